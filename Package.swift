@@ -1,0 +1,52 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "voc",
+    products: [
+        .executable(name: "voc", targets: ["voc"]),
+        .library(name: "VocKit", targets: ["VocCore", "VocIngest", "VocScore", "VocStore", "VocReport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        .target(name: "VocCore"),
+        .target(name: "VocIngest", dependencies: [
+            "VocCore",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .target(name: "VocScore", dependencies: ["VocCore"]),
+        .target(name: "VocStore", dependencies: [
+            "VocCore",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .target(name: "VocReport", dependencies: ["VocCore", "VocScore"]),
+        .target(name: "VocCLI", dependencies: [
+            "VocCore", "VocIngest", "VocScore", "VocStore", "VocReport",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .executableTarget(name: "voc", dependencies: ["VocCLI"]),
+        .target(name: "VocTestSupport", dependencies: ["VocCore"]),
+
+        .testTarget(name: "VocCoreTests", dependencies: ["VocCore", "VocTestSupport"]),
+        .testTarget(name: "VocIngestTests", dependencies: ["VocIngest", "VocTestSupport"]),
+        .testTarget(name: "VocScoreTests", dependencies: ["VocScore", "VocTestSupport"]),
+        .testTarget(name: "VocStoreTests", dependencies: ["VocStore", "VocIngest", "VocScore", "VocTestSupport"]),
+        .testTarget(name: "VocCLITests", dependencies: ["voc", "VocTestSupport"]),
+    ]
+)
+
+/// One set of compiler settings for every target: Swift 6 mode with strict concurrency.
+let swiftSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + swiftSettings
+}

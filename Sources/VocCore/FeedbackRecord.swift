@@ -1,0 +1,36 @@
+public import Foundation
+
+/// One piece of customer feedback, whatever format it came from: a survey response, an e-mail, an XML row.
+///
+/// A record is created once by an ingester, enriched by later stages and stored once under `key`.
+public struct FeedbackRecord: Sendable, Hashable {
+    /// The deduplication key: the source's own id (response id, Message-ID) when it has one, else a content hash.
+    public var key: String
+    public var channel: FeedbackChannel
+    public var position: SourcePosition
+    public var responseID: String?
+    public var accountID: String?
+    public var accountName: String?
+    public var respondentEmail: String?
+    public var submittedAt: Date?
+    /// `nil` when the source has no such question; otherwise the answer, skipped or not.
+    public var nps: ScaledAnswer?
+    public var csat: ScaledAnswer?
+    public var ces: ScaledAnswer?
+    public var comment: String?
+    /// An ISO 639-1 code (`es`, `pt`, `en`) or `other`; declared by the source or detected later.
+    public var language: String?
+
+    public init(key: String, channel: FeedbackChannel, position: SourcePosition) {
+        self.key = key
+        self.channel = channel
+        self.position = position
+    }
+}
+
+/// The kind of source a record came from.
+public enum FeedbackChannel: String, Sendable, Hashable, Codable {
+    case survey
+    case email
+    case xml
+}

@@ -1,0 +1,26 @@
+/// Which columns hold which roles, and why each was chosen.
+public struct ColumnMapping: Sendable {
+    public struct Assignment: Sendable, Hashable {
+        public var role: ColumnRole
+        public var columns: [Int]
+        public var names: [String]
+        /// `header matched 'likely to recommend' (en)`, `--nps-column`, `mapping file`...
+        public var reason: String
+    }
+
+    public private(set) var assignments: [Assignment] = []
+    /// The language whose header phrases matched most columns: used for ambiguous slash dates.
+    public internal(set) var headerLanguage: String?
+
+    mutating func assign(_ role: ColumnRole, columns: [SurveyColumn], reason: String) {
+        assignments.removeAll { $0.role == role }
+        assignments.append(Assignment(role: role, columns: columns.map(\.index), names: columns.map(\.name), reason: reason))
+        assignments.sort { $0.role < $1.role }
+    }
+
+    public func columns(for role: ColumnRole) -> [Int] {
+        assignments.first { $0.role == role }?.columns ?? []
+    }
+
+    public func column(for role: ColumnRole) -> Int? { columns(for: role).first }
+}

@@ -1,0 +1,95 @@
+public import VocCore
+
+/// The language data used to read survey exports: header phrases per role, N/A answers, language names
+/// and free-mail domains, loaded from `lexicons/<lang>/columns.tsv` and its siblings.
+public struct ColumnVocabulary: Sendable {
+    struct Phrase: Sendable {
+        var role: ColumnRole
+        var isExact: Bool
+        var text: String
+        var language: String
+        /// Line order within the role across languages: lower is preferred.
+        var rank: Int
+    }
+
+    private(set) var phrases: [ColumnRole: [Phrase]] = [:]
+    private(set) var notAScore: [String] = []
+    private(set) var formsTimestamp: [String: String] = [:]
+    private(set) var dateOrders: [String: DateOrder] = [:]
+    private(set) var scaleConnectors: Set<String> = []
+    /// Lower-cased answers meaning "not applicable".
+    public private(set) var notApplicable: Set<String> = []
+    private(set) var languageNames: [String: String] = [:]
+    public private(set) var freemailDomains: Set<String> = []
+
+    public static func load(from directory: LexiconDirectory) throws(VocError) -> ColumnVocabulary {
+        var vocabulary = ColumnVocabulary()
+        for language in LexiconDirectory.languages {
+            let table = try directory.table("columns.tsv", language: language)
+            for row in table.rows {
+                guard row.columns.count == 3 else { throw table.error("expected role<TAB>match<TAB>phrase", row: row) }
+                let phrase = HeaderText.normalize(row.columns[2])
+                let isExact: Bool
+                switch row.columns[1] {
+                case "exact": isExact = true
+                case "contains": isExact = false
+                default: throw table.error("match must be 'exact' or 'contains'", row: row)
+                }
+                switch row.columns[0] {
+                case "not-a-score": vocabulary.notAScore.append(phrase)
+                case "forms-timestamp": vocabulary.formsTimestamp[phrase] = language
+                case "scale-connector": vocabulary.scaleConnectors.insert(phrase)
+                case "date-order":
+                    guard let order = DateOrder(rawValue: phrase) else { throw table.error("date-order must be mdy or dmy", row: row) }
+                    vocabulary.dateOrders[language] = order
+                default:
+                    guard let role = ColumnRole(rawValue: row.columns[0]) else { throw table.error("unknown role", row: row) }
+                    vocabulary.phrases[role, default: []].append(Phrase(role: role, isExact: isExact, text: phrase, language: language, rank: row.line))
+                }
+            }
+            for row in try directory.table("not-applicable.txt", language: language).rows {
+                vocabulary.notApplicable.insert(row.columns[0].trimmingSpaces.lowercased())
+            }
+            let names = try directory.table("language-names.tsv", language: language)
+            for row in names.rows {
+                guard row.columns.count == 2 else { throw names.error("expected code<TAB>name", row: row) }
+                vocabulary.languageNames[HeaderText.normalize(row.columns[1])] = row.columns[0]
+            }
+        }
+        for row in try directory.table("shared/freemail-domains.txt").rows {
+            vocabulary.freemailDomains.insert(row.columns[0].trimmingSpaces.lowercased())
+        }
+        return vocabulary
+    }
+
+    /// The best phrase of `role` that matches a normalized header, if any.
+    func match(_ role: ColumnRole, header: String) -> Phrase? {
+        guard let candidates = phrases[role] else { return nil }
+        if let exact = candidates.first(where: { $0.isExact && $0.text == header }) { return exact }
+        return candidates.first(where: { !$0.isExact && HeaderText.contains(header, phrase: $0.text) })
+    }
+
+    /// Open questions ("why…?", "comments") are never read as scores, whatever else their header says.
+    func isOpenQuestion(_ header: String) -> Bool {
+        notAScore.contains { HeaderText.contains(header, phrase: $0) }
+    }
+
+    /// `es`, `pt`, `en` or `other` for a language cell (`pt-BR`, `Español`, `english`); nil when blank.
+    public func languageCode(for value: String) -> String? {
+        let trimmed = value.trimmingSpaces.lowercased()
+        if trimmed.isEmpty { return nil }
+        let prefix = String(trimmed.prefix { $0 != "-" && $0 != "_" })
+        if LexiconDirectory.languages.contains(prefix) { return prefix }
+        return languageNames[HeaderText.normalize(trimmed)] ?? "other"
+    }
+}
+
+extension StringProtocol {
+    /// The string without leading and trailing spaces, tabs and line breaks.
+    var trimmingSpaces: String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" || $0 == "\u{A0}" }
+        guard let first = firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = lastIndex(where: { !isSpace($0) })!
+        return String(self[first...last])
+    }
+}

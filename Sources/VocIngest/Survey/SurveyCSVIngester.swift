@@ -1,0 +1,156 @@
+public import VocCore
+
+/// Streams a survey export (CSV/TSV from Qualtrics, SurveyMonkey, LimeSurvey, Google Forms or any tool)
+/// into ingest events: one per data record, accepted, quarantined or skipped, with memory flat in file size.
+///
+/// ```swift
+/// var ingester = try SurveyCSVIngester(path: "surveys.csv", vocabulary: vocabulary)
+/// while let event = try ingester.next() { … }
+/// assert(ingester.counts.isBalanced)
+/// ```
+public struct SurveyCSVIngester {
+    private enum Pending {
+        case record(CSVRecord, raw: [UInt8])
+        case malformed(CSVReader.Malformed)
+    }
+
+    public private(set) var inspection: SurveyInspection
+    public private(set) var counts = IngestCounts()
+    private var reader: CSVReader
+    private var decoder: FieldDecoder
+    private let mapper: SurveyRowMapper
+    private var pending: [Pending]
+    private var recordOrdinal = 0
+    private let file: String
+
+    static let sniffLength = 64 * 1024
+
+    public init(path: String, options: SurveyCSVOptions = SurveyCSVOptions(), vocabulary: ColumnVocabulary) throws(VocError) {
+        let file = options.displayName ?? (path == "-" ? "<stdin>" : path)
+        self.file = file
+        let raw = try FileDescriptorSource(path: path)
+        let rawPrefix = try readPrefix(of: raw, count: Self.sniffLength)
+        let sniff = EncodingSniff.sniff(rawPrefix)
+        let encoding = options.encoding ?? sniff.encoding
+        let encodingSource = options.encoding != nil ? "given by the user" : sniff.hadByteOrderMark ? "byte-order mark" : encoding == nil ? "only ASCII so far" : "sniffed from the first 64 KiB"
+        let body = PrefixedSource(prefix: Array(rawPrefix.dropFirst(sniff.byteOrderMarkLength)), base: raw)
+
+        var source: any ByteSource = body
+        switch encoding {
+        case .utf16LittleEndian?: source = UTF16TranscodingSource(base: body, bigEndian: false)
+        case .utf16BigEndian?: source = UTF16TranscodingSource(base: body, bigEndian: true)
+        default: break
+        }
+        let sample = try readPrefix(of: source, count: Self.sniffLength)
+        let delimiter = options.delimiter ?? DelimiterSniffer.sniff(sample, isComplete: sample.count < Self.sniffLength)
+        var reader = CSVReader(source: PrefixedSource(prefix: sample, base: source), delimiter: delimiter,
+                           maximumRecordBytes: options.maximumRecordBytes, chunkSize: options.chunkSize,
+                           initialOffset: sniff.byteOrderMarkLength)
+        var decoder = FieldDecoder(encoding: encoding)
+        var pending: [Pending] = []
+
+        // Read up to three records to recognize the dialect; the ones that turn out to be data are replayed.
+        var headerRows: [[String]] = []
+        var headerQuoted = false
+        while pending.count < 3, let event = try reader.next() {
+            switch event {
+            case .record:
+                if reader.record.isBlankLine && pending.isEmpty { continue }
+                decoder.settle(with: reader.record.bytes)
+                let record = reader.record
+                pending.append(.record(record, raw: reader.rawRecord))
+                if headerRows.isEmpty { headerQuoted = record.quotedFieldCount == record.count }
+                headerRows.append((0..<record.count).map { record.withField($0) { decoder.string($0) ?? Windows1252.decode($0) } })
+            case .malformed(let malformed):
+                pending.append(.malformed(malformed))
+            }
+        }
+        let detection = DialectDetector(vocabulary: vocabulary).detect(
+            rows: headerRows, hadByteOrderMark: sniff.hadByteOrderMark, delimiter: delimiter, allHeaderFieldsQuoted: headerQuoted)
+        var headersToDrop = min(detection.dialect.headerRowCount, headerRows.count)
+        pending.removeAll { item in
+            guard headersToDrop > 0, case .record = item else { return false }
+            headersToDrop -= 1
+            return true
+        }
+
+        let mapping = try ColumnMapper(vocabulary: vocabulary).map(detection.columns, overrides: options.overrides, file: file)
+        let scales = try SurveyScales.resolve(overrides: options.overrides, mapping: mapping, columns: detection.columns, vocabulary: vocabulary)
+        let dateOrder: DateOrder
+        let dateOrderSource: String
+        if let given = options.overrides.dateOrder {
+            (dateOrder, dateOrderSource) = (given, "given by the user")
+        } else if let implied = detection.dateOrder {
+            (dateOrder, dateOrderSource) = (implied, "implied by the \(detection.dialect.rawValue) dialect")
+        } else if let language = mapping.headerLanguage, let order = vocabulary.dateOrders[language] {
+            (dateOrder, dateOrderSource) = (order, "headers are in \(language)")
+        } else {
+            (dateOrder, dateOrderSource) = (.mdy, "default")
+        }
+        self.reader = reader
+        self.decoder = decoder
+        self.pending = pending
+        mapper = SurveyRowMapper(columns: detection.columns, mapping: mapping, scales: scales, vocabulary: vocabulary, dateOrder: dateOrder)
+        inspection = SurveyInspection(
+            file: file, dialect: detection.dialect, dialectExplanation: detection.explanation, delimiter: delimiter,
+            encoding: decoder.encoding, encodingSource: encodingSource, hadByteOrderMark: sniff.hadByteOrderMark,
+            headerRowCount: detection.dialect.headerRowCount, columns: detection.columns.map(\.name), mapping: mapping,
+            scales: scales, dateOrder: dateOrder, dateOrderSource: dateOrderSource)
+    }
+
+    /// The next event, or nil at the end of the file. Each call accounts for exactly one record read.
+    public mutating func next() throws(VocError) -> IngestEvent? {
+        let event: IngestEvent
+        if !pending.isEmpty {
+            switch pending.removeFirst() {
+            case .record(let record, let raw): event = process(record, raw: { raw })
+            case .malformed(let malformed): event = quarantine(malformed)
+            }
+        } else {
+            guard let next = try reader.next() else { return nil }
+            switch next {
+            case .record:
+                let reader = self.reader
+                event = process(reader.record, raw: { reader.rawRecord })
+            case .malformed(let malformed):
+                event = quarantine(malformed)
+            }
+        }
+        counts.read += 1
+        switch event {
+        case .accepted: counts.accepted += 1
+        case .quarantined: counts.quarantined += 1
+        case .skipped: counts.skipped += 1
+        }
+        return event
+    }
+
+    private mutating func process(_ record: CSVRecord, raw: () -> [UInt8]) -> IngestEvent {
+        recordOrdinal += 1
+        let position = SourcePosition(file: file, line: record.line, byte: record.byteOffset, record: recordOrdinal)
+        if record.isBlankLine { return .skipped(.blankLine, position) }
+        if record.isAllEmpty { return .skipped(.emptyRow, position) }
+        if decoder.encoding == nil {
+            decoder.settle(with: record.bytes)
+            inspection.encoding = decoder.encoding
+            if decoder.encoding != nil { inspection.encodingSource = "settled at line \(record.line), the first non-ASCII record" }
+        }
+        switch mapper.map(record, decoder: decoder, position: position) {
+        case .success(let feedback):
+            return .accepted(feedback)
+        case .failure(let rejection):
+            var position = position
+            position.field = rejection.field
+            return .quarantined(QuarantinedRecord(reason: rejection.reason, position: position, detail: rejection.detail, raw: raw()))
+        }
+    }
+
+    private mutating func quarantine(_ malformed: CSVReader.Malformed) -> IngestEvent {
+        recordOrdinal += 1
+        let position = SourcePosition(file: file, line: malformed.line, byte: malformed.byteOffset, record: recordOrdinal)
+        let detail = malformed.reason == .recordTooLarge
+            ? "record is over \(reader.maximumRecordBytes) bytes; its first line is kept\(malformed.isTruncated ? " (truncated to \(malformed.raw.count) bytes)" : "") and reading resumes on the next line"
+            : "the quote opened on this line is never closed; this line is kept and reading resumes on the next line"
+        return .quarantined(QuarantinedRecord(reason: malformed.reason, position: position, detail: detail, raw: malformed.raw, isTruncated: malformed.isTruncated))
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import VocCore
+
+/// Turns one data record into a `FeedbackRecord`, or says why it must be quarantined.
+struct SurveyRowMapper {
+    struct Rejection: Error {
+        var reason: QuarantineReason
+        var field: String?
+        var detail: String
+    }
+
+    let columns: [SurveyColumn]
+    let mapping: ColumnMapping
+    let scales: SurveyScales
+    let vocabulary: ColumnVocabulary
+    let timestamps: TimestampParser
+    let scores: ScoreParser
+    /// Hash state seeded with the header rows, so keys are scoped to one survey's layout.
+    let namespace: StableHasher
+    private let roleColumns: [ColumnRole: Int]
+    private let commentColumns: [Int]
+
+    init(columns: [SurveyColumn], mapping: ColumnMapping, scales: SurveyScales, vocabulary: ColumnVocabulary, dateOrder: DateOrder) {
+        self.columns = columns
+        self.mapping = mapping
+        self.scales = scales
+        self.vocabulary = vocabulary
+        self.timestamps = TimestampParser(order: dateOrder)
+        self.scores = ScoreParser(notApplicable: vocabulary.notApplicable)
+        var namespace = StableHasher()
+        for column in columns { namespace.combine(column.matchTexts.joined(separator: "\u{1F}")) }
+        self.namespace = namespace
+        var roleColumns: [ColumnRole: Int] = [:]
+        for role in ColumnRole.allCases where !role.allowsSeveralColumns {
+            roleColumns[role] = mapping.column(for: role)
+        }
+        self.roleColumns = roleColumns
+        self.commentColumns = mapping.columns(for: .comment)
+    }
+
+    func map(_ record: CSVRecord, decoder: FieldDecoder, position: SourcePosition) -> Result<FeedbackRecord, Rejection> {
+        do {
+            return .success(try build(record, decoder: decoder, position: position))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    private func build(_ record: CSVRecord, decoder: FieldDecoder, position: SourcePosition) throws(Rejection) -> FeedbackRecord {
+        if record.count != columns.count {
+            let extraAreEmpty = record.count > columns.count && (columns.count..<record.count).allSatisfy(record.isEmpty)
+            if !extraAreEmpty {
+                throw Rejection(reason: .raggedRow, field: nil, detail: "expected \(columns.count) fields, found \(record.count)")
+            }
+        }
+        if record.bytes.contains(0) {
+            throw Rejection(reason: .nulByte, field: nil, detail: "NUL bytes mean a corrupted export")
+        }
+        func text(_ role: ColumnRole) throws(Rejection) -> String? {
+            guard let column = roleColumns[role] else { return nil }
+            return try field(column)
+        }
+        func field(_ column: Int) throws(Rejection) -> String {
+            guard let value = record.withField(column, decoder.string) else {
+                throw Rejection(reason: .invalidEncoding, field: columns[column].name, detail: "bytes are not valid \(decoder.encoding?.rawValue ?? "UTF-8")")
+            }
+            return value
+        }
+        func score(_ role: ColumnRole, scale: RatingScale) throws(Rejection) -> ScaledAnswer? {
+            guard let value = try text(role) else { return nil }
+            switch scores.parse(value, scale: scale) {
+            case .success(let answer): return ScaledAnswer(answer, on: scale)
+            case .failure(let failure):
+                let name = columns[roleColumns[role]!].name
+                switch failure {
+                case .notAWholeNumber:
+                    throw Rejection(reason: .nonIntegerScore, field: name, detail: "\(role.rawValue) answers are whole numbers \(scale.minimum)-\(scale.maximum); this one has a fraction")
+                case .notANumber:
+                    throw Rejection(reason: .nonIntegerScore, field: name, detail: "\(role.rawValue) answer is not a number")
+                case .outOfScale(let value):
+                    throw Rejection(reason: .scoreOutOfScale, field: name, detail: "\(role.rawValue) \(value) is outside \(scale.minimum)-\(scale.maximum)")
+                }
+            }
+        }
+
+        var output = FeedbackRecord(key: "", channel: .survey, position: position)
+        output.nps = try score(.nps, scale: .nps)
+        output.csat = try score(.csat, scale: scales.csat)
+        output.ces = try score(.ces, scale: scales.ces)
+        if let value = try text(.timestamp)?.trimmingSpaces, !value.isEmpty {
+            guard let date = timestamps.parse(value) else {
+                throw Rejection(reason: .unparseableDate, field: columns[roleColumns[.timestamp]!].name,
+                                detail: "expected an ISO 8601 date or \(timestamps.order == .mdy ? "M/D/YYYY" : "D/M/YYYY")")
+            }
+            output.submittedAt = date
+        }
+        output.responseID = try text(.responseID).flatMap(Self.nonEmpty)
+        output.accountID = try text(.accountID).flatMap(Self.nonEmpty)
+        output.accountName = try text(.accountName).flatMap(Self.nonEmpty)
+        output.respondentEmail = try text(.email).flatMap(Self.nonEmpty)?.lowercased()
+        if output.accountID == nil, let domain = output.respondentEmail.flatMap(Self.domain), !vocabulary.freemailDomains.contains(domain) {
+            output.accountID = domain
+        }
+        output.language = try text(.language).flatMap(vocabulary.languageCode)
+        var comments: [String] = []
+        for column in commentColumns {
+            let value = try field(column).trimmingSpaces
+            if !value.isEmpty { comments.append(value) }
+        }
+        output.comment = comments.isEmpty ? nil : comments.joined(separator: "\n\n")
+
+        var hasher = namespace
+        if let responseID = output.responseID {
+            hasher.combine("id")
+            hasher.combine(responseID)
+        } else {
+            hasher.combine("row")
+            for field in 0..<min(record.count, columns.count) { record.withField(field) { hasher.combine($0) } }
+        }
+        output.key = hasher.finalizeHex()
+        return output
+    }
+
+    private static func nonEmpty(_ text: String) -> String? {
+        let trimmed = text.trimmingSpaces
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    /// The domain of a plausible address (`ana@acme.com.br` → `acme.com.br`).
+    static func domain(of email: String) -> String? {
+        guard let at = email.lastIndex(of: "@") else { return nil }
+        let domain = email[email.index(after: at)...]
+        guard domain.contains("."), !domain.hasPrefix("."), !domain.hasSuffix("."), !email[..<at].isEmpty else { return nil }
+        return String(domain)
+    }
+}

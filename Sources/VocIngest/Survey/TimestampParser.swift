@@ -1,0 +1,125 @@
+import Foundation
+import VocCore
+
+/// Parses the date formats of survey exports without `DateFormatter` (whose per-call cost dominates ingest):
+/// ISO 8601 (`2024-03-01`, `2024-03-01T10:22:33Z`, `…+02:00`, `2024/03/01 10:22`) and slash dates
+/// (`3/1/2024 10:22:33 PM`, `01/03/2024 10:22`) in the file's day/month order. Times without a zone are UTC.
+struct TimestampParser {
+    let order: DateOrder
+
+    func parse(_ text: String) -> Date? {
+        var cursor = Cursor(Array(text.trimmingSpaces.utf8))
+        guard let first = cursor.number(maxDigits: 4) else { return nil }
+        let year, month, day: Int
+        if first.digits == 4 {
+            guard let separator = cursor.take(anyOf: "-/."), let m = cursor.number(maxDigits: 2), cursor.take(separator),
+                  let d = cursor.number(maxDigits: 2) else { return nil }
+            (year, month, day) = (first.value, m.value, d.value)
+        } else {
+            guard first.digits <= 2, let separator = cursor.take(anyOf: "/-."), let second = cursor.number(maxDigits: 2),
+                  cursor.take(separator), let y = cursor.number(maxDigits: 4), y.digits == 4 else { return nil }
+            (month, day) = order == .mdy ? (first.value, second.value) : (second.value, first.value)
+            year = y.value
+        }
+        guard let days = Self.daysSinceEpoch(year: year, month: month, day: day) else { return nil }
+        var seconds = Double(days * 86_400)
+        if cursor.isAtEnd { return Date(timeIntervalSince1970: seconds) }
+        guard cursor.take(anyOf: "T ") != nil else { return nil }
+        cursor.skipSpaces()
+        guard let hour = cursor.number(maxDigits: 2), cursor.take(UInt8(ascii: ":")), let minute = cursor.number(maxDigits: 2),
+              minute.value < 60 else { return nil }
+        var second = 0.0
+        if cursor.take(UInt8(ascii: ":")) {
+            guard let whole = cursor.number(maxDigits: 2), whole.value < 61 else { return nil }
+            second = Double(whole.value)
+            if cursor.take(UInt8(ascii: ".")) || cursor.take(UInt8(ascii: ",")) {
+                guard let fraction = cursor.number(maxDigits: 9) else { return nil }
+                second += Double(fraction.value) / pow(10, Double(fraction.digits))
+            }
+        }
+        cursor.skipSpaces()
+        var hours = hour.value
+        if let meridiem = cursor.meridiem() {
+            guard (1...12).contains(hours) else { return nil }
+            hours = hours % 12 + (meridiem ? 12 : 0)
+        }
+        guard hours < 24 else { return nil }
+        seconds += Double(hours * 3600 + minute.value * 60) + second
+        cursor.skipSpaces()
+        guard let offset = cursor.zoneOffset(), cursor.isAtEnd else { return nil }
+        return Date(timeIntervalSince1970: seconds - Double(offset))
+    }
+
+    /// Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's `days_from_civil`); nil if invalid.
+    static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int? {
+        guard (1...12).contains(month), day >= 1 else { return nil }
+        let isLeap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let monthLengths = [31, isLeap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        guard day <= monthLengths[month - 1] else { return nil }
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+}
+
+/// A read position over the bytes of a date string.
+private struct Cursor {
+    private let bytes: [UInt8]
+    private var index = 0
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    var isAtEnd: Bool { index == bytes.count }
+
+    mutating func number(maxDigits: Int) -> (value: Int, digits: Int)? {
+        var value = 0, digits = 0
+        while index < bytes.count, digits < maxDigits, bytes[index] >= 0x30, bytes[index] <= 0x39 {
+            value = value * 10 + Int(bytes[index] - 0x30)
+            digits += 1
+            index += 1
+        }
+        return digits > 0 ? (value, digits) : nil
+    }
+
+    mutating func take(_ byte: UInt8) -> Bool {
+        guard index < bytes.count, bytes[index] == byte else { return false }
+        index += 1
+        return true
+    }
+
+    mutating func take(anyOf characters: String) -> UInt8? {
+        guard index < bytes.count, characters.utf8.contains(bytes[index]) else { return nil }
+        index += 1
+        return bytes[index - 1]
+    }
+
+    mutating func skipSpaces() {
+        while index < bytes.count, bytes[index] == 0x20 { index += 1 }
+    }
+
+    /// `AM`/`PM`, `a. m.`/`p. m.` (Spanish); true for afternoon.
+    mutating func meridiem() -> Bool? {
+        let rest = String(decoding: bytes[index...], as: UTF8.self).lowercased()
+        for (word, isAfternoon) in [("a. m.", false), ("p. m.", true), ("a.m.", false), ("p.m.", true), ("am", false), ("pm", true)] where rest.hasPrefix(word) {
+            index += word.utf8.count
+            return isAfternoon
+        }
+        return nil
+    }
+
+    /// `Z`, `UTC`, `+02:00`, `-0300` or nothing (UTC); the offset in seconds east of UTC.
+    mutating func zoneOffset() -> Int? {
+        if isAtEnd { return 0 }
+        if take(UInt8(ascii: "Z")) { return 0 }
+        if bytes[index...].starts(with: "UTC".utf8) { index += 3; return 0 }
+        guard let sign = take(anyOf: "+-") else { return nil }
+        guard let hours = number(maxDigits: 2), hours.digits == 2 else { return nil }
+        _ = take(UInt8(ascii: ":"))
+        let minutes = number(maxDigits: 2)?.value ?? 0
+        let offset = hours.value * 3600 + minutes * 60
+        return sign == UInt8(ascii: "-") ? -offset : offset
+    }
+}
