@@ -1,1 +1,3 @@
-print("voc")
+import VocCLI
+
+VocCommand.runAndExit()

@@ -79,8 +79,7 @@ struct PrefixedSource: ByteSource {
 }
 
 /// Reads the first `count` bytes of a source (fewer at end of input), for sniffing.
-func readPrefix(of source: some ByteSource, count: Int) throws(VocError) -> [UInt8] {
-    var source = source
+func readPrefix(of source: inout some ByteSource, count: Int) throws(VocError) -> [UInt8] {
     var prefix = [UInt8](repeating: 0, count: count)
     var filled = 0
     while filled < count {

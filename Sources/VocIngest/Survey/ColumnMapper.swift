@@ -55,8 +55,9 @@ struct ColumnMapper {
         return mapping
     }
 
-    private static func rank(_ phrase: ColumnVocabulary.Phrase) -> (Int, Int) {
-        (phrase.isExact ? 0 : 1, phrase.rank)
+    /// Exact beats contains; exact phrases rank by line, contains phrases by length (more specific first), then line.
+    private static func rank(_ phrase: ColumnVocabulary.Phrase) -> (Int, Int, Int) {
+        phrase.isExact ? (0, 0, phrase.rank) : (1, -phrase.text.count, phrase.rank)
     }
 
     /// `#3`, or a header text of any header row, compared case-insensitively and then normalized.

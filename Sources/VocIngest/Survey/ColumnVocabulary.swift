@@ -66,7 +66,9 @@ public struct ColumnVocabulary: Sendable {
     func match(_ role: ColumnRole, header: String) -> Phrase? {
         guard let candidates = phrases[role] else { return nil }
         if let exact = candidates.first(where: { $0.isExact && $0.text == header }) { return exact }
-        return candidates.first(where: { !$0.isExact && HeaderText.contains(header, phrase: $0.text) })
+        // The most specific (longest) phrase wins, so "probabilidade de você recomendar" (pt) beats "recomendar" (es).
+        return candidates.filter { !$0.isExact && HeaderText.contains(header, phrase: $0.text) }
+            .min { ($1.text.count, $0.rank) < ($0.text.count, $1.rank) }
     }
 
     /// Open questions ("why…?", "comments") are never read as scores, whatever else their header says.

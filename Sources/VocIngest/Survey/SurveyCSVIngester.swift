@@ -28,8 +28,8 @@ public struct SurveyCSVIngester {
     public init(path: String, options: SurveyCSVOptions = SurveyCSVOptions(), vocabulary: ColumnVocabulary) throws(VocError) {
         let file = options.displayName ?? (path == "-" ? "<stdin>" : path)
         self.file = file
-        let raw = try FileDescriptorSource(path: path)
-        let rawPrefix = try readPrefix(of: raw, count: Self.sniffLength)
+        var raw = try FileDescriptorSource(path: path)
+        let rawPrefix = try readPrefix(of: &raw, count: Self.sniffLength)
         let sniff = EncodingSniff.sniff(rawPrefix)
         let encoding = options.encoding ?? sniff.encoding
         let encodingSource = options.encoding != nil ? "given by the user" : sniff.hadByteOrderMark ? "byte-order mark" : encoding == nil ? "only ASCII so far" : "sniffed from the first 64 KiB"
@@ -41,7 +41,7 @@ public struct SurveyCSVIngester {
         case .utf16BigEndian?: source = UTF16TranscodingSource(base: body, bigEndian: true)
         default: break
         }
-        let sample = try readPrefix(of: source, count: Self.sniffLength)
+        let sample = try readPrefix(of: &source, count: Self.sniffLength)
         let delimiter = options.delimiter ?? DelimiterSniffer.sniff(sample, isComplete: sample.count < Self.sniffLength)
         var reader = CSVReader(source: PrefixedSource(prefix: sample, base: source), delimiter: delimiter,
                            maximumRecordBytes: options.maximumRecordBytes, chunkSize: options.chunkSize,
@@ -103,17 +103,14 @@ public struct SurveyCSVIngester {
         let event: IngestEvent
         if !pending.isEmpty {
             switch pending.removeFirst() {
-            case .record(let record, let raw): event = process(record, raw: { raw })
+            case .record(let record, let raw): event = process(record, raw: raw)
             case .malformed(let malformed): event = quarantine(malformed)
             }
         } else {
-            guard let next = try reader.next() else { return nil }
-            switch next {
-            case .record:
-                let reader = self.reader
-                event = process(reader.record, raw: { reader.rawRecord })
-            case .malformed(let malformed):
-                event = quarantine(malformed)
+            switch try reader.next() {
+            case nil: return nil
+            case .record?: event = process(reader.record, raw: nil)
+            case .malformed(let malformed)?: event = quarantine(malformed)
             }
         }
         counts.read += 1
@@ -125,7 +122,8 @@ public struct SurveyCSVIngester {
         return event
     }
 
-    private mutating func process(_ record: CSVRecord, raw: () -> [UInt8]) -> IngestEvent {
+    /// - Parameter raw: the record's raw bytes when already copied; otherwise they are read from the reader.
+    private mutating func process(_ record: CSVRecord, raw: [UInt8]?) -> IngestEvent {
         recordOrdinal += 1
         let position = SourcePosition(file: file, line: record.line, byte: record.byteOffset, record: recordOrdinal)
         if record.isBlankLine { return .skipped(.blankLine, position) }
@@ -141,7 +139,7 @@ public struct SurveyCSVIngester {
         case .failure(let rejection):
             var position = position
             position.field = rejection.field
-            return .quarantined(QuarantinedRecord(reason: rejection.reason, position: position, detail: rejection.detail, raw: raw()))
+            return .quarantined(QuarantinedRecord(reason: rejection.reason, position: position, detail: rejection.detail, raw: raw ?? reader.rawRecord))
         }
     }
 

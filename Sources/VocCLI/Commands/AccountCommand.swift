@@ -1,0 +1,117 @@
+import ArgumentParser
+import Foundation
+import VocCore
+import VocReport
+import VocScore
+import VocStore
+
+/// `voc account ID`: one account's metrics with their intervals and skipped answers, and its latest responses.
+struct AccountCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "account",
+        abstract: "Show one account: NPS, CSAT and CES with intervals and skipped answers, and its latest responses.")
+
+    @Argument(help: "The account id as `voc accounts` lists it; '(unmatched)' for feedback with no account.")
+    var id: String
+
+    @Option(name: .long, help: "How many of the latest responses to show.")
+    var limit = 20
+
+    @Option(name: .long, help: "Below this many answers a figure is marked insufficient.")
+    var minN = Confidence.defaultMinimumSample
+
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let store = try storeOptions.open()
+        let account: String? = id == AccountListing.unmatched ? nil : id
+        let tallies = try store.accountTallies(account: account)
+        guard let tally = account == nil ? tallies.first(where: { $0.accountID == nil }) : tallies.first else {
+            throw VocError(.notFound, "no account '\(id)' in \(store.path); `voc accounts` lists them")
+        }
+        let summary = AccountSummary(tally, minimumSample: minN)
+        let responses = try store.feedback(account: account, limit: limit)
+        switch output.format {
+        case .table:
+            Console.out("account:   \(summary.account ?? AccountListing.unmatched)\(summary.name.map { " (\($0))" } ?? "")")
+            Console.out("responses: \(summary.responses), \(summary.comments) with comments, \(Formatting.day(summary.firstResponse)) to \(Formatting.day(summary.lastResponse))")
+            if let nps = summary.nps {
+                Console.out("NPS:       \(Formatting.signed(nps.score)) (95% CI \(Formatting.interval(nps.ciLow, nps.ciHigh)) around \(Formatting.signed(nps.ciCenter)), n=\(nps.answered)"
+                            + "\(nps.sufficient ? "" : ", too few to judge")): \(nps.promoters) promoters, \(nps.passives) passives, \(nps.detractors) detractors; "
+                            + "\(nps.blank) blank, \(nps.notApplicable) not applicable")
+            }
+            for (name, rating, favourable) in [("CSAT", summary.csat, "satisfied"), ("CES", summary.ces, "easy")] {
+                guard let rating else { continue }
+                Console.out("\(name):\(String(repeating: " ", count: 10 - name.count))\(Formatting.fixed(rating.favourablePercent))% \(favourable) "
+                            + "(95% CI \(Formatting.interval(rating.favourableCiLow, rating.favourableCiHigh))), mean \(Formatting.fixed(rating.mean, decimals: 2)) "
+                            + "(95% CI \(Formatting.interval(rating.meanCiLow, rating.meanCiHigh))) on \(rating.scale), n=\(rating.answered)"
+                            + "\(rating.sufficient ? "" : ", too few to judge"); \(rating.blank) blank, \(rating.notApplicable) not applicable")
+            }
+            Console.out("")
+            var table = TextTable(columns: [
+                .init("DATE"), .init("NPS", alignRight: true), .init("CSAT", alignRight: true), .init("CES", alignRight: true),
+                .init("LANG"), .init("SOURCE", shrinkable: true), .init("COMMENT", shrinkable: true),
+            ])
+            for response in responses {
+                table.append([
+                    Formatting.day(response.submittedAt), Self.cell(response.nps), Self.cell(response.csat), Self.cell(response.ces),
+                    response.language ?? "", "\(response.position.file):\(response.position.line ?? 0)",
+                    (response.comment ?? "").split(whereSeparator: \.isNewline).joined(separator: " "),
+                ])
+            }
+            Console.out(table.render(maxWidth: Console.width))
+        case .json, .ndjson:
+            let detail = AccountDetailOutput(account: summary, responses: responses.map(ResponseOutput.init))
+            Console.out(JSONOutput.encode(detail, pretty: output.format == .json))
+        case .csv:
+            let csv = output.csv
+            var text = csv.preamble + csv.row(["submitted_at", "nps", "csat", "ces", "language", "source", "comment"])
+            for response in responses {
+                text += csv.row([response.submittedAt.map(Formatting.iso8601) ?? "", Self.cell(response.nps), Self.cell(response.csat),
+                                 Self.cell(response.ces), response.language ?? "", "\(response.position.file):\(response.position.line ?? 0)",
+                                 response.comment ?? ""])
+            }
+            Console.out(text, terminator: "")
+        }
+    }
+
+    static func cell(_ answer: ScoreAnswer?) -> String {
+        switch answer {
+        case .rating(let value)?: "\(value)"
+        case .blank?: "blank"
+        case .notApplicable?: "n/a"
+        case nil: ""
+        }
+    }
+}
+
+private struct ResponseOutput: Encodable {
+    var key: String
+    var source: String
+    var responseId: String?
+    var submittedAt: Date?
+    var nps: String
+    var csat: String
+    var ces: String
+    var language: String?
+    var comment: String?
+
+    init(_ feedback: StoredFeedback) {
+        key = feedback.key
+        source = "\(feedback.position.file):\(feedback.position.line ?? 0)"
+        responseId = feedback.responseID
+        submittedAt = feedback.submittedAt
+        nps = AccountCommand.cell(feedback.nps)
+        csat = AccountCommand.cell(feedback.csat)
+        ces = AccountCommand.cell(feedback.ces)
+        language = feedback.language
+        comment = feedback.comment
+    }
+}
+
+private struct AccountDetailOutput: Encodable {
+    var type = "account_detail"
+    var account: AccountSummary
+    var responses: [ResponseOutput]
+}

@@ -1,0 +1,170 @@
+import ArgumentParser
+import VocCore
+import VocIngest
+import VocReport
+import VocStore
+
+/// `voc ingest FILE...`: read exports into the store. Every record is accepted, quarantined or skipped,
+/// and the counts are printed per file and in total. Re-ingesting stores nothing twice.
+struct IngestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Read survey exports into the store; quarantine what cannot be accepted.",
+        discussion: "Exit status: 0 all records accepted or skipped, 1 some quarantined, 2 a file could not be read (the others still are).")
+
+    @Argument(help: "Survey exports (CSV/TSV); - reads standard input.")
+    var files: [String]
+
+    @Flag(name: .shortAndLong, help: "Explain what was detected in each file (on standard error).")
+    var verbose = false
+
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var mappingOptions: MappingOptions
+    @OptionGroup var lexiconOptions: LexiconOptions
+    @OptionGroup var output: OutputOptions
+
+    static let batchSize = 4096
+
+    func run() throws {
+        let vocabulary = try ColumnVocabulary.load(from: lexiconOptions.locate())
+        let surveyOptions = try mappingOptions.surveyOptions()
+        let store = try storeOptions.open()
+        let run = try store.startRun(command: (["ingest"] + files).joined(separator: " "))
+        var summaries: [IngestFileSummary] = []
+        var failed = false
+        for file in files {
+            do {
+                summaries.append(try ingest(file, options: surveyOptions, vocabulary: vocabulary, store: store, run: run))
+            } catch {
+                failed = true
+                Console.endProgress()
+                Console.error("voc: error: \(error)")
+                let summary = IngestFileSummary(path: file, format: "csv", detail: "", counts: IngestCounts(), error: error.description)
+                try? store.logFile(summary, run: run)
+                summaries.append(summary)
+            }
+        }
+        try store.finishRun(run, status: failed ? "completed-with-errors" : "completed")
+        report(summaries)
+        let total = summaries.map(\.counts).reduce(IngestCounts(), +)
+        if failed { throw ExitCode(ExitStatus.error.rawValue) }
+        if total.quarantined > 0 { throw ExitCode(ExitStatus.findings.rawValue) }
+    }
+
+    private func ingest(_ file: String, options: SurveyCSVOptions, vocabulary: ColumnVocabulary, store: SQLiteStore, run: Int64) throws(VocError) -> IngestFileSummary {
+        var ingester = try SurveyCSVIngester(path: file, options: options, vocabulary: vocabulary)
+        var records: [FeedbackRecord] = []
+        var quarantined: [QuarantinedRecord] = []
+        records.reserveCapacity(Self.batchSize)
+        var alreadyStored = 0
+        while let event = try ingester.next() {
+            switch event {
+            case .accepted(let record): records.append(record)
+            case .quarantined(let record): quarantined.append(record)
+            case .skipped: break
+            }
+            if records.count + quarantined.count >= Self.batchSize {
+                alreadyStored += try store.insert(records: records, quarantined: quarantined, run: run)
+                records.removeAll(keepingCapacity: true)
+                quarantined.removeAll(keepingCapacity: true)
+                Console.progress("\(ingester.inspection.file): \(ingester.counts.read) records")
+            }
+        }
+        alreadyStored += try store.insert(records: records, quarantined: quarantined, run: run)
+        Console.endProgress()
+        let inspection = ingester.inspection
+        if verbose {
+            for line in inspection.reportLines { Console.error(line) }
+        }
+        var counts = ingester.counts
+        counts.alreadyStored = alreadyStored
+        let detail = "\(inspection.dialect.rawValue), \(inspection.encoding?.rawValue ?? "ascii"), delimiter \(inspection.delimiterName)"
+        let summary = IngestFileSummary(path: inspection.file, format: "csv", detail: detail, counts: counts, error: nil)
+        try store.logFile(summary, run: run)
+        return summary
+    }
+
+    private func report(_ summaries: [IngestFileSummary]) {
+        let total = summaries.map(\.counts).reduce(IngestCounts(), +)
+        let rows = summaries.map(FileOutput.init)
+        let summary = SummaryOutput(total)
+        switch output.format {
+        case .table:
+            var table = TextTable(columns: [
+                .init("FILE", shrinkable: true), .init("FORMAT", shrinkable: true), .init("READ", alignRight: true),
+                .init("ACCEPTED", alignRight: true), .init("NEW", alignRight: true), .init("QUARANTINED", alignRight: true),
+                .init("SKIPPED", alignRight: true),
+            ])
+            for row in rows {
+                table.append([row.file, row.error == nil ? row.detail : "error", "\(row.read)", "\(row.accepted)", "\(row.new)", "\(row.quarantined)", "\(row.skipped)"])
+            }
+            Console.out(table.render(maxWidth: Console.width))
+            Console.out("read \(total.read) = accepted \(total.accepted) + quarantined \(total.quarantined) + skipped \(total.skipped)"
+                        + "; \(total.newlyStored) new, \(total.alreadyStored) already stored"
+                        + (total.quarantined > 0 ? "; see `voc quarantine`" : ""))
+        case .json:
+            Console.out(JSONOutput.encode(IngestOutput(files: rows, summary: summary), pretty: true))
+        case .ndjson:
+            for row in rows { Console.out(JSONOutput.encode(row, pretty: false)) }
+            Console.out(JSONOutput.encode(summary, pretty: false))
+        case .csv:
+            let csv = output.csv
+            var text = csv.preamble + csv.row(["file", "detail", "read", "accepted", "new", "quarantined", "skipped", "error"])
+            for row in rows {
+                text += csv.row([row.file, row.detail, "\(row.read)", "\(row.accepted)", "\(row.new)", "\(row.quarantined)", "\(row.skipped)", row.error ?? ""])
+            }
+            Console.out(text, terminator: "")
+        }
+    }
+}
+
+private struct FileOutput: Encodable {
+    var type = "file"
+    var file: String
+    var detail: String
+    var read: Int
+    var accepted: Int
+    var new: Int
+    var alreadyStored: Int
+    var quarantined: Int
+    var skipped: Int
+    var error: String?
+
+    init(_ summary: IngestFileSummary) {
+        file = summary.path
+        detail = summary.detail
+        read = summary.counts.read
+        accepted = summary.counts.accepted
+        new = summary.counts.newlyStored
+        alreadyStored = summary.counts.alreadyStored
+        quarantined = summary.counts.quarantined
+        skipped = summary.counts.skipped
+        error = summary.error
+    }
+}
+
+private struct SummaryOutput: Encodable {
+    var type = "summary"
+    var read: Int
+    var accepted: Int
+    var new: Int
+    var alreadyStored: Int
+    var quarantined: Int
+    var skipped: Int
+    var balanced: Bool
+
+    init(_ counts: IngestCounts) {
+        read = counts.read
+        accepted = counts.accepted
+        new = counts.newlyStored
+        alreadyStored = counts.alreadyStored
+        quarantined = counts.quarantined
+        skipped = counts.skipped
+        balanced = counts.isBalanced
+    }
+}
+
+private struct IngestOutput: Encodable {
+    var files: [FileOutput]
+    var summary: SummaryOutput
+}

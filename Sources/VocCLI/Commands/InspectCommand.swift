@@ -1,0 +1,89 @@
+import ArgumentParser
+import VocCore
+import VocIngest
+import VocReport
+
+/// `voc inspect FILE`: what voc detects in an export, and how its records would fare, without storing anything.
+struct InspectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inspect",
+        abstract: "Show the detected dialect, encoding, delimiter, column mapping and record counts of a file, without ingesting it.")
+
+    @Argument(help: "A survey export (CSV/TSV), or - for standard input.")
+    var file: String
+
+    @OptionGroup var mappingOptions: MappingOptions
+    @OptionGroup var lexiconOptions: LexiconOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let vocabulary = try ColumnVocabulary.load(from: lexiconOptions.locate())
+        var ingester = try SurveyCSVIngester(path: file, options: mappingOptions.surveyOptions(), vocabulary: vocabulary)
+        var reasons: [QuarantineReason: Int] = [:]
+        while let event = try ingester.next() {
+            if case .quarantined(let record) = event { reasons[record.reason, default: 0] += 1 }
+        }
+        let inspection = ingester.inspection
+        let counts = ingester.counts
+        switch output.format {
+        case .table:
+            for line in inspection.reportLines { Console.out(line) }
+            Console.out("records:    read \(counts.read) = accepted \(counts.accepted) + quarantined \(counts.quarantined) + skipped \(counts.skipped)")
+            for (reason, count) in reasons.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+                Console.out("  \(reason.rawValue): \(count)")
+            }
+        case .json, .ndjson:
+            Console.out(JSONOutput.encode(InspectionOutput(inspection, counts: counts, reasons: reasons), pretty: output.format == .json))
+        case .csv:
+            let csv = output.csv
+            Console.out(csv.preamble + csv.row(["role", "columns", "reason"]), terminator: "")
+            for assignment in inspection.mapping.assignments {
+                Console.out(csv.row([assignment.role.rawValue, assignment.names.joined(separator: " | "), assignment.reason]), terminator: "")
+            }
+        }
+    }
+}
+
+/// The machine-readable shape of `voc inspect`.
+private struct InspectionOutput: Encodable {
+    struct Mapping: Encodable {
+        var role: String
+        var columns: [String]
+        var reason: String
+    }
+
+    var type = "inspection"
+    var file: String
+    var dialect: String
+    var dialectExplanation: String
+    var encoding: String?
+    var encodingSource: String
+    var byteOrderMark: Bool
+    var delimiter: String
+    var headerRows: Int
+    var columns: [String]
+    var mapping: [Mapping]
+    var csatScale: String
+    var cesScale: String
+    var dateOrder: String
+    var counts: IngestCounts
+    var quarantineReasons: [String: Int]
+
+    init(_ inspection: SurveyInspection, counts: IngestCounts, reasons: [QuarantineReason: Int]) {
+        file = inspection.file
+        dialect = inspection.dialect.rawValue
+        dialectExplanation = inspection.dialectExplanation
+        encoding = inspection.encoding?.rawValue
+        encodingSource = inspection.encodingSource
+        byteOrderMark = inspection.hadByteOrderMark
+        delimiter = inspection.delimiterName
+        headerRows = inspection.headerRowCount
+        columns = inspection.columns
+        mapping = inspection.mapping.assignments.map { Mapping(role: $0.role.rawValue, columns: $0.names, reason: $0.reason) }
+        csatScale = inspection.scales.csat.description
+        cesScale = inspection.scales.ces.description
+        dateOrder = inspection.dateOrder.rawValue
+        self.counts = counts
+        quarantineReasons = Dictionary(uniqueKeysWithValues: reasons.map { ($0.key.rawValue, $0.value) })
+    }
+}

@@ -1,0 +1,102 @@
+public import ArgumentParser
+import VocCore
+import VocReport
+import VocStore
+
+extension QuarantineReason: ExpressibleByArgument {}
+
+/// `voc quarantine`: the records that were not accepted, with file, line and reason. Their text is shown
+/// only with `--show-values`, because it is customer data.
+struct QuarantineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "quarantine",
+        abstract: "List quarantined records with file, line, field and reason.",
+        discussion: "Exit status: 0 when the quarantine is empty, 1 when it lists records.")
+
+    @Option(name: .long, help: "Only records of this file (as ingested).")
+    var file: String?
+
+    @Option(name: .long, help: "Only records quarantined for this reason (e.g. ragged-row, non-integer-score).")
+    var reason: QuarantineReason?
+
+    @Flag(name: .long, help: "Also show each record's raw text (customer data).")
+    var showValues = false
+
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let entries = try storeOptions.open().quarantine(file: file, reason: reason).map { QuarantineOutput($0, showValues: showValues) }
+        switch output.format {
+        case .table:
+            var columns: [TextTable.Column] = [
+                .init("FILE", shrinkable: true), .init("LINE", alignRight: true), .init("RECORD", alignRight: true),
+                .init("REASON"), .init("FIELD", shrinkable: true), .init("DETAIL", shrinkable: true),
+            ]
+            if showValues { columns.append(.init("RAW", shrinkable: true)) }
+            var table = TextTable(columns: columns)
+            for entry in entries {
+                var row = [entry.file, entry.line.map(String.init) ?? "", entry.record.map(String.init) ?? "", entry.reason, entry.field ?? "", entry.detail]
+                if showValues { row.append(entry.raw ?? "") }
+                table.append(row)
+            }
+            Console.out(table.render(maxWidth: Console.width))
+            Console.out("\(entries.count) quarantined record\(entries.count == 1 ? "" : "s")")
+        case .json:
+            Console.out(JSONOutput.encode(entries, pretty: true))
+        case .ndjson:
+            for entry in entries { Console.out(JSONOutput.encode(entry, pretty: false)) }
+        case .csv:
+            let csv = output.csv
+            var text = csv.preamble + csv.row(["file", "line", "record", "reason", "field", "detail"] + (showValues ? ["raw"] : []))
+            for entry in entries {
+                text += csv.row([entry.file, entry.line.map(String.init) ?? "", entry.record.map(String.init) ?? "", entry.reason,
+                                 entry.field ?? "", entry.detail] + (showValues ? [entry.raw ?? ""] : []))
+            }
+            Console.out(text, terminator: "")
+        }
+        if !entries.isEmpty { throw ExitCode(ExitStatus.findings.rawValue) }
+    }
+}
+
+private struct QuarantineOutput: Encodable {
+    var type = "quarantined"
+    var file: String
+    var line: Int?
+    var byte: Int?
+    var record: Int?
+    var field: String?
+    var reason: String
+    var detail: String
+    var truncated: Bool
+    var raw: String?
+
+    init(_ entry: QuarantineEntry, showValues: Bool) {
+        let record = entry.record
+        file = record.position.file
+        line = record.position.line
+        byte = record.position.byte
+        self.record = record.position.record
+        field = record.position.field
+        reason = record.reason.rawValue
+        detail = record.detail
+        truncated = record.isTruncated
+        raw = showValues ? Self.printable(record.raw) : nil
+    }
+
+    /// The raw bytes as text: invalid UTF-8 shown as U+FFFD, line ends and controls escaped.
+    private static func printable(_ bytes: [UInt8]) -> String {
+        var text = ""
+        for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
+            switch scalar {
+            case "\n": text += "\\n"
+            case "\r": text += "\\r"
+            case "\t": text += "\\t"
+            case _ where scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value):
+                text += "\\u{\(String(scalar.value, radix: 16))}"
+            default: text.unicodeScalars.append(scalar)
+            }
+        }
+        return text
+    }
+}

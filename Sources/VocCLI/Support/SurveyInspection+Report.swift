@@ -1,0 +1,29 @@
+import VocIngest
+
+extension SurveyInspection {
+    /// The detection results as readable lines: what `voc inspect` prints and `voc ingest --verbose` explains.
+    var reportLines: [String] {
+        var lines = [
+            "file:       \(file)",
+            "dialect:    \(dialect.rawValue): \(dialectExplanation)",
+            "encoding:   \(encoding?.rawValue ?? "ascii (no other bytes seen)") (\(encodingSource))\(hadByteOrderMark ? ", with byte-order mark" : "")",
+            "delimiter:  \(delimiterName)",
+            "headers:    \(headerRowCount) row\(headerRowCount == 1 ? "" : "s"), \(columns.count) columns",
+            "dates:      slash dates read \(dateOrder.rawValue) (\(dateOrderSource)); ISO 8601 always accepted; no zone means UTC",
+            "mapping:",
+        ]
+        for assignment in mapping.assignments {
+            let names = assignment.names.map { "'\($0)'" }.joined(separator: ", ")
+            lines.append("  \(assignment.role.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(names)  (\(assignment.reason))")
+        }
+        let unmapped = ColumnRole.allCases.filter { mapping.columns(for: $0).isEmpty }
+        if !unmapped.isEmpty {
+            lines.append("  not found:   \(unmapped.map(\.rawValue).joined(separator: ", "))")
+        }
+        if mapping.column(for: .accountID) == nil {
+            lines.append("  account:     from the respondent's e-mail domain (free-mail domains excepted)")
+        }
+        lines.append("scales:     CSAT \(scales.csat) (\(scales.csatSource)); CES \(scales.ces) (\(scales.cesSource)); NPS 0-10")
+        return lines
+    }
+}

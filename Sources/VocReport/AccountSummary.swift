@@ -1,0 +1,74 @@
+public import Foundation
+public import VocCore
+import VocScore
+
+
+/// An account's metrics as reported: the JSON, NDJSON and CSV shape of `voc accounts` and `voc account`.
+public struct AccountSummary: Sendable, Encodable {
+    public struct NPS: Sendable, Encodable {
+        public var score: Double?
+        public var ciLow: Double
+        public var ciHigh: Double
+        public var ciCenter: Double
+        public var answered: Int
+        public var promoters: Int
+        public var passives: Int
+        public var detractors: Int
+        public var blank: Int
+        public var notApplicable: Int
+        public var sufficient: Bool
+    }
+
+    public struct Rating: Sendable, Encodable {
+        public var favourablePercent: Double?
+        public var favourableCiLow: Double?
+        public var favourableCiHigh: Double?
+        public var mean: Double?
+        public var meanCiLow: Double?
+        public var meanCiHigh: Double?
+        public var scale: String
+        public var answered: Int
+        public var blank: Int
+        public var notApplicable: Int
+        public var sufficient: Bool
+    }
+
+    public var type = "account"
+    public var account: String?
+    public var name: String?
+    public var responses: Int
+    public var comments: Int
+    public var nps: NPS?
+    public var csat: Rating?
+    public var ces: Rating?
+    public var firstResponse: Date?
+    public var lastResponse: Date?
+
+    public init(_ tally: AccountTally, minimumSample: Int) {
+        account = tally.accountID
+        name = tally.accountName
+        responses = tally.responses
+        comments = tally.comments
+        firstResponse = tally.firstResponse
+        lastResponse = tally.lastResponse
+        let nps = NPSResult(tally.nps, minimumSample: minimumSample)
+        if tally.nps.answered + tally.nps.blank + tally.nps.notApplicable > 0 {
+            self.nps = NPS(score: nps.score, ciLow: nps.interval.lowerBound, ciHigh: nps.interval.upperBound, ciCenter: nps.intervalCenter,
+                           answered: nps.answered, promoters: tally.nps.promoters, passives: tally.nps.passives,
+                           detractors: tally.nps.detractors, blank: tally.nps.blank, notApplicable: tally.nps.notApplicable,
+                           sufficient: nps.isSufficient)
+        }
+        csat = Self.rating(tally.csat, defaultScale: .csat5, minimumSample: minimumSample)
+        ces = Self.rating(tally.ces, defaultScale: .ces7, minimumSample: minimumSample)
+    }
+
+    private static func rating(_ tally: RatingTally, defaultScale: RatingScale, minimumSample: Int) -> Rating? {
+        guard tally.answered + tally.blank + tally.notApplicable > 0 else { return nil }
+        let result = RatingResult(tally, defaultScale: defaultScale, minimumSample: minimumSample)
+        return Rating(favourablePercent: result.favourableShare, favourableCiLow: result.favourableInterval?.lowerBound,
+                      favourableCiHigh: result.favourableInterval?.upperBound, mean: result.mean,
+                      meanCiLow: result.meanInterval?.lowerBound, meanCiHigh: result.meanInterval?.upperBound,
+                      scale: result.reportingScale.description + (tally.scale == nil && tally.answered > 0 ? ", pooled from several scales" : ""),
+                      answered: tally.answered, blank: tally.blank, notApplicable: tally.notApplicable, sufficient: result.isSufficient)
+    }
+}

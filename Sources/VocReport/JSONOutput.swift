@@ -1,0 +1,16 @@
+import Foundation
+
+/// The JSON conventions of every machine output: snake_case keys, sorted, ISO 8601 UTC dates, no escaped slashes.
+public enum JSONOutput {
+    public static func encode(_ value: some Encodable, pretty: Bool) -> String {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        do {
+            return String(decoding: try encoder.encode(value), as: UTF8.self)
+        } catch {
+            preconditionFailure("encoding a report value cannot fail: \(error)")
+        }
+    }
+}

@@ -1,0 +1,50 @@
+public import VocCore
+
+/// CSAT or CES of a set of answered responses: the favourable share with a Wilson 95 % interval,
+/// and the mean with a normal-approximation 95 % interval.
+///
+/// The mean is on the answers' own scale when they share one; answers on different scales are pooled
+/// on 0…1 and reported on `reportingScale`.
+public struct RatingResult: Sendable, Hashable, Codable {
+    public let tally: RatingTally
+    /// The scale means are expressed on.
+    public let reportingScale: RatingScale
+    /// % of answered responses in the favourable band (satisfied, easy).
+    public let favourableShare: Double?
+    public let favourableInterval: ClosedRange<Double>?
+    public let mean: Double?
+    public let meanInterval: ClosedRange<Double>?
+    public let isSufficient: Bool
+
+    public init(_ tally: RatingTally, defaultScale: RatingScale, minimumSample: Int = Confidence.defaultMinimumSample) {
+        self.tally = tally
+        let scale = tally.scale ?? defaultScale
+        reportingScale = scale
+        isSufficient = tally.answered >= minimumSample
+        guard tally.answered > 0 else {
+            favourableShare = nil
+            favourableInterval = nil
+            mean = nil
+            meanInterval = nil
+            return
+        }
+        let n = Double(tally.answered)
+        let share = Double(tally.favourable) / n
+        favourableShare = 100 * share
+        let z2 = Confidence.z * Confidence.z
+        let center = (share + z2 / (2 * n)) / (1 + z2 / n)
+        let half = Confidence.z / (1 + z2 / n) * (share * (1 - share) / n + z2 / (4 * n * n)).squareRoot()
+        favourableInterval = 100 * max(0, center - half)...100 * min(1, center + half)
+
+        let width = Double(scale.maximum - scale.minimum)
+        let unitMean = tally.unitSum / n
+        mean = Double(scale.minimum) + unitMean * width
+        if tally.answered >= 2 {
+            let unitVariance = max(0, (tally.unitSquareSum - tally.unitSum * unitMean) / (n - 1))
+            let margin = Confidence.z * (unitVariance / n).squareRoot() * width
+            meanInterval = max(Double(scale.minimum), mean! - margin)...min(Double(scale.maximum), mean! + margin)
+        } else {
+            meanInterval = nil
+        }
+    }
+}

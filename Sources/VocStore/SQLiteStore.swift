@@ -1,0 +1,55 @@
+import Foundation
+import GRDB
+public import Logging
+public import VocCore
+
+/// The embedded store: one SQLite file (WAL mode), schema by named migrations, idempotent writes.
+///
+/// Records are keyed by their source id or content hash, so re-ingesting a file stores nothing new.
+/// Writers batch many records per transaction; concurrent writers wait for each other (busy timeout).
+public final class SQLiteStore: Sendable {
+    let queue: DatabaseQueue
+    public let path: String
+
+    /// Opens (creating and migrating if needed) the store at `path`.
+    public init(path: String, logger: Logger = Logger(label: "voc.store")) throws(VocError) {
+        self.path = path
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(60)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL")
+        }
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+            try StoreSchema.migrator.migrate(queue)
+        } catch {
+            throw VocError(.store, "cannot open the store", at: SourcePosition(file: path), cause: Self.describe(error))
+        }
+        logger.debug("store opened", metadata: ["store.path": "\(path)"])
+    }
+
+    /// Runs `body` in a write transaction, mapping database errors to `VocError`.
+    func write<T>(_ body: @escaping @Sendable (Database) throws -> T) throws(VocError) -> T {
+        do {
+            return try queue.write(body)
+        } catch {
+            throw VocError(.store, "write failed", at: SourcePosition(file: path), cause: Self.describe(error))
+        }
+    }
+
+    func read<T>(_ body: @escaping @Sendable (Database) throws -> T) throws(VocError) -> T {
+        do {
+            return try queue.read(body)
+        } catch {
+            throw VocError(.store, "read failed", at: SourcePosition(file: path), cause: Self.describe(error))
+        }
+    }
+
+    /// Database errors carry SQL and arguments; keep only the message so customer text cannot leak.
+    static func describe(_ error: any Error) -> VocError {
+        if let error = error as? DatabaseError {
+            return VocError(.store, "SQLite error \(error.resultCode.rawValue): \(error.message ?? "unknown")")
+        }
+        return VocError(.store, String(describing: error))
+    }
+}

@@ -1,0 +1,76 @@
+import GRDB
+
+/// The store's schema, created and upgraded by named migrations (never edited once released).
+enum StoreSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-feedback-quarantine-ingest-log") { db in
+            try db.execute(sql: """
+                CREATE TABLE ingest_run (
+                    id INTEGER PRIMARY KEY,
+                    started_at REAL NOT NULL,
+                    finished_at REAL,
+                    command TEXT NOT NULL,
+                    status TEXT NOT NULL DEFAULT 'running'
+                );
+                CREATE TABLE ingest_file (
+                    id INTEGER PRIMARY KEY,
+                    run_id INTEGER NOT NULL REFERENCES ingest_run(id),
+                    path TEXT NOT NULL,
+                    format TEXT NOT NULL,
+                    detail TEXT NOT NULL,
+                    read INTEGER NOT NULL,
+                    accepted INTEGER NOT NULL,
+                    quarantined INTEGER NOT NULL,
+                    skipped INTEGER NOT NULL,
+                    already_stored INTEGER NOT NULL,
+                    status TEXT NOT NULL,
+                    error TEXT
+                );
+                CREATE TABLE feedback (
+                    key TEXT PRIMARY KEY NOT NULL,
+                    channel TEXT NOT NULL,
+                    source_file TEXT NOT NULL,
+                    source_line INTEGER,
+                    source_record INTEGER,
+                    response_id TEXT,
+                    account_id TEXT,
+                    account_name TEXT,
+                    respondent_email TEXT,
+                    submitted_at REAL,
+                    nps_state INTEGER,
+                    nps INTEGER,
+                    csat_state INTEGER,
+                    csat INTEGER,
+                    csat_scale TEXT,
+                    csat_good INTEGER,
+                    csat_unit REAL,
+                    ces_state INTEGER,
+                    ces INTEGER,
+                    ces_scale TEXT,
+                    ces_good INTEGER,
+                    ces_unit REAL,
+                    comment TEXT,
+                    language TEXT,
+                    run_id INTEGER NOT NULL
+                ) WITHOUT ROWID;
+                CREATE INDEX feedback_account ON feedback(account_id, submitted_at);
+                CREATE TABLE quarantine (
+                    key TEXT PRIMARY KEY NOT NULL,
+                    run_id INTEGER NOT NULL,
+                    source_file TEXT NOT NULL,
+                    line INTEGER,
+                    byte INTEGER,
+                    record INTEGER,
+                    field TEXT,
+                    reason TEXT NOT NULL,
+                    detail TEXT NOT NULL,
+                    raw BLOB NOT NULL,
+                    truncated INTEGER NOT NULL
+                ) WITHOUT ROWID;
+                CREATE INDEX quarantine_file ON quarantine(source_file, line);
+                """)
+        }
+        return migrator
+    }
+}
