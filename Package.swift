@@ -36,7 +36,9 @@ let package = Package(
         .testTarget(name: "VocCoreTests", dependencies: ["VocCore", "VocTestSupport"]),
         .testTarget(name: "VocIngestTests", dependencies: ["VocIngest", "VocTestSupport"]),
         .testTarget(name: "VocScoreTests", dependencies: ["VocScore", "VocTestSupport"]),
-        .testTarget(name: "VocStoreTests", dependencies: ["VocStore", "VocIngest", "VocScore", "VocTestSupport"]),
+        .testTarget(name: "VocStoreTests", dependencies: [
+            "VocStore", "VocIngest", "VocTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "VocCLITests", dependencies: ["voc", "VocTestSupport"]),
     ]
 )

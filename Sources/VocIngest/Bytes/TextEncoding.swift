@@ -35,7 +35,7 @@ struct EncodingSniff: Equatable {
         if sample.starts(with: [0xFE, 0xFF]) { return EncodingSniff(encoding: .utf16BigEndian, byteOrderMarkLength: 2) }
         if let utf16 = utf16WithoutMark(sample) { return EncodingSniff(encoding: utf16, byteOrderMarkLength: 0) }
         guard sample.contains(where: { $0 >= 0x80 }) else { return EncodingSniff(encoding: nil, byteOrderMarkLength: 0) }
-        return EncodingSniff(encoding: isValidUTF8(sample, allowTruncatedEnd: true) ? .utf8 : .windows1252, byteOrderMarkLength: 0)
+        return EncodingSniff(encoding: looksLikeUTF8(sample) ? .utf8 : .windows1252, byteOrderMarkLength: 0)
     }
 
     /// Text of mostly ASCII in UTF-16 has a NUL in every other byte.
@@ -53,17 +53,30 @@ struct EncodingSniff: Equatable {
     }
 }
 
-/// Whether `bytes` are well-formed UTF-8. With `allowTruncatedEnd`, a multi-byte sequence cut off
-/// by the end of a sample is not held against it.
-func isValidUTF8(_ bytes: [UInt8], allowTruncatedEnd: Bool = false) -> Bool {
-    if String(validating: bytes, as: UTF8.self) != nil { return true }
-    guard allowTruncatedEnd else { return false }
-    var end = bytes.count
-    var continuationBytes = 0
-    while end > 0, continuationBytes < 3, bytes[end - 1] & 0xC0 == 0x80 {
-        end -= 1
-        continuationBytes += 1
+/// Whether non-ASCII bytes look like UTF-8: valid multi-byte sequences at least match invalid bytes (ties go to
+/// UTF-8, the default of every modern export tool).
+/// A UTF-8 export with one corrupt sequence stays UTF-8 (that record is quarantined) instead of
+/// turning every accent into mojibake; Windows-1252 text almost never forms valid UTF-8 sequences.
+func looksLikeUTF8(_ bytes: [UInt8]) -> Bool {
+    var valid = 0
+    var invalid = 0
+    var index = 0
+    while index < bytes.count {
+        let lead = bytes[index]
+        if lead < 0x80 {
+            index += 1
+            continue
+        }
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 ? 2 : 0
+        if length > 0, index + length <= bytes.count, String(validating: bytes[index..<(index + length)], as: UTF8.self) != nil {
+            valid += 1
+            index += length
+        } else {
+            // A sequence cut by the end of a sample is not evidence either way.
+            if length > 0 && index + length > bytes.count { break }
+            invalid += 1
+            index += 1
+        }
     }
-    guard end > 0, bytes[end - 1] >= 0xC0 else { return false }
-    return String(validating: bytes[..<(end - 1)], as: UTF8.self) != nil
+    return valid > 0 && valid >= invalid
 }

@@ -16,7 +16,7 @@ struct FieldDecoder {
     /// Settles an open encoding from a record's bytes.
     mutating func settle(with bytes: [UInt8]) {
         guard encoding == nil, bytes.contains(where: { $0 >= 0x80 }) else { return }
-        encoding = isValidUTF8(bytes) ? .utf8 : .windows1252
+        encoding = looksLikeUTF8(bytes) ? .utf8 : .windows1252
     }
 
     /// The field as text, or nil when its bytes are not valid in the file's encoding.

@@ -3,7 +3,7 @@ import VocCore
 /// Reads a rating cell. Blank and N/A cells are kept apart from ratings; `9.0` and Qualtrics choice text
 /// such as `10 - Extremely likely` are read as whole numbers; `6.5` or `good` are errors, never rounded.
 struct ScoreParser {
-    enum Failure: Error {
+    enum Failure: Error, Equatable {
         case notAWholeNumber
         case notANumber
         case outOfScale(Int)

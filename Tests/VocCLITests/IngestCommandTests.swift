@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+import VocTestSupport
+
+@Suite struct IngestCommandTests {
+    @Test func ingestingTheSamplesAccountsForEveryRecordAndIsIdempotent() throws {
+        let store = VocProcess.temporaryStore()
+        let first = try VocProcess.run(["ingest"] + VocProcess.sampleSurveys, store: store)
+        #expect(first.status == 1, "quarantined records are findings")
+        #expect(first.stdout.contains("read 75 = accepted 65 + quarantined 8 + skipped 2; 65 new, 0 already stored"))
+        let second = try VocProcess.run(["ingest"] + VocProcess.sampleSurveys, store: store)
+        #expect(second.stdout.contains("read 75 = accepted 65 + quarantined 8 + skipped 2; 0 new, 65 already stored"))
+    }
+
+    @Test func ndjsonEndsWithABalancedSummary() throws {
+        let result = try VocProcess.run(["ingest", "--format", "ndjson", "corpora/surveys/generic_en.csv"], store: VocProcess.temporaryStore())
+        let lines = result.stdout.split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        #expect(lines.map { $0["type"] as? String } == ["file", "summary"])
+        let summary = lines[1]
+        #expect(summary["read"] as? Int == 19)
+        #expect(summary["accepted"] as? Int == 13)
+        #expect(summary["quarantined"] as? Int == 4)
+        #expect(summary["skipped"] as? Int == 2)
+        #expect(summary["balanced"] as? Bool == true)
+    }
+
+    @Test func aMissingFileIsReportedAndTheOthersAreStillIngested() throws {
+        let store = VocProcess.temporaryStore()
+        let result = try VocProcess.run(["ingest", "corpora/surveys/no-such-file.csv", "corpora/surveys/googleforms_es.csv"], store: store)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("voc: error: corpora/surveys/no-such-file.csv: cannot open: No such file or directory"))
+        #expect(result.stdout.contains("read 5 = accepted 5"))
+    }
+
+    @Test func standardInputIsAFile() throws {
+        let store = VocProcess.temporaryStore()
+        let result = try VocProcess.run(["ingest", "-"], stdin: "Account,NPS\nACME,10\nACME,0\nACME,N/A\n", store: store)
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("<stdin>"))
+        let accounts = try VocProcess.run(["accounts", "--format", "json"], store: store)
+        let rows = try JSONSerialization.jsonObject(with: Data(accounts.stdout.utf8)) as! [[String: Any]]
+        let nps = rows.first?["nps"] as? [String: Any]
+        #expect(nps?["score"] as? Double == 0)
+        #expect(nps?["answered"] as? Int == 2)
+        #expect(nps?["not_applicable"] as? Int == 1)
+    }
+
+    @Test func onePromoterAndTwoSkippedIsNPS100EndToEnd() throws {
+        let store = VocProcess.temporaryStore()
+        _ = try VocProcess.run(["ingest", "-"], stdin: "Account,NPS\nACME,9\nACME,\nACME,N/A\n", store: store)
+        let accounts = try VocProcess.run(["accounts", "--format", "csv"], store: store)
+        let row = accounts.stdout.split(separator: "\r\n")[1].split(separator: ",", omittingEmptySubsequences: false)
+        #expect(row[0] == "ACME")
+        #expect(row[3] == "100.0")
+        #expect(row[6] == "1")
+    }
+
+    @Test func usageErrorsExitWith64() throws {
+        #expect(try VocProcess.run(["ingest", "--no-such-flag", "x.csv"]).status == 64)
+        #expect(try VocProcess.run(["frobnicate"]).status == 64)
+        #expect(try VocProcess.run(["ingest", "--delimiter", "#", "corpora/surveys/generic_en.csv"], store: VocProcess.temporaryStore()).status == 64)
+    }
+
+    @Test func verboseExplainsTheDetection() throws {
+        let result = try VocProcess.run(["ingest", "--verbose", "corpora/surveys/qualtrics_es.csv"], store: VocProcess.temporaryStore())
+        #expect(result.stderr.contains("dialect:    qualtrics: Qualtrics export: row 3 holds {\"ImportId\":…} descriptors"))
+        #expect(result.stderr.contains("nps          'Q1'"))
+        #expect(!result.stderr.contains("\r"), "no progress output when stderr is not a terminal")
+    }
+}
+
+@Suite struct ReadingCommandTests {
+    /// A store with every sample ingested, shared by the read-only tests below.
+    static let store: String = {
+        let path = VocProcess.temporaryStore()
+        _ = try! VocProcess.run(["ingest"] + VocProcess.sampleSurveys, store: path)
+        return path
+    }()
+
+    @Test func accountsTableShowsNPSWithIntervalsAndMarksSmallSamples() throws {
+        let result = try VocProcess.run(["accounts"], store: Self.store)
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("ACCOUNT") == true)
+        let initech = try #require(lines.first { $0.hasPrefix("IN-4004") })
+        // 16 responses with NPS: 3 promoters, 3 passives, 9 detractors... as stored: -43.8 with its interval.
+        #expect(initech.contains("Initech Iberia"))
+        #expect(initech.contains("-43.8"))
+        #expect(initech.contains("[-72.5, -1.2]"))
+        #expect(lines.last == "* fewer than 10 answers: too few to judge (--min-n)")
+    }
+
+    @Test func accountDetailShowsSkippedAnswersAndLatestResponses() throws {
+        let result = try VocProcess.run(["account", "GX-3003"], store: Self.store)
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("NPS:       +36.4 (95% CI [-11.9, 69.0] around +28.6, n=11): 6 promoters, 3 passives, 2 detractors; 0 blank, 1 not applicable"))
+        #expect(result.stdout.contains("Atención rápida y amable — ¡gracias!"))
+        let missing = try VocProcess.run(["account", "NOPE"], store: Self.store)
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("no account 'NOPE'"))
+    }
+
+    @Test func quarantineListsReasonsAndHidesCustomerTextUnlessAsked() throws {
+        let result = try VocProcess.run(["quarantine"], store: Self.store)
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("8 quarantined records"))
+        #expect(!result.stdout.contains("Half-way happy"))
+        let shown = try VocProcess.run(["quarantine", "--show-values", "--reason", "non-integer-score"], store: Self.store)
+        #expect(shown.stdout.contains("Half-way happy"))
+        #expect(shown.stdout.contains("1 quarantined record"))
+    }
+
+    @Test func csvOutputIsFormulaSafe() throws {
+        let store = VocProcess.temporaryStore()
+        _ = try VocProcess.run(["ingest", "-"], stdin: "Account,Company,NPS\n=HYPERLINK(\"x\"),@SUM(A1),3\n", store: store)
+        let result = try VocProcess.run(["accounts", "--format", "csv"], store: store)
+        #expect(result.stdout.contains("\"'=HYPERLINK(\"\"x\"\")\",'@SUM(A1)"))
+        #expect(result.stdout.contains(",-100.0,"), "negative numbers are not neutralized")
+    }
+
+    @Test func aClosedPipeEndsQuietly() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "'\(VocProcess.executable.path)' accounts --format ndjson --store '\(Self.store)' | head -c 1 >/dev/null; exit ${PIPESTATUS:-0}"]
+        let err = Pipe()
+        process.standardError = err
+        try process.run()
+        process.waitUntilExit()
+        #expect(String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).isEmpty)
+    }
+}

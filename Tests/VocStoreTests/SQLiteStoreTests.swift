@@ -1,0 +1,96 @@
+import Foundation
+import GRDB
+import Testing
+@testable import VocStore
+import VocCore
+import VocIngest
+import VocTestSupport
+
+@Suite struct SQLiteStoreTests {
+    let vocabulary = try! ColumnVocabulary.load(from: Fixtures.lexicons)
+
+    func temporaryStore() throws -> SQLiteStore {
+        try SQLiteStore(path: Fixtures.temporaryDirectory().appendingPathComponent("voc.sqlite").path)
+    }
+
+    /// Ingests one file into the store the way `voc ingest` does; returns the file's counts.
+    func ingest(_ path: String, into store: SQLiteStore) throws -> IngestCounts {
+        let run = try store.startRun(command: "test")
+        var ingester = try SurveyCSVIngester(path: path, vocabulary: vocabulary)
+        var records: [FeedbackRecord] = []
+        var quarantined: [QuarantinedRecord] = []
+        while let event = try ingester.next() {
+            if case .accepted(let record) = event { records.append(record) }
+            if case .quarantined(let record) = event { quarantined.append(record) }
+        }
+        var counts = ingester.counts
+        counts.alreadyStored = try store.insert(records: records, quarantined: quarantined, run: run)
+        try store.logFile(IngestFileSummary(path: path, format: "csv", detail: "", counts: counts, error: nil), run: run)
+        try store.finishRun(run, status: "completed")
+        return counts
+    }
+
+    @Test func migrationsAreNamedAndTheFileIsInWALMode() throws {
+        let store = try temporaryStore()
+        let applied = try store.queue.read { try StoreSchema.migrator.appliedIdentifiers($0) }
+        #expect(applied == ["v1-feedback-quarantine-ingest-log"])
+        let mode = try store.queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
+        #expect(mode == "wal")
+        // Reopening an existing store migrates nothing and keeps working.
+        _ = try SQLiteStore(path: store.path)
+    }
+
+    @Test func reingestingTheSameFileAddsNothing() throws {
+        let store = try temporaryStore()
+        let path = Fixtures.corpora.appendingPathComponent("surveys/generic_en.csv").path
+        let first = try ingest(path, into: store)
+        #expect(first.newlyStored == 13)
+        let second = try ingest(path, into: store)
+        #expect(second.accepted == 13)
+        #expect(second.alreadyStored == 13)
+        #expect(second.newlyStored == 0)
+        let totals = try store.totals()
+        #expect(totals.feedback == 13)
+        #expect(totals.quarantined == 4, "quarantine is idempotent too")
+        let runs = try store.queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM ingest_file WHERE status = 'completed'") }
+        #expect(runs == 2)
+    }
+
+    @Test func talliesAggregatePerAccountWithSkippedAnswersApart() throws {
+        let store = try temporaryStore()
+        _ = try ingest(Fixtures.corpora.appendingPathComponent("surveys/generic_en.csv").path, into: store)
+        let tallies = try store.accountTallies()
+        let northwind = try #require(tallies.first { $0.accountID == "NW-1001" })
+        // R-1001..R-1006 are accepted for NW-1001 (R-1007..R-1010 are quarantined): NPS 10, 9, 6, 8, 10 and one blank.
+        #expect(northwind.responses == 6)
+        #expect(northwind.nps == NPSTally(promoters: 3, passives: 1, detractors: 1, blank: 1, notApplicable: 0))
+        #expect(northwind.csat.answered == 5)
+        #expect(northwind.csat.notApplicable == 1)
+        #expect(northwind.csat.favourable == 3)
+        #expect(northwind.csat.scale == .csat5)
+        #expect(northwind.lastResponse == Date(timeIntervalSince1970: 1_709_856_000))
+        #expect(tallies.last?.accountID == nil, "unmatched feedback is listed last")
+        #expect(tallies.map(\.responses).reduce(0, +) == 13)
+    }
+
+    @Test func quarantineKeepsPositionReasonAndRawBytes() throws {
+        let store = try temporaryStore()
+        _ = try ingest(Fixtures.corpora.appendingPathComponent("surveys/qualtrics_legacy_en.csv").path, into: store)
+        let entries = try store.quarantine()
+        #expect(entries.count == 1)
+        let entry = try #require(entries.first)
+        #expect(entry.record.reason == .unterminatedQuote)
+        #expect(entry.record.position.line == 9)
+        #expect(String(decoding: entry.record.raw, as: UTF8.self).hasPrefix("R_0AbCdEfGh7,"))
+        #expect(try store.quarantine(reason: .raggedRow).isEmpty)
+    }
+
+    @Test func feedbackIsListedNewestFirst() throws {
+        let store = try temporaryStore()
+        _ = try ingest(Fixtures.corpora.appendingPathComponent("surveys/generic_en.csv").path, into: store)
+        let feedback = try store.feedback(account: "IN-4004", limit: 10)
+        // R-1013 and R-1014 share a date: ties go by file line.
+        #expect(feedback.map(\.responseID) == ["R-1017", "R-1013", "R-1014", "R-1012", "R-1011"])
+        #expect(try store.feedback(account: nil, limit: 10).map(\.respondentEmail) == ["sam.taylor@gmail.com"])
+    }
+}
