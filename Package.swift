@@ -22,6 +22,7 @@ let package = Package(
         .target(name: "VocStore", dependencies: [
             "VocCore",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "VocReport", dependencies: ["VocCore", "VocScore"]),

@@ -12,7 +12,9 @@ public struct VocCommand: ParsableCommand {
             used; other files are still processed); 64 usage error.
             """,
         version: "0.1.0",
-        subcommands: [IngestCommand.self, InspectCommand.self, AccountsCommand.self, AccountCommand.self, QuarantineCommand.self])
+        subcommands: [
+            IngestCommand.self, InspectCommand.self, AccountsCommand.self, AccountCommand.self, QuarantineCommand.self, GenerateCommand.self,
+        ])
 
     public init() {}
 

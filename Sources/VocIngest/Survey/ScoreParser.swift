@@ -11,30 +11,43 @@ struct ScoreParser {
 
     let notApplicable: Set<String>
 
-    func parse(_ text: String, scale: RatingScale) -> Result<ScoreAnswer, Failure> {
-        let trimmed = text.trimmingSpaces
-        if trimmed.isEmpty { return .success(.blank) }
-        if notApplicable.contains(trimmed.lowercased()) { return .success(.notApplicable) }
-        let utf8 = Array(trimmed.utf8)
+    /// Parses a cell from its bytes; `text` decodes it, needed only for answers that are not plain numbers.
+    func parse(_ field: UnsafeBufferPointer<UInt8>, scale: RatingScale, text: () -> String?) -> Result<ScoreAnswer, Failure> {
+        let bytes = field.trimmingASCIISpaces
+        if bytes.isEmpty { return .success(.blank) }
         var index = 0
         var value = 0
-        while index < utf8.count, let digit = Self.digit(utf8[index]) {
+        while index < bytes.count, let digit = Self.digit(bytes[index]) {
             guard value < 1_000_000 else { return .failure(.outOfScale(value)) }
             value = value * 10 + digit
             index += 1
         }
-        guard index > 0 else { return .failure(.notANumber) }
-        if index < utf8.count, utf8[index] == UInt8(ascii: ".") || utf8[index] == UInt8(ascii: ",") {
+        guard index > 0 else {
+            let answer = text()?.trimmingSpaces.lowercased() ?? ""
+            return notApplicable.contains(answer) ? .success(.notApplicable) : .failure(.notANumber)
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ",") {
             var fraction = index + 1
-            guard fraction < utf8.count else { return .failure(.notANumber) }
-            while fraction < utf8.count, let digit = Self.digit(utf8[fraction]) {
+            guard fraction < bytes.count else { return .failure(.notANumber) }
+            while fraction < bytes.count, let digit = Self.digit(bytes[fraction]) {
                 if digit != 0 { return .failure(.notAWholeNumber) }
                 fraction += 1
             }
             index = fraction
         }
-        if index < utf8.count && !Self.isChoiceLabel(utf8[index...]) { return .failure(.notANumber) }
+        if index < bytes.count {
+            // Leading spaces and the number are ASCII: one scalar per byte in every supported encoding.
+            let consumed = index + (bytes.baseAddress! - field.baseAddress!)
+            guard let label = text()?.unicodeScalars.dropFirst(consumed), Self.isChoiceLabel(String(label)) else {
+                return .failure(.notANumber)
+            }
+        }
         return scale.contains(value) ? .success(.rating(value)) : .failure(.outOfScale(value))
+    }
+
+    func parse(_ text: String, scale: RatingScale) -> Result<ScoreAnswer, Failure> {
+        var text = text
+        return text.withUTF8 { bytes in parse(bytes, scale: scale, text: { String(decoding: bytes, as: UTF8.self) }) }
     }
 
     private static func digit(_ byte: UInt8) -> Int? {
@@ -42,8 +55,8 @@ struct ScoreParser {
     }
 
     /// ` - Extremely likely`, ` – Nada probable`, `: Muito fácil`: a label after the number.
-    private static func isChoiceLabel(_ rest: ArraySlice<UInt8>) -> Bool {
-        let text = String(decoding: rest, as: UTF8.self).trimmingSpaces
+    private static func isChoiceLabel(_ rest: String) -> Bool {
+        let text = rest.trimmingSpaces
         guard let first = text.first, "-–—:".contains(first) else { return false }
         return text.dropFirst().trimmingSpaces.first?.isLetter == true
     }

@@ -17,7 +17,9 @@ struct SurveyRowMapper {
     let scores: ScoreParser
     /// Hash state seeded with the header rows, so keys are scoped to one survey's layout.
     let namespace: StableHasher
-    private let roleColumns: [ColumnRole: Int]
+    // Column indices resolved once: a dictionary lookup per field showed in profiles.
+    private let responseIDColumn, accountIDColumn, accountNameColumn, emailColumn, timestampColumn, languageColumn: Int?
+    private let npsColumn, csatColumn, cesColumn: Int?
     private let commentColumns: [Int]
 
     init(columns: [SurveyColumn], mapping: ColumnMapping, scales: SurveyScales, vocabulary: ColumnVocabulary, dateOrder: DateOrder) {
@@ -30,12 +32,16 @@ struct SurveyRowMapper {
         var namespace = StableHasher()
         for column in columns { namespace.combine(column.matchTexts.joined(separator: "\u{1F}")) }
         self.namespace = namespace
-        var roleColumns: [ColumnRole: Int] = [:]
-        for role in ColumnRole.allCases where !role.allowsSeveralColumns {
-            roleColumns[role] = mapping.column(for: role)
-        }
-        self.roleColumns = roleColumns
-        self.commentColumns = mapping.columns(for: .comment)
+        responseIDColumn = mapping.column(for: .responseID)
+        accountIDColumn = mapping.column(for: .accountID)
+        accountNameColumn = mapping.column(for: .accountName)
+        emailColumn = mapping.column(for: .email)
+        timestampColumn = mapping.column(for: .timestamp)
+        languageColumn = mapping.column(for: .language)
+        npsColumn = mapping.column(for: .nps)
+        csatColumn = mapping.column(for: .csat)
+        cesColumn = mapping.column(for: .ces)
+        commentColumns = mapping.columns(for: .comment)
     }
 
     func map(_ record: CSVRecord, decoder: FieldDecoder, position: SourcePosition) -> Result<FeedbackRecord, Rejection> {
@@ -56,52 +62,49 @@ struct SurveyRowMapper {
         if record.bytes.contains(0) {
             throw Rejection(reason: .nulByte, field: nil, detail: "NUL bytes mean a corrupted export")
         }
-        func text(_ role: ColumnRole) throws(Rejection) -> String? {
-            guard let column = roleColumns[role] else { return nil }
-            return try field(column)
-        }
         func field(_ column: Int) throws(Rejection) -> String {
             guard let value = record.withField(column, decoder.string) else {
                 throw Rejection(reason: .invalidEncoding, field: columns[column].name, detail: "bytes are not valid \(decoder.encoding?.rawValue ?? "UTF-8")")
             }
             return value
         }
-        func score(_ role: ColumnRole, scale: RatingScale) throws(Rejection) -> ScaledAnswer? {
-            guard let value = try text(role) else { return nil }
-            switch scores.parse(value, scale: scale) {
+        func text(_ column: Int?) throws(Rejection) -> String? {
+            guard let column else { return nil }
+            return Self.nonEmpty(try field(column))
+        }
+        func score(_ column: Int?, _ role: ColumnRole, scale: RatingScale) throws(Rejection) -> ScaledAnswer? {
+            guard let column else { return nil }
+            let parsed = record.withField(column) { bytes in scores.parse(bytes, scale: scale) { decoder.string(bytes) } }
+            switch parsed {
             case .success(let answer): return ScaledAnswer(answer, on: scale)
-            case .failure(let failure):
-                let name = columns[roleColumns[role]!].name
-                switch failure {
-                case .notAWholeNumber:
-                    throw Rejection(reason: .nonIntegerScore, field: name, detail: "\(role.rawValue) answers are whole numbers \(scale.minimum)-\(scale.maximum); this one has a fraction")
-                case .notANumber:
-                    throw Rejection(reason: .nonIntegerScore, field: name, detail: "\(role.rawValue) answer is not a number")
-                case .outOfScale(let value):
-                    throw Rejection(reason: .scoreOutOfScale, field: name, detail: "\(role.rawValue) \(value) is outside \(scale.minimum)-\(scale.maximum)")
-                }
+            case .failure(.notAWholeNumber):
+                throw Rejection(reason: .nonIntegerScore, field: columns[column].name, detail: "\(role.rawValue) answers are whole numbers \(scale.minimum)-\(scale.maximum); this one has a fraction")
+            case .failure(.notANumber):
+                throw Rejection(reason: .nonIntegerScore, field: columns[column].name, detail: "\(role.rawValue) answer is not a number")
+            case .failure(.outOfScale(let value)):
+                throw Rejection(reason: .scoreOutOfScale, field: columns[column].name, detail: "\(role.rawValue) \(value) is outside \(scale.minimum)-\(scale.maximum)")
             }
         }
 
         var output = FeedbackRecord(key: "", channel: .survey, position: position)
-        output.nps = try score(.nps, scale: .nps)
-        output.csat = try score(.csat, scale: scales.csat)
-        output.ces = try score(.ces, scale: scales.ces)
-        if let value = try text(.timestamp)?.trimmingSpaces, !value.isEmpty {
-            guard let date = timestamps.parse(value) else {
-                throw Rejection(reason: .unparseableDate, field: columns[roleColumns[.timestamp]!].name,
+        output.nps = try score(npsColumn, .nps, scale: .nps)
+        output.csat = try score(csatColumn, .csat, scale: scales.csat)
+        output.ces = try score(cesColumn, .ces, scale: scales.ces)
+        if let column = timestampColumn, !record.withField(column, { $0.trimmingASCIISpaces.isEmpty }) {
+            guard let date = record.withField(column, timestamps.parse) else {
+                throw Rejection(reason: .unparseableDate, field: columns[column].name,
                                 detail: "expected an ISO 8601 date or \(timestamps.order == .mdy ? "M/D/YYYY" : "D/M/YYYY")")
             }
             output.submittedAt = date
         }
-        output.responseID = try text(.responseID).flatMap(Self.nonEmpty)
-        output.accountID = try text(.accountID).flatMap(Self.nonEmpty)
-        output.accountName = try text(.accountName).flatMap(Self.nonEmpty)
-        output.respondentEmail = try text(.email).flatMap(Self.nonEmpty)?.lowercased()
+        output.responseID = try text(responseIDColumn)
+        output.accountID = try text(accountIDColumn)
+        output.accountName = try text(accountNameColumn)
+        output.respondentEmail = try text(emailColumn)?.lowercased()
         if output.accountID == nil, let domain = output.respondentEmail.flatMap(Self.domain), !vocabulary.freemailDomains.contains(domain) {
             output.accountID = domain
         }
-        output.language = try text(.language).flatMap(vocabulary.languageCode)
+        output.language = try text(languageColumn).flatMap(vocabulary.languageCode)
         var comments: [String] = []
         for column in commentColumns {
             let value = try field(column).trimmingSpaces

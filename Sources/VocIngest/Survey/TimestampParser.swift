@@ -8,7 +8,13 @@ struct TimestampParser {
     let order: DateOrder
 
     func parse(_ text: String) -> Date? {
-        var cursor = Cursor(Array(text.trimmingSpaces.utf8))
+        var text = text
+        return text.withUTF8(parse)
+    }
+
+    /// Parses a cell from its bytes (dates are ASCII in every supported encoding).
+    func parse(_ field: UnsafeBufferPointer<UInt8>) -> Date? {
+        var cursor = Cursor(field.trimmingASCIISpaces)
         guard let first = cursor.number(maxDigits: 4) else { return nil }
         let year, month, day: Int
         if first.digits == 4 {
@@ -67,10 +73,10 @@ struct TimestampParser {
 
 /// A read position over the bytes of a date string.
 private struct Cursor {
-    private let bytes: [UInt8]
+    private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
 
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     var isAtEnd: Bool { index == bytes.count }
 
@@ -102,10 +108,15 @@ private struct Cursor {
 
     /// `AM`/`PM`, `a. m.`/`p. m.` (Spanish); true for afternoon.
     mutating func meridiem() -> Bool? {
-        let rest = String(decoding: bytes[index...], as: UTF8.self).lowercased()
-        for (word, isAfternoon) in [("a. m.", false), ("p. m.", true), ("a.m.", false), ("p.m.", true), ("am", false), ("pm", true)] where rest.hasPrefix(word) {
-            index += word.utf8.count
-            return isAfternoon
+        guard index < bytes.count else { return nil }
+        let letter = bytes[index] | 0x20
+        guard letter == UInt8(ascii: "a") || letter == UInt8(ascii: "p") else { return nil }
+        for form in ["m", ". m.", ".m."] {
+            let end = index + 1 + form.utf8.count
+            if end <= bytes.count, zip(bytes[(index + 1)..<end], form.utf8).allSatisfy({ $0 | 0x20 == $1 | 0x20 }) {
+                index = end
+                return letter == UInt8(ascii: "p")
+            }
         }
         return nil
     }
