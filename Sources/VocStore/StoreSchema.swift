@@ -27,8 +27,11 @@ enum StoreSchema {
                     status TEXT NOT NULL,
                     error TEXT
                 );
+                -- Rows are appended in rowid order; the random-looking keys live only in the small unique index.
+                -- (A WITHOUT ROWID table keyed by them rewrote one leaf page per row: 22k rows/s at 600k rows.)
                 CREATE TABLE feedback (
-                    key TEXT PRIMARY KEY NOT NULL,
+                    id INTEGER PRIMARY KEY,
+                    key TEXT NOT NULL UNIQUE,
                     channel TEXT NOT NULL,
                     source_file TEXT NOT NULL,
                     source_line INTEGER,
@@ -53,7 +56,7 @@ enum StoreSchema {
                     comment TEXT,
                     language TEXT,
                     run_id INTEGER NOT NULL
-                ) WITHOUT ROWID;
+                );
                 CREATE INDEX feedback_account ON feedback(account_id, submitted_at);
                 CREATE TABLE quarantine (
                     key TEXT PRIMARY KEY NOT NULL,
