@@ -5,7 +5,7 @@ let package = Package(
     name: "voc",
     products: [
         .executable(name: "voc", targets: ["voc"]),
-        .library(name: "VocKit", targets: ["VocCore", "VocIngest", "VocScore", "VocStore", "VocReport"]),
+        .library(name: "VocKit", targets: ["VocCore", "VocIngest", "VocText", "VocScore", "VocStore", "VocReport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -18,7 +18,8 @@ let package = Package(
             "VocCore",
             .product(name: "Logging", package: "swift-log"),
         ]),
-        .target(name: "VocScore", dependencies: ["VocCore"]),
+        .target(name: "VocText", dependencies: ["VocCore"]),
+        .target(name: "VocScore", dependencies: ["VocCore", "VocText"]),
         .target(name: "VocStore", dependencies: [
             "VocCore",
             .product(name: "GRDB", package: "GRDB.swift"),
@@ -27,7 +28,7 @@ let package = Package(
         ]),
         .target(name: "VocReport", dependencies: ["VocCore", "VocScore"]),
         .target(name: "VocCLI", dependencies: [
-            "VocCore", "VocIngest", "VocScore", "VocStore", "VocReport",
+            "VocCore", "VocIngest", "VocText", "VocScore", "VocStore", "VocReport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -36,7 +37,8 @@ let package = Package(
 
         .testTarget(name: "VocCoreTests", dependencies: ["VocCore", "VocTestSupport"]),
         .testTarget(name: "VocIngestTests", dependencies: ["VocIngest", "VocTestSupport"]),
-        .testTarget(name: "VocScoreTests", dependencies: ["VocScore", "VocTestSupport"]),
+        .testTarget(name: "VocTextTests", dependencies: ["VocText", "VocTestSupport"]),
+        .testTarget(name: "VocScoreTests", dependencies: ["VocScore", "VocText", "VocTestSupport"]),
         .testTarget(name: "VocStoreTests", dependencies: [
             "VocStore", "VocIngest", "VocTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),

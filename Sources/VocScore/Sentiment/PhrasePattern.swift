@@ -1,0 +1,81 @@
+import VocText
+
+/// A multi-word pattern over tokens: `cancel * subscription` (`*` skips up to three tokens),
+/// `factur*` (a word prefix). Words match a token's norm or its accent-free form.
+public struct PhrasePattern: Sendable, Hashable {
+    enum Element: Sendable, Hashable {
+        case word(String)
+        case prefix(String)
+        case gap
+    }
+
+    let elements: [Element]
+    /// The pattern as written, for traces and signal output.
+    public let text: String
+
+    public init(_ text: String) {
+        self.text = text
+        elements = text.split(separator: " ").map { part in
+            if part == "*" { return .gap }
+            if part.count > 1 && part.hasSuffix("*") { return .prefix(AccentFolding.fold(String(part.dropLast()))) }
+            return .word(String(part))
+        }
+    }
+
+    /// The first word, for indexing patterns by the token that can start them (nil for a prefix start).
+    var firstWord: String? {
+        if case .word(let word)? = elements.first { return word }
+        return nil
+    }
+
+    /// The end index (exclusive) of a match starting at `start`, or nil.
+    func match(_ tokens: [Token], at start: Int, folded: [String]) -> Int? {
+        matchElements(elements[...], tokens, at: start, folded: folded)
+    }
+
+    private func matchElements(_ elements: ArraySlice<Element>, _ tokens: [Token], at index: Int, folded: [String]) -> Int? {
+        guard let element = elements.first else { return index }
+        switch element {
+        case .gap:
+            for skip in 0...3 where index + skip <= tokens.count {
+                if let end = matchElements(elements.dropFirst(), tokens, at: index + skip, folded: folded) { return end }
+            }
+            return nil
+        case .word(let word):
+            guard index < tokens.count, tokens[index].norm == word || folded[index] == word || folded[index] == AccentFolding.fold(word) else { return nil }
+            return matchElements(elements.dropFirst(), tokens, at: index + 1, folded: folded)
+        case .prefix(let prefix):
+            guard index < tokens.count, tokens[index].kind == .word, folded[index].hasPrefix(prefix) else { return nil }
+            return matchElements(elements.dropFirst(), tokens, at: index + 1, folded: folded)
+        }
+    }
+}
+
+/// Patterns indexed by their first word, so matching costs one dictionary lookup per token.
+struct PhraseIndex<Value: Sendable>: Sendable {
+    private var byFirstWord: [String: [(PhrasePattern, Value)]] = [:]
+    private var unindexed: [(PhrasePattern, Value)] = []
+
+    init() {}
+
+    mutating func insert(_ pattern: PhrasePattern, _ value: Value) {
+        if let first = pattern.firstWord {
+            byFirstWord[AccentFolding.fold(first), default: []].append((pattern, value))
+        } else {
+            unindexed.append((pattern, value))
+        }
+    }
+
+    var isEmpty: Bool { byFirstWord.isEmpty && unindexed.isEmpty }
+
+    /// The longest pattern matching at `index`, with its end.
+    func longestMatch(_ tokens: [Token], at index: Int, folded: [String]) -> (pattern: PhrasePattern, value: Value, end: Int)? {
+        var best: (PhrasePattern, Value, Int)?
+        for (pattern, value) in (byFirstWord[folded[index]] ?? []) + unindexed {
+            if let end = pattern.match(tokens, at: index, folded: folded), end > index, end > (best?.2 ?? 0) {
+                best = (pattern, value, end)
+            }
+        }
+        return best.map { ($0.0, $0.1, $0.2) }
+    }
+}

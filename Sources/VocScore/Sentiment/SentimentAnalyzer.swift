@@ -1,0 +1,251 @@
+import VocText
+
+/// Scores the sentiment of a text with VADER-class rules written for Spanish, Portuguese and English,
+/// and finds churn, effort and topic signals. Every rule is one function that returns its reason,
+/// so the result carries a trace that adds up to the score.
+public struct SentimentAnalyzer: Sendable {
+    public let model: SentimentModel
+
+    public init(model: SentimentModel) { self.model = model }
+
+    /// - Parameter language: the record's declared language (`es`, `pt`, `en`); identified when nil or unknown.
+    public func analyze(_ text: String, language declared: String? = nil) -> SentimentResult {
+        var tokens = model.tokenizer.tokenize(text)
+        let guess: LanguageIdentifier.Guess
+        if let declared, model.lexicons[declared] != nil {
+            guess = LanguageIdentifier.Guess(language: declared, confidence: 1)
+        } else {
+            guess = model.identifier.identify(tokens)
+        }
+        // Text in another language is scored with the English rules: emoji, emoticons and loan words still count.
+        let lexicon = model.lexicons[guess.language] ?? model.lexicons["en"]!
+        tokens = model.contractions[lexicon.language]?.expand(tokens) ?? tokens
+        let context = Context(tokens: tokens, lexicon: lexicon, symbols: model.symbols)
+
+        var items = context.sentimentItems()
+        context.applyContrast(to: &items)
+        if let punctuation = context.punctuationItem(sum: items.reduce(0) { $0 + $1.contribution }) {
+            items.append(punctuation)
+        }
+        let trace = SentimentTrace(items: items)
+        let compound = SentimentResult.normalize(trace.sum)
+        let shares = context.shares(items)
+        return SentimentResult(
+            language: guess.language, languageConfidence: guess.confidence, compound: compound,
+            positive: shares.positive, neutral: shares.neutral, negative: shares.negative,
+            label: SentimentResult.label(for: compound), trace: trace,
+            churn: context.matches(lexicon.churn), effort: context.matches(lexicon.effort),
+            topics: Array(Set(context.matchValues(lexicon.topics))).sorted())
+    }
+}
+
+/// One text being scored: its tokens, their accent-free forms and the language's lexicon.
+struct Context {
+    typealias Item = SentimentTrace.Item
+    typealias Step = SentimentTrace.Step
+
+    let tokens: [Token]
+    let folded: [String]
+    let lexicon: SentimentLexicon
+    let symbols: [String: Double]
+    /// Capitals only emphasize inside mixed-case text (an all-caps text is shouting throughout).
+    let isMixedCase: Bool
+
+    init(tokens: [Token], lexicon: SentimentLexicon, symbols: [String: Double]) {
+        self.tokens = tokens
+        self.folded = tokens.map { AccentFolding.fold($0.norm) }
+        self.lexicon = lexicon
+        self.symbols = symbols
+        let words = tokens.filter { $0.kind == .word && $0.norm.count > 1 }
+        isMixedCase = words.contains(where: \.isAllCaps) && !words.allSatisfy(\.isAllCaps)
+    }
+
+    // MARK: Items
+
+    /// Idioms first (their words are not scored again), then every word, emoji and emoticon with a valence.
+    func sentimentItems() -> [Item] {
+        var items: [Item] = []
+        var index = 0
+        while index < tokens.count {
+            if let idiom = lexicon.idioms.longestMatch(tokens, at: index, folded: folded) {
+                items.append(scored(idiom.value, tokens: index..<idiom.end, source: .idiom))
+                index = idiom.end
+                continue
+            }
+            let token = tokens[index]
+            switch token.kind {
+            case .word where !lexicon.isNegator(token) && lexicon.booster(token) == nil:
+                if let valence = lexicon.valence(of: token) {
+                    items.append(scored(valence, tokens: index..<(index + 1), source: .word))
+                }
+            case .emoji, .emoticon:
+                if let valence = symbols[token.surface] ?? symbols[String(String.UnicodeScalarView(token.surface.unicodeScalars.filter { $0 != "\u{FE0F}" }))] {
+                    items.append(Item(tokens: index..<(index + 1), text: token.surface, source: token.kind == .emoji ? .emoji : .emoticon,
+                                      base: valence, steps: [], contribution: valence))
+                }
+            default:
+                break
+            }
+            index += 1
+        }
+        return items
+    }
+
+    /// A word or idiom with the rules that look around it: boosters, capitals, negation.
+    private func scored(_ base: Double, tokens range: Range<Int>, source: SentimentTrace.Source) -> Item {
+        var item = Item(tokens: range, text: range.map { tokens[$0].surface }.joined(separator: " "), source: source,
+                        base: base, steps: [], contribution: base)
+        for step in boosterSteps(before: range.lowerBound, valence: base) + capitalsSteps(range, valence: base) {
+            item.steps.append(step)
+            item.contribution += step.delta
+        }
+        if let step = negationStep(before: range.lowerBound, value: item.contribution) {
+            item.steps.append(step)
+            item.contribution += step.delta
+        }
+        return item
+    }
+
+    // MARK: Rules
+
+    /// Boosters and dampeners up to three words before (`muy bueno`, `really bad`, `un poco caro`).
+    func boosterSteps(before index: Int, valence: Double) -> [Step] {
+        var steps: [Step] = []
+        var distance = 0
+        var cursor = index - 1
+        while cursor >= 0, distance < SentimentTunables.boosterDecay.count, tokens[cursor].kind == .word {
+            if let weight = lexicon.booster(tokens[cursor]) {
+                let delta = weight * SentimentTunables.boosterStep * SentimentTunables.boosterDecay[distance] * (valence < 0 ? -1 : 1)
+                steps.append(Step(rule: weight >= 0 ? .booster : .dampener, cue: tokens[cursor].surface, delta: delta))
+            }
+            distance += 1
+            cursor -= 1
+        }
+        return steps
+    }
+
+    /// A word in capitals inside mixed-case text (`this is AWFUL`).
+    func capitalsSteps(_ range: Range<Int>, valence: Double) -> [Step] {
+        guard isMixedCase, range.contains(where: { tokens[$0].isAllCaps }) else { return [] }
+        return [Step(rule: .capitals, cue: tokens[range.lowerBound].surface, delta: SentimentTunables.capitalsStep * (valence < 0 ? -1 : 1))]
+    }
+
+    /// A negator among the three words before, within the clause, flips and weakens the value. Several negators
+    /// in one clause are Romance negative concord ("no tengo ninguna queja", "não gostei nada"): one flip.
+    func negationStep(before index: Int, value: Double) -> Step? {
+        var cursor = index - 1
+        var words = 0
+        while cursor >= 0, words < SentimentTunables.negationWindow {
+            let token = tokens[cursor]
+            if token.kind == .punctuation || lexicon.contrasts.longestMatch(tokens, at: cursor, folded: folded) != nil { return nil }
+            if token.kind == .word {
+                if lexicon.isNegator(token) {
+                    return Step(rule: .negation, cue: token.surface, delta: value * SentimentTunables.negationFactor - value)
+                }
+                words += 1
+            }
+            cursor -= 1
+        }
+        return nil
+    }
+
+    /// "But" weighs what follows ×1.5 and what precedes ×0.5 (the last "but" of the text decides, as in VADER);
+    /// "although" weighs its own clause ×0.5.
+    func applyContrast(to items: inout [Item]) {
+        var lastBut: (index: Int, cue: String)?
+        var concessions: [(range: Range<Int>, cue: String)] = []
+        var index = 0
+        while index < tokens.count {
+            guard let match = lexicon.contrasts.longestMatch(tokens, at: index, folded: folded) else {
+                index += 1
+                continue
+            }
+            let cue = (index..<match.end).map { tokens[$0].surface }.joined(separator: " ")
+            switch match.value {
+            case .but: lastBut = (index, cue)
+            case .although:
+                var end = match.end
+                while end < tokens.count, tokens[end].kind != .punctuation { end += 1 }
+                concessions.append((match.end..<end, cue))
+            }
+            index = match.end
+        }
+        for position in items.indices {
+            let start = items[position].tokens.lowerBound
+            if let concession = concessions.first(where: { $0.range.contains(start) }) {
+                multiply(&items[position], by: SentimentTunables.concessionFactor, rule: .concession, cue: concession.cue)
+            } else if let but = lastBut {
+                if start < but.index {
+                    multiply(&items[position], by: SentimentTunables.beforeContrastFactor, rule: .beforeContrast, cue: but.cue)
+                } else {
+                    multiply(&items[position], by: SentimentTunables.afterContrastFactor, rule: .afterContrast, cue: but.cue)
+                }
+            }
+        }
+    }
+
+    private func multiply(_ item: inout Item, by factor: Double, rule: SentimentTrace.Rule, cue: String) {
+        let delta = item.contribution * factor - item.contribution
+        item.steps.append(Step(rule: rule, cue: cue, delta: delta))
+        item.contribution += delta
+    }
+
+    /// `!` (up to 4) and repeated `?` push the score further in its direction.
+    func punctuationItem(sum: Double) -> Item? {
+        guard sum != 0 else { return nil }
+        var exclamations = 0, questions = 0
+        for token in tokens where token.kind == .punctuation {
+            for scalar in token.norm.unicodeScalars {
+                if scalar == "!" || scalar == "¡" { exclamations += 1 } else if scalar == "?" { questions += 1 }
+            }
+        }
+        var steps: [Step] = []
+        let direction: Double = sum > 0 ? 1 : -1
+        let exclamationBoost = Double(min(exclamations, SentimentTunables.maximumExclamations)) * SentimentTunables.exclamationStep
+        if exclamationBoost > 0 { steps.append(Step(rule: .exclamation, cue: String(repeating: "!", count: exclamations), delta: direction * exclamationBoost)) }
+        if questions > 1 {
+            let boost = questions <= 3 ? Double(questions) * SentimentTunables.questionStep : SentimentTunables.maximumQuestionBoost
+            steps.append(Step(rule: .question, cue: String(repeating: "?", count: questions), delta: direction * boost))
+        }
+        guard !steps.isEmpty else { return nil }
+        let total = steps.reduce(0) { $0 + $1.delta }
+        return Item(tokens: 0..<0, text: steps.map(\.cue).joined(), source: .punctuation, base: 0, steps: steps, contribution: total)
+    }
+
+    // MARK: Proportions and signals
+
+    /// VADER's shares: each positive item weighs contribution + 1, each negative one |contribution − 1|,
+    /// each other word 1; punctuation adds to the side it pushed.
+    func shares(_ items: [Item]) -> (positive: Double, neutral: Double, negative: Double) {
+        var positive = 0.0, negative = 0.0
+        var covered = Set<Int>()
+        for item in items {
+            covered.formUnion(item.tokens)
+            if item.source == .punctuation {
+                if item.contribution > 0 { positive += item.contribution } else { negative -= item.contribution }
+            } else if item.contribution > 0 {
+                positive += item.contribution + 1
+            } else if item.contribution < 0 {
+                negative += 1 - item.contribution
+            }
+        }
+        let neutral = Double(tokens.indices.filter { !covered.contains($0) && tokens[$0].kind == .word }.count)
+        let total = positive + negative + neutral
+        guard total > 0 else { return (0, 0, 0) }
+        return (positive / total, neutral / total, negative / total)
+    }
+
+    func matches(_ index: PhraseIndex<Void>) -> [String] {
+        var found: [String] = []
+        for position in tokens.indices {
+            if let match = index.longestMatch(tokens, at: position, folded: folded), !found.contains(match.pattern.text) {
+                found.append(match.pattern.text)
+            }
+        }
+        return found
+    }
+
+    func matchValues(_ index: PhraseIndex<String>) -> [String] {
+        tokens.indices.compactMap { index.longestMatch(tokens, at: $0, folded: folded)?.value }
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+public import VocCore
+import VocText
+
+/// One language's sentiment data, read from `lexicons/<lang>/`:
+/// `sentiment.tsv` (word → valence −4…4), `negators.txt`, `boosters.tsv` (word → weight; negative = dampener),
+/// `idioms.tsv` (phrase → valence), `contrast.tsv` (phrase → but | although), and the signal lists
+/// `churn.txt`, `effort.txt`, `topics.tsv`.
+public struct SentimentLexicon: Sendable {
+    public enum Contrast: String, Sendable {
+        /// "but", "pero", "mas": what follows counts more, what precedes less.
+        case but
+        /// "although", "aunque", "embora": the concessive clause counts less.
+        case although
+    }
+
+    public let language: String
+    var valences: [String: Double] = [:]
+    var negators: Set<String> = []
+    var negatorSuffixes: [String] = []
+    var boosters: [String: Double] = [:]
+    var idioms = PhraseIndex<Double>()
+    var contrasts = PhraseIndex<Contrast>()
+    var churn = PhraseIndex<Void>()
+    var effort = PhraseIndex<Void>()
+    var topics = PhraseIndex<String>()
+
+    /// Number of valence entries (words and idioms), for reports.
+    public private(set) var entryCount = 0
+
+    init(language: String) { self.language = language }
+
+    public static func load(from directory: LexiconDirectory, language: String) throws(VocError) -> SentimentLexicon {
+        var lexicon = SentimentLexicon(language: language)
+        let sentiment = try directory.table("sentiment.tsv", language: language)
+        for row in sentiment.rows {
+            guard row.columns.count >= 2, let valence = Double(row.columns[1]), (-4...4).contains(valence) else {
+                throw sentiment.error("expected word<TAB>valence between -4 and 4", row: row)
+            }
+            lexicon.valences[row.columns[0].lowercased()] = valence
+        }
+        for row in try directory.table("negators.txt", language: language).rows {
+            let word = row.columns[0].lowercased()
+            if word.hasPrefix("*") { lexicon.negatorSuffixes.append(String(word.dropFirst())) } else { lexicon.negators.insert(word) }
+        }
+        let boosters = try directory.table("boosters.tsv", language: language)
+        for row in boosters.rows {
+            guard row.columns.count == 2, let weight = Double(row.columns[1]) else { throw boosters.error("expected word<TAB>weight", row: row) }
+            lexicon.boosters[row.columns[0].lowercased()] = weight
+        }
+        let idioms = try directory.table("idioms.tsv", language: language)
+        for row in idioms.rows {
+            guard row.columns.count == 2, let valence = Double(row.columns[1]), (-4...4).contains(valence) else {
+                throw idioms.error("expected phrase<TAB>valence between -4 and 4", row: row)
+            }
+            lexicon.idioms.insert(PhrasePattern(row.columns[0].lowercased()), valence)
+        }
+        let contrasts = try directory.table("contrast.tsv", language: language)
+        for row in contrasts.rows {
+            guard row.columns.count == 2, let kind = Contrast(rawValue: row.columns[1]) else { throw contrasts.error("expected phrase<TAB>but|although", row: row) }
+            lexicon.contrasts.insert(PhrasePattern(row.columns[0].lowercased()), kind)
+        }
+        for row in try directory.table("churn.txt", language: language).rows { lexicon.churn.insert(PhrasePattern(row.columns[0].lowercased()), ()) }
+        for row in try directory.table("effort.txt", language: language).rows { lexicon.effort.insert(PhrasePattern(row.columns[0].lowercased()), ()) }
+        let topics = try directory.table("topics.tsv", language: language)
+        for row in topics.rows {
+            guard row.columns.count == 2 else { throw topics.error("expected topic<TAB>pattern", row: row) }
+            lexicon.topics.insert(PhrasePattern(row.columns[1].lowercased()), row.columns[0])
+        }
+        lexicon.entryCount = sentiment.rows.count + idioms.rows.count
+        return lexicon
+    }
+
+    /// A user overlay wins over the built-in entries: single words become valences, phrases idioms.
+    mutating func apply(_ overlay: LexiconOverlay) {
+        for (term, valence) in overlay.entries {
+            if term.contains(" ") { idioms.insert(PhrasePattern(term), valence) } else { valences[term] = valence }
+        }
+    }
+
+    func valence(of token: Token) -> Double? {
+        for form in token.lookupForms {
+            if let valence = valences[form] { return valence }
+        }
+        return nil
+    }
+
+    func isNegator(_ token: Token) -> Bool {
+        negators.contains(token.norm) || negators.contains(AccentFolding.fold(token.norm)) || negatorSuffixes.contains { token.norm.hasSuffix($0) }
+    }
+
+    func booster(_ token: Token) -> Double? {
+        token.lookupForms.lazy.compactMap { boosters[$0] }.first
+    }
+}
+
+/// A user's lexicon file: `term<TAB>mean[<TAB>…]` lines (VADER's format; extra columns ignored), `#` comments.
+/// Means outside −4…4 are rejected with the file and line.
+public struct LexiconOverlay: Sendable {
+    public let entries: [(String, Double)]
+
+    public init(contentsOf path: String) throws(VocError) {
+        let table = try LexiconTable(contentsOf: URL(fileURLWithPath: path))
+        var entries: [(String, Double)] = []
+        for row in table.rows {
+            guard row.columns.count >= 2, let mean = Double(row.columns[1].trimmingCharacters(in: .whitespaces)), (-4...4).contains(mean) else {
+                throw table.error("expected term<TAB>mean (−4 to 4)", row: row)
+            }
+            entries.append((row.columns[0].lowercased(), mean))
+        }
+        self.entries = entries
+    }
+}

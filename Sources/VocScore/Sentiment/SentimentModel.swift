@@ -1,0 +1,41 @@
+public import VocCore
+import VocText
+
+/// Everything the analyzer reads from `lexicons/`: the tokenizer's emoticons, the emoji and emoticon valences,
+/// and per language the sentiment lexicon, contractions and the words that identify the language.
+public struct SentimentModel: Sendable {
+    let tokenizer: Tokenizer
+    let identifier: LanguageIdentifier
+    let lexicons: [String: SentimentLexicon]
+    let contractions: [String: Contractions]
+    let symbols: [String: Double]
+
+    /// - Parameter overlays: user lexicon files, applied in order to every language (later files win).
+    public static func load(from directory: LexiconDirectory, overlays: [LexiconOverlay] = []) throws(VocError) -> SentimentModel {
+        var symbols: [String: Double] = [:]
+        var emoticons: [String] = []
+        for (file, isEmoticon) in [("shared/emoticons.tsv", true), ("shared/emoji.tsv", false)] {
+            let table = try directory.table(file)
+            for row in table.rows {
+                guard row.columns.count >= 2, let valence = Double(row.columns[1]) else { throw table.error("expected symbol<TAB>valence", row: row) }
+                symbols[row.columns[0]] = valence
+                if isEmoticon { emoticons.append(row.columns[0]) }
+            }
+        }
+        var lexicons: [String: SentimentLexicon] = [:]
+        var contractions: [String: Contractions] = [:]
+        var identifying: [String: Set<String>] = [:]
+        for language in LexiconDirectory.languages {
+            var lexicon = try SentimentLexicon.load(from: directory, language: language)
+            for overlay in overlays { lexicon.apply(overlay) }
+            lexicons[language] = lexicon
+            contractions[language] = try Contractions.load(from: directory, language: language)
+            var words = Set(try directory.table("stopwords.txt", language: language).rows.map { $0.columns[0].lowercased() })
+            words.formUnion(lexicon.valences.keys)
+            words.formUnion(lexicon.negators)
+            identifying[language] = words
+        }
+        return SentimentModel(tokenizer: Tokenizer(emoticons: emoticons), identifier: LanguageIdentifier(words: identifying),
+                              lexicons: lexicons, contractions: contractions, symbols: symbols)
+    }
+}

@@ -1,0 +1,18 @@
+/// Cuts a token sequence into sentences at runs of `.`, `!`, `?` and `…`, so rules can work per sentence.
+public enum SentenceSplitter {
+    /// Token index ranges, one per sentence, covering every token.
+    public static func sentences(_ tokens: [Token]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var start = 0
+        for (index, token) in tokens.enumerated() where token.kind == .punctuation && isTerminal(token.norm) {
+            result.append(start..<(index + 1))
+            start = index + 1
+        }
+        if start < tokens.count { result.append(start..<tokens.count) }
+        return result
+    }
+
+    private static func isTerminal(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { $0 == "." || $0 == "!" || $0 == "?" || $0 == "…" }
+    }
+}

@@ -1,0 +1,49 @@
+/// One token of a text: what it is, where it stands, how it was written and how it is compared.
+public struct Token: Sendable, Hashable {
+    public enum Kind: UInt8, Sendable, Hashable, Codable {
+        case word, number, url, email, mention, hashtag, emoji, emoticon, punctuation
+    }
+
+    public var kind: Kind
+    /// UTF-8 byte offsets of the token in the original text (markup and entities included as written).
+    public var span: Range<Int>
+    /// The token as written.
+    public var surface: String
+    /// The comparison form: lower-cased, letter runs of 3+ cut to 2 (`muuuy` → `muuy`), entities decoded.
+    public var norm: String
+    /// Written in capitals (at least two letters, none lower-case): `AWFUL`.
+    public var isAllCaps: Bool
+    /// Had a run of 3+ identical letters (`sooo`, `muuuy`).
+    public var isElongated: Bool
+
+    public init(kind: Kind, span: Range<Int>, surface: String, norm: String, isAllCaps: Bool = false, isElongated: Bool = false) {
+        self.kind = kind
+        self.span = span
+        self.surface = surface
+        self.norm = norm
+        self.isAllCaps = isAllCaps
+        self.isElongated = isElongated
+    }
+
+    /// Forms to look up, most specific first: the norm, the elongation cut to one letter (`muuy` → `muy`),
+    /// then both without accents (`facil` for `fácil`), for lexicon entries written without them.
+    public var lookupForms: [String] {
+        var forms = [norm]
+        if isElongated { forms.append(Self.collapseDoubles(norm)) }
+        for form in forms {
+            let folded = AccentFolding.fold(form)
+            if folded != form { forms.append(folded) }
+        }
+        return forms
+    }
+
+    private static func collapseDoubles(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        var previous: Unicode.Scalar?
+        for scalar in text.unicodeScalars where scalar != previous || !scalar.properties.isAlphabetic {
+            result.append(scalar)
+            previous = scalar
+        }
+        return String(result)
+    }
+}
