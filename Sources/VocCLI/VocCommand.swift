@@ -13,7 +13,8 @@ public struct VocCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            IngestCommand.self, InspectCommand.self, AccountsCommand.self, AccountCommand.self, QuarantineCommand.self, GenerateCommand.self,
+            IngestCommand.self, InspectCommand.self, AccountsCommand.self, AccountCommand.self, QuarantineCommand.self,
+            SentimentCommand.self, ExplainCommand.self, EvalCommand.self, GenerateCommand.self,
         ])
 
     public init() {}

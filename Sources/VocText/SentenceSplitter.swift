@@ -1,10 +1,12 @@
 /// Cuts a token sequence into sentences at runs of `.`, `!`, `?` and `…`, so rules can work per sentence.
 public enum SentenceSplitter {
-    /// Token index ranges, one per sentence, covering every token.
-    public static func sentences(_ tokens: [Token]) -> [Range<Int>] {
+    /// Token index ranges, one per sentence, covering every token. A single `.` after an abbreviation
+    /// (`Sr.`, `etc.`, from `lexicons/<lang>/abbreviations.txt`) does not end a sentence.
+    public static func sentences(_ tokens: [Token], abbreviations: Set<String> = []) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var start = 0
         for (index, token) in tokens.enumerated() where token.kind == .punctuation && isTerminal(token.norm) {
+            if token.norm == ".", index > 0, abbreviations.contains(tokens[index - 1].norm) { continue }
             result.append(start..<(index + 1))
             start = index + 1
         }

@@ -20,7 +20,8 @@ public struct SentimentAnalyzer: Sendable {
         // Text in another language is scored with the English rules: emoji, emoticons and loan words still count.
         let lexicon = model.lexicons[guess.language] ?? model.lexicons["en"]!
         tokens = model.contractions[lexicon.language]?.expand(tokens) ?? tokens
-        let context = Context(tokens: tokens, lexicon: lexicon, symbols: model.symbols)
+        let context = Context(tokens: tokens, lexicon: lexicon, symbols: model.symbols,
+                              sentences: SentenceSplitter.sentences(tokens, abbreviations: model.abbreviations[lexicon.language] ?? []))
 
         var items = context.sentimentItems()
         context.applyContrast(to: &items)
@@ -45,14 +46,16 @@ struct Context {
     typealias Step = SentimentTrace.Step
 
     let tokens: [Token]
+    let sentences: [Range<Int>]
     let folded: [String]
     let lexicon: SentimentLexicon
     let symbols: [String: Double]
     /// Capitals only emphasize inside mixed-case text (an all-caps text is shouting throughout).
     let isMixedCase: Bool
 
-    init(tokens: [Token], lexicon: SentimentLexicon, symbols: [String: Double]) {
+    init(tokens: [Token], lexicon: SentimentLexicon, symbols: [String: Double], sentences: [Range<Int>]) {
         self.tokens = tokens
+        self.sentences = sentences
         self.folded = tokens.map { AccentFolding.fold($0.norm) }
         self.lexicon = lexicon
         self.symbols = symbols
@@ -68,7 +71,8 @@ struct Context {
         var index = 0
         while index < tokens.count {
             if let idiom = lexicon.idioms.longestMatch(tokens, at: index, folded: folded) {
-                items.append(scored(idiom.value, tokens: index..<idiom.end, source: .idiom))
+                // A zero-valence idiom ("kind of") only stops its words from being scored.
+                if idiom.value != 0 { items.append(scored(idiom.value, tokens: index..<idiom.end, source: .idiom)) }
                 index = idiom.end
                 continue
             }
@@ -99,7 +103,9 @@ struct Context {
             item.steps.append(step)
             item.contribution += step.delta
         }
-        if let step = negationStep(before: range.lowerBound, value: item.contribution) {
+        // An idiom with its own negator ("sin problemas", "ninguna queja") is not negated again: negative concord.
+        let hasOwnNegator = range.contains { lexicon.isNegator(tokens[$0]) }
+        if !hasOwnNegator, let step = negationStep(before: range.lowerBound, value: item.contribution) {
             item.steps.append(step)
             item.contribution += step.delta
         }
@@ -149,10 +155,10 @@ struct Context {
         return nil
     }
 
-    /// "But" weighs what follows ×1.5 and what precedes ×0.5 (the last "but" of the text decides, as in VADER);
-    /// "although" weighs its own clause ×0.5.
+    /// "But" weighs what follows ×1.5 and what precedes ×0.5 within its sentence (the last "but" of the sentence
+    /// decides, as VADER's does for a whole text); "although" weighs its own clause ×0.5.
     func applyContrast(to items: inout [Item]) {
-        var lastBut: (index: Int, cue: String)?
+        var buts: [(sentence: Range<Int>, index: Int, cue: String)] = []
         var concessions: [(range: Range<Int>, cue: String)] = []
         var index = 0
         while index < tokens.count {
@@ -162,7 +168,10 @@ struct Context {
             }
             let cue = (index..<match.end).map { tokens[$0].surface }.joined(separator: " ")
             switch match.value {
-            case .but: lastBut = (index, cue)
+            case .but:
+                let sentence = sentences.first { $0.contains(index) } ?? 0..<tokens.count
+                buts.removeAll { $0.sentence == sentence }
+                buts.append((sentence, index, cue))
             case .although:
                 var end = match.end
                 while end < tokens.count, tokens[end].kind != .punctuation { end += 1 }
@@ -170,11 +179,11 @@ struct Context {
             }
             index = match.end
         }
-        for position in items.indices {
+        for position in items.indices where items[position].source != .punctuation {
             let start = items[position].tokens.lowerBound
             if let concession = concessions.first(where: { $0.range.contains(start) }) {
                 multiply(&items[position], by: SentimentTunables.concessionFactor, rule: .concession, cue: concession.cue)
-            } else if let but = lastBut {
+            } else if let but = buts.first(where: { $0.sentence.contains(start) }) {
                 if start < but.index {
                     multiply(&items[position], by: SentimentTunables.beforeContrastFactor, rule: .beforeContrast, cue: but.cue)
                 } else {

@@ -25,6 +25,9 @@ public struct SentimentLexicon: Sendable {
     var effort = PhraseIndex<Void>()
     var topics = PhraseIndex<String>()
 
+    /// The words of the idioms ("deixa", "desejar"): they identify the language too.
+    public private(set) var idiomWords: Set<String> = []
+
     /// Number of valence entries (words and idioms), for reports.
     public private(set) var entryCount = 0
 
@@ -54,6 +57,7 @@ public struct SentimentLexicon: Sendable {
                 throw idioms.error("expected phrase<TAB>valence between -4 and 4", row: row)
             }
             lexicon.idioms.insert(PhrasePattern(row.columns[0].lowercased()), valence)
+            lexicon.idiomWords.formUnion(row.columns[0].lowercased().split(separator: " ").map(String.init).filter { $0 != "*" })
         }
         let contrasts = try directory.table("contrast.tsv", language: language)
         for row in contrasts.rows {

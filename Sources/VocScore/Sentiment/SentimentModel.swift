@@ -8,6 +8,7 @@ public struct SentimentModel: Sendable {
     let identifier: LanguageIdentifier
     let lexicons: [String: SentimentLexicon]
     let contractions: [String: Contractions]
+    let abbreviations: [String: Set<String>]
     let symbols: [String: Double]
 
     /// - Parameter overlays: user lexicon files, applied in order to every language (later files win).
@@ -24,18 +25,22 @@ public struct SentimentModel: Sendable {
         }
         var lexicons: [String: SentimentLexicon] = [:]
         var contractions: [String: Contractions] = [:]
+        var abbreviations: [String: Set<String>] = [:]
         var identifying: [String: Set<String>] = [:]
         for language in LexiconDirectory.languages {
             var lexicon = try SentimentLexicon.load(from: directory, language: language)
             for overlay in overlays { lexicon.apply(overlay) }
             lexicons[language] = lexicon
             contractions[language] = try Contractions.load(from: directory, language: language)
+            abbreviations[language] = Set(try directory.table("abbreviations.txt", language: language).rows.map { $0.columns[0].lowercased() })
             var words = Set(try directory.table("stopwords.txt", language: language).rows.map { $0.columns[0].lowercased() })
             words.formUnion(lexicon.valences.keys)
             words.formUnion(lexicon.negators)
+            words.formUnion(lexicon.boosters.keys)
+            words.formUnion(lexicon.idiomWords)
             identifying[language] = words
         }
         return SentimentModel(tokenizer: Tokenizer(emoticons: emoticons), identifier: LanguageIdentifier(words: identifying),
-                              lexicons: lexicons, contractions: contractions, symbols: symbols)
+                              lexicons: lexicons, contractions: contractions, abbreviations: abbreviations, symbols: symbols)
     }
 }
