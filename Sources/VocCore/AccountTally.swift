@@ -1,7 +1,7 @@
 public import Foundation
 
 /// Per-account counts, aggregated by the store, from which `VocScore` computes NPS, CSAT and CES.
-public struct AccountTally: Sendable, Hashable {
+public struct AccountTally: Sendable {
     /// nil for feedback that could not be matched to an account.
     public var accountID: String?
     public var accountName: String?
@@ -12,8 +12,18 @@ public struct AccountTally: Sendable, Hashable {
     public var firstResponse: Date?
     public var lastResponse: Date?
     public var comments: Int
+    /// Scored comments, the sum of their compound scores, and how many were negative / showed churn or effort.
+    public var scoredComments: Int
+    public var sentimentSum: Double
+    public var negativeComments: Int
+    public var churnMentions: Int
+    public var effortMentions: Int
+    /// Topic → number of comments mentioning it, most mentioned first.
+    public var topics: [(topic: String, count: Int)]
 
-    public init(accountID: String? = nil, accountName: String? = nil, responses: Int, nps: NPSTally, csat: RatingTally, ces: RatingTally, firstResponse: Date? = nil, lastResponse: Date? = nil, comments: Int) {
+    public init(accountID: String? = nil, accountName: String? = nil, responses: Int, nps: NPSTally, csat: RatingTally, ces: RatingTally, firstResponse: Date? = nil, lastResponse: Date? = nil, comments: Int,
+                scoredComments: Int = 0, sentimentSum: Double = 0, negativeComments: Int = 0, churnMentions: Int = 0,
+                effortMentions: Int = 0, topics: [(topic: String, count: Int)] = []) {
         self.accountID = accountID
         self.accountName = accountName
         self.responses = responses
@@ -23,5 +33,11 @@ public struct AccountTally: Sendable, Hashable {
         self.firstResponse = firstResponse
         self.lastResponse = lastResponse
         self.comments = comments
+        self.scoredComments = scoredComments
+        self.sentimentSum = sentimentSum
+        self.negativeComments = negativeComments
+        self.churnMentions = churnMentions
+        self.effortMentions = effortMentions
+        self.topics = topics
     }
 }

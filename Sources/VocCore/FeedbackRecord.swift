@@ -20,6 +20,8 @@ public struct FeedbackRecord: Sendable, Hashable {
     public var comment: String?
     /// An ISO 639-1 code (`es`, `pt`, `en`) or `other`; declared by the source or detected later.
     public var language: String?
+    /// The comment's sentiment and signals; nil when there is no comment or it was not scored.
+    public var sentiment: SentimentSummary?
 
     public init(key: String, channel: FeedbackChannel, position: SourcePosition) {
         self.key = key

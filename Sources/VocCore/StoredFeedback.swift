@@ -15,8 +15,9 @@ public struct StoredFeedback: Sendable, Hashable {
     public var ces: ScoreAnswer?
     public var comment: String?
     public var language: String?
+    public var sentiment: SentimentSummary?
 
-    public init(key: String, channel: String, position: SourcePosition, responseID: String? = nil, accountID: String? = nil, accountName: String? = nil, respondentEmail: String? = nil, submittedAt: Date? = nil, nps: ScoreAnswer? = nil, csat: ScoreAnswer? = nil, ces: ScoreAnswer? = nil, comment: String? = nil, language: String? = nil) {
+    public init(key: String, channel: String, position: SourcePosition, responseID: String? = nil, accountID: String? = nil, accountName: String? = nil, respondentEmail: String? = nil, submittedAt: Date? = nil, nps: ScoreAnswer? = nil, csat: ScoreAnswer? = nil, ces: ScoreAnswer? = nil, comment: String? = nil, language: String? = nil, sentiment: SentimentSummary? = nil) {
         self.key = key
         self.channel = channel
         self.position = position
@@ -30,5 +31,6 @@ public struct StoredFeedback: Sendable, Hashable {
         self.ces = ces
         self.comment = comment
         self.language = language
+        self.sentiment = sentiment
     }
 }

@@ -33,6 +33,18 @@ public struct AccountSummary: Sendable, Encodable {
         public var sufficient: Bool
     }
 
+    public struct Sentiment: Sendable, Encodable {
+        /// Mean compound score of the scored comments, −1…1.
+        public var mean: Double
+        public var scoredComments: Int
+        /// % of scored comments labelled negative.
+        public var negativePercent: Double
+        public var churnMentions: Int
+        public var effortMentions: Int
+        /// Most mentioned topics first.
+        public var topics: [String]
+    }
+
     public var type = "account"
     public var account: String?
     public var name: String?
@@ -41,6 +53,7 @@ public struct AccountSummary: Sendable, Encodable {
     public var nps: NPS?
     public var csat: Rating?
     public var ces: Rating?
+    public var sentiment: Sentiment?
     public var firstResponse: Date?
     public var lastResponse: Date?
 
@@ -57,6 +70,11 @@ public struct AccountSummary: Sendable, Encodable {
                            answered: nps.answered, promoters: tally.nps.promoters, passives: tally.nps.passives,
                            detractors: tally.nps.detractors, blank: tally.nps.blank, notApplicable: tally.nps.notApplicable,
                            sufficient: nps.isSufficient)
+        }
+        if tally.scoredComments > 0 {
+            sentiment = Sentiment(mean: tally.sentimentSum / Double(tally.scoredComments), scoredComments: tally.scoredComments,
+                                  negativePercent: 100 * Double(tally.negativeComments) / Double(tally.scoredComments),
+                                  churnMentions: tally.churnMentions, effortMentions: tally.effortMentions, topics: tally.topics.map(\.topic))
         }
         csat = Self.rating(tally.csat, defaultScale: .csat5, minimumSample: minimumSample)
         ces = Self.rating(tally.ces, defaultScale: .ces7, minimumSample: minimumSample)

@@ -35,10 +35,11 @@ extension SQLiteStore {
             let insertRecord = try db.cachedStatement(sql: """
                 INSERT OR IGNORE INTO feedback (key, channel, source_file, source_line, source_record, response_id, account_id,
                     account_name, respondent_email, submitted_at, nps_state, nps, csat_state, csat, csat_scale, csat_good, csat_unit,
-                    ces_state, ces, ces_scale, ces_good, ces_unit, comment, language, run_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ces_state, ces, ces_scale, ces_good, ces_unit, comment, language, run_id, sentiment, sentiment_label, churn, effort)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             var row = SQLiteBinder(insertRecord, in: db)
+            var topicRow = SQLiteBinder(try db.cachedStatement(sql: "INSERT OR IGNORE INTO feedback_topic (feedback_key, account_id, topic) VALUES (?, ?, ?)"), in: db)
             for record in records {
                 row.bind(record.key)
                 row.bind(record.channel.rawValue)
@@ -63,7 +64,20 @@ extension SQLiteStore {
                 row.bind(record.comment)
                 row.bind(record.language)
                 row.bind(Int(run))
-                if try row.step() == 0 { alreadyStored += 1 }
+                row.bind(record.sentiment?.compound)
+                row.bind(record.sentiment?.label)
+                row.bind(record.sentiment?.churn)
+                row.bind(record.sentiment?.effort)
+                if try row.step() == 0 {
+                    alreadyStored += 1
+                    continue
+                }
+                for topic in record.sentiment?.topics ?? [] {
+                    topicRow.bind(record.key)
+                    topicRow.bind(record.accountID)
+                    topicRow.bind(topic)
+                    _ = try topicRow.step()
+                }
             }
             let insertQuarantine = try db.cachedStatement(sql: """
                 INSERT OR IGNORE INTO quarantine (key, run_id, source_file, line, byte, record, field, reason, detail, raw, truncated)

@@ -12,9 +12,19 @@ extension SQLiteStore {
                     SUM(nps_state = 1 AND nps >= 9) AS promoters, SUM(nps_state = 1 AND nps BETWEEN 7 AND 8) AS passives,
                     SUM(nps_state = 1 AND nps <= 6) AS detractors, SUM(nps_state = 2) AS nps_blank, SUM(nps_state = 3) AS nps_na,
                     \(Self.ratingColumns("csat")), \(Self.ratingColumns("ces")),
-                    MIN(submitted_at) AS first_at, MAX(submitted_at) AS last_at, SUM(comment IS NOT NULL) AS comments
+                    MIN(submitted_at) AS first_at, MAX(submitted_at) AS last_at, SUM(comment IS NOT NULL) AS comments,
+                    COUNT(sentiment) AS scored, TOTAL(sentiment) AS sentiment_sum, SUM(sentiment_label = 'neg') AS negative,
+                    SUM(churn) AS churn, SUM(effort) AS effort
                 FROM feedback \(filter) GROUP BY account_id ORDER BY account_id IS NULL, account_id
                 """, arguments: account.map { [$0] } ?? [])
+            var topics: [String?: [(topic: String, count: Int)]] = [:]
+            let topicFilter = account == nil ? "" : "WHERE account_id = ?"
+            for row in try Row.fetchAll(db, sql: """
+                SELECT account_id, topic, COUNT(*) AS mentions FROM feedback_topic \(topicFilter)
+                GROUP BY account_id, topic ORDER BY mentions DESC, topic
+                """, arguments: account.map { [$0] } ?? []) {
+                topics[row["account_id"] as String?, default: []].append((row["topic"], row["mentions"]))
+            }
             return rows.map { row in
                 AccountTally(
                     accountID: row["account_id"], accountName: row["account_name"], responses: row["responses"],
@@ -23,7 +33,9 @@ extension SQLiteStore {
                     csat: Self.ratingTally(row, "csat"), ces: Self.ratingTally(row, "ces"),
                     firstResponse: (row["first_at"] as Double?).map(Date.init(timeIntervalSince1970:)),
                     lastResponse: (row["last_at"] as Double?).map(Date.init(timeIntervalSince1970:)),
-                    comments: row["comments"] ?? 0)
+                    comments: row["comments"] ?? 0, scoredComments: row["scored"] ?? 0, sentimentSum: row["sentiment_sum"] ?? 0,
+                    negativeComments: row["negative"] ?? 0, churnMentions: row["churn"] ?? 0, effortMentions: row["effort"] ?? 0,
+                    topics: topics[row["account_id"] as String?] ?? [])
             }
         }
     }
@@ -62,7 +74,11 @@ extension SQLiteStore {
                     nps: (row["nps_state"] as Int?).flatMap { ScoreAnswer(stateCode: $0, value: row["nps"]) },
                     csat: (row["csat_state"] as Int?).flatMap { ScoreAnswer(stateCode: $0, value: row["csat"]) },
                     ces: (row["ces_state"] as Int?).flatMap { ScoreAnswer(stateCode: $0, value: row["ces"]) },
-                    comment: row["comment"], language: row["language"])
+                    comment: row["comment"], language: row["language"],
+                    sentiment: (row["sentiment"] as Double?).map { compound in
+                        SentimentSummary(compound: compound, label: row["sentiment_label"] ?? "", churn: row["churn"] ?? false,
+                                         effort: row["effort"] ?? false, topics: [])
+                    })
             }
         }
     }

@@ -74,6 +74,21 @@ enum StoreSchema {
                 CREATE INDEX quarantine_file ON quarantine(source_file, line);
                 """)
         }
+        migrator.registerMigration("v2-sentiment-signals-topics") { db in
+            try db.execute(sql: """
+                ALTER TABLE feedback ADD COLUMN sentiment REAL;
+                ALTER TABLE feedback ADD COLUMN sentiment_label TEXT;
+                ALTER TABLE feedback ADD COLUMN churn INTEGER;
+                ALTER TABLE feedback ADD COLUMN effort INTEGER;
+                CREATE TABLE feedback_topic (
+                    feedback_key TEXT NOT NULL,
+                    account_id TEXT,
+                    topic TEXT NOT NULL,
+                    PRIMARY KEY (feedback_key, topic)
+                ) WITHOUT ROWID;
+                CREATE INDEX feedback_topic_account ON feedback_topic(account_id, topic);
+                """)
+        }
         return migrator
     }
 }

@@ -48,15 +48,21 @@ struct AccountCommand: ParsableCommand {
                             + "(95% CI \(Formatting.interval(rating.meanCiLow, rating.meanCiHigh))) on \(rating.scale), n=\(rating.answered)"
                             + "\(rating.sufficient ? "" : ", too few to judge"); \(rating.blank) blank, \(rating.notApplicable) not applicable")
             }
+            if let sentiment = summary.sentiment {
+                Console.out("sentiment: mean \(Formatting.signed(sentiment.mean, decimals: 2)) over \(sentiment.scoredComments) comments, "
+                            + "\(Formatting.fixed(sentiment.negativePercent, decimals: 0))% negative; churn intent in \(sentiment.churnMentions), "
+                            + "effort in \(sentiment.effortMentions)")
+                Console.out("topics:    \(sentiment.topics.isEmpty ? "—" : sentiment.topics.joined(separator: ", "))")
+            }
             Console.out("")
             var table = TextTable(columns: [
                 .init("DATE"), .init("NPS", alignRight: true), .init("CSAT", alignRight: true), .init("CES", alignRight: true),
-                .init("LANG"), .init("SOURCE", shrinkable: true), .init("COMMENT", shrinkable: true),
+                .init("SENT", alignRight: true), .init("LANG"), .init("SOURCE", shrinkable: true), .init("COMMENT", shrinkable: true),
             ])
             for response in responses {
                 table.append([
                     Formatting.day(response.submittedAt), Self.cell(response.nps), Self.cell(response.csat), Self.cell(response.ces),
-                    response.language ?? "", "\(response.position.file):\(response.position.line ?? 0)",
+                    Formatting.signed(response.sentiment?.compound, decimals: 2) + Self.flags(response.sentiment), response.language ?? "", "\(response.position.file):\(response.position.line ?? 0)",
                     (response.comment ?? "").split(whereSeparator: \.isNewline).joined(separator: " "),
                 ])
             }
@@ -74,6 +80,11 @@ struct AccountCommand: ParsableCommand {
             }
             Console.out(text, terminator: "")
         }
+    }
+
+    /// `!` marks churn intent, `~` effort.
+    static func flags(_ sentiment: SentimentSummary?) -> String {
+        (sentiment?.churn == true ? "!" : "") + (sentiment?.effort == true ? "~" : "")
     }
 
     static func cell(_ answer: ScoreAnswer?) -> String {
@@ -96,6 +107,7 @@ private struct ResponseOutput: Encodable {
     var ces: String
     var language: String?
     var comment: String?
+    var sentiment: SentimentSummary?
 
     init(_ feedback: StoredFeedback) {
         key = feedback.key
@@ -107,6 +119,7 @@ private struct ResponseOutput: Encodable {
         ces = AccountCommand.cell(feedback.ces)
         language = feedback.language
         comment = feedback.comment
+        sentiment = feedback.sentiment
     }
 }
 

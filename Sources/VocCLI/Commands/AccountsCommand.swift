@@ -36,7 +36,8 @@ struct AccountListing {
                 .init("ACCOUNT", shrinkable: true), .init("NAME", shrinkable: true), .init("RESP", alignRight: true),
                 .init("NPS", alignRight: true), .init("95% CI", alignRight: true), .init("N", alignRight: true),
                 .init("CSAT%", alignRight: true), .init("CSAT", alignRight: true), .init("CES", alignRight: true),
-                .init("EASY%", alignRight: true), .init("LAST"),
+                .init("EASY%", alignRight: true), .init("SENT", alignRight: true), .init("NEG%", alignRight: true), .init("LAST"),
+                .init("TOPICS", shrinkable: true),
             ])
             for summary in summaries { table.append(Self.cells(summary)) }
             Console.out(table.render(maxWidth: Console.width))
@@ -51,7 +52,8 @@ struct AccountListing {
             let csv = output.csv
             var text = csv.preamble + csv.row([
                 "account", "name", "responses", "nps", "nps_ci_low", "nps_ci_high", "nps_n", "csat_percent", "csat_mean", "csat_n",
-                "ces_mean", "ces_easy_percent", "ces_n", "last_response",
+                "ces_mean", "ces_easy_percent", "ces_n", "sentiment_mean", "negative_percent", "churn_mentions", "effort_mentions",
+                "topics", "last_response",
             ])
             for summary in summaries {
                 text += csv.row([
@@ -59,6 +61,9 @@ struct AccountListing {
                     Self.raw(summary.nps?.score), Self.raw(summary.nps?.ciLow), Self.raw(summary.nps?.ciHigh), "\(summary.nps?.answered ?? 0)",
                     Self.raw(summary.csat?.favourablePercent), Self.raw(summary.csat?.mean), "\(summary.csat?.answered ?? 0)",
                     Self.raw(summary.ces?.mean), Self.raw(summary.ces?.favourablePercent), "\(summary.ces?.answered ?? 0)",
+                    Self.raw(summary.sentiment?.mean), Self.raw(summary.sentiment?.negativePercent),
+                    "\(summary.sentiment?.churnMentions ?? 0)", "\(summary.sentiment?.effortMentions ?? 0)",
+                    summary.sentiment?.topics.joined(separator: "|") ?? "",
                     summary.lastResponse.map(Formatting.iso8601) ?? "",
                 ])
             }
@@ -77,7 +82,9 @@ struct AccountListing {
             Formatting.fixed(summary.csat?.mean, decimals: 2),
             Formatting.fixed(summary.ces?.mean, decimals: 2) + mark(summary.ces?.sufficient),
             Formatting.fixed(summary.ces?.favourablePercent),
+            Formatting.signed(summary.sentiment?.mean, decimals: 2), Formatting.fixed(summary.sentiment?.negativePercent, decimals: 0),
             Formatting.day(summary.lastResponse),
+            summary.sentiment?.topics.prefix(3).joined(separator: ",") ?? "",
         ]
     }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import VocCore
 import VocIngest
 import VocReport
+import VocScore
 import VocStore
 
 /// `voc ingest FILE...`: read exports into the store. Every record is accepted, quarantined or skipped,
@@ -20,14 +21,15 @@ struct IngestCommand: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var mappingOptions: MappingOptions
-    @OptionGroup var lexiconOptions: LexiconOptions
+    @OptionGroup var sentimentOptions: SentimentOptions
     @OptionGroup var output: OutputOptions
 
     /// Records per transaction: large enough that commits do not dominate, small enough to keep memory flat (~10 MB).
     static let batchSize = 16_384
 
     func run() throws {
-        let vocabulary = try ColumnVocabulary.load(from: lexiconOptions.locate())
+        let vocabulary = try ColumnVocabulary.load(from: sentimentOptions.lexiconOptions.locate())
+        let analyzer = try sentimentOptions.analyzer()
         let surveyOptions = try mappingOptions.surveyOptions()
         let store = try storeOptions.open()
         let run = try store.startRun(command: (["ingest"] + files).joined(separator: " "))
@@ -35,7 +37,7 @@ struct IngestCommand: ParsableCommand {
         var failed = false
         for file in files {
             do {
-                summaries.append(try ingest(file, options: surveyOptions, vocabulary: vocabulary, store: store, run: run))
+                summaries.append(try ingest(file, options: surveyOptions, vocabulary: vocabulary, analyzer: analyzer, store: store, run: run))
             } catch {
                 failed = true
                 Console.endProgress()
@@ -52,7 +54,8 @@ struct IngestCommand: ParsableCommand {
         if total.quarantined > 0 { throw ExitCode(ExitStatus.findings.rawValue) }
     }
 
-    private func ingest(_ file: String, options: SurveyCSVOptions, vocabulary: ColumnVocabulary, store: SQLiteStore, run: Int64) throws(VocError) -> IngestFileSummary {
+    private func ingest(_ file: String, options: SurveyCSVOptions, vocabulary: ColumnVocabulary, analyzer: SentimentAnalyzer,
+                        store: SQLiteStore, run: Int64) throws(VocError) -> IngestFileSummary {
         var ingester = try SurveyCSVIngester(path: file, options: options, vocabulary: vocabulary)
         var records: [FeedbackRecord] = []
         var quarantined: [QuarantinedRecord] = []
@@ -60,7 +63,9 @@ struct IngestCommand: ParsableCommand {
         var alreadyStored = 0
         while let event = try ingester.next() {
             switch event {
-            case .accepted(let record): records.append(record)
+            case .accepted(var record):
+                analyzer.enrich(&record)
+                records.append(record)
             case .quarantined(let record): quarantined.append(record)
             case .skipped: break
             }
