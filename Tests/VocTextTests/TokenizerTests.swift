@@ -1,0 +1,81 @@
+import Testing
+import VocText
+
+@Suite struct TokenizerTests {
+    let tokenizer = Tokenizer(emoticons: [":)", ":-(", ":/", "<3", ":D"])
+
+    func kinds(_ text: String) -> [String] {
+        tokenizer.tokenize(text).map { "\($0.kind):\($0.norm)" }
+    }
+
+    @Test func wordsKeepAccentsAndAreCaseFolded() {
+        #expect(kinds("Atención CAÑA ação Não") == ["word:atención", "word:caña", "word:ação", "word:não"])
+    }
+
+    @Test func spansPointIntoTheOriginalText() {
+        let text = "¡Ótimo!  👍🏽 ok"
+        for token in tokenizer.tokenize(text) {
+            let bytes = Array(text.utf8)[token.span]
+            #expect(String(decoding: bytes, as: UTF8.self) == token.surface)
+        }
+    }
+
+    @Test func urlsEmailsMentionsAndHashtags() {
+        #expect(kinds("see https://acme.com/x?y=1, mail ana@acme.com.br @acme #fail") ==
+                ["word:see", "url:https://acme.com/x?y=1", "punctuation:,", "word:mail", "email:ana@acme.com.br", "mention:@acme", "hashtag:#fail"])
+    }
+
+    @Test func emojiSequencesAreOneToken() {
+        let tokens = tokenizer.tokenize("ok 👍🏽 👨‍👩‍👧 🇧🇷 ❤️ fim")
+        #expect(tokens.map(\.kind) == [.word, .emoji, .emoji, .emoji, .emoji, .word])
+        #expect(tokens[2].surface == "👨‍👩‍👧")
+    }
+
+    @Test func emoticonsStandAlone() {
+        #expect(kinds("great :) but :-( and 10:30") == ["word:great", "emoticon::)", "word:but", "emoticon::-(", "word:and", "number:10", "punctuation::", "number:30"])
+        #expect(kinds("<3 it") == ["emoticon:<3", "word:it"])
+    }
+
+    @Test func repeatedPunctuationIsOneToken() {
+        #expect(kinds("wow!!! really?! ok...") == ["word:wow", "punctuation:!!!", "word:really", "punctuation:?!", "word:ok", "punctuation:..."])
+    }
+
+    @Test func capitalsAndElongations() {
+        let tokens = tokenizer.tokenize("AWFUL muuuuy sooo OK cool")
+        #expect(tokens.map(\.isAllCaps) == [true, false, false, true, false])
+        #expect(tokens.map(\.norm) == ["awful", "muuy", "soo", "ok", "cool"])
+        #expect(tokens[1].isElongated && !tokens[4].isElongated)
+        #expect(tokens[1].lookupForms.contains("muy"))
+    }
+
+    @Test func contractionsStayOneWordForTheLexiconToSplit() {
+        #expect(kinds("don’t isn't bem-vindo") == ["word:don't", "word:isn't", "word:bem-vindo"])
+        let contractions = Contractions(expansions: ["del": ["de", "el"], "pelo": ["por", "o"], "don't": ["do", "not"]])
+        #expect(contractions.expand(tokenizer.tokenize("del servicio pelo app don't")).map(\.norm) == ["de", "el", "servicio", "por", "o", "app", "do", "not"])
+    }
+
+    @Test func htmlEntitiesAreDecodedAndTagsSkipped() {
+        #expect(kinds("<p>Bad &amp; slow</p><br/>caf&eacute;") == ["word:bad", "punctuation:&", "word:slow", "word:é"].dropLast() + ["word:caf", "word:é"])
+        #expect(kinds("<script>alert(1)</script>") == ["word:alert", "punctuation:(", "number:1", "punctuation:)"])
+    }
+
+    @Test func hostileInputDoesNotCrash() {
+        let invalid = String(decoding: [0xFF, 0xC3, 0x28, 0x61, 0xE2, 0x82], as: UTF8.self)
+        #expect(!tokenizer.tokenize(invalid).isEmpty)
+        let huge = String(repeating: "a", count: 1_000_000)
+        #expect(tokenizer.tokenize(huge).count == 1)
+        #expect(tokenizer.tokenize(String(repeating: "😀", count: 10_000)).count == 10_000)
+        #expect(tokenizer.tokenize("\u{202E}evil\u{202C} \u{0000} x").last?.norm == "x")
+    }
+}
+
+@Suite struct SentenceSplitterTests {
+    let tokenizer = Tokenizer(emoticons: [])
+
+    @Test func splitsAtTerminalPunctuationButNotAfterAbbreviations() {
+        let tokens = tokenizer.tokenize("Hablé con el Sr. Pérez. Fue útil! ¿Y ahora?")
+        let sentences = SentenceSplitter.sentences(tokens, abbreviations: ["sr"])
+        #expect(sentences.count == 3)
+        #expect(sentences.map { tokens[$0].map(\.norm).joined(separator: " ") }.first == "hablé con el sr . pérez .")
+    }
+}
