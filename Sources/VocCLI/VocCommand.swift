@@ -14,7 +14,7 @@ public struct VocCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             IngestCommand.self, InspectCommand.self, AccountsCommand.self, AccountCommand.self, QuarantineCommand.self,
-            SentimentCommand.self, ExplainCommand.self, EvalCommand.self, GenerateCommand.self,
+            SentimentCommand.self, ExplainCommand.self, EvalCommand.self, GenerateCommand.self, BenchCommand.self,
         ])
 
     public init() {}

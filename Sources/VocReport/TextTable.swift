@@ -42,8 +42,16 @@ public struct TextTable: Sendable {
                 let padding = String(repeating: " ", count: widths[index] - text.count)
                 if index == cells.count - 1 && !columns[index].alignRight { return text }
                 return columns[index].alignRight ? padding + text : text + padding
-            }.joined(separator: "  ")
+            }.joined(separator: "  ").trimmingTrailingSpaces()
         }
         return ([line(columns.map(\.title))] + rows.map(line)).joined(separator: "\n")
+    }
+}
+
+extension String {
+    fileprivate func trimmingTrailingSpaces() -> String {
+        var end = endIndex
+        while end > startIndex, self[index(before: end)] == " " { end = index(before: end) }
+        return String(self[..<end])
     }
 }

@@ -71,11 +71,15 @@ struct PhraseIndex<Value: Sendable>: Sendable {
     /// The longest pattern matching at `index`, with its end.
     func longestMatch(_ tokens: [Token], at index: Int, folded: [String]) -> (pattern: PhrasePattern, value: Value, end: Int)? {
         var best: (PhrasePattern, Value, Int)?
-        for (pattern, value) in (byFirstWord[folded[index]] ?? []) + unindexed {
-            if let end = pattern.match(tokens, at: index, folded: folded), end > index, end > (best?.2 ?? 0) {
-                best = (pattern, value, end)
+        func consider(_ candidates: [(PhrasePattern, Value)]) {
+            for (pattern, value) in candidates {
+                if let end = pattern.match(tokens, at: index, folded: folded), end > index, end > (best?.2 ?? 0) {
+                    best = (pattern, value, end)
+                }
             }
         }
+        if let candidates = byFirstWord[folded[index]] { consider(candidates) }
+        if !unindexed.isEmpty { consider(unindexed) }
         return best.map { ($0.0, $0.1, $0.2) }
     }
 }

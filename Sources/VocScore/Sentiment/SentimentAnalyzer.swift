@@ -52,6 +52,8 @@ struct Context {
     let symbols: [String: Double]
     /// Capitals only emphasize inside mixed-case text (an all-caps text is shouting throughout).
     let isMixedCase: Bool
+    /// Per token: whether a contrast phrase ("but", "sin embargo") starts there; computed once, read by negation.
+    let startsContrast: [Bool]
 
     init(tokens: [Token], lexicon: SentimentLexicon, symbols: [String: Double], sentences: [Range<Int>]) {
         self.tokens = tokens
@@ -61,6 +63,8 @@ struct Context {
         self.symbols = symbols
         let words = tokens.filter { $0.kind == .word && $0.norm.count > 1 }
         isMixedCase = words.contains(where: \.isAllCaps) && !words.allSatisfy(\.isAllCaps)
+        let folded = self.folded
+        startsContrast = tokens.indices.map { lexicon.contrasts.longestMatch(tokens, at: $0, folded: folded) != nil }
     }
 
     // MARK: Items
@@ -78,8 +82,8 @@ struct Context {
             }
             let token = tokens[index]
             switch token.kind {
-            case .word where !lexicon.isNegator(token) && lexicon.booster(token) == nil:
-                if let valence = lexicon.valence(of: token) {
+            case .word where !lexicon.isNegator(token, folded: folded[index]) && lexicon.booster(token, folded: folded[index]) == nil:
+                if let valence = lexicon.valence(of: token, folded: folded[index]) {
                     items.append(scored(valence, tokens: index..<(index + 1), source: .word))
                 }
             case .emoji, .emoticon:
@@ -104,7 +108,7 @@ struct Context {
             item.contribution += step.delta
         }
         // An idiom with its own negator ("sin problemas", "ninguna queja") is not negated again: negative concord.
-        let hasOwnNegator = range.contains { lexicon.isNegator(tokens[$0]) }
+        let hasOwnNegator = range.contains { lexicon.isNegator(tokens[$0], folded: folded[$0]) }
         if !hasOwnNegator, let step = negationStep(before: range.lowerBound, value: item.contribution) {
             item.steps.append(step)
             item.contribution += step.delta
@@ -120,7 +124,7 @@ struct Context {
         var distance = 0
         var cursor = index - 1
         while cursor >= 0, distance < SentimentTunables.boosterDecay.count, tokens[cursor].kind == .word {
-            if let weight = lexicon.booster(tokens[cursor]) {
+            if let weight = lexicon.booster(tokens[cursor], folded: folded[cursor]) {
                 let delta = weight * SentimentTunables.boosterStep * SentimentTunables.boosterDecay[distance] * (valence < 0 ? -1 : 1)
                 steps.append(Step(rule: weight >= 0 ? .booster : .dampener, cue: tokens[cursor].surface, delta: delta))
             }
@@ -143,9 +147,9 @@ struct Context {
         var words = 0
         while cursor >= 0, words < SentimentTunables.negationWindow {
             let token = tokens[cursor]
-            if token.kind == .punctuation || lexicon.contrasts.longestMatch(tokens, at: cursor, folded: folded) != nil { return nil }
+            if token.kind == .punctuation || startsContrast[cursor] { return nil }
             if token.kind == .word {
-                if lexicon.isNegator(token) {
+                if lexicon.isNegator(token, folded: folded[cursor]) {
                     return Step(rule: .negation, cue: token.surface, delta: value * SentimentTunables.negationFactor - value)
                 }
                 words += 1
@@ -162,7 +166,7 @@ struct Context {
         var concessions: [(range: Range<Int>, cue: String)] = []
         var index = 0
         while index < tokens.count {
-            guard let match = lexicon.contrasts.longestMatch(tokens, at: index, folded: folded) else {
+            guard startsContrast[index], let match = lexicon.contrasts.longestMatch(tokens, at: index, folded: folded) else {
                 index += 1
                 continue
             }
@@ -227,9 +231,9 @@ struct Context {
     /// each other word 1; punctuation adds to the side it pushed.
     func shares(_ items: [Item]) -> (positive: Double, neutral: Double, negative: Double) {
         var positive = 0.0, negative = 0.0
-        var covered = Set<Int>()
+        var covered = [Bool](repeating: false, count: tokens.count)
         for item in items {
-            covered.formUnion(item.tokens)
+            for index in item.tokens { covered[index] = true }
             if item.source == .punctuation {
                 if item.contribution > 0 { positive += item.contribution } else { negative -= item.contribution }
             } else if item.contribution > 0 {
@@ -238,7 +242,7 @@ struct Context {
                 negative += 1 - item.contribution
             }
         }
-        let neutral = Double(tokens.indices.filter { !covered.contains($0) && tokens[$0].kind == .word }.count)
+        let neutral = Double(tokens.indices.filter { !covered[$0] && tokens[$0].kind == .word }.count)
         let total = positive + negative + neutral
         guard total > 0 else { return (0, 0, 0) }
         return (positive / total, neutral / total, negative / total)

@@ -82,19 +82,22 @@ public struct SentimentLexicon: Sendable {
         }
     }
 
-    func valence(of token: Token) -> Double? {
-        for form in token.lookupForms {
-            if let valence = valences[form] { return valence }
+    /// The valence of a token: its norm, then (for elongations) the one-letter form, then the accent-free form.
+    func valence(of token: Token, folded: String) -> Double? {
+        if let valence = valences[token.norm] { return valence }
+        if token.isElongated {
+            for form in token.lookupForms.dropFirst() { if let valence = valences[form] { return valence } }
         }
-        return nil
+        return folded != token.norm ? valences[folded] : nil
     }
 
-    func isNegator(_ token: Token) -> Bool {
-        negators.contains(token.norm) || negators.contains(AccentFolding.fold(token.norm)) || negatorSuffixes.contains { token.norm.hasSuffix($0) }
+    func isNegator(_ token: Token, folded: String) -> Bool {
+        if negators.contains(token.norm) || (folded != token.norm && negators.contains(folded)) { return true }
+        return !negatorSuffixes.isEmpty && token.norm.utf8.contains(UInt8(ascii: "'")) && negatorSuffixes.contains { token.norm.hasSuffix($0) }
     }
 
-    func booster(_ token: Token) -> Double? {
-        token.lookupForms.lazy.compactMap { boosters[$0] }.first
+    func booster(_ token: Token, folded: String) -> Double? {
+        boosters[token.norm] ?? (folded != token.norm ? boosters[folded] : nil)
     }
 }
 
