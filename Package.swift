@@ -14,8 +14,9 @@ let package = Package(
     ],
     targets: [
         .target(name: "VocCore"),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "VocIngest", dependencies: [
-            "VocCore",
+            "VocCore", "CLibXML2",
             .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "VocText", dependencies: ["VocCore"]),

@@ -9,6 +9,7 @@ public enum QuarantineReason: String, Sendable, Hashable, Codable, CaseIterable 
     case nonIntegerScore = "non-integer-score"
     case unparseableDate = "unparseable-date"
     case missingHeader = "missing-header"
+    case malformedDocument = "malformed-document"
 
     /// A short human explanation, never containing customer text.
     public var summary: String {
@@ -22,6 +23,7 @@ public enum QuarantineReason: String, Sendable, Hashable, Codable, CaseIterable 
         case .nonIntegerScore: "score is not a whole number"
         case .unparseableDate: "date cannot be parsed"
         case .missingHeader: "file ends before its header rows are complete"
+        case .malformedDocument: "the document is not well-formed from here on"
         }
     }
 }

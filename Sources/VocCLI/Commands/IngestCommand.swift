@@ -13,7 +13,7 @@ struct IngestCommand: ParsableCommand {
         abstract: "Read survey exports into the store; quarantine what cannot be accepted.",
         discussion: "Exit status: 0 all records accepted or skipped, 1 some quarantined, 2 a file could not be read (the others still are).")
 
-    @Argument(help: "Survey exports (CSV/TSV); - reads standard input.")
+    @Argument(help: "Survey exports (CSV/TSV) or XML exports, or directories of them; - reads standard input. Formats are sniffed from content.")
     var files: [String]
 
     @Flag(name: .shortAndLong, help: "Explain what was detected in each file (on standard error).")
@@ -35,7 +35,7 @@ struct IngestCommand: ParsableCommand {
         let run = try store.startRun(command: (["ingest"] + files).joined(separator: " "))
         var summaries: [IngestFileSummary] = []
         var failed = false
-        for file in files {
+        for file in InputFormat.expand(files) {
             do {
                 summaries.append(try ingest(file, options: surveyOptions, vocabulary: vocabulary, analyzer: analyzer, store: store, run: run))
             } catch {
@@ -56,12 +56,12 @@ struct IngestCommand: ParsableCommand {
 
     private func ingest(_ file: String, options: SurveyCSVOptions, vocabulary: ColumnVocabulary, analyzer: SentimentAnalyzer,
                         store: SQLiteStore, run: Int64) throws(VocError) -> IngestFileSummary {
-        var ingester = try SurveyCSVIngester(path: file, options: options, vocabulary: vocabulary)
+        var source = try FeedbackSource.open(path: file, options: options, recordPath: mappingOptions.recordPath, vocabulary: vocabulary)
         var records: [FeedbackRecord] = []
         var quarantined: [QuarantinedRecord] = []
         records.reserveCapacity(Self.batchSize)
         var alreadyStored = 0
-        while let event = try ingester.next() {
+        while let event = try source.next() {
             switch event {
             case .accepted(var record):
                 analyzer.enrich(&record)
@@ -73,19 +73,17 @@ struct IngestCommand: ParsableCommand {
                 alreadyStored += try store.insert(records: records, quarantined: quarantined, run: run)
                 records.removeAll(keepingCapacity: true)
                 quarantined.removeAll(keepingCapacity: true)
-                Console.progress("\(ingester.inspection.file): \(ingester.counts.read) records")
+                Console.progress("\(source.file): \(source.counts.read) records")
             }
         }
         alreadyStored += try store.insert(records: records, quarantined: quarantined, run: run)
         Console.endProgress()
-        let inspection = ingester.inspection
         if verbose {
-            for line in inspection.reportLines { Console.error(line) }
+            for line in source.reportLines { Console.error(line) }
         }
-        var counts = ingester.counts
+        var counts = source.counts
         counts.alreadyStored = alreadyStored
-        let detail = "\(inspection.dialect.rawValue), \(inspection.encoding?.rawValue ?? "ascii"), delimiter \(inspection.delimiterName)"
-        let summary = IngestFileSummary(path: inspection.file, format: "csv", detail: detail, counts: counts, error: nil)
+        let summary = IngestFileSummary(path: source.file, format: source.format.rawValue, detail: source.detail, counts: counts, error: nil)
         try store.logFile(summary, run: run)
         return summary
     }

@@ -9,7 +9,7 @@ struct InspectCommand: ParsableCommand {
         commandName: "inspect",
         abstract: "Show the detected dialect, encoding, delimiter, column mapping and record counts of a file, without ingesting it.")
 
-    @Argument(help: "A survey export (CSV/TSV), or - for standard input.")
+    @Argument(help: "A survey export (CSV/TSV) or an XML export, or - for standard input.")
     var file: String
 
     @OptionGroup var mappingOptions: MappingOptions
@@ -18,13 +18,20 @@ struct InspectCommand: ParsableCommand {
 
     func run() throws {
         let vocabulary = try ColumnVocabulary.load(from: lexiconOptions.locate())
-        var ingester = try SurveyCSVIngester(path: file, options: mappingOptions.surveyOptions(), vocabulary: vocabulary)
+        var source = try FeedbackSource.open(path: file, options: mappingOptions.surveyOptions(), recordPath: mappingOptions.recordPath,
+                                             vocabulary: vocabulary)
         var reasons: [QuarantineReason: Int] = [:]
-        while let event = try ingester.next() {
+        while let event = try source.next() {
             if case .quarantined(let record) = event { reasons[record.reason, default: 0] += 1 }
         }
+        let counts = source.counts
+        guard case .survey(let ingester) = source else {
+            for line in source.reportLines { Console.out(line) }
+            Console.out("records:    read \(counts.read) = accepted \(counts.accepted) + quarantined \(counts.quarantined) + skipped \(counts.skipped)")
+            for (reason, count) in reasons.sorted(by: { $0.key.rawValue < $1.key.rawValue }) { Console.out("  \(reason.rawValue): \(count)") }
+            return
+        }
         let inspection = ingester.inspection
-        let counts = ingester.counts
         switch output.format {
         case .table:
             for line in inspection.reportLines { Console.out(line) }

@@ -42,6 +42,8 @@ struct MappingOptions: ParsableArguments {
     var encoding: String?
     @Option(name: .long, help: ArgumentHelp("Field delimiter: ',', ';', 'tab' or '|' (default: sniffed).", valueName: "char"))
     var delimiter: String?
+    @Option(name: .long, help: ArgumentHelp("XML: the elements that hold records, e.g. responses/response (default: detected).", valueName: "path"))
+    var recordPath: String?
     @Option(name: .long, help: ArgumentHelp("Longest record accepted, in bytes; longer ones are quarantined.", valueName: "bytes"))
     var maxRecordBytes = 1 << 20
 

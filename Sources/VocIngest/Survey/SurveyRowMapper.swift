@@ -22,7 +22,11 @@ struct SurveyRowMapper {
     private let npsColumn, csatColumn, cesColumn: Int?
     private let commentColumns: [Int]
 
-    init(columns: [SurveyColumn], mapping: ColumnMapping, scales: SurveyScales, vocabulary: ColumnVocabulary, dateOrder: DateOrder) {
+    let channel: FeedbackChannel
+
+    init(columns: [SurveyColumn], mapping: ColumnMapping, scales: SurveyScales, vocabulary: ColumnVocabulary, dateOrder: DateOrder,
+         channel: FeedbackChannel = .survey) {
+        self.channel = channel
         self.columns = columns
         self.mapping = mapping
         self.scales = scales
@@ -86,7 +90,7 @@ struct SurveyRowMapper {
             }
         }
 
-        var output = FeedbackRecord(key: "", channel: .survey, position: position)
+        var output = FeedbackRecord(key: "", channel: channel, position: position)
         output.nps = try score(npsColumn, .nps, scale: .nps)
         output.csat = try score(csatColumn, .csat, scale: scales.csat)
         output.ces = try score(cesColumn, .ces, scale: scales.ces)

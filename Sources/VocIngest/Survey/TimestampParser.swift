@@ -14,7 +14,11 @@ struct TimestampParser {
 
     /// Parses a cell from its bytes (dates are ASCII in every supported encoding).
     func parse(_ field: UnsafeBufferPointer<UInt8>) -> Date? {
-        var cursor = Cursor(field.trimmingASCIISpaces)
+        let trimmed = field.trimmingASCIISpaces
+        if let first = trimmed.first, (first | 0x20) >= 0x61 && (first | 0x20) <= 0x7A || trimmed.count > 10 && trimmed[2] == 0x20 || trimmed.count > 10 && trimmed[1] == 0x20 {
+            if let date = Self.parseRFC5322(trimmed) { return date }
+        }
+        var cursor = Cursor(trimmed)
         guard let first = cursor.number(maxDigits: 4) else { return nil }
         let year, month, day: Int
         if first.digits == 4 {
@@ -54,6 +58,34 @@ struct TimestampParser {
         cursor.skipSpaces()
         guard let offset = cursor.zoneOffset(), cursor.isAtEnd else { return nil }
         return Date(timeIntervalSince1970: seconds - Double(offset))
+    }
+
+    /// RFC 5322 / RFC 822 dates as in e-mail and RSS: `Tue, 1 Jul 2003 10:52:37 +0200`, `1 Jul 2003 10:52 GMT`,
+    /// obsolete zones (`EST`, `PDT`, `UT`) and a trailing comment (`(CEST)`).
+    static func parseRFC5322(_ bytes: UnsafeBufferPointer<UInt8>) -> Date? {
+        let words = String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: ",", with: " ")
+            .split(separator: " ").map(String.init).filter { !$0.hasPrefix("(") }
+        var index = 0
+        if let first = words.first, first.count >= 3, first.prefix(3).allSatisfy(\.isLetter) { index = 1 }
+        guard words.count >= index + 4, let day = Int(words[index]) else { return nil }
+        let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+        guard let month = months.firstIndex(of: String(words[index + 1].prefix(3)).lowercased()), var year = Int(words[index + 2]) else { return nil }
+        if year < 100 { year += year < 50 ? 2000 : 1900 }
+        let time = words[index + 3].split(separator: ":").compactMap { Int($0) }
+        guard time.count >= 2, time[0] < 24, time[1] < 60, time.count < 3 || time[2] < 61,
+              let days = daysSinceEpoch(year: year, month: month + 1, day: day) else { return nil }
+        var offset = 0
+        if words.count > index + 4 {
+            let zone = words[index + 4]
+            let named = ["ut": 0, "utc": 0, "gmt": 0, "z": 0, "est": -5, "edt": -4, "cst": -6, "cdt": -5, "mst": -7, "mdt": -6, "pst": -8, "pdt": -7]
+            if let hours = named[zone.lowercased()] {
+                offset = hours * 3600
+            } else if zone.count == 5, let sign = zone.first, sign == "+" || sign == "-", let value = Int(zone.dropFirst()) {
+                offset = (value / 100 * 3600 + value % 100 * 60) * (sign == "-" ? -1 : 1)
+            }
+        }
+        let seconds = days * 86_400 + time[0] * 3600 + time[1] * 60 + (time.count > 2 ? time[2] : 0) - offset
+        return Date(timeIntervalSince1970: Double(seconds))
     }
 
     /// Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's `days_from_civil`); nil if invalid.

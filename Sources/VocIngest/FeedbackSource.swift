@@ -1,0 +1,63 @@
+public import VocCore
+
+/// Any input voc reads, opened by its sniffed format, producing the same ingest events.
+public enum FeedbackSource {
+    case survey(SurveyCSVIngester)
+    case xml(XMLIngester)
+
+    /// Opens `path` as `format` (sniffed when nil).
+    public static func open(path: String, format: InputFormat? = nil, options: SurveyCSVOptions = SurveyCSVOptions(), recordPath: String? = nil,
+                            vocabulary: ColumnVocabulary) throws(VocError) -> FeedbackSource {
+        let sniffed: InputFormat
+        if let format { sniffed = format } else { sniffed = try InputFormat.sniff(path: path) }
+        switch sniffed {
+        case .csv: return .survey(try SurveyCSVIngester(path: path, options: options, vocabulary: vocabulary))
+        case .xml: return .xml(try XMLIngester(path: path, recordPath: recordPath, options: options, vocabulary: vocabulary))
+        case .mbox, .eml:
+            throw VocError(.invalidInput, "e-mail input is not supported yet", at: SourcePosition(file: path))
+        }
+    }
+
+    public mutating func next() throws(VocError) -> IngestEvent? {
+        switch self {
+        case .survey(var ingester):
+            defer { self = .survey(ingester) }
+            return try ingester.next()
+        case .xml(var ingester):
+            defer { self = .xml(ingester) }
+            return try ingester.next()
+        }
+    }
+
+    public var counts: IngestCounts {
+        switch self {
+        case .survey(let ingester): ingester.counts
+        case .xml(let ingester): ingester.counts
+        }
+    }
+
+    public var format: InputFormat {
+        switch self {
+        case .survey: .csv
+        case .xml: .xml
+        }
+    }
+
+    public var file: String {
+        switch self {
+        case .survey(let ingester): ingester.inspection.file
+        case .xml(let ingester): ingester.inspection.file
+        }
+    }
+
+    /// One line for the ingest log: what was detected, without customer text.
+    public var detail: String {
+        switch self {
+        case .survey(let ingester):
+            let inspection = ingester.inspection
+            return "\(inspection.dialect.rawValue), \(inspection.encoding?.rawValue ?? "ascii"), delimiter \(inspection.delimiterName)"
+        case .xml(let ingester):
+            return "xml, records \(ingester.inspection.recordPath)"
+        }
+    }
+}

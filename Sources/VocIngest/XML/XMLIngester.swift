@@ -1,0 +1,155 @@
+import Foundation
+public import VocCore
+
+/// Streams an XML export into ingest events, one per record element. Fields are mapped to roles with the same
+/// header vocabulary and validated by the same row rules as survey CSVs, so XML records are scored alike.
+public struct XMLIngester {
+    public private(set) var inspection: XMLInspection
+    public private(set) var counts = IngestCounts()
+    private let reader: XMLRecordReader
+    private let mapper: SurveyRowMapper
+    private var pending: [XMLRecordReader.Event]
+    private var ordinal = 0
+
+    /// How many records are read ahead to learn the field names.
+    static let sampleRecords = 50
+    static let prologueLimit = 4 << 20
+
+    /// - Parameter recordPath: `responses/response`; detected when nil.
+    public init(path: String, recordPath: String? = nil, options: SurveyCSVOptions = SurveyCSVOptions(), vocabulary: ColumnVocabulary) throws(VocError) {
+        var source = try FileDescriptorSource(path: path)
+        let head = try readPrefix(of: &source, count: Self.prologueLimit)
+        let prologue = Self.prologue(of: head)
+        let guardian = try XMLEntityGuard(prologue: prologue, head: Array(head[min(prologue.count, head.count)...]), file: path)
+        let elements: [String]
+        if let recordPath {
+            elements = recordPath.split(separator: "/").map(String.init)
+        } else {
+            elements = try XMLRecordPathDetector.detect(path: path)
+        }
+        reader = try XMLRecordReader(path: path, recordPath: elements, guardian: guardian, maximumRecordBytes: options.maximumRecordBytes)
+        var pending: [XMLRecordReader.Event] = []
+        var names: [String] = []
+        while pending.count < Self.sampleRecords, let event = try reader.next() {
+            pending.append(event)
+            if case .record(let record) = event {
+                for field in record.fields where !names.contains(field.name) { names.append(field.name) }
+            }
+        }
+        self.pending = pending
+        let columns = names.enumerated().map { index, name in
+            SurveyColumn(index: index, name: name, matchTexts: [HeaderText.normalize(name)], rawTexts: [name, String(name.drop { $0 == "@" })])
+        }
+        let mapping = try ColumnMapper(vocabulary: vocabulary).map(columns, overrides: options.overrides, file: path)
+        let scales = try SurveyScales.resolve(overrides: options.overrides, mapping: mapping, columns: columns, vocabulary: vocabulary)
+        let order = options.overrides.dateOrder ?? mapping.headerLanguage.flatMap { vocabulary.dateOrders[$0] } ?? .mdy
+        mapper = SurveyRowMapper(columns: columns, mapping: mapping, scales: scales, vocabulary: vocabulary, dateOrder: order, channel: .xml)
+        inspection = XMLInspection(file: path, recordPath: elements.joined(separator: "/"),
+                                   recordPathSource: recordPath == nil ? "detected" : "given by the user", fields: names,
+                                   mapping: mapping, scales: scales, declaredEntities: guardian.expansions.count)
+    }
+
+    /// The next event, or nil at the end. Each call accounts for exactly one record (or one malformed stretch).
+    public mutating func next() throws(VocError) -> IngestEvent? {
+        let event: XMLRecordReader.Event
+        if !pending.isEmpty {
+            event = pending.removeFirst()
+        } else {
+            guard let next = try reader.next() else { return nil }
+            event = next
+        }
+        ordinal += 1
+        counts.read += 1
+        let result: IngestEvent
+        switch event {
+        case .record(let record):
+            result = map(record)
+        case .malformed(let line, let column, let message):
+            let position = SourcePosition(file: inspection.file, line: line, record: ordinal)
+            result = .quarantined(QuarantinedRecord(
+                reason: .malformedDocument, position: position,
+                detail: "column \(column): \(message); records before this point were read, nothing after it",
+                raw: Self.tail(of: inspection.file, fromLine: line)))
+        }
+        switch result {
+        case .accepted: counts.accepted += 1
+        case .quarantined: counts.quarantined += 1
+        case .skipped: counts.skipped += 1
+        }
+        return result
+    }
+
+    private func map(_ record: XMLRecordReader.Record) -> IngestEvent {
+        let position = SourcePosition(file: inspection.file, line: record.line, record: ordinal)
+        var row = CSVRecord()
+        for name in inspection.fields {
+            if let value = record.fields.first(where: { $0.name == name })?.value { row.bytes.append(contentsOf: value.utf8) }
+            row.ends.append(row.bytes.count)
+        }
+        let raw = Array(record.fields.map { "\($0.name)=\($0.value)" }.joined(separator: "\n").utf8)
+        if record.isTruncated {
+            return .quarantined(QuarantinedRecord(reason: .recordTooLarge, position: position,
+                                                  detail: "record text is over \(reader.maximumRecordBytes) bytes; kept truncated", raw: raw, isTruncated: true))
+        }
+        if record.fields.allSatisfy({ $0.value.allSatisfy(\.isWhitespace) }) { return .skipped(.emptyRow, position) }
+        switch mapper.map(row, decoder: FieldDecoder(encoding: .utf8), position: position) {
+        case .success(let feedback): return .accepted(feedback)
+        case .failure(let rejection):
+            var position = position
+            position.field = rejection.field
+            return .quarantined(QuarantinedRecord(reason: rejection.reason, position: position, detail: rejection.detail, raw: raw))
+        }
+    }
+
+    /// The bytes before the root element: XML declaration, comments, processing instructions and the DOCTYPE
+    /// with its internal subset.
+    private static func prologue(of head: [UInt8]) -> [UInt8] {
+        func find(_ needle: String, from start: Int) -> Int? {
+            let pattern = Array(needle.utf8)
+            guard head.count >= pattern.count else { return nil }
+            var index = start
+            while index + pattern.count <= head.count {
+                if head[index] == pattern[0], Array(head[index..<(index + pattern.count)]) == pattern { return index }
+                index += 1
+            }
+            return nil
+        }
+        func starts(_ prefix: String, at index: Int) -> Bool {
+            index + prefix.utf8.count <= head.count && Array(head[index..<(index + prefix.utf8.count)]) == Array(prefix.utf8)
+        }
+        var index = 0
+        while index < head.count {
+            if head[index] != UInt8(ascii: "<") {
+                index += 1
+                continue
+            }
+            if starts("<?", at: index) {
+                index = (find("?>", from: index) ?? head.count - 2) + 2
+            } else if starts("<!--", at: index) {
+                index = (find("-->", from: index) ?? head.count - 3) + 3
+            } else if starts("<!DOCTYPE", at: index) {
+                let bracket = find("[", from: index) ?? head.count
+                let close = find(">", from: index) ?? head.count
+                if bracket < close, let subsetEnd = find("]", from: bracket) {
+                    index = (find(">", from: subsetEnd) ?? head.count - 1) + 1
+                } else {
+                    index = close + 1
+                }
+            } else {
+                return Array(head[..<index])
+            }
+        }
+        return head
+    }
+
+    /// Up to 64 KiB of the file from `line` on, kept in the quarantine so nothing is lost from sight.
+    private static func tail(of path: String, fromLine line: Int) -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: path) else { return [] }
+        var current = 1
+        var start = 0
+        for (offset, byte) in data.enumerated() where current < line {
+            if byte == 0x0A { current += 1; start = offset + 1 }
+        }
+        return Array(data[start..<min(data.count, start + 64 * 1024)])
+    }
+}
