@@ -32,3 +32,13 @@ import Testing
         #expect(TimestampParser(order: .mdy).parse("1900-02-29") == nil)
     }
 }
+
+@Suite struct RFC5322DateTests {
+    @Test(arguments: [
+        ("Tue, 1 Jul 2003 10:52:37 +0200", 1_057_049_557.0), ("1 Jul 2003 10:52:37 GMT", 1_057_056_757), ("Tue, 01 Jul 2003 10:52 EST", 1_057_074_720),
+        ("Mon, 12 Feb 2024 10:00:00 +0000 (UTC)", 1_707_732_000),
+    ])
+    func parsesMailDates(_ text: String, _ epoch: Double) {
+        #expect(TimestampParser(order: .mdy).parse(text) == Date(timeIntervalSince1970: epoch))
+    }
+}

@@ -30,17 +30,24 @@ final class XMLRecordReader {
     private var guardian: XMLEntityGuard
     private var stack: [String] = []
     private var finished = false
+    /// Records returned so far, and events queued after a fatal error (records recovered before it, then the error).
+    private var delivered = 0
+    private var queued: [Event] = []
 
     static func installSecurity() {
         voc_install_entity_guard()
         voc_silence_errors()
     }
 
-    init(path: String, recordPath: [String], guardian: XMLEntityGuard, maximumRecordBytes: Int) throws(VocError) {
+    convenience init(path: String, recordPath: [String], guardian: XMLEntityGuard, maximumRecordBytes: Int) throws(VocError) {
         Self.installSecurity()
         guard let reader = xmlReaderForFile(path, nil, Self.options) else {
             throw VocError(.fileUnreadable, "cannot open as XML", at: SourcePosition(file: path))
         }
+        self.init(reader: reader, path: path, recordPath: recordPath, guardian: guardian, maximumRecordBytes: maximumRecordBytes)
+    }
+
+    private init(reader: xmlTextReaderPtr, path: String, recordPath: [String], guardian: XMLEntityGuard, maximumRecordBytes: Int) {
         self.reader = reader
         self.file = path
         self.recordPath = recordPath
@@ -50,24 +57,46 @@ final class XMLRecordReader {
 
     deinit { xmlFreeTextReader(reader) }
 
-    var line: Int { Int(xmlTextReaderGetParserLineNumber(reader)) }
+    /// The line of the current node (the parser itself reads ahead).
+    var line: Int {
+        guard let node = xmlTextReaderCurrentNode(reader) else { return Int(xmlTextReaderGetParserLineNumber(reader)) }
+        return Int(xmlGetLineNo(node))
+    }
 
     /// The next record, a malformed-document event, or nil at the end.
     func next() throws(VocError) -> Event? {
+        if !queued.isEmpty { return queued.removeFirst() }
         guard !finished else { return nil }
+        let event = try read()
+        switch event {
+        case .record?:
+            delivered += 1
+            return event
+        case .malformed(let line, _, _)?:
+            // libxml2 parses ahead of the nodes it delivers: records before the error line may not have been
+            // delivered yet. Read the file again up to that line and hand them out before the error.
+            queued = recoverRecords(before: line) + [event!]
+            return queued.removeFirst()
+        case nil:
+            return nil
+        }
+    }
+
+    private func read() throws(VocError) -> Event? {
         var record: Record?
         var fieldIndex: Int?
         var recordBytes = 0
         while true {
+            xmlResetLastError()
             let status = xmlTextReaderRead(reader)
+            if status < 0 {
+                finished = true
+                return malformed()
+            }
             if status == 0 {
                 finished = true
                 if record != nil { return .malformed(line: line, column: 0, message: "the document ends inside a record") }
                 return nil
-            }
-            if status < 0 {
-                finished = true
-                return malformed()
             }
             let type = xmlTextReaderNodeType(reader)
             let depth = Int(xmlTextReaderDepth(reader))
@@ -96,6 +125,9 @@ final class XMLRecordReader {
                 } else if record != nil, depth == recordPath.count {
                     record!.fields.append((name, ""))
                     fieldIndex = record!.fields.count - 1
+                } else if record != nil, let field = fieldIndex, depth > recordPath.count {
+                    // An element inside a field separates words: "<p>a</p><p>b</p>" reads "a b".
+                    if let last = record!.fields[field].value.last, !last.isWhitespace { record!.fields[field].value += " " }
                 }
                 if isEmpty, !stack.isEmpty { stack.removeLast() }
             case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue), Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue):
@@ -130,13 +162,37 @@ final class XMLRecordReader {
             return
         }
         if let field {
-            record.fields[field].value += record.fields[field].value.isEmpty ? text : " " + text
+            record.fields[field].value += text
         } else if !text.allSatisfy(\.isWhitespace) {
             if let index = record.fields.firstIndex(where: { $0.name == "#text" }) {
-                record.fields[index].value += " " + text
+                record.fields[index].value += text
             } else {
                 record.fields.append(("#text", text))
             }
+        }
+    }
+
+    /// The records after the ones already delivered, read from the file's bytes up to the start of `line`.
+    private func recoverRecords(before line: Int) -> [Event] {
+        guard line > 1, let data = try? Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped) else { return [] }
+        var currentLine = 1
+        var end = 0
+        for (offset, byte) in data.enumerated() where byte == 0x0A {
+            currentLine += 1
+            if currentLine == line { end = offset + 1; break }
+        }
+        guard end > 0 else { return [] }
+        return data.withUnsafeBytes { bytes -> [Event] in
+            guard let base = bytes.baseAddress?.assumingMemoryBound(to: CChar.self),
+                  let memoryReader = xmlReaderForMemory(base, Int32(min(end, Int(Int32.max))), file, nil, Self.options) else { return [] }
+            let replay = XMLRecordReader(reader: memoryReader, path: file, recordPath: recordPath, guardian: guardian, maximumRecordBytes: maximumRecordBytes)
+            var records: [Event] = []
+            var seen = 0
+            while let event = try? replay.read(), case .record = event {
+                seen += 1
+                if seen > delivered { records.append(event) }
+            }
+            return records
         }
     }
 

@@ -1,0 +1,147 @@
+import Foundation
+import Testing
+@testable import VocIngest
+import VocCore
+import VocTestSupport
+
+func ingestXML(_ path: String, recordPath: String? = nil) throws -> (inspection: XMLInspection, counts: IngestCounts, events: [IngestEvent]) {
+    var ingester = try XMLIngester(path: path, recordPath: recordPath, vocabulary: vocabulary)
+    var events: [IngestEvent] = []
+    while let event = try ingester.next() { events.append(event) }
+    return (ingester.inspection, ingester.counts, events)
+}
+
+extension IngestEvent {
+    var accepted: FeedbackRecord? { if case .accepted(let record) = self { record } else { nil } }
+    var quarantined: QuarantinedRecord? { if case .quarantined(let record) = self { record } else { nil } }
+}
+
+@Suite struct XMLIngesterTests {
+    @Test func sampleExportMapsAttributesAndChildrenLikeACSV() throws {
+        let result = try ingestXML(Fixtures.corpora.appendingPathComponent("xml/responses_es_pt.xml").path)
+        #expect(result.inspection.recordPath == "responses/response")
+        #expect(result.counts.read == 6)
+        #expect(result.counts.accepted == 4)
+        #expect(result.events.compactMap(\.quarantined).map(\.reason) == [.nonIntegerScore, .unparseableDate])
+        let records = result.events.compactMap(\.accepted)
+        #expect(records.first?.responseID == "x-001")
+        #expect(records.first?.channel == .xml)
+        #expect(records.first?.accountID == "GX-3003")
+        #expect(records.first?.submittedAt == Date(timeIntervalSince1970: 1_709_284_522))
+        #expect(records[1].comment == "La facturación es un desastre & nos cobraron dos veces <otra vez>.", "CDATA is kept as text")
+        #expect(records[2].comment == "Muito bom, \"nota dez\" para a equipe de implantação.", "entities decoded, mixed content flattened")
+        #expect(records[2].language == "pt")
+        #expect(result.events.compactMap(\.quarantined).map(\.position.line) == [22, 33])
+    }
+
+    @Test func aGivenRecordPathWins() throws {
+        let result = try ingestXML(Fixtures.corpora.appendingPathComponent("xml/responses_es_pt.xml").path, recordPath: "responses/response/email")
+        #expect(result.inspection.recordPath == "responses/response/email")
+        #expect(result.counts.read == 5)
+    }
+
+    @Test func entityBombsAreRefusedFastNamingTheEntity() throws {
+        let bomb = Fixtures.write("""
+            <?xml version="1.0"?>
+            <!DOCTYPE lolz [
+            <!ENTITY lol "lol">
+            <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+            <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+            <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+            <!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
+            ]>
+            <lolz><row>&lol5;</row><row>&lol5;</row></lolz>
+            """, name: "bomb.xml")
+        let error = try #require(throws: VocError.self) { try ingestXML(bomb) }
+        #expect(error.description.contains("entity-expansion attack"))
+    }
+
+    @Test func smallInternalEntitiesAreExpanded() throws {
+        let path = Fixtures.write("""
+            <!DOCTYPE r [ <!ENTITY co "Acme Corp"> <!ENTITY team "the &co; team"> ]>
+            <r><response id="1"><comment>Thanks to &team;!</comment></response><response id="2"><comment>ok</comment></response></r>
+            """, name: "entities.xml")
+        let result = try ingestXML(path)
+        #expect(result.events.first?.accepted?.comment == "Thanks to the Acme Corp team!")
+    }
+
+    @Test func externalEntitiesAreNeverLoaded() throws {
+        let secret = Fixtures.write("TOP SECRET", name: "secret.txt")
+        let path = Fixtures.write("""
+            <!DOCTYPE r [ <!ENTITY leak SYSTEM "file://\(secret)"> ]>
+            <r><response id="1"><comment>a &leak; b</comment></response><response id="2"><comment>c</comment></response></r>
+            """, name: "external.xml")
+        let result = try ingestXML(path)
+        #expect(result.events.first?.accepted?.comment?.contains("SECRET") == false)
+    }
+
+    @Test func aMalformedRecordIsQuarantinedWithItsLineAndTheOthersAreKept() throws {
+        let path = Fixtures.write("""
+            <responses>
+              <response id="1"><comment>fine</comment></response>
+              <response id="2"><comment>also fine</comment></response>
+              <response id="3"><comment>broken</wrong></response>
+              <response id="4"><comment>never read</comment></response>
+            </responses>
+            """, name: "broken.xml")
+        let result = try ingestXML(path, recordPath: "responses/response")
+        #expect(result.events.compactMap(\.accepted).map(\.responseID).prefix(2) == ["1", "2"])
+        let error = try #require(result.events.compactMap(\.quarantined).first)
+        #expect(error.reason == .malformedDocument)
+        #expect(error.position.line == 4)
+        #expect(error.detail.contains("column"))
+        #expect(result.counts.isBalanced)
+    }
+
+    static let securityFiles = Fixtures.sharedFiles("parsing_suites/xml_security", extensions: ["xml"])
+
+    /// Every attack file is refused or read without loading anything; none hangs or crashes.
+    @Test(.enabled(if: !securityFiles.isEmpty, "../shared/corpora is absent"), .timeLimit(.minutes(1)), arguments: securityFiles)
+    func securitySuite(_ file: URL) throws {
+        let mustRefuse = ["xmlbomb.xml", "cyclic.xml", "quadratic.xml", "lol_classic.xml", "lol_ig_attr.xml", "lol_ig_content.xml",
+                          "lol_long_name.xml", "lol_long_value.xml", "lol_param.xml"]
+        if mustRefuse.contains(file.lastPathComponent) {
+            #expect(throws: VocError.self) { try ingestXML(file.path) }
+        } else {
+            let result = try ingestXML(file.path)
+            #expect(result.counts.isBalanced)
+            for record in result.events.compactMap(\.accepted) {
+                #expect(!(record.comment ?? "").contains("root:x:0:0"), "no local file content")
+            }
+        }
+    }
+
+    static let samples = Fixtures.sharedFiles("xml", extensions: ["xml", "lss", "lsq", "lsg"])
+
+    @Test(.enabled(if: !samples.isEmpty, "../shared/corpora is absent"), .timeLimit(.minutes(1)), arguments: samples)
+    func everySharedSampleIsAccountedFor(_ file: URL) throws {
+        do {
+            let result = try ingestXML(file.path)
+            #expect(result.counts.isBalanced)
+            #expect(result.counts.read > 0)
+        } catch let error as VocError {
+            // A document fails as a whole only when it is broken before its first record (and says where), or when
+            // its layout is ambiguous (and asks for --record-path).
+            #expect(error.position?.line != nil || error.message.contains("--record-path"), "\(error)")
+        }
+    }
+
+    @Test(.enabled(if: Fixtures.sharedCorpora != nil, "../shared/corpora is absent"))
+    func stackExchangeDumpReadsTextFromAttributes() throws {
+        let result = try ingestXML(Fixtures.sharedCorpora!.appendingPathComponent("xml/stackexchange_history/Comments.xml").path)
+        #expect(result.inspection.recordPath == "comments/row")
+        #expect(result.counts.accepted == 5176)
+        #expect(result.events.first?.accepted?.comment?.hasPrefix("It seems we were both worried") == true)
+        #expect(result.events.first?.accepted?.submittedAt != nil)
+    }
+
+    @Test(.enabled(if: Fixtures.sharedCorpora != nil, "../shared/corpora is absent"))
+    func bugzillaExportWithAMismatchedTagStopsThereWithItsLine() throws {
+        let result = try ingestXML(Fixtures.sharedCorpora!.appendingPathComponent("xml/perceval/bugzilla/bugzilla_bugs_details_not_valid.xml").path,
+                                   recordPath: "bugzilla/bug")
+        let error = try #require(result.events.compactMap(\.quarantined).first)
+        #expect(error.reason == .malformedDocument)
+        #expect(error.position.line == 54)
+        #expect(result.counts.isBalanced)
+    }
+}
