@@ -20,6 +20,12 @@ public struct FeedbackRecord: Sendable, Hashable {
     public var comment: String?
     /// An ISO 639-1 code (`es`, `pt`, `en`) or `other`; declared by the source or detected later.
     public var language: String?
+    /// E-mail: the subject, the sender's display name, the thread root (References / In-Reply-To), and the quoted
+    /// replies, forwards and signature that were stripped from `comment` (kept for inspection).
+    public var subject: String?
+    public var authorName: String?
+    public var thread: String?
+    public var quoted: String?
     /// The comment's sentiment and signals; nil when there is no comment or it was not scored.
     public var sentiment: SentimentSummary?
 

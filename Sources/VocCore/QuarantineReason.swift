@@ -32,4 +32,8 @@ public enum QuarantineReason: String, Sendable, Hashable, Codable, CaseIterable 
 public enum SkipReason: String, Sendable, Hashable, Codable, CaseIterable {
     case blankLine = "blank-line"
     case emptyRow = "empty-row"
+    /// An automatic reply (Auto-Submitted, X-Autoreply, vacation notices): not customer feedback.
+    case autoReply = "auto-reply"
+    /// A delivery-failure report (mailer-daemon, multipart/report).
+    case bounce
 }

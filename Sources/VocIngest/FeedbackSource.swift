@@ -4,17 +4,17 @@ public import VocCore
 public enum FeedbackSource {
     case survey(SurveyCSVIngester)
     case xml(XMLIngester)
+    case mail(MailIngester)
 
     /// Opens `path` as `format` (sniffed when nil).
     public static func open(path: String, format: InputFormat? = nil, options: SurveyCSVOptions = SurveyCSVOptions(), recordPath: String? = nil,
-                            vocabulary: ColumnVocabulary) throws(VocError) -> FeedbackSource {
+                            vocabulary: ColumnVocabulary, stripper: ReplyStripper) throws(VocError) -> FeedbackSource {
         let sniffed: InputFormat
         if let format { sniffed = format } else { sniffed = try InputFormat.sniff(path: path) }
         switch sniffed {
         case .csv: return .survey(try SurveyCSVIngester(path: path, options: options, vocabulary: vocabulary))
         case .xml: return .xml(try XMLIngester(path: path, recordPath: recordPath, options: options, vocabulary: vocabulary))
-        case .mbox, .eml:
-            throw VocError(.invalidInput, "e-mail input is not supported yet", at: SourcePosition(file: path))
+        case .mbox, .eml: return .mail(try MailIngester(path: path, format: sniffed, vocabulary: vocabulary, stripper: stripper))
         }
     }
 
@@ -26,6 +26,9 @@ public enum FeedbackSource {
         case .xml(var ingester):
             defer { self = .xml(ingester) }
             return try ingester.next()
+        case .mail(var ingester):
+            defer { self = .mail(ingester) }
+            return try ingester.next()
         }
     }
 
@@ -33,6 +36,7 @@ public enum FeedbackSource {
         switch self {
         case .survey(let ingester): ingester.counts
         case .xml(let ingester): ingester.counts
+        case .mail(let ingester): ingester.counts
         }
     }
 
@@ -40,6 +44,7 @@ public enum FeedbackSource {
         switch self {
         case .survey: .csv
         case .xml: .xml
+        case .mail(let ingester): ingester.format
         }
     }
 
@@ -47,6 +52,7 @@ public enum FeedbackSource {
         switch self {
         case .survey(let ingester): ingester.inspection.file
         case .xml(let ingester): ingester.inspection.file
+        case .mail(let ingester): ingester.file
         }
     }
 
@@ -58,6 +64,8 @@ public enum FeedbackSource {
             return "\(inspection.dialect.rawValue), \(inspection.encoding?.rawValue ?? "ascii"), delimiter \(inspection.delimiterName)"
         case .xml(let ingester):
             return "xml, records \(ingester.inspection.recordPath)"
+        case .mail(let ingester):
+            return ingester.format == .mbox ? "mbox" : "e-mail message"
         }
     }
 }

@@ -35,8 +35,8 @@ extension SQLiteStore {
             let insertRecord = try db.cachedStatement(sql: """
                 INSERT OR IGNORE INTO feedback (key, channel, source_file, source_line, source_record, response_id, account_id,
                     account_name, respondent_email, submitted_at, nps_state, nps, csat_state, csat, csat_scale, csat_good, csat_unit,
-                    ces_state, ces, ces_scale, ces_good, ces_unit, comment, language, run_id, sentiment, sentiment_label, churn, effort)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ces_state, ces, ces_scale, ces_good, ces_unit, comment, language, run_id, sentiment, sentiment_label, churn, effort, subject, author_name, thread, quoted)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             var row = SQLiteBinder(insertRecord, in: db)
             var topicRow = SQLiteBinder(try db.cachedStatement(sql: "INSERT OR IGNORE INTO feedback_topic (feedback_key, account_id, topic) VALUES (?, ?, ?)"), in: db)
@@ -68,6 +68,10 @@ extension SQLiteStore {
                 row.bind(record.sentiment?.label)
                 row.bind(record.sentiment?.churn)
                 row.bind(record.sentiment?.effort)
+                row.bind(record.subject)
+                row.bind(record.authorName)
+                row.bind(record.thread)
+                row.bind(record.quoted)
                 if try row.step() == 0 {
                     alreadyStored += 1
                     continue

@@ -89,6 +89,14 @@ enum StoreSchema {
                 CREATE INDEX feedback_topic_account ON feedback_topic(account_id, topic);
                 """)
         }
+        migrator.registerMigration("v3-email-fields") { db in
+            try db.execute(sql: """
+                ALTER TABLE feedback ADD COLUMN subject TEXT;
+                ALTER TABLE feedback ADD COLUMN author_name TEXT;
+                ALTER TABLE feedback ADD COLUMN thread TEXT;
+                ALTER TABLE feedback ADD COLUMN quoted TEXT;
+                """)
+        }
         return migrator
     }
 }

@@ -33,7 +33,7 @@ import VocTestSupport
     @Test func migrationsAreNamedAndTheFileIsInWALMode() throws {
         let store = try temporaryStore()
         let applied = try store.queue.read { try StoreSchema.migrator.appliedIdentifiers($0) }.sorted()
-        #expect(applied == ["v1-feedback-quarantine-ingest-log", "v2-sentiment-signals-topics"])
+        #expect(applied == ["v1-feedback-quarantine-ingest-log", "v2-sentiment-signals-topics", "v3-email-fields"])
         let mode = try store.queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
         // Reopening an existing store migrates nothing and keeps working.

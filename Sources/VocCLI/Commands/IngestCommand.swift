@@ -28,7 +28,9 @@ struct IngestCommand: ParsableCommand {
     static let batchSize = 16_384
 
     func run() throws {
-        let vocabulary = try ColumnVocabulary.load(from: sentimentOptions.lexiconOptions.locate())
+        let lexicons = try sentimentOptions.lexiconOptions.locate()
+        let vocabulary = try ColumnVocabulary.load(from: lexicons)
+        let stripper = try ReplyStripper.load(from: lexicons)
         let analyzer = try sentimentOptions.analyzer()
         let surveyOptions = try mappingOptions.surveyOptions()
         let store = try storeOptions.open()
@@ -37,7 +39,7 @@ struct IngestCommand: ParsableCommand {
         var failed = false
         for file in InputFormat.expand(files) {
             do {
-                summaries.append(try ingest(file, options: surveyOptions, vocabulary: vocabulary, analyzer: analyzer, store: store, run: run))
+                summaries.append(try ingest(file, options: surveyOptions, vocabulary: vocabulary, stripper: stripper, analyzer: analyzer, store: store, run: run))
             } catch {
                 failed = true
                 Console.endProgress()
@@ -54,9 +56,10 @@ struct IngestCommand: ParsableCommand {
         if total.quarantined > 0 { throw ExitCode(ExitStatus.findings.rawValue) }
     }
 
-    private func ingest(_ file: String, options: SurveyCSVOptions, vocabulary: ColumnVocabulary, analyzer: SentimentAnalyzer,
+    private func ingest(_ file: String, options: SurveyCSVOptions, vocabulary: ColumnVocabulary, stripper: ReplyStripper, analyzer: SentimentAnalyzer,
                         store: SQLiteStore, run: Int64) throws(VocError) -> IngestFileSummary {
-        var source = try FeedbackSource.open(path: file, options: options, recordPath: mappingOptions.recordPath, vocabulary: vocabulary)
+        var source = try FeedbackSource.open(path: file, options: options, recordPath: mappingOptions.recordPath, vocabulary: vocabulary,
+                                             stripper: stripper)
         var records: [FeedbackRecord] = []
         var quarantined: [QuarantinedRecord] = []
         records.reserveCapacity(Self.batchSize)

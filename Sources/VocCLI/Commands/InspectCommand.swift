@@ -17,9 +17,10 @@ struct InspectCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let vocabulary = try ColumnVocabulary.load(from: lexiconOptions.locate())
+        let lexicons = try lexiconOptions.locate()
+        let vocabulary = try ColumnVocabulary.load(from: lexicons)
         var source = try FeedbackSource.open(path: file, options: mappingOptions.surveyOptions(), recordPath: mappingOptions.recordPath,
-                                             vocabulary: vocabulary)
+                                             vocabulary: vocabulary, stripper: ReplyStripper.load(from: lexicons))
         var reasons: [QuarantineReason: Int] = [:]
         while let event = try source.next() {
             if case .quarantined(let record) = event { reasons[record.reason, default: 0] += 1 }

@@ -6,6 +6,11 @@ extension FeedbackSource {
         switch self {
         case .survey(let ingester): ingester.inspection.reportLines
         case .xml(let ingester): ingester.inspection.reportLines
+        case .mail(let ingester):
+            ["file:       \(ingester.file)",
+             "format:     \(ingester.format == .mbox ? "mbox (messages split at From lines, >From unquoted)" : "one e-mail message")",
+             "text:       text/plain preferred, HTML turned into text; quoted replies, forwards and signatures stripped (kept aside)",
+             "account:    the sender's domain (free-mail domains excepted); Message-ID is the record key"]
         }
     }
 }

@@ -1,0 +1,51 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+
+/// Decodes text in a declared charset. UTF-8, ASCII and the Latin-1 family are decoded here (ISO-8859-1 and
+/// unlabelled 8-bit text as Windows-1252, as mail clients do; ISO-8859-15 with its eight differences); every other
+/// charset goes through glibc `iconv`. A missing, unknown or lying charset never fails: invalid UTF-8 falls back to
+/// Windows-1252, and iconv failures to lossy UTF-8.
+enum CharsetDecoder {
+    static func decode(_ bytes: [UInt8], charset: String?) -> String {
+        let name = (charset ?? "").trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: "_", with: "-")
+        switch name {
+        case "", "us-ascii", "ascii", "utf-8", "utf8", "unicode-1-1-utf-8":
+            if let text = String(validating: bytes, as: UTF8.self) { return text }
+            return bytes.withUnsafeBufferPointer(Windows1252.decode)
+        case "iso-8859-1", "latin1", "latin-1", "windows-1252", "cp1252", "x-cp1252", "iso8859-1", "l1":
+            return bytes.withUnsafeBufferPointer(Windows1252.decode)
+        case "iso-8859-15", "latin-9", "latin9", "iso8859-15":
+            let latin9: [UInt8: Unicode.Scalar] = [0xA4: "€", 0xA6: "Š", 0xA8: "š", 0xB4: "Ž", 0xB8: "ž", 0xBC: "Œ", 0xBD: "œ", 0xBE: "Ÿ"]
+            var text = String.UnicodeScalarView()
+            for byte in bytes { text.append(latin9[byte] ?? Unicode.Scalar(byte)) }
+            return String(text)
+        default:
+            if let text = iconv(bytes, from: name) { return text }
+            if let text = String(validating: bytes, as: UTF8.self) { return text }
+            return bytes.withUnsafeBufferPointer(Windows1252.decode)
+        }
+    }
+
+    /// glibc iconv to UTF-8; nil when the charset is unknown or the bytes are invalid in it.
+    private static func iconv(_ bytes: [UInt8], from charset: String) -> String? {
+        let converter = iconv_open("UTF-8", charset)
+        guard converter != iconv_t(bitPattern: -1) else { return nil }
+        defer { iconv_close(converter) }
+        var input = bytes.map { CChar(bitPattern: $0) }
+        var output = [CChar](repeating: 0, count: bytes.count * 4 + 16)
+        let produced: Int? = input.withUnsafeMutableBufferPointer { inputBuffer in
+            output.withUnsafeMutableBufferPointer { outputBuffer in
+                var inPointer: UnsafeMutablePointer<CChar>? = inputBuffer.baseAddress
+                var inLeft = inputBuffer.count
+                var outPointer: UnsafeMutablePointer<CChar>? = outputBuffer.baseAddress
+                var outLeft = outputBuffer.count
+                let result = Glibc.iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft)
+                return result == -1 ? nil : outputBuffer.count - outLeft
+            }
+        }
+        guard let produced else { return nil }
+        return String(validating: output[..<produced].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+}

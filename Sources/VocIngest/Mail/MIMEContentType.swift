@@ -1,0 +1,88 @@
+import Foundation
+
+/// A parsed `Content-Type` (or `Content-Disposition`): the lower-cased value and its parameters, with RFC 2231
+/// continuations (`name*0=`, `name*1=`) and charset-tagged values (`name*=utf-8''%C3%A1`) joined and decoded.
+struct MIMEContentType {
+    var value: String
+    var parameters: [String: String]
+
+    init(_ header: String?) {
+        let text = header ?? "text/plain"
+        var parts: [String] = []
+        var current = ""
+        var quoted = false
+        for character in text {
+            if character == "\"" { quoted.toggle() }
+            if character == ";" && !quoted {
+                parts.append(current)
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        parts.append(current)
+        value = parts[0].trimmingCharacters(in: .whitespaces).lowercased()
+        var continuations: [String: [(Int, String, Bool)]] = [:]
+        var parameters: [String: String] = [:]
+        for part in parts.dropFirst() {
+            guard let equals = part.firstIndex(of: "=") else { continue }
+            var name = part[..<equals].trimmingCharacters(in: .whitespaces).lowercased()
+            var raw = part[part.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            if raw.hasPrefix("\"") && raw.hasSuffix("\"") && raw.count >= 2 { raw = String(raw.dropFirst().dropLast()) }
+            let extended = name.hasSuffix("*")
+            if extended { name.removeLast() }
+            if let star = name.firstIndex(of: "*"), let order = Int(name[name.index(after: star)...]) {
+                continuations[String(name[..<star]), default: []].append((order, raw, extended))
+            } else {
+                parameters[name] = extended ? Self.decodeExtended(raw, first: true) : EncodedWords.decode(raw)
+            }
+        }
+        for (name, pieces) in continuations {
+            let sorted = pieces.sorted { $0.0 < $1.0 }
+            var charset: String?
+            var bytes: [UInt8] = []
+            for (order, raw, extended) in sorted {
+                if extended {
+                    var payload = Substring(raw)
+                    if order == 0, let split = Self.splitCharset(raw) { charset = split.charset; payload = split.rest }
+                    bytes += Self.percentDecode(payload)
+                } else {
+                    bytes += Array(raw.utf8)
+                }
+            }
+            parameters[name] = CharsetDecoder.decode(bytes, charset: charset)
+        }
+        self.parameters = parameters
+    }
+
+    var isMultipart: Bool { value.hasPrefix("multipart/") }
+    var charset: String? { parameters["charset"] }
+
+    private static func decodeExtended(_ raw: String, first: Bool) -> String {
+        guard let split = splitCharset(raw) else { return raw }
+        return CharsetDecoder.decode(percentDecode(split.rest), charset: split.charset)
+    }
+
+    /// `utf-8'es'%C3%A1` → (`utf-8`, `%C3%A1`).
+    private static func splitCharset(_ raw: String) -> (charset: String, rest: Substring)? {
+        let pieces = raw.split(separator: "'", maxSplits: 2, omittingEmptySubsequences: false)
+        guard pieces.count == 3 else { return nil }
+        return (String(pieces[0]), pieces[2])
+    }
+
+    private static func percentDecode(_ text: Substring) -> [UInt8] {
+        var output: [UInt8] = []
+        var index = text.startIndex
+        while index < text.endIndex {
+            if text[index] == "%", let end = text.index(index, offsetBy: 3, limitedBy: text.endIndex),
+               let byte = UInt8(text[text.index(after: index)..<end], radix: 16) {
+                output.append(byte)
+                index = end
+            } else {
+                output += Array(String(text[index]).utf8)
+                index = text.index(after: index)
+            }
+        }
+        return output
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+/// An RFC 5322 header block: folded lines joined, names compared case-insensitively, raw values kept
+/// (decode RFC 2047 words with `EncodedWords.decode`).
+struct MailHeaders {
+    private(set) var fields: [(name: String, value: String)] = []
+
+    /// Parses the header block at the start of `bytes`; returns the headers and the offset of the body.
+    static func parse(_ bytes: [UInt8]) -> (MailHeaders, body: Int) {
+        var headers = MailHeaders()
+        var index = 0
+        var current: (String, [UInt8])?
+        func flush() {
+            if let (name, value) = current {
+                let text = CharsetDecoder.decode(value, charset: nil)
+                headers.fields.append((name, text.trimmingCharacters(in: .whitespaces)))
+            }
+            current = nil
+        }
+        while index < bytes.count {
+            var end = index
+            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            var line = Array(bytes[index..<end])
+            if line.last == 0x0D { line.removeLast() }
+            let next = min(end + 1, bytes.count)
+            if line.isEmpty {
+                flush()
+                return (headers, next)
+            }
+            if line[0] == 0x20 || line[0] == 0x09 {
+                current?.1 += [0x20] + line.drop { $0 == 0x20 || $0 == 0x09 }
+            } else if let colon = line.firstIndex(of: UInt8(ascii: ":")), colon > 0,
+                      line[..<colon].allSatisfy({ $0 > 0x20 && $0 < 0x7F }) {
+                flush()
+                current = (String(decoding: line[..<colon], as: UTF8.self), Array(line[(colon + 1)...]))
+            } else if headers.fields.isEmpty && current == nil && line.starts(with: Array("From ".utf8)) {
+                // An mbox "From " line left at the top of a message.
+            } else {
+                // Not a header: the headers ended without a blank line.
+                flush()
+                return (headers, index)
+            }
+            index = next
+        }
+        flush()
+        return (headers, bytes.count)
+    }
+
+    func value(_ name: String) -> String? {
+        fields.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+    }
+}

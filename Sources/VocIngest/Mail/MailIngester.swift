@@ -1,0 +1,128 @@
+import Foundation
+public import VocCore
+
+/// Streams e-mail (an mbox or one `.eml`) into ingest events: one per message, accepted with the customer's own
+/// words (quoted replies, forwards and signature stripped and kept aside), quarantined, or skipped when it is an
+/// automatic reply or a bounce.
+public struct MailIngester {
+    public let file: String
+    public let format: InputFormat
+    public private(set) var counts = IngestCounts()
+    private var reader: MboxReader
+    private let vocabulary: ColumnVocabulary
+    private let stripper: ReplyStripper
+    private var ordinal = 0
+
+    public static let maximumMessageBytes = 32 << 20
+
+    public init(path: String, format: InputFormat, vocabulary: ColumnVocabulary, stripper: ReplyStripper) throws(VocError) {
+        file = path
+        self.format = format
+        self.vocabulary = vocabulary
+        self.stripper = stripper
+        reader = MboxReader(source: try FileDescriptorSource(path: path), isSingleMessage: format == .eml, maximumMessageBytes: Self.maximumMessageBytes)
+    }
+
+    public mutating func next() throws(VocError) -> IngestEvent? {
+        guard let message = try reader.next() else { return nil }
+        ordinal += 1
+        counts.read += 1
+        let event = process(message)
+        switch event {
+        case .accepted: counts.accepted += 1
+        case .quarantined: counts.quarantined += 1
+        case .skipped: counts.skipped += 1
+        }
+        return event
+    }
+
+    private func process(_ message: MboxReader.Message) -> IngestEvent {
+        let position = SourcePosition(file: file, line: message.line, byte: message.byteOffset, record: ordinal)
+        if message.isTruncated {
+            return .quarantined(QuarantinedRecord(reason: .recordTooLarge, position: position,
+                                                  detail: "message is over \(Self.maximumMessageBytes) bytes; its first 64 KiB are kept", raw: message.bytes, isTruncated: true))
+        }
+        var bytes = message.bytes
+        if bytes.starts(with: Array("From ".utf8)), let newline = bytes.firstIndex(of: 0x0A) { bytes.removeFirst(newline + 1) }
+        bytes = Self.unquoteFromLines(bytes)
+        let (headers, bodyOffset) = MailHeaders.parse(bytes)
+        guard headers.value("From") != nil || headers.value("Message-ID") != nil || headers.value("Subject") != nil else {
+            return .quarantined(QuarantinedRecord(reason: .malformedDocument, position: position,
+                                                  detail: "no From, Message-ID or Subject header: not an e-mail message", raw: message.bytes))
+        }
+        if let reason = Self.automatic(headers) { return .skipped(reason, position) }
+
+        var record = FeedbackRecord(key: "", channel: .email, position: position)
+        let sender = Self.address(EncodedWords.decode(headers.value("From") ?? ""))
+        record.respondentEmail = sender.address
+        record.authorName = sender.name
+        record.subject = headers.value("Subject").map(EncodedWords.decode).map { $0.trimmingCharacters(in: .whitespaces) }
+        record.responseID = headers.value("Message-ID").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " <>")) }.flatMap { $0.isEmpty ? nil : $0 }
+        record.thread = (headers.value("References")?.split(separator: " ").first.map(String.init) ?? headers.value("In-Reply-To"))?
+            .trimmingCharacters(in: CharacterSet(charactersIn: " <>"))
+        if let date = headers.value("Date") {
+            record.submittedAt = Array(date.utf8).withUnsafeBufferPointer(TimestampParser.parseRFC5322)
+        }
+        if let domain = record.respondentEmail.flatMap(SurveyRowMapper.domain), !vocabulary.freemailDomains.contains(domain) {
+            record.accountID = domain
+        }
+        let text = MIMEText.text(headers: headers, body: bytes[bodyOffset...]) ?? ""
+        let (own, stripped) = stripper.strip(text)
+        record.comment = own.isEmpty ? nil : own
+        record.quoted = stripped.isEmpty ? nil : stripped
+
+        var hasher = StableHasher()
+        hasher.combine("email")
+        if let id = record.responseID { hasher.combine(id) } else { hasher.combine(message.bytes) }
+        record.key = hasher.finalizeHex()
+        return .accepted(record)
+    }
+
+    /// mboxrd/mboxo: a body line `>From ` (or `>>From `) was a `From ` line before it was stored; drop one `>`.
+    static func unquoteFromLines(_ bytes: [UInt8]) -> [UInt8] {
+        let pattern = Array("From ".utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var atLineStart = true
+        var index = 0
+        while index < bytes.count {
+            if atLineStart, bytes[index] == UInt8(ascii: ">") {
+                var end = index
+                while end < bytes.count, bytes[end] == UInt8(ascii: ">") { end += 1 }
+                if bytes[end...].starts(with: pattern) {
+                    index += 1
+                    atLineStart = false
+                    continue
+                }
+            }
+            atLineStart = bytes[index] == 0x0A
+            output.append(bytes[index])
+            index += 1
+        }
+        return output
+    }
+
+    /// Auto-replies (RFC 3834 Auto-Submitted, X-Autoreply, vacation subjects) and bounces.
+    static func automatic(_ headers: MailHeaders) -> SkipReason? {
+        let from = headers.value("From")?.lowercased() ?? ""
+        if from.contains("mailer-daemon") || from.contains("postmaster@") { return .bounce }
+        if MIMEContentType(headers.value("Content-Type")).value == "multipart/report" { return .bounce }
+        if let submitted = headers.value("Auto-Submitted")?.lowercased(), submitted != "no" { return .autoReply }
+        if headers.value("X-Autoreply") != nil || headers.value("X-Autorespond") != nil { return .autoReply }
+        if let precedence = headers.value("Precedence")?.lowercased(), precedence == "auto_reply" { return .autoReply }
+        return nil
+    }
+
+    /// `Ana López <ana@acme.com>`, `"López, Ana" <ana@acme.com>`, `ana@acme.com (Ana)` → address and name.
+    static func address(_ text: String) -> (address: String?, name: String?) {
+        if let open = text.lastIndex(of: "<"), let close = text[open...].firstIndex(of: ">") {
+            let address = text[text.index(after: open)..<close].trimmingCharacters(in: .whitespaces).lowercased()
+            let name = text[..<open].trimmingCharacters(in: CharacterSet(charactersIn: " \""))
+            return (address.isEmpty ? nil : address, name.isEmpty ? nil : name)
+        }
+        let parts = text.split(separator: "(", maxSplits: 1)
+        let address = parts.first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let name = parts.count > 1 ? parts[1].trimmingCharacters(in: CharacterSet(charactersIn: " )")) : nil
+        return (address.flatMap { $0.contains("@") ? $0 : nil }, name?.isEmpty == true ? nil : name)
+    }
+}

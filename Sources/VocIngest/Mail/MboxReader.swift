@@ -1,0 +1,96 @@
+import VocCore
+
+/// Splits an mbox (mboxo, mboxrd, with or without Content-Length) into messages while streaming, or reads a single
+/// `.eml` as one message. Memory is one read chunk plus at most `maximumMessageBytes`: a larger message is returned
+/// truncated (and quarantined by the caller) and the reader skips to the next `From ` line.
+struct MboxReader {
+    struct Message {
+        var bytes: [UInt8]
+        var line: Int
+        var byteOffset: Int
+        var isTruncated: Bool
+    }
+
+    private var source: any ByteSource
+    private let isSingleMessage: Bool
+    private let maximumMessageBytes: Int
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var endOfInput = false
+    private var line = 1
+    private var offset = 0
+    private static let chunk = 1 << 20
+    private static let separator = Array("\nFrom ".utf8)
+
+    init(source: any ByteSource, isSingleMessage: Bool, maximumMessageBytes: Int) {
+        self.source = source
+        self.isSingleMessage = isSingleMessage
+        self.maximumMessageBytes = maximumMessageBytes
+    }
+
+    mutating func next() throws(VocError) -> Message? {
+        var truncated = false
+        var kept: [UInt8]?
+        var searchFrom = start + 1
+        while true {
+            if !isSingleMessage, let boundary = find(Self.separator, from: searchFrom) {
+                return take(upTo: boundary + 1, kept: kept, truncated: truncated)
+            }
+            if endOfInput {
+                guard start < buffer.count || kept != nil else { return nil }
+                return take(upTo: buffer.count, kept: kept, truncated: truncated)
+            }
+            searchFrom = max(start + 1, buffer.count - Self.separator.count)
+            if buffer.count - start > maximumMessageBytes {
+                // Keep the start of the oversized message, drop the rest of it while streaming.
+                if kept == nil { kept = Array(buffer[start..<(start + min(64 * 1024, buffer.count - start))]) }
+                truncated = true
+                let dropped = buffer.count - start - Self.separator.count
+                countLines(buffer[start..<(start + dropped)])
+                offset += dropped
+                start += dropped
+                searchFrom = start
+            }
+            try refill()
+        }
+    }
+
+    /// Ends the current message at `end`; a message over the limit keeps only its first 64 KiB.
+    private mutating func take(upTo end: Int, kept: [UInt8]?, truncated: Bool) -> Message {
+        let isTruncated = truncated || end - start > maximumMessageBytes
+        let bytes = kept ?? Array(buffer[start..<(isTruncated ? min(end, start + 64 * 1024) : end)])
+        let message = Message(bytes: bytes, line: line, byteOffset: offset, isTruncated: isTruncated)
+        countLines(buffer[start..<end])
+        offset += end - start
+        start = end
+        return message
+    }
+
+    private mutating func countLines(_ bytes: ArraySlice<UInt8>) {
+        line += bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+    }
+
+    private func find(_ needle: [UInt8], from position: Int) -> Int? {
+        var index = max(position, 0)
+        let last = buffer.count - needle.count
+        while index <= last {
+            if buffer[index] == needle[0], buffer[(index + 1)..<(index + needle.count)].elementsEqual(needle[1...]) { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    private mutating func refill() throws(VocError) {
+        if start > 0 {
+            buffer.removeFirst(start)
+            start = 0
+        }
+        let old = buffer.count
+        buffer.append(contentsOf: repeatElement(0, count: Self.chunk))
+        let read = try buffer.withUnsafeMutableBytes { bytes in
+            Result { () throws(VocError) in try source.read(into: UnsafeMutableRawBufferPointer(rebasing: bytes[old...])) }
+        }.get()
+        buffer.removeLast(Self.chunk - read)
+        if read == 0 { endOfInput = true }
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+@testable import VocIngest
+import VocCore
+import VocTestSupport
+
+let stripper: ReplyStripper = try! ReplyStripper.load(from: Fixtures.lexicons)
+
+func ingestMail(_ path: String) throws -> (counts: IngestCounts, events: [IngestEvent]) {
+    var source = try FeedbackSource.open(path: path, vocabulary: vocabulary, stripper: stripper)
+    var events: [IngestEvent] = []
+    while let event = try source.next() { events.append(event) }
+    return (source.counts, events)
+}
+
+@Suite struct MailIngesterTests {
+    let sample = Fixtures.corpora.appendingPathComponent("email/support_inbox_es_pt_en.mbox").path
+
+    @Test func sampleMailboxIsSplitDecodedAndStripped() throws {
+        #expect(try InputFormat.sniff(path: sample) == .mbox)
+        let result = try ingestMail(sample)
+        #expect(result.counts.read == 6)
+        #expect(result.counts.accepted == 4)
+        #expect(result.counts.skipped == 2)
+        let skipped: [SkipReason] = result.events.compactMap { event -> SkipReason? in
+            if case .skipped(let reason, _) = event { return reason }
+            return nil
+        }
+        #expect(skipped == [.autoReply, .bounce])
+        let records = result.events.compactMap(\.accepted)
+        let first = records[0]
+        #expect(first.subject == "Atención ñandú", "encoded words split mid-character are joined")
+        #expect(first.respondentEmail == "carmen.vidal@initech.es")
+        #expect(first.authorName == "Carmen Vidal")
+        #expect(first.accountID == "initech.es")
+        #expect(first.responseID == "msg-0001@initech.es")
+        #expect(first.submittedAt == Date(timeIntervalSince1970: 1_710_145_800))
+        #expect(first.comment?.hasSuffix("From the docs we understood this was supported.") == true, ">From is unquoted")
+        #expect(first.comment?.contains("escribió") == false)
+        #expect(first.quoted?.contains("estamos revisando el caso") == true, "stripped text is kept aside")
+        #expect(first.quoted?.contains("Carmen Vidal") == true, "signature is stripped")
+        #expect(records[1].subject == "Relatório mensal")
+        #expect(records[1].comment == "O relatório mensal deixa a desejar, mas o atendimento foi ótimo. Precisei ligar três vezes.")
+        #expect(records[1].thread == "root-1@acme.example")
+        #expect(records[2].comment == "¡Excelente servicio! El equipo de implantación es de primera.", "HTML to text, script and quoted header block removed")
+        #expect(records[3].comment == "We were charged twice – please refund the second payment. Not happy.")
+    }
+
+    @Test func reingestingGivesTheSameKeys() throws {
+        let first = try ingestMail(sample).events.compactMap(\.accepted).map(\.key)
+        let second = try ingestMail(sample).events.compactMap(\.accepted).map(\.key)
+        #expect(first == second)
+        #expect(Set(first).count == first.count)
+    }
+
+    @Test(arguments: [
+        ("Thanks!\n\nOn Mon, Apr 2, 2012 at 6:26 PM, Bob <bob@example.com> wrote:\n> hi", "Thanks!"),
+        ("Gracias\n\nEl lun, 4 mar 2024 a las 10:00, Soporte\n(<s@acme.example>) escribió:\n> hola", "Gracias"),
+        ("Obrigado\n\nEm 10 de mar. de 2024, às 09:31, Suporte <s@acme.example> escreveu:\n> oi", "Obrigado"),
+        ("Ok\n\nDe: Soporte\nEnviado el: martes\nPara: Ana\nAsunto: Encuesta\n\ntexto", "Ok"),
+        ("Certo\n\nDe: Suporte\nEnviada em: terça\nPara: Ana\nAssunto: Pesquisa", "Certo"),
+        ("Fine\n-----Original Message-----\nFrom: x", "Fine"),
+        ("Vale\n\n---- Mensaje original ----\nDe: x", "Vale"),
+        ("Sim\n\nEnviado do meu iPhone", "Sim"),
+        ("Sí\n\nEnviado desde mi iPhone", "Sí"),
+        ("Yes\n\nSent from my Android", "Yes"),
+        ("Body\n-- \nJane Doe\nCEO", "Body"),
+    ])
+    func repliesForwardsAndSignaturesAreStrippedInEveryLanguage(_ text: String, _ own: String) {
+        #expect(stripper.strip(text).own == own)
+    }
+
+    @Test func encodedWordsAndParameters() {
+        #expect(EncodedWords.decode("=?UTF-8?Q?Caf=C3=A9?= =?UTF-8?Q?_con_leche?=") == "Café con leche")
+        #expect(EncodedWords.decode("Re: =?iso-8859-1?q?Informaci=F3n?= urgente") == "Re: Información urgente")
+        #expect(EncodedWords.decode("=?broken") == "=?broken")
+        #expect(MIMEContentType("attachment; filename*0*=utf-8''fa; filename*1*=ct%C3%BAra.pdf").parameters["filename"] == "factúra.pdf")
+        #expect(MIMEContentType("text/plain; charset=\"ISO-8859-15\"").charset == "ISO-8859-15")
+        #expect(CharsetDecoder.decode([0xA4], charset: "iso-8859-15") == "€")
+        #expect(CharsetDecoder.decode([0x93, 0x94], charset: "bogus-charset") == "“”", "an unknown charset falls back without failing")
+        #expect(CharsetDecoder.decode(Array("ação".utf8), charset: "iso-8859-1") == "aÃ§Ã£o", "a lying label is decoded as labelled")
+        #expect(CharsetDecoder.decode([0x82, 0xA0], charset: "shift_jis") == "あ", "other charsets go through iconv")
+    }
+
+    @Test func oversizedMessagesAreQuarantinedAndTheNextOneIsRead() throws {
+        let big = String(repeating: "x", count: 200)
+        var text = "From a@b.c Mon Jan  1 00:00:00 2024\nFrom: a@b.c\nSubject: one\n\nfirst\n"
+        text += "From a@b.c Mon Jan  1 00:00:00 2024\nFrom: a@b.c\nSubject: two\n\n" + String(repeating: big + "\n", count: 10) + "From a@b.c Mon Jan  1 00:00:00 2024\nFrom: a@b.c\nSubject: three\n\nthird\n"
+        var reader = MboxReader(source: try FileDescriptorSource(path: Fixtures.write(text, name: "big.mbox")), isSingleMessage: false, maximumMessageBytes: 500)
+        var messages: [MboxReader.Message] = []
+        while let message = try reader.next() { messages.append(message) }
+        #expect(messages.map(\.isTruncated) == [false, true, false])
+        #expect(messages.map(\.line) == [1, 6, 20])
+        #expect(String(decoding: messages[2].bytes, as: UTF8.self).contains("third"))
+    }
+
+    static let fixtures = Fixtures.sharedFiles("email", extensions: ["mbox", "eml", "raw", "txt"])
+
+    /// Every shared e-mail fixture, one after another: no crash, no hang (each must finish within 10 s of wall time),
+    /// every message accounted for.
+    @Test(.enabled(if: !fixtures.isEmpty, "../shared/corpora is absent"))
+    func everyFixtureIsAccountedFor() throws {
+        for file in Self.fixtures {
+            let start = Date()
+            do {
+                let result = try ingestMail(file.path)
+                #expect(result.counts.isBalanced, "\(file.lastPathComponent)")
+                #expect(result.counts.read == result.events.count, "\(file.lastPathComponent)")
+            } catch let error as VocError {
+                // Non-mail text fixtures are read as CSV; a CSV mapping error must still name the file.
+                #expect(error.position?.file == file.path, "\(error)")
+            }
+            #expect(Date().timeIntervalSince(start) < 10, "\(file.lastPathComponent) took too long")
+        }
+    }
+
+    /// talon ships the expected reply text for two of its fixtures. talon keeps signatures and voc strips them
+    /// (kept aside in `quoted`), so the expected text is voc's own text followed by the start of what it stripped.
+    @Test(.enabled(if: Fixtures.sharedCorpora != nil, "../shared/corpora is absent"), arguments: ["iphone", "sparrow"])
+    func talonExpectedReplies(_ name: String) throws {
+        let folder = Fixtures.sharedCorpora!.appendingPathComponent("email/talon_standard_replies")
+        let expected = try String(contentsOf: folder.appendingPathComponent("\(name)_reply_text"), encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        let record = try #require(try ingestMail(folder.appendingPathComponent("\(name).eml").path).events.first?.accepted)
+        let own = try #require(record.comment)
+        #expect(expected.hasPrefix(own))
+        let signature = expected.dropFirst(own.count).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(record.quoted?.hasPrefix(signature) == true, "\(record.quoted ?? "")")
+    }
+
+    @Test(.enabled(if: Fixtures.sharedCorpora != nil, "../shared/corpora is absent"))
+    func latin1BytesInAnMboxAreDecoded() throws {
+        let records = try ingestMail(Fixtures.sharedCorpora!.appendingPathComponent("email/perceval/mbox/mbox_iso8859_encoding.mbox").path).events.compactMap(\.accepted)
+        #expect(records.count == 1)
+        #expect(records.first?.comment?.contains("\u{FFFD}") == false)
+    }
+}
