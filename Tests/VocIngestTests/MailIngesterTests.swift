@@ -94,6 +94,28 @@ func ingestMail(_ path: String) throws -> (counts: IngestCounts, events: [Ingest
         #expect(String(decoding: messages[2].bytes, as: UTF8.self).contains("third"))
     }
 
+    /// Regression: messages around the 1 MiB read-chunk boundaries were merged (a search offset went stale after
+    /// the buffer was compacted), so a 150,000-message mbox read as 74,334 messages.
+    @Test func everyMessageIsFoundAcrossReadChunks() throws {
+        var text = ""
+        for index in 1...6000 {
+            text += "From u\(index)@a.example Mon Jan  1 00:00:00 2024\nFrom: u\(index)@a.example\nSubject: n\(index)\n\nbody \(index) "
+                + String(repeating: "x", count: index % 700) + "\n\n"
+        }
+        #expect(text.utf8.count > 2 << 20, "spans several 1 MiB read chunks")
+        var reader = MboxReader(source: try FileDescriptorSource(path: Fixtures.write(text, name: "many.mbox")), isSingleMessage: false,
+                                maximumMessageBytes: MailIngester.maximumMessageBytes)
+        var count = 0
+        var lastLine = 0
+        while let message = try reader.next() {
+            count += 1
+            #expect(String(decoding: message.bytes.prefix(40), as: UTF8.self).hasPrefix("From u\(count)@"))
+            #expect(message.line > lastLine)
+            lastLine = message.line
+        }
+        #expect(count == 6000)
+    }
+
     static let fixtures = Fixtures.sharedFiles("email", extensions: ["mbox", "eml", "raw", "txt"])
 
     /// Every shared e-mail fixture, one after another: no crash, no hang (each must finish within 10 s of wall time),

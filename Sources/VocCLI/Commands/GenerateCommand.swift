@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import VocCore
 
+extension GeneratedFormat: ExpressibleByArgument {}
+
 /// `voc generate`: deterministic synthetic inputs for benchmarks and demos.
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -19,6 +21,9 @@ struct GenerateCommand: ParsableCommand {
 
     @Option(name: .long, help: "Share of deliberately broken rows (0 to 1).")
     var broken = 0.0
+
+    @Option(name: .long, help: "Output format: csv (a survey export), mbox or xml.")
+    var format: GeneratedFormat = .csv
 
     @Option(name: .shortAndLong, help: "Output file (default: standard output).")
     var output: String?
@@ -44,7 +49,7 @@ struct GenerateCommand: ParsableCommand {
         } else {
             handle = FileHandle.standardOutput
         }
-        try generator.write(to: handle)
+        try generator.write(to: handle, format: format)
         try handle.close()
     }
 }

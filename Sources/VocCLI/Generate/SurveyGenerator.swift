@@ -24,7 +24,46 @@ struct SurveyGenerator {
         return phrases
     }
 
-    /// Streams the file to `handle` in about 1 MiB writes.
+    /// The same synthetic responses as an mbox (one message per row, Spanish/Portuguese/English bodies, quoted
+    /// replies and signatures to strip, some quoted-printable) or an XML export (`responses/response`).
+    func write(to handle: FileHandle, format: GeneratedFormat) throws {
+        guard format != .csv else { return try write(to: handle) }
+        var random = SplitMix64(seed: seed)
+        var buffer = format == .xml ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<responses>\n" : ""
+        let languages = LexiconDirectory.languages
+        let start = 1_704_067_200
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        for row in stride(from: 1, through: rows, by: 1) {
+            let account = Int.random(in: 1...accounts, using: &random)
+            let language = languages[Int.random(in: 0..<languages.count, using: &random)]
+            let bank = phrases[language]!
+            let comment = (0..<Int.random(in: 1...3, using: &random)).map { _ in bank[Int.random(in: 0..<bank.count, using: &random)] }.joined(separator: " ")
+            let seconds = start + Int.random(in: 0..<31_536_000, using: &random)
+            let nps = Int.random(in: 0...10, using: &random)
+            let day = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date(timeIntervalSince1970: Double(seconds)))
+            switch format {
+            case .xml:
+                let escaped = comment.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                buffer += "  <response id=\"R\(row)\" account=\"ACC-\(account)\" submitted=\"\(day.year!)-\(day.month! < 10 ? "0" : "")\(day.month!)-\(day.day! < 10 ? "0" : "")\(day.day!)T10:00:00Z\">\n    <email>user\(row % 997)@account\(account).example</email>\n"
+                    + "    <nps>\(nps)</nps>\n    <comment>\(escaped)</comment>\n  </response>\n"
+            default:
+                let stamp = "\(day.day!) \(months[day.month! - 1]) \(day.year!) 10:00:00 +0000"
+                buffer += "From user\(row % 997)@account\(account).example Mon Jan  1 00:00:00 2024\n"
+                    + "From: User \(row) <user\(row % 997)@account\(account).example>\nTo: support@acme.example\n"
+                    + "Subject: Re: =?UTF-8?Q?Encuesta_de_satisfacci=C3=B3n?=\nDate: \(stamp)\nMessage-ID: <m\(row)@account\(account).example>\n"
+                    + "MIME-Version: 1.0\nContent-Type: text/plain; charset=UTF-8\nContent-Transfer-Encoding: 8bit\n\n"
+                    + "\(comment)\n\nOn Mon, 1 Jan 2024 at 09:00, Acme Support <support@acme.example> wrote:\n> How did we do?\n> Please reply.\n\n-- \nUser \(row)\n\n"
+            }
+            if buffer.utf8.count >= 1 << 20 {
+                handle.write(Data(buffer.utf8))
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        if format == .xml { buffer += "</responses>\n" }
+        handle.write(Data(buffer.utf8))
+    }
+
+    /// Streams the CSV file to `handle` in about 1 MiB writes.
     func write(to handle: FileHandle) throws {
         var random = SplitMix64(seed: seed)
         var buffer = Self.header
@@ -63,4 +102,9 @@ struct SurveyGenerator {
         default: return prefix + "2024-05-01,9,4\n"
         }
     }
+}
+
+/// What `voc generate` writes.
+enum GeneratedFormat: String, CaseIterable {
+    case csv, mbox, xml
 }

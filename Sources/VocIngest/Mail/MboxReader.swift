@@ -40,7 +40,8 @@ struct MboxReader {
                 guard start < buffer.count || kept != nil else { return nil }
                 return take(upTo: buffer.count, kept: kept, truncated: truncated)
             }
-            searchFrom = max(start + 1, buffer.count - Self.separator.count)
+            // Resume the search where it stopped, relative to `start`: refill moves the bytes to the front.
+            var scanned = max(1, buffer.count - start - Self.separator.count)
             if buffer.count - start > maximumMessageBytes {
                 // Keep the start of the oversized message, drop the rest of it while streaming.
                 if kept == nil { kept = Array(buffer[start..<(start + min(64 * 1024, buffer.count - start))]) }
@@ -49,9 +50,10 @@ struct MboxReader {
                 countLines(buffer[start..<(start + dropped)])
                 offset += dropped
                 start += dropped
-                searchFrom = start
+                scanned = 0
             }
             try refill()
+            searchFrom = start + scanned
         }
     }
 
