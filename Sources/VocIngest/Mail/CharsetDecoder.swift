@@ -9,7 +9,7 @@ import Foundation
 /// Windows-1252, and iconv failures to lossy UTF-8.
 enum CharsetDecoder {
     static func decode(_ bytes: [UInt8], charset: String?) -> String {
-        let name = (charset ?? "").trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: "_", with: "-")
+        let name = String((charset ?? "").trimmingSpaces.lowercased().map { $0 == "_" ? "-" : $0 })
         switch name {
         case "", "us-ascii", "ascii", "utf-8", "utf8", "unicode-1-1-utf-8":
             if let text = String(validating: bytes, as: UTF8.self) { return text }

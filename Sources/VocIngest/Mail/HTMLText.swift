@@ -21,10 +21,10 @@ enum HTMLText {
         var output = ""
         walk(xmlDocGetRootElement(document), into: &output, quoteDepth: 0)
         return output.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .map { $0.trimmingSpaces }
             .joined(separator: "\n")
             .replacingOccurrences(of: "\n\n\n", with: "\n\n")
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+            .trimmingSpaces
     }
 
     private static func walk(_ node: xmlNodePtr?, into output: inout String, quoteDepth: Int) {

@@ -21,13 +21,13 @@ struct MIMEContentType {
             }
         }
         parts.append(current)
-        value = parts[0].trimmingCharacters(in: .whitespaces).lowercased()
+        value = parts[0].trimmingSpaces.lowercased()
         var continuations: [String: [(Int, String, Bool)]] = [:]
         var parameters: [String: String] = [:]
         for part in parts.dropFirst() {
             guard let equals = part.firstIndex(of: "=") else { continue }
-            var name = part[..<equals].trimmingCharacters(in: .whitespaces).lowercased()
-            var raw = part[part.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            var name = part[..<equals].trimmingSpaces.lowercased()
+            var raw = part[part.index(after: equals)...].trimmingSpaces
             if raw.hasPrefix("\"") && raw.hasSuffix("\"") && raw.count >= 2 { raw = String(raw.dropFirst().dropLast()) }
             let extended = name.hasSuffix("*")
             if extended { name.removeLast() }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// An RFC 5322 header block: folded lines joined, names compared case-insensitively, raw values kept
+/// An RFC 5322 header block: folded lines joined, names lower-cased so they compare case-insensitively, raw values kept
 /// (decode RFC 2047 words with `EncodedWords.decode`).
 struct MailHeaders {
     private(set) var fields: [(name: String, value: String)] = []
@@ -13,7 +13,7 @@ struct MailHeaders {
         func flush() {
             if let (name, value) = current {
                 let text = CharsetDecoder.decode(value, charset: nil)
-                headers.fields.append((name, text.trimmingCharacters(in: .whitespaces)))
+                headers.fields.append((name.lowercased(), text.trimmingSpaces))
             }
             current = nil
         }
@@ -46,7 +46,9 @@ struct MailHeaders {
         return (headers, bytes.count)
     }
 
+    /// The first header of that name (names are stored lower-cased).
     func value(_ name: String) -> String? {
-        fields.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+        let lowered = name.lowercased()
+        return fields.first { $0.name == lowered }?.value
     }
 }

@@ -56,7 +56,7 @@ public struct MailIngester {
         let sender = Self.address(EncodedWords.decode(headers.value("From") ?? ""))
         record.respondentEmail = sender.address
         record.authorName = sender.name
-        record.subject = headers.value("Subject").map(EncodedWords.decode).map { $0.trimmingCharacters(in: .whitespaces) }
+        record.subject = headers.value("Subject").map(EncodedWords.decode).map { $0.trimmingSpaces }
         record.responseID = headers.value("Message-ID").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " <>")) }.flatMap { $0.isEmpty ? nil : $0 }
         record.thread = (headers.value("References")?.split(separator: " ").first.map(String.init) ?? headers.value("In-Reply-To"))?
             .trimmingCharacters(in: CharacterSet(charactersIn: " <>"))
@@ -116,12 +116,12 @@ public struct MailIngester {
     /// `Ana López <ana@acme.com>`, `"López, Ana" <ana@acme.com>`, `ana@acme.com (Ana)` → address and name.
     static func address(_ text: String) -> (address: String?, name: String?) {
         if let open = text.lastIndex(of: "<"), let close = text[open...].firstIndex(of: ">") {
-            let address = text[text.index(after: open)..<close].trimmingCharacters(in: .whitespaces).lowercased()
+            let address = text[text.index(after: open)..<close].trimmingSpaces.lowercased()
             let name = text[..<open].trimmingCharacters(in: CharacterSet(charactersIn: " \""))
             return (address.isEmpty ? nil : address, name.isEmpty ? nil : name)
         }
         let parts = text.split(separator: "(", maxSplits: 1)
-        let address = parts.first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let address = parts.first.map { $0.trimmingSpaces.lowercased() }
         let name = parts.count > 1 ? parts[1].trimmingCharacters(in: CharacterSet(charactersIn: " )")) : nil
         return (address.flatMap { $0.contains("@") ? $0 : nil }, name?.isEmpty == true ? nil : name)
     }
