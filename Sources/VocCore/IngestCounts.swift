@@ -14,6 +14,16 @@ public struct IngestCounts: Sendable, Hashable, Codable {
 
     public var newlyStored: Int { accepted - alreadyStored }
 
+    /// Counts one record read with what became of it.
+    public mutating func count(_ event: IngestEvent) {
+        read += 1
+        switch event {
+        case .accepted: accepted += 1
+        case .quarantined: quarantined += 1
+        case .skipped: skipped += 1
+        }
+    }
+
     public static func + (lhs: IngestCounts, rhs: IngestCounts) -> IngestCounts {
         var sum = lhs
         sum.read += rhs.read

@@ -26,13 +26,8 @@ public struct MailIngester {
     public mutating func next() throws(VocError) -> IngestEvent? {
         guard let message = try reader.next() else { return nil }
         ordinal += 1
-        counts.read += 1
         let event = process(message)
-        switch event {
-        case .accepted: counts.accepted += 1
-        case .quarantined: counts.quarantined += 1
-        case .skipped: counts.skipped += 1
-        }
+        counts.count(event)
         return event
     }
 

@@ -113,12 +113,7 @@ public struct SurveyCSVIngester {
             case .malformed(let malformed)?: event = quarantine(malformed)
             }
         }
-        counts.read += 1
-        switch event {
-        case .accepted: counts.accepted += 1
-        case .quarantined: counts.quarantined += 1
-        case .skipped: counts.skipped += 1
-        }
+        counts.count(event)
         return event
     }
 

@@ -59,7 +59,6 @@ public struct XMLIngester {
             event = next
         }
         ordinal += 1
-        counts.read += 1
         let result: IngestEvent
         switch event {
         case .record(let record):
@@ -71,11 +70,7 @@ public struct XMLIngester {
                 detail: "column \(column): \(message); records before this point were read, nothing after it",
                 raw: Self.tail(of: inspection.file, fromLine: line)))
         }
-        switch result {
-        case .accepted: counts.accepted += 1
-        case .quarantined: counts.quarantined += 1
-        case .skipped: counts.skipped += 1
-        }
+        counts.count(result)
         return result
     }
 
