@@ -16,8 +16,11 @@ public struct StoredFeedback: Sendable, Hashable {
     public var comment: String?
     public var language: String?
     public var sentiment: SentimentSummary?
+    /// E-mail: the subject and the quoted replies, forwards and signature stripped from `comment`.
+    public var subject: String?
+    public var quoted: String?
 
-    public init(key: String, channel: String, position: SourcePosition, responseID: String? = nil, accountID: String? = nil, accountName: String? = nil, respondentEmail: String? = nil, submittedAt: Date? = nil, nps: ScoreAnswer? = nil, csat: ScoreAnswer? = nil, ces: ScoreAnswer? = nil, comment: String? = nil, language: String? = nil, sentiment: SentimentSummary? = nil) {
+    public init(key: String, channel: String, position: SourcePosition, responseID: String? = nil, accountID: String? = nil, accountName: String? = nil, respondentEmail: String? = nil, submittedAt: Date? = nil, nps: ScoreAnswer? = nil, csat: ScoreAnswer? = nil, ces: ScoreAnswer? = nil, comment: String? = nil, language: String? = nil, sentiment: SentimentSummary? = nil, subject: String? = nil, quoted: String? = nil) {
         self.key = key
         self.channel = channel
         self.position = position
@@ -32,5 +35,7 @@ public struct StoredFeedback: Sendable, Hashable {
         self.comment = comment
         self.language = language
         self.sentiment = sentiment
+        self.subject = subject
+        self.quoted = quoted
     }
 }

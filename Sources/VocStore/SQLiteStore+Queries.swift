@@ -78,7 +78,8 @@ extension SQLiteStore {
                     sentiment: (row["sentiment"] as Double?).map { compound in
                         SentimentSummary(compound: compound, label: row["sentiment_label"] ?? "", churn: row["churn"] ?? false,
                                          effort: row["effort"] ?? false, topics: [])
-                    })
+                    },
+                    subject: row["subject"], quoted: row["quoted"])
             }
         }
     }

@@ -129,3 +129,21 @@ import VocTestSupport
         #expect(String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).isEmpty)
     }
 }
+
+@Suite struct MailAndXMLCommandTests {
+    @Test func mailAndXMLAreSniffedAndTheStrippedTextIsInspectable() throws {
+        let store = VocProcess.temporaryStore()
+        let result = try VocProcess.run(["ingest", "corpora/email", "corpora/xml"], store: store)
+        #expect(result.status == 1, "the XML sample has quarantined records")
+        #expect(result.stdout.contains("mbox"))
+        #expect(result.stdout.contains("xml, records responses/response"))
+        #expect(result.stdout.contains("read 12 = accepted 8 + quarantined 2 + skipped 2"))
+        let account = try VocProcess.run(["account", "initech.es", "--show-quoted"], store: store)
+        #expect(account.stdout.contains("  | > Hola Carmen, estamos revisando el caso."))
+        let json = try VocProcess.run(["account", "initech.es", "--format", "json"], store: store)
+        let detail = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
+        let response = (detail["responses"] as! [[String: Any]])[0]
+        #expect(response["subject"] as? String == "Atención ñandú")
+        #expect((response["quoted"] as? String)?.hasSuffix("Initech Iberia") == true)
+    }
+}

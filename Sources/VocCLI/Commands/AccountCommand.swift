@@ -20,6 +20,9 @@ struct AccountCommand: ParsableCommand {
     @Option(name: .long, help: "Below this many answers a figure is marked insufficient.")
     var minN = Confidence.defaultMinimumSample
 
+    @Flag(name: .long, help: "Also show the quoted replies, forwards and signatures stripped from e-mail (customer data).")
+    var showQuoted = false
+
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var output: OutputOptions
 
@@ -67,6 +70,14 @@ struct AccountCommand: ParsableCommand {
                 ])
             }
             Console.out(table.render(maxWidth: Console.width))
+            if showQuoted {
+                for response in responses {
+                    guard let quoted = response.quoted else { continue }
+                    Console.out("")
+                    Console.out("\(response.position.file):\(response.position.line ?? 0) stripped:")
+                    for line in quoted.split(separator: "\n", omittingEmptySubsequences: false) { Console.out("  | \(line)") }
+                }
+            }
         case .json, .ndjson:
             let detail = AccountDetailOutput(account: summary, responses: responses.map(ResponseOutput.init))
             Console.out(JSONOutput.encode(detail, pretty: output.format == .json))
@@ -107,6 +118,8 @@ private struct ResponseOutput: Encodable {
     var ces: String
     var language: String?
     var comment: String?
+    var subject: String?
+    var quoted: String?
     var sentiment: SentimentSummary?
 
     init(_ feedback: StoredFeedback) {
@@ -120,6 +133,8 @@ private struct ResponseOutput: Encodable {
         language = feedback.language
         comment = feedback.comment
         sentiment = feedback.sentiment
+        subject = feedback.subject
+        quoted = feedback.quoted
     }
 }
 
