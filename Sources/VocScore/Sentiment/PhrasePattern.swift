@@ -66,8 +66,6 @@ struct PhraseIndex<Value: Sendable>: Sendable {
         }
     }
 
-    var isEmpty: Bool { byFirstWord.isEmpty && unindexed.isEmpty }
-
     /// The longest pattern matching at `index`, with its end.
     func longestMatch(_ tokens: [Token], at index: Int, folded: [String]) -> (pattern: PhrasePattern, value: Value, end: Int)? {
         var best: (PhrasePattern, Value, Int)?

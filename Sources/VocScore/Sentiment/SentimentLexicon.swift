@@ -28,9 +28,6 @@ public struct SentimentLexicon: Sendable {
     /// The words of the idioms ("deixa", "desejar"): they identify the language too.
     public private(set) var idiomWords: Set<String> = []
 
-    /// Number of valence entries (words and idioms), for reports.
-    public private(set) var entryCount = 0
-
     init(language: String) { self.language = language }
 
     public static func load(from directory: LexiconDirectory, language: String) throws(VocError) -> SentimentLexicon {
@@ -71,7 +68,6 @@ public struct SentimentLexicon: Sendable {
             guard row.columns.count == 2 else { throw topics.error("expected topic<TAB>pattern", row: row) }
             lexicon.topics.insert(PhrasePattern(row.columns[1].lowercased()), row.columns[0])
         }
-        lexicon.entryCount = sentiment.rows.count + idioms.rows.count
         return lexicon
     }
 
