@@ -139,12 +139,9 @@ public struct XMLIngester {
 
     /// Up to 64 KiB of the file from `line` on, kept in the quarantine so nothing is lost from sight.
     private static func tail(of path: String, fromLine line: Int) -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else { return [] }
-        var current = 1
-        var start = 0
-        for (offset, byte) in data.enumerated() where current < line {
-            if byte == 0x0A { current += 1; start = offset + 1 }
-        }
+        guard let data = XMLRecordReader.mapped(path) else { return [] }
+        // A line past the end keeps the file's last line.
+        let start = XMLRecordReader.offset(ofLine: line, in: data) ?? (data.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0)
         return Array(data[start..<min(data.count, start + 64 * 1024)])
     }
 }

@@ -174,14 +174,7 @@ final class XMLRecordReader {
 
     /// The records after the ones already delivered, read from the file's bytes up to the start of `line`.
     private func recoverRecords(before line: Int) -> [Event] {
-        guard line > 1, let data = try? Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped) else { return [] }
-        var currentLine = 1
-        var end = 0
-        for (offset, byte) in data.enumerated() where byte == 0x0A {
-            currentLine += 1
-            if currentLine == line { end = offset + 1; break }
-        }
-        guard end > 0 else { return [] }
+        guard line > 1, let data = Self.mapped(file), let end = Self.offset(ofLine: line, in: data) else { return [] }
         return data.withUnsafeBytes { bytes -> [Event] in
             guard let base = bytes.baseAddress?.assumingMemoryBound(to: CChar.self),
                   let memoryReader = xmlReaderForMemory(base, Int32(min(end, Int(Int32.max))), file, nil, Self.options) else { return [] }
@@ -194,6 +187,22 @@ final class XMLRecordReader {
             }
             return records
         }
+    }
+
+    /// The file memory-mapped: pages are read on demand and nothing is copied, so memory stays flat on large files.
+    static func mapped(_ path: String) -> Data? {
+        try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+    }
+
+    /// The byte offset at which `line` (1-based) starts; 0 for line 1 or earlier, nil when the file is shorter.
+    static func offset(ofLine line: Int, in data: Data) -> Int? {
+        guard line > 1 else { return 0 }
+        var current = 1
+        for (offset, byte) in data.enumerated() where byte == 0x0A {
+            current += 1
+            if current == line { return offset + 1 }
+        }
+        return nil
     }
 
     private func malformed() -> Event {
