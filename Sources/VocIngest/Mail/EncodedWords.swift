@@ -9,7 +9,6 @@ enum EncodedWords {
         var output = ""
         var pendingBytes: [UInt8] = []
         var pendingCharset: String?
-        var pendingSpace = ""
         func flush() {
             if !pendingBytes.isEmpty { output += CharsetDecoder.decode(pendingBytes, charset: pendingCharset) }
             pendingBytes = []
@@ -20,8 +19,7 @@ enum EncodedWords {
             let before = rest[..<start.lowerBound]
             guard let word = parseWord(rest[start.lowerBound...]) else {
                 flush()
-                output += pendingSpace + before + "=?"
-                pendingSpace = ""
+                output += before + "=?"
                 rest = rest[start.upperBound...]
                 continue
             }
@@ -30,9 +28,8 @@ enum EncodedWords {
                 if pendingCharset?.lowercased() != word.charset.lowercased() { flush() }
             } else {
                 flush()
-                output += pendingSpace + before
+                output += before
             }
-            pendingSpace = ""
             pendingCharset = word.charset
             pendingBytes += word.bytes
             rest = rest[word.end...]
