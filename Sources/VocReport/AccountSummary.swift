@@ -56,6 +56,11 @@ public struct AccountSummary: Sendable, Encodable {
     public var sentiment: Sentiment?
     public var firstResponse: Date?
     public var lastResponse: Date?
+    /// From the account directory, when one was imported: segment, CSM, ARR, and whether the directory knows the account.
+    public var segment: String?
+    public var owner: String?
+    public var arr: Double?
+    public var inDirectory: Bool?
 
     public init(_ tally: AccountTally, minimumSample: Int) {
         account = tally.accountID
@@ -78,6 +83,16 @@ public struct AccountSummary: Sendable, Encodable {
         }
         csat = Self.rating(tally.csat, defaultScale: .csat5, minimumSample: minimumSample)
         ces = Self.rating(tally.ces, defaultScale: .ces7, minimumSample: minimumSample)
+    }
+
+    /// Adds what the account directory knows (`directoryImported` false: there is no directory, nothing to say).
+    public mutating func attach(_ account: DirectoryAccount?, directoryImported: Bool) {
+        guard directoryImported else { return }
+        inDirectory = account != nil
+        segment = account?.segment
+        owner = account?.owner
+        arr = account?.arr
+        if let name = account?.name { self.name = name }
     }
 
     private static func rating(_ tally: RatingTally, defaultScale: RatingScale, minimumSample: Int) -> Rating? {

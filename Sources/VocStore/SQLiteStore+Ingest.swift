@@ -4,14 +4,14 @@ public import VocCore
 
 extension SQLiteStore {
     /// Opens an ingest run in the log; returns its id.
-    public func startRun(command: String, at date: Date = Date()) throws(VocError) -> Int64 {
+    public func startRun(command: String, at date: Date) throws(VocError) -> Int64 {
         try write { db in
             try db.execute(sql: "INSERT INTO ingest_run (started_at, command) VALUES (?, ?)", arguments: [date.timeIntervalSince1970, command])
             return db.lastInsertedRowID
         }
     }
 
-    public func finishRun(_ run: Int64, status: String, at date: Date = Date()) throws(VocError) {
+    public func finishRun(_ run: Int64, status: String, at date: Date) throws(VocError) {
         try write { db in
             try db.execute(sql: "UPDATE ingest_run SET finished_at = ?, status = ? WHERE id = ?", arguments: [date.timeIntervalSince1970, status, run])
         }

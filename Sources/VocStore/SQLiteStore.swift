@@ -7,9 +7,10 @@ public import VocCore
 ///
 /// Records are keyed by their source id or content hash, so re-ingesting a file stores nothing new.
 /// Writers batch many records per transaction; concurrent writers wait for each other (busy timeout).
-public final class SQLiteStore: Sendable {
+public final class SQLiteStore: FeedbackStore {
     let queue: DatabaseQueue
     public let path: String
+    public var location: String { path }
 
     /// Opens (creating and migrating if needed) the store at `path`.
     public init(path: String, logger: Logger = Logger(label: "voc.store")) throws(VocError) {

@@ -97,6 +97,32 @@ enum StoreSchema {
                 ALTER TABLE feedback ADD COLUMN quoted TEXT;
                 """)
         }
+        migrator.registerMigration("v4-directory-alerts") { db in
+            try db.execute(sql: """
+                CREATE TABLE account (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    name TEXT,
+                    segment TEXT,
+                    arr REAL,
+                    renewal_at REAL,
+                    owner TEXT
+                ) WITHOUT ROWID;
+                CREATE TABLE account_domain (
+                    domain TEXT PRIMARY KEY NOT NULL,
+                    account_id TEXT NOT NULL REFERENCES account(id) ON DELETE CASCADE
+                ) WITHOUT ROWID;
+                CREATE TABLE alert (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    kind TEXT NOT NULL,
+                    account_id TEXT,
+                    reason TEXT NOT NULL,
+                    record_key TEXT,
+                    occurred_at REAL,
+                    emitted_at REAL NOT NULL,
+                    seq INTEGER NOT NULL
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

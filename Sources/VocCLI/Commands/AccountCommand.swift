@@ -27,14 +27,14 @@ struct AccountCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let store = try storeOptions.open()
+        let view = try AccountDirectoryView(store: storeOptions.open())
         let account: String? = id == AccountListing.unmatched ? nil : id
-        let tallies = try store.accountTallies(account: account)
-        guard let tally = account == nil ? tallies.first(where: { $0.accountID == nil }) : tallies.first else {
-            throw VocError(.notFound, "no account '\(id)' in \(store.path); `voc accounts` lists them")
+        guard let tally = try view.tallies().first(where: { $0.accountID == account }) else {
+            throw VocError(.notFound, "no feedback for account '\(id)' in \(view.store.location); `voc accounts` lists them")
         }
-        let summary = AccountSummary(tally, minimumSample: minN)
-        let responses = try store.feedback(account: account, limit: limit)
+        var summary = AccountSummary(tally, minimumSample: minN)
+        summary.attach(account.flatMap { view.accounts[$0] }, directoryImported: !view.accounts.isEmpty)
+        let responses = try view.feedback(account: account, limit: limit)
         switch output.format {
         case .table:
             Console.out("account:   \(summary.account ?? AccountListing.unmatched)\(summary.name.map { " (\($0))" } ?? "")")

@@ -1,93 +1,10 @@
 import ArgumentParser
-import VocCore
-import VocReport
-import VocScore
-import VocStore
 
-/// `voc accounts`: one row per account with responses, NPS and its 95 % interval, CSAT, CES and last response.
+/// `voc accounts`: the account list (default) and the CRM directory import.
 struct AccountsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "accounts",
-        abstract: "List accounts with responses, NPS ± 95% interval, CSAT, CES and last response date.")
-
-    @Option(name: .long, help: "Below this many answers a figure is marked insufficient (*).")
-    var minN = Confidence.defaultMinimumSample
-
-    @OptionGroup var storeOptions: StoreOptions
-    @OptionGroup var output: OutputOptions
-
-    func run() throws {
-        let summaries = try storeOptions.open().accountTallies().map { AccountSummary($0, minimumSample: minN) }
-        AccountListing(summaries: summaries, minimumSample: minN).print(output)
-    }
-}
-
-/// Renders account summaries in every output format (shared by `accounts` and `account`).
-struct AccountListing {
-    var summaries: [AccountSummary]
-    var minimumSample: Int
-
-    static let unmatched = "(unmatched)"
-
-    func print(_ output: OutputOptions) {
-        switch output.format {
-        case .table:
-            var table = TextTable(columns: [
-                .init("ACCOUNT", shrinkable: true), .init("NAME", shrinkable: true), .init("RESP", alignRight: true),
-                .init("NPS", alignRight: true), .init("95% CI", alignRight: true), .init("N", alignRight: true),
-                .init("CSAT%", alignRight: true), .init("CSAT", alignRight: true), .init("CES", alignRight: true),
-                .init("EASY%", alignRight: true), .init("SENT", alignRight: true), .init("NEG%", alignRight: true), .init("LAST"),
-                .init("TOPICS", shrinkable: true),
-            ])
-            for summary in summaries { table.append(Self.cells(summary)) }
-            Console.out(table.render(maxWidth: Console.width))
-            if summaries.contains(where: { $0.nps?.sufficient == false || $0.csat?.sufficient == false || $0.ces?.sufficient == false }) {
-                Console.out("* fewer than \(minimumSample) answers: too few to judge (--min-n)")
-            }
-        case .json:
-            Console.out(JSONOutput.encode(summaries, pretty: true))
-        case .ndjson:
-            for summary in summaries { Console.out(JSONOutput.encode(summary, pretty: false)) }
-        case .csv:
-            let csv = output.csv
-            var text = csv.preamble + csv.row([
-                "account", "name", "responses", "nps", "nps_ci_low", "nps_ci_high", "nps_n", "csat_percent", "csat_mean", "csat_n",
-                "ces_mean", "ces_easy_percent", "ces_n", "sentiment_mean", "negative_percent", "churn_mentions", "effort_mentions",
-                "topics", "last_response",
-            ])
-            for summary in summaries {
-                text += csv.row([
-                    summary.account ?? "", summary.name ?? "", "\(summary.responses)",
-                    Self.raw(summary.nps?.score), Self.raw(summary.nps?.ciLow), Self.raw(summary.nps?.ciHigh), "\(summary.nps?.answered ?? 0)",
-                    Self.raw(summary.csat?.favourablePercent), Self.raw(summary.csat?.mean), "\(summary.csat?.answered ?? 0)",
-                    Self.raw(summary.ces?.mean), Self.raw(summary.ces?.favourablePercent), "\(summary.ces?.answered ?? 0)",
-                    Self.raw(summary.sentiment?.mean), Self.raw(summary.sentiment?.negativePercent),
-                    "\(summary.sentiment?.churnMentions ?? 0)", "\(summary.sentiment?.effortMentions ?? 0)",
-                    summary.sentiment?.topics.joined(separator: "|") ?? "",
-                    summary.lastResponse.map(Formatting.iso8601) ?? "",
-                ])
-            }
-            Console.out(text, terminator: "")
-        }
-    }
-
-    static func cells(_ summary: AccountSummary) -> [String] {
-        let mark: (Bool?) -> String = { $0 == false ? "*" : "" }
-        return [
-            summary.account ?? unmatched, summary.name ?? "", "\(summary.responses)",
-            Formatting.signed(summary.nps?.score) + mark(summary.nps?.sufficient),
-            summary.nps?.score == nil ? "—" : Formatting.interval(summary.nps?.ciLow, summary.nps?.ciHigh),
-            "\(summary.nps?.answered ?? 0)",
-            Formatting.fixed(summary.csat?.favourablePercent) + mark(summary.csat?.sufficient),
-            Formatting.fixed(summary.csat?.mean, decimals: 2),
-            Formatting.fixed(summary.ces?.mean, decimals: 2) + mark(summary.ces?.sufficient),
-            Formatting.fixed(summary.ces?.favourablePercent),
-            Formatting.signed(summary.sentiment?.mean, decimals: 2), Formatting.fixed(summary.sentiment?.negativePercent, decimals: 0),
-            Formatting.day(summary.lastResponse),
-            summary.sentiment?.topics.prefix(3).joined(separator: ",") ?? "",
-        ]
-    }
-
-    /// Full precision for machine output.
-    private static func raw(_ value: Double?) -> String { value.map { "\($0)" } ?? "" }
+        abstract: "List accounts, or import the account directory from a CRM export.",
+        subcommands: [AccountsListCommand.self, AccountsImportCommand.self],
+        defaultSubcommand: AccountsListCommand.self)
 }

@@ -57,7 +57,7 @@ struct IngestCommand: ParsableCommand {
     }
 
     private func ingest(_ file: String, options: SurveyCSVOptions, vocabulary: ColumnVocabulary, stripper: ReplyStripper, analyzer: SentimentAnalyzer,
-                        store: SQLiteStore, run: Int64) throws(VocError) -> IngestFileSummary {
+                        store: any FeedbackStore, run: Int64) throws(VocError) -> IngestFileSummary {
         var source = try FeedbackSource.open(path: file, options: options, recordPath: mappingOptions.recordPath, vocabulary: vocabulary,
                                              stripper: stripper)
         var records: [FeedbackRecord] = []

@@ -11,7 +11,7 @@ struct StoreOptions: ParsableArguments {
         store ?? ProcessInfo.processInfo.environment["VOC_STORE"] ?? "voc.sqlite"
     }
 
-    func open() throws -> SQLiteStore {
+    func open() throws -> any FeedbackStore {
         try SQLiteStore(path: path)
     }
 }

@@ -1,0 +1,28 @@
+import ArgumentParser
+import VocCore
+import VocReport
+import VocScore
+import VocStore
+
+/// `voc accounts [list]`: one row per account with responses, NPS and its 95 % interval, CSAT, CES and last response.
+struct AccountsListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List accounts with responses, NPS ± 95% interval, CSAT, CES and last response date.")
+
+    @Option(name: .long, help: "Below this many answers a figure is marked insufficient (*).")
+    var minN = Confidence.defaultMinimumSample
+
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let view = try AccountDirectoryView(store: storeOptions.open())
+        let summaries = try view.tallies().map { tally in
+            var summary = AccountSummary(tally, minimumSample: minN)
+            summary.attach(tally.accountID.flatMap { view.accounts[$0] }, directoryImported: !view.accounts.isEmpty)
+            return summary
+        }
+        AccountListing(summaries: summaries, minimumSample: minN).print(output)
+    }
+}

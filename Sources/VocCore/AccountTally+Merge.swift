@@ -1,0 +1,44 @@
+extension NPSTally {
+    public mutating func merge(_ other: NPSTally) {
+        promoters += other.promoters
+        passives += other.passives
+        detractors += other.detractors
+        blank += other.blank
+        notApplicable += other.notApplicable
+    }
+}
+
+extension RatingTally {
+    /// Adds another tally; the scale stays known only while both sides used the same one.
+    public mutating func merge(_ other: RatingTally) {
+        if answered == 0 { scale = other.scale } else if other.answered > 0 && other.scale != scale { scale = nil }
+        answered += other.answered
+        favourable += other.favourable
+        unitSum += other.unitSum
+        unitSquareSum += other.unitSquareSum
+        blank += other.blank
+        notApplicable += other.notApplicable
+    }
+}
+
+extension AccountTally {
+    /// Adds the records of another tally (of the same account) to this one.
+    public mutating func merge(_ other: AccountTally) {
+        accountName = accountName ?? other.accountName
+        responses += other.responses
+        nps.merge(other.nps)
+        csat.merge(other.csat)
+        ces.merge(other.ces)
+        firstResponse = [firstResponse, other.firstResponse].compactMap { $0 }.min()
+        lastResponse = [lastResponse, other.lastResponse].compactMap { $0 }.max()
+        comments += other.comments
+        scoredComments += other.scoredComments
+        sentimentSum += other.sentimentSum
+        negativeComments += other.negativeComments
+        churnMentions += other.churnMentions
+        effortMentions += other.effortMentions
+        var counts: [String: Int] = [:]
+        for (topic, count) in topics + other.topics { counts[topic, default: 0] += count }
+        topics = counts.map { (topic: $0.key, count: $0.value) }.sorted { $0.count != $1.count ? $0.count > $1.count : $0.topic < $1.topic }
+    }
+}

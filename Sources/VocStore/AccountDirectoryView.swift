@@ -1,0 +1,51 @@
+public import Foundation
+public import VocCore
+
+/// A store seen through its account directory: tallies and records grouped by directory account
+/// (matched by id, else by e-mail domain), with feedback the directory does not know kept under its own key.
+public struct AccountDirectoryView: Sendable {
+    public let store: any FeedbackStore
+    public let accounts: [String: DirectoryAccount]
+    public let resolver: AccountResolver
+
+    public init(store: any FeedbackStore) throws(VocError) {
+        self.store = store
+        let directory = try store.directory()
+        accounts = Dictionary(directory.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        resolver = AccountResolver(directory)
+    }
+
+    /// One tally per account, ordered by account id (feedback without any account last). Directory accounts
+    /// without feedback are not listed; names come from the directory when it has them.
+    public func tallies() throws(VocError) -> [AccountTally] {
+        var merged: [String?: AccountTally] = [:]
+        for partial in try store.partialTallies() {
+            let account = resolver.resolve(accountID: partial.tally.accountID, email: partial.domain.map { "@" + $0 }).account
+            var tally = partial.tally
+            tally.accountID = account
+            if let known = account.flatMap({ accounts[$0]?.name }) { tally.accountName = known }
+            if merged[account] == nil { merged[account] = tally } else { merged[account]!.merge(tally) }
+        }
+        return merged.values.sorted { ($0.accountID == nil ? 1 : 0, $0.accountID ?? "") < ($1.accountID == nil ? 1 : 0, $1.accountID ?? "") }
+    }
+
+    /// Whether the directory knows `account`.
+    public func contains(_ account: String?) -> Bool { account.map { accounts[$0] != nil } ?? false }
+
+    /// An account's records, newest first.
+    public func feedback(account: String?, limit: Int) throws(VocError) -> [StoredFeedback] {
+        let domains = account.flatMap { accounts[$0]?.domains } ?? []
+        let candidates = try store.feedback(accountID: account, domains: domains, limit: resolver.isEmpty ? limit : Int.max)
+        let matching = candidates.filter { resolver.resolve(accountID: $0.accountID, email: $0.respondentEmail).account == account }
+        return Array(matching.prefix(limit))
+    }
+
+    /// Every record's signals with its directory account, dated on or before `through`.
+    public func signals(through: Date?) throws(VocError) -> [FeedbackSignal] {
+        try store.signals(through: through).map { signal in
+            var signal = signal
+            signal.accountID = resolver.resolve(accountID: signal.accountID, email: signal.respondentEmail).account
+            return signal
+        }
+    }
+}

@@ -1,0 +1,53 @@
+public import Foundation
+public import VocCore
+
+/// What voc needs from a store, implemented by the embedded `SQLiteStore` and by the PostgreSQL store.
+///
+/// Every write is idempotent: records are keyed by their source id or content hash, alerts by their stable id,
+/// so re-running a command on the same data stores and emits nothing new.
+public protocol FeedbackStore: Sendable {
+    /// The store's path or URL (without password), for messages.
+    var location: String { get }
+
+    func startRun(command: String, at date: Date) throws(VocError) -> Int64
+    func finishRun(_ run: Int64, status: String, at date: Date) throws(VocError)
+    func logFile(_ summary: IngestFileSummary, run: Int64) throws(VocError)
+    /// Stores a batch in one transaction; returns how many records were already stored.
+    func insert(records: [FeedbackRecord], quarantined: [QuarantinedRecord], run: Int64) throws(VocError) -> Int
+
+    /// Tallies per stored account key and respondent domain; `AccountDirectoryView` folds them into accounts.
+    func partialTallies() throws(VocError) -> [PartialTally]
+    /// Records whose stored account key is `accountID` (nil: none) or whose respondent domain is one of `domains`.
+    func feedback(accountID: String?, domains: [String], limit: Int) throws(VocError) -> [StoredFeedback]
+    func feedback(keys: [String]) throws(VocError) -> [StoredFeedback]
+    /// Every record's scores and signals, dated on or before `through` (undated ones included).
+    func signals(through: Date?) throws(VocError) -> [FeedbackSignal]
+    func quarantine(file: String?, reason: QuarantineReason?) throws(VocError) -> [QuarantineEntry]
+    func totals() throws(VocError) -> (feedback: Int, quarantined: Int)
+
+    /// Replaces the account directory with a new CRM import.
+    func replaceDirectory(_ accounts: [DirectoryAccount]) throws(VocError)
+    func directory() throws(VocError) -> [DirectoryAccount]
+
+    /// Records alerts not seen before and returns those, in the given order; alerts already stored are left alone.
+    func recordNewAlerts(_ alerts: [Alert], at date: Date) throws(VocError) -> [Alert]
+    /// Every alert ever emitted, oldest first.
+    func emittedAlerts() throws(VocError) -> [Alert]
+}
+
+/// One group of `FeedbackStore.partialTallies()`: the tally of the records with one stored account key and one
+/// respondent e-mail domain.
+public struct PartialTally: Sendable {
+    public var domain: String?
+    public var tally: AccountTally
+
+    public init(domain: String?, tally: AccountTally) {
+        self.domain = domain
+        self.tally = tally
+    }
+}
+
+extension FeedbackStore {
+    public func startRun(command: String) throws(VocError) -> Int64 { try startRun(command: command, at: Date()) }
+    public func finishRun(_ run: Int64, status: String) throws(VocError) { try finishRun(run, status: status, at: Date()) }
+}

@@ -1,0 +1,67 @@
+import Foundation
+public import VocCore
+
+/// SQL shared by the SQLite and PostgreSQL stores (written in the subset both accept), and the decoding of its rows.
+public enum StoreSQL {
+    /// The per-(account key, respondent domain) aggregate behind `FeedbackStore.partialTallies()`; the caller appends GROUP BY.
+    public static func partialTallies(domain: String) -> String {
+        """
+        SELECT account_id, \(domain) AS domain, MAX(account_name) AS account_name, COUNT(*) AS responses,
+            \(count("nps_state = 1 AND nps >= 9")) AS promoters, \(count("nps_state = 1 AND nps BETWEEN 7 AND 8")) AS passives,
+            \(count("nps_state = 1 AND nps <= 6")) AS detractors, \(count("nps_state = 2")) AS nps_blank, \(count("nps_state = 3")) AS nps_na,
+            \(ratingColumns("csat")), \(ratingColumns("ces")),
+            MIN(submitted_at) AS first_at, MAX(submitted_at) AS last_at, \(count("comment IS NOT NULL")) AS comments,
+            COUNT(sentiment) AS scored, COALESCE(SUM(sentiment), 0) AS sentiment_sum, \(count("sentiment_label = 'neg'")) AS negative,
+            \(count("churn = 1")) AS churn, \(count("effort = 1")) AS effort
+        FROM feedback
+        """
+    }
+
+    /// Topic mentions per (account key, respondent domain, topic).
+    public static func partialTopics(domain: String) -> String {
+        """
+        SELECT f.account_id AS account_id, \(domain.replacingOccurrences(of: "respondent_email", with: "f.respondent_email")) AS domain,
+            t.topic AS topic, COUNT(*) AS mentions
+        FROM feedback_topic t JOIN feedback f ON f.key = t.feedback_key
+        GROUP BY f.account_id, 2, t.topic ORDER BY mentions DESC, topic
+        """
+    }
+
+    private static func count(_ condition: String) -> String { "SUM(CASE WHEN \(condition) THEN 1 ELSE 0 END)" }
+
+    private static func ratingColumns(_ metric: String) -> String {
+        """
+        \(count("\(metric)_state = 1")) AS \(metric)_n, \(count("\(metric)_good = 1")) AS \(metric)_good,
+        COALESCE(SUM(\(metric)_unit), 0) AS \(metric)_sum, COALESCE(SUM(\(metric)_unit * \(metric)_unit), 0) AS \(metric)_sq,
+        \(count("\(metric)_state = 2")) AS \(metric)_blank, \(count("\(metric)_state = 3")) AS \(metric)_na,
+        CASE WHEN COUNT(DISTINCT \(metric)_scale) = 1 THEN MIN(\(metric)_scale) END AS \(metric)_scale
+        """
+    }
+
+    /// Builds a tally from one row of `partialTallies`, read through `column` (name → integer, real or text value).
+    public static func tally(_ column: any TallyRow, topics: [(topic: String, count: Int)]) -> AccountTally {
+        func rating(_ metric: String) -> RatingTally {
+            RatingTally(answered: column.int("\(metric)_n"), favourable: column.int("\(metric)_good"),
+                        unitSum: column.double("\(metric)_sum") ?? 0, unitSquareSum: column.double("\(metric)_sq") ?? 0,
+                        blank: column.int("\(metric)_blank"), notApplicable: column.int("\(metric)_na"),
+                        scale: ScaleCode.decode(column.text("\(metric)_scale")))
+        }
+        return AccountTally(
+            accountID: column.text("account_id"), accountName: column.text("account_name"), responses: column.int("responses"),
+            nps: NPSTally(promoters: column.int("promoters"), passives: column.int("passives"), detractors: column.int("detractors"),
+                          blank: column.int("nps_blank"), notApplicable: column.int("nps_na")),
+            csat: rating("csat"), ces: rating("ces"),
+            firstResponse: column.double("first_at").map(Date.init(timeIntervalSince1970:)),
+            lastResponse: column.double("last_at").map(Date.init(timeIntervalSince1970:)),
+            comments: column.int("comments"), scoredComments: column.int("scored"), sentimentSum: column.double("sentiment_sum") ?? 0,
+            negativeComments: column.int("negative"), churnMentions: column.int("churn"), effortMentions: column.int("effort"),
+            topics: topics)
+    }
+}
+
+/// Read access to a result row by column name, for decoding shared SQL from either database.
+public protocol TallyRow {
+    func int(_ name: String) -> Int
+    func double(_ name: String) -> Double?
+    func text(_ name: String) -> String?
+}
