@@ -5,12 +5,13 @@ let package = Package(
     name: "voc",
     products: [
         .executable(name: "voc", targets: ["voc"]),
-        .library(name: "VocKit", targets: ["VocCore", "VocIngest", "VocText", "VocScore", "VocStore", "VocReport"]),
+        .library(name: "VocKit", targets: ["VocCore", "VocIngest", "VocText", "VocScore", "VocStore", "VocReport", "VocHealth"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .target(name: "VocCore"),
@@ -27,9 +28,10 @@ let package = Package(
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        .target(name: "VocHealth", dependencies: ["VocCore", .product(name: "Yams", package: "Yams")]),
         .target(name: "VocReport", dependencies: ["VocCore", "VocScore"]),
         .target(name: "VocCLI", dependencies: [
-            "VocCore", "VocIngest", "VocText", "VocScore", "VocStore", "VocReport",
+            "VocCore", "VocIngest", "VocText", "VocScore", "VocStore", "VocReport", "VocHealth",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -40,6 +42,7 @@ let package = Package(
         .testTarget(name: "VocIngestTests", dependencies: ["VocIngest", "VocTestSupport"]),
         .testTarget(name: "VocTextTests", dependencies: ["VocText", "VocTestSupport"]),
         .testTarget(name: "VocScoreTests", dependencies: ["VocScore", "VocText", "VocTestSupport"]),
+        .testTarget(name: "VocHealthTests", dependencies: ["VocHealth", "VocTestSupport"]),
         .testTarget(name: "VocStoreTests", dependencies: [
             "VocStore", "VocIngest", "VocTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),

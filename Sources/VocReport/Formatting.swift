@@ -34,3 +34,13 @@ public enum Formatting {
         return formatter.string(from: date)
     }
 }
+
+extension Formatting {
+    /// `1.2M`, `240k`, `950`: revenue in table cells; `—` when unknown.
+    public static func money(_ value: Double?) -> String {
+        guard let value else { return "—" }
+        if value >= 1_000_000 { return fixed(value / 1_000_000, decimals: 1) + "M" }
+        if value >= 10_000 { return fixed(value / 1_000, decimals: 0) + "k" }
+        return fixed(value, decimals: 0)
+    }
+}

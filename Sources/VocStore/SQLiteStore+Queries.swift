@@ -58,9 +58,9 @@ extension SQLiteStore {
                 signals.append(FeedbackSignal(
                     key: row["key"], accountID: row["account_id"], respondentEmail: row["respondent_email"],
                     submittedAt: (row["submitted_at"] as Double?).map(Date.init(timeIntervalSince1970:)),
-                    nps: row["nps_state"] == 1 ? row["nps"] : nil,
-                    csatFavourable: row["csat_state"] == 1 ? row["csat_good"] : nil,
-                    cesFavourable: row["ces_state"] == 1 ? row["ces_good"] : nil,
+                    nps: (row["nps_state"] as Int?) == 1 ? row["nps"] : nil,
+                    csatFavourable: (row["csat_state"] as Int?) == 1 ? row["csat_good"] : nil,
+                    cesFavourable: (row["ces_state"] as Int?) == 1 ? row["ces_good"] : nil,
                     sentiment: row["sentiment"], churn: row["churn"] ?? false, effort: row["effort"] ?? false))
             }
             return signals

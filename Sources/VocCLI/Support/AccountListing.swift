@@ -19,7 +19,7 @@ struct AccountListing {
             ])
             for summary in summaries { table.append(Self.cells(summary)) }
             Console.out(table.render(maxWidth: Console.width))
-            let unknown = summaries.filter { $0.inDirectory == false }
+            let unknown = summaries.filter { $0.account != nil && $0.inDirectory == false }
             if !unknown.isEmpty {
                 Console.out("? not in the account directory: \(unknown.count) keys, \(unknown.reduce(0) { $0 + $1.responses }) responses (voc accounts import)")
             }
@@ -57,7 +57,7 @@ struct AccountListing {
     static func cells(_ summary: AccountSummary) -> [String] {
         let mark: (Bool?) -> String = { $0 == false ? "*" : "" }
         return [
-            (summary.account ?? unmatched) + (summary.inDirectory == false ? " ?" : ""), summary.name ?? "", "\(summary.responses)",
+            summary.account.map { $0 + (summary.inDirectory == false ? " ?" : "") } ?? unmatched, summary.name ?? "", "\(summary.responses)",
             Formatting.signed(summary.nps?.score) + mark(summary.nps?.sufficient),
             summary.nps?.score == nil ? "—" : Formatting.interval(summary.nps?.ciLow, summary.nps?.ciHigh),
             "\(summary.nps?.answered ?? 0)",

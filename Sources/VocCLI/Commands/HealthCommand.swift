@@ -1,0 +1,137 @@
+import ArgumentParser
+import Foundation
+import VocCore
+import VocHealth
+import VocReport
+import VocStore
+
+/// `voc health`: accounts worst first with score, band, trend and confidence, and the revenue at risk.
+struct HealthCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "health",
+        abstract: "List account health worst first: score 0-100, band, trend, confidence, and ARR at risk.",
+        discussion: """
+            Bands by default: red below 50, yellow 50 to 75 (both included), green above 75. `voc account ID` shows \
+            how each measure contributes. Weights, bands, half-life and period come from --config (docs/health.yaml).
+            """)
+
+    @Flag(name: .long, help: "Group accounts by directory segment, with each segment's ARR at risk.")
+    var bySegment = false
+
+    @Option(name: .long, help: "Also show the score at the end of each of the last N periods (band movements).")
+    var history: Int?
+
+    @OptionGroup var health: HealthOptions
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let view = try AccountDirectoryView(store: storeOptions.open())
+        let model = try health.model()
+        let asOf = try health.date()
+        let signals = try view.signals(through: asOf)
+        var accounts = model.assess(signals, directory: view.accounts, asOf: asOf)
+        if bySegment { accounts.sort { ($0.segment ?? "~", $0.score, $0.account) < ($1.segment ?? "~", $1.score, $1.account) } }
+        let points = history.map { model.history(signals, directory: view.accounts, asOf: asOf, periods: $0) } ?? []
+        let report = HealthReport(asOf: asOf, accounts: accounts, history: points)
+        switch output.format {
+        case .json:
+            Console.out(JSONOutput.encode(report, pretty: true))
+        case .ndjson:
+            for account in accounts { Console.out(JSONOutput.encode(account, pretty: false)) }
+            for point in points { Console.out(JSONOutput.encode(HealthPointLine(point), pretty: false)) }
+        case .csv:
+            let csv = output.csv
+            var text = csv.preamble + csv.row(["account", "name", "segment", "owner", "arr", "renewal", "score", "band", "previous_score",
+                                               "trend", "confidence", "responses", "weakest_measures"])
+            for account in accounts {
+                text += csv.row([account.account, account.name ?? "", account.segment ?? "", account.owner ?? "", account.arr.map { "\($0)" } ?? "",
+                                 account.renewal.map(Formatting.day) ?? "", "\(account.score)", account.band.rawValue,
+                                 account.previousScore.map { "\($0)" } ?? "", account.trend.rawValue, "\(account.confidence)",
+                                 "\(account.responses)", Self.weakest(account).joined(separator: "|")])
+            }
+            Console.out(text, terminator: "")
+        case .table:
+            printTable(report, bands: model.configuration.profile.bands)
+        }
+    }
+
+    private func printTable(_ report: HealthReport, bands: BandThresholds) {
+        Console.out("health as of \(Formatting.iso8601(report.asOf)); default bands: red < \(Formatting.fixed(bands.redBelow, decimals: 0)) "
+                    + "≤ yellow ≤ \(Formatting.fixed(bands.greenAbove, decimals: 0)) < green")
+        var table = TextTable(columns: [
+            .init("ACCOUNT", shrinkable: true), .init("NAME", shrinkable: true), .init("SEGMENT"), .init("SCORE", alignRight: true),
+            .init("BAND"), .init("TREND"), .init("CONF"), .init("RESP", alignRight: true), .init("ARR", alignRight: true),
+            .init("RENEWAL"), .init("CSM", shrinkable: true), .init("WEAKEST", shrinkable: true),
+        ])
+        var segment: String?? = .none
+        for account in report.accounts {
+            if bySegment, segment != .some(account.segment) {
+                if segment != nil { table.append(Array(repeating: "", count: 12)) }
+                segment = .some(account.segment)
+                let members = report.accounts.filter { $0.segment == account.segment }
+                table.append(["[\(account.segment ?? "no segment")]", "\(members.count) accounts", "", "", "", "", "", "", "", "",
+                              "at risk " + Formatting.money(HealthReport.atRisk(members)), ""])
+            }
+            table.append([
+                account.account + (account.inDirectory ? "" : " ?"), account.name ?? "", account.segment ?? "",
+                Formatting.fixed(account.score), account.band.rawValue,
+                account.trend.arrow + (account.previousScore.map { " " + Formatting.signed(account.score - $0) } ?? ""),
+                account.confidenceLabel, "\(account.responses)", Formatting.money(account.arr), Formatting.day(account.renewal),
+                account.owner ?? "", Self.weakest(account).joined(separator: ", "),
+            ])
+        }
+        Console.out(table.render(maxWidth: Console.width))
+        let red = report.accounts.filter { $0.band == .red }
+        Console.out("\(red.count) red, \(report.accounts.count { $0.band == .yellow }) yellow, \(report.accounts.count { $0.band == .green }) green; "
+                    + "revenue at risk (ARR of red accounts): \(Formatting.money(report.revenueAtRisk))"
+                    + (red.contains { $0.arr == nil } ? " (\(red.count { $0.arr == nil }) red accounts without ARR)" : ""))
+        if report.accounts.contains(where: { !$0.inDirectory }) { Console.out("? not in the account directory (voc accounts import)") }
+        guard !report.history.isEmpty else { return }
+        Console.out("")
+        let ends = Array(Set(report.history.map(\.periodEnd))).sorted()
+        var grid = TextTable(columns: [.init("ACCOUNT", shrinkable: true)] + ends.map { .init(Formatting.day($0), alignRight: true) })
+        let byAccount = Dictionary(grouping: report.history, by: \.account)
+        for account in report.accounts {
+            let points = Dictionary((byAccount[account.account] ?? []).map { ($0.periodEnd, $0) }, uniquingKeysWith: { first, _ in first })
+            grid.append([account.account] + ends.map { end in
+                points[end].map { Formatting.fixed($0.score, decimals: 0) + " " + String($0.band.rawValue.prefix(1)) } ?? "—"
+            })
+        }
+        Console.out(grid.render(maxWidth: Console.width))
+    }
+
+    /// The two measures that pull the score down most (lowest adjusted value among those present).
+    static func weakest(_ account: AccountHealth) -> [String] {
+        account.measures.filter { $0.adjusted != nil && $0.weight > 0 }
+            .sorted { ($0.adjusted ?? 0) < ($1.adjusted ?? 0) }.prefix(2).map { $0.measure.rawValue }
+    }
+}
+
+/// The JSON shape of `voc health`.
+struct HealthReport: Encodable {
+    var type = "health"
+    var asOf: Date
+    var accounts: [AccountHealth]
+    var revenueAtRisk: Double
+    var history: [HealthPoint]
+
+    init(asOf: Date, accounts: [AccountHealth], history: [HealthPoint]) {
+        self.asOf = asOf
+        self.accounts = accounts
+        self.revenueAtRisk = Self.atRisk(accounts)
+        self.history = history
+    }
+
+    /// The ARR of the red accounts among `accounts`.
+    static func atRisk(_ accounts: [AccountHealth]) -> Double {
+        accounts.filter { $0.band == .red }.reduce(0) { $0 + ($1.arr ?? 0) }
+    }
+}
+
+/// An NDJSON line of `voc health --history`.
+private struct HealthPointLine: Encodable {
+    var type = "health_point"
+    var point: HealthPoint
+    init(_ point: HealthPoint) { self.point = point }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import VocCore
+import VocHealth
+
+/// `--as-of` and `--config`: what makes a health computation reproducible.
+struct HealthOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "Compute health as of the end of this day (YYYY-MM-DD, UTC) or this instant (ISO 8601); feedback after it is ignored. Default: now.",
+        valueName: "date"))
+    var asOf: String?
+
+    @Option(name: .long, help: ArgumentHelp("Health model settings (YAML; see docs/health.yaml); also VOC_HEALTH_CONFIG.", valueName: "file"))
+    var config: String?
+
+    func date() throws -> Date {
+        guard let asOf else { return Date() }
+        let formatter = ISO8601DateFormatter()
+        if let instant = formatter.date(from: asOf) { return instant }
+        formatter.formatOptions = [.withFullDate]
+        guard let day = formatter.date(from: asOf) else {
+            throw ValidationError("--as-of '\(asOf)' is not a date: expected YYYY-MM-DD or an ISO 8601 instant such as 2024-03-20T12:00:00Z")
+        }
+        return day.addingTimeInterval(86_400 - 1)
+    }
+
+    func model() throws -> HealthModel {
+        guard let path = config ?? ProcessInfo.processInfo.environment["VOC_HEALTH_CONFIG"] else { return HealthModel() }
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw VocError(.fileUnreadable, "cannot read the health configuration", at: SourcePosition(file: path))
+        }
+        return HealthModel(configuration: try HealthConfiguration.load(yaml: text, path: path))
+    }
+}
