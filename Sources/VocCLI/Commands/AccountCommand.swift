@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VocCore
+import VocHealth
 import VocReport
 import VocScore
 import VocStore
@@ -23,6 +24,11 @@ struct AccountCommand: ParsableCommand {
     @Flag(name: .long, help: "Also show the quoted replies, forwards and signatures stripped from e-mail (customer data).")
     var showQuoted = false
 
+    @Option(name: .long, help: "How many of the responses that move the health score most to show, with their text and trace.")
+    var drivers = 5
+
+    @OptionGroup var health: HealthOptions
+    @OptionGroup var sentimentOptions: SentimentOptions
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var output: OutputOptions
 
@@ -35,6 +41,7 @@ struct AccountCommand: ParsableCommand {
         var summary = AccountSummary(tally, minimumSample: minN)
         summary.attach(account.flatMap { view.accounts[$0] }, directoryImported: !view.accounts.isEmpty)
         let responses = try view.feedback(account: account, limit: limit)
+        let assessment = try account.flatMap(assess)
         switch output.format {
         case .table:
             Console.out("account:   \(summary.account ?? AccountListing.unmatched)\(summary.name.map { " (\($0))" } ?? "")")
@@ -57,6 +64,7 @@ struct AccountCommand: ParsableCommand {
                             + "effort in \(sentiment.effortMentions)")
                 Console.out("topics:    \(sentiment.topics.isEmpty ? "—" : sentiment.topics.joined(separator: ", "))")
             }
+            if let assessment { printHealth(assessment) }
             Console.out("")
             var table = TextTable(columns: [
                 .init("DATE"), .init("NPS", alignRight: true), .init("CSAT", alignRight: true), .init("CES", alignRight: true),
@@ -79,7 +87,8 @@ struct AccountCommand: ParsableCommand {
                 }
             }
         case .json, .ndjson:
-            let detail = AccountDetailOutput(account: summary, responses: responses.map(ResponseOutput.init))
+            let detail = AccountDetailOutput(account: summary, health: assessment?.health, drivers: assessment?.drivers ?? [],
+                                             responses: responses.map(ResponseOutput.init))
             Console.out(JSONOutput.encode(detail, pretty: output.format == .json))
         case .csv:
             let csv = output.csv
@@ -90,6 +99,61 @@ struct AccountCommand: ParsableCommand {
                                  response.comment ?? ""])
             }
             Console.out(text, terminator: "")
+        }
+    }
+
+    /// The account's health with its strongest drivers, their text and sentiment trace; nil when it has no feedback by --as-of.
+    private func assess(_ account: String) throws -> (health: AccountHealth, drivers: [DriverOutput])? {
+        let view = try AccountDirectoryView(store: storeOptions.open())
+        let model = try health.model()
+        let asOf = try health.date()
+        let signals = try view.signals(through: asOf)
+        guard var result = model.assess(signals, directory: view.accounts, asOf: asOf).first(where: { $0.account == account }) else { return nil }
+        result.drivers = model.drivers(of: account, in: signals, asOf: asOf, limit: drivers)
+        let records = Dictionary(try view.store.feedback(keys: result.drivers.map(\.key)).map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        let analyzer = records.values.contains { $0.comment != nil } ? try sentimentOptions.analyzer() : nil
+        let outputs = result.drivers.map { driver in
+            let record = records[driver.key]
+            let trace = record?.comment.flatMap { comment in analyzer?.analyze(comment, language: record?.language).trace.items } ?? []
+            return DriverOutput(driver: driver, source: record.map { "\($0.position.file):\($0.position.line ?? 0)" }, comment: record?.comment,
+                                trace: trace.sorted { abs($0.contribution) > abs($1.contribution) }.prefix(4).map { "\($0.text) \(String(format: "%+.2f", $0.contribution))" })
+        }
+        return (result, outputs)
+    }
+
+    private func printHealth(_ assessment: (health: AccountHealth, drivers: [DriverOutput])) {
+        let health = assessment.health
+        Console.out("health:    \(Formatting.fixed(health.score)) \(health.band.rawValue) \(health.trend.arrow)"
+                    + (health.previousScore.map { " \(Formatting.signed(health.score - $0)) since \(Formatting.fixed($0)) \(health.previousBand?.rawValue ?? "")" } ?? " (no previous period)")
+                    + ", confidence \(health.confidenceLabel) (\(Formatting.fixed(health.confidence, decimals: 2))), as of \(Formatting.iso8601(health.asOf))")
+        Console.out("")
+        var table = TextTable(columns: [
+            .init("MEASURE"), .init("VALUE", alignRight: true), .init("EVIDENCE", alignRight: true), .init("PRIOR", alignRight: true),
+            .init("ADJUSTED", alignRight: true), .init("WEIGHT", alignRight: true), .init("SHARE", alignRight: true), .init("POINTS", alignRight: true),
+        ])
+        for measure in health.measures where measure.weight > 0 {
+            guard measure.adjusted != nil else {
+                table.append([measure.measure.rawValue, "—", "", "", "excluded: \(measure.excluded ?? "")", Formatting.fixed(measure.weight, decimals: 0), "", ""])
+                continue
+            }
+            table.append([
+                measure.measure.rawValue, Formatting.fixed(measure.value), Formatting.fixed(measure.evidence),
+                measure.prior.map { Formatting.fixed($0) + " " + (measure.priorSource ?? "") } ?? "—", Formatting.fixed(measure.adjusted),
+                Formatting.fixed(measure.weight, decimals: 0), Formatting.fixed(100 * measure.share) + "%", Formatting.fixed(measure.contribution),
+            ])
+        }
+        table.append(["score", "", "", "", "", "", "100.0%", Formatting.fixed(health.score)])
+        Console.out(table.render(maxWidth: Console.width))
+        if health.measures.contains(where: { $0.excluded != nil && $0.weight > 0 }) {
+            Console.out("excluded measures have no evidence; the weights of the others were renormalized to 100%")
+        }
+        guard !assessment.drivers.isEmpty else { return }
+        Console.out("")
+        Console.out("responses that move the score most (pull = decay weight × (response value − 50)):")
+        for driver in assessment.drivers {
+            Console.out("  \(Formatting.signed(driver.pull)) \(Formatting.day(driver.submittedAt))  \(driver.reasons.joined(separator: ", "))  \(driver.source ?? "")")
+            if let comment = driver.comment { Console.out("        \"\(comment.split(whereSeparator: \.isNewline).joined(separator: " ").prefix(160))\"") }
+            if !driver.trace.isEmpty { Console.out("        trace: \(driver.trace.joined(separator: "; "))") }
         }
     }
 
@@ -138,8 +202,22 @@ private struct ResponseOutput: Encodable {
     }
 }
 
+/// A health driver with the record's text and its strongest sentiment trace items.
+private struct DriverOutput: Encodable {
+    var driver: HealthDriver
+    var source: String?
+    var comment: String?
+    var trace: [String]
+
+    var pull: Double { driver.pull }
+    var submittedAt: Date? { driver.submittedAt }
+    var reasons: [String] { driver.reasons }
+}
+
 private struct AccountDetailOutput: Encodable {
     var type = "account_detail"
     var account: AccountSummary
+    var health: AccountHealth?
+    var drivers: [DriverOutput]
     var responses: [ResponseOutput]
 }
