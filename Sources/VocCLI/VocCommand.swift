@@ -13,7 +13,7 @@ public struct VocCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            IngestCommand.self, InspectCommand.self, AccountsCommand.self, AccountCommand.self, HealthCommand.self, QuarantineCommand.self,
+            IngestCommand.self, InspectCommand.self, AccountsCommand.self, AccountCommand.self, HealthCommand.self, AlertsCommand.self, QuarantineCommand.self,
             SentimentCommand.self, ExplainCommand.self, EvalCommand.self, GenerateCommand.self, BenchCommand.self,
         ])
 

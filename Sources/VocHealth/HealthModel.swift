@@ -32,11 +32,11 @@ public struct HealthModel: Sendable {
         }.sorted { ($0.score, $0.account) < ($1.score, $1.account) }
     }
 
-    /// Scores at the end of each of the last `periods` periods (oldest first), per account.
+    /// Scores at `asOf` and at the `periods − 1` calendar period boundaries before it (oldest first), per account.
+    /// Boundaries are aligned to Mondays 00:00 UTC (for the default 7-day period), so reruns see the same history.
     public func history(_ signals: [FeedbackSignal], directory: [String: DirectoryAccount], asOf: Date, periods: Int) -> [HealthPoint] {
-        (0..<max(1, periods)).reversed().flatMap { back in
-            let end = asOf.addingTimeInterval(-Double(back) * periodSeconds)
-            return snapshot(signals, directory: directory, asOf: end).values
+        periodEnds(asOf: asOf, count: periods).flatMap { end in
+            snapshot(signals, directory: directory, asOf: end).values
                 .sorted { $0.account < $1.account }
                 .map { HealthPoint(account: $0.account, periodEnd: end, score: $0.score, band: $0.band, responses: $0.responses) }
         }
@@ -68,6 +68,15 @@ public struct HealthModel: Sendable {
     }
 
     var periodSeconds: Double { Double(configuration.periodDays) * 86_400 }
+
+    /// `asOf` and the `count − 1` period boundaries before it, oldest first. Periods are counted from Monday 1970-01-05.
+    public func periodEnds(asOf: Date, count: Int) -> [Date] {
+        let origin = 4 * 86_400.0
+        var boundary = origin + ((asOf.timeIntervalSince1970 - origin) / periodSeconds).rounded(.down) * periodSeconds
+        if boundary == asOf.timeIntervalSince1970 { boundary -= periodSeconds }
+        let earlier = (0..<max(0, count - 1)).map { Date(timeIntervalSince1970: boundary - Double($0) * periodSeconds) }
+        return earlier.reversed() + [asOf]
+    }
 
     /// The record's weight at `asOf`, or nil when it is dated after it.
     func decay(_ signal: FeedbackSignal, asOf: Date) -> Double? {

@@ -29,8 +29,10 @@ public protocol FeedbackStore: Sendable {
     func replaceDirectory(_ accounts: [DirectoryAccount]) throws(VocError)
     func directory() throws(VocError) -> [DirectoryAccount]
 
-    /// Records alerts not seen before and returns those, in the given order; alerts already stored are left alone.
-    func recordNewAlerts(_ alerts: [Alert], at date: Date) throws(VocError) -> [Alert]
+    /// Finds the alerts not emitted before and hands them to `deliver` inside the transaction that records them as
+    /// emitted: if delivery fails (or the process dies), nothing is recorded and the next run delivers them again;
+    /// concurrent runs deliver each alert once. Returns the alerts delivered, in the given order.
+    func recordNewAlerts(_ alerts: [Alert], at date: Date, deliver: @escaping @Sendable ([Alert]) throws -> Void) throws(VocError) -> [Alert]
     /// Every alert ever emitted, oldest first.
     func emittedAlerts() throws(VocError) -> [Alert]
 }

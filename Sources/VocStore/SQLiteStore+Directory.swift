@@ -28,7 +28,7 @@ extension SQLiteStore {
         }
     }
 
-    public func recordNewAlerts(_ alerts: [Alert], at date: Date) throws(VocError) -> [Alert] {
+    public func recordNewAlerts(_ alerts: [Alert], at date: Date, deliver: @escaping @Sendable ([Alert]) throws -> Void) throws(VocError) -> [Alert] {
         try write { db in
             var sequence = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM alert") ?? 0
             let insert = try db.cachedStatement(sql: """
@@ -41,6 +41,7 @@ extension SQLiteStore {
                                                alert.occurredAt?.timeIntervalSince1970, date.timeIntervalSince1970, sequence])
                 if db.changesCount > 0 { fresh.append(alert) }
             }
+            try deliver(fresh)
             return fresh
         }
     }

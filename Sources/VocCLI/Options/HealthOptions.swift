@@ -15,13 +15,18 @@ struct HealthOptions: ParsableArguments {
 
     func date() throws -> Date {
         guard let asOf else { return Date() }
+        return try Self.parse(asOf, option: "--as-of", endOfDay: true)
+    }
+
+    /// An ISO 8601 instant, or a day (`YYYY-MM-DD`, UTC) taken at its start or its last second.
+    static func parse(_ text: String, option: String, endOfDay: Bool) throws -> Date {
         let formatter = ISO8601DateFormatter()
-        if let instant = formatter.date(from: asOf) { return instant }
+        if let instant = formatter.date(from: text) { return instant }
         formatter.formatOptions = [.withFullDate]
-        guard let day = formatter.date(from: asOf) else {
-            throw ValidationError("--as-of '\(asOf)' is not a date: expected YYYY-MM-DD or an ISO 8601 instant such as 2024-03-20T12:00:00Z")
+        guard let day = formatter.date(from: text) else {
+            throw ValidationError("\(option) '\(text)' is not a date: expected YYYY-MM-DD or an ISO 8601 instant such as 2024-03-20T12:00:00Z")
         }
-        return day.addingTimeInterval(86_400 - 1)
+        return endOfDay ? day.addingTimeInterval(86_400 - 1) : day
     }
 
     func model() throws -> HealthModel {

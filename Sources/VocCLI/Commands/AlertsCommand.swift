@@ -1,0 +1,100 @@
+public import ArgumentParser
+import Foundation
+public import VocCore
+import VocHealth
+import VocReport
+import VocStore
+
+/// `voc alerts`: new detractors, churn-intent mentions and accounts entering red, as NDJSON, each emitted once.
+struct AlertsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "alerts",
+        abstract: "Print new alerts as NDJSON (detractors, churn intent, accounts entering red); exit 1 when there are new ones.",
+        discussion: """
+            Each alert has a stable id and is emitted once: the store remembers what was emitted, so a rerun on the same \
+            data, or after re-ingesting the same files, prints nothing and exits 0. --all lists every alert emitted so far. \
+            On a store with a long history, --since limits record alerts to recent responses.
+            """)
+
+    @Flag(name: .long, help: "List every alert emitted so far (and any new ones), not only new ones.")
+    var all = false
+
+    @Option(name: .long, help: ArgumentHelp("Only alert on responses submitted on or after this day (YYYY-MM-DD, UTC).", valueName: "date"))
+    var since: String?
+
+    @Option(name: .long, parsing: .upToNextOption, help: "Alert kinds to look for: detractor, churn-intent, entered-red (default: all).")
+    var kind: [Alert.Kind] = Alert.Kind.allCases
+
+    @OptionGroup var health: HealthOptions
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run() throws {
+        let view = try AccountDirectoryView(store: storeOptions.open())
+        let asOf = try health.date()
+        let sinceDate = try since.map { try HealthOptions.parse($0, option: "--since", endOfDay: false) }
+        let detector = AlertDetector(model: try health.model())
+        let signals = try view.signals(through: asOf)
+        let previous = try view.store.emittedAlerts()
+        var candidates = detector.recordAlerts(signals, since: sinceDate, asOf: asOf)
+        if kind.contains(.enteredRed) {
+            candidates += detector.enteredRed(signals, directory: view.accounts, asOf: asOf, previous: previous)
+        }
+        candidates = candidates.filter { kind.contains($0.kind) }
+        let emitted = Set(previous.map(\.id))
+        let listed = all ? previous.filter { kind.contains($0.kind) } : []
+        let unseen = candidates.filter { !emitted.contains($0.id) }
+        let records = Dictionary(try view.store.feedback(keys: (listed + unseen).compactMap { $0.recordKey }).map { ($0.key, $0) },
+                                 uniquingKeysWith: { first, _ in first })
+        let accounts = view.accounts
+        let line = { @Sendable (alert: Alert) in
+            JSONOutput.encode(AlertLine(alert, account: alert.account.flatMap { accounts[$0] }, record: alert.recordKey.flatMap { records[$0] }),
+                              pretty: false)
+        }
+        for alert in listed { Console.out(line(alert)) }
+        let fresh = try view.store.recordNewAlerts(candidates, at: Date()) { fresh in
+            for alert in fresh { Console.out(line(alert)) }
+        }
+        Console.error("voc alerts: \(fresh.count) new\(all ? ", \(listed.count + fresh.count) listed" : "") as of \(Formatting.iso8601(asOf))")
+        if !fresh.isEmpty { throw ExitCode(ExitStatus.findings.rawValue) }
+    }
+}
+
+extension Alert.Kind: ExpressibleByArgument {}
+
+/// One NDJSON line of `voc alerts`.
+private struct AlertLine: Encodable {
+    struct Record: Encodable {
+        var key: String
+        var source: String
+        var submittedAt: Date?
+        var respondentEmail: String?
+        var nps: Int?
+        var sentiment: Double?
+        var comment: String?
+    }
+
+    var type = "alert"
+    var id: String
+    var kind: Alert.Kind
+    var account: String?
+    var accountName: String?
+    var owner: String?
+    var reason: String
+    var occurredAt: Date?
+    var record: Record?
+
+    init(_ alert: Alert, account: DirectoryAccount?, record: StoredFeedback?) {
+        id = alert.id
+        kind = alert.kind
+        self.account = alert.account
+        accountName = account?.name ?? record?.accountName
+        owner = account?.owner
+        reason = alert.reason
+        occurredAt = alert.occurredAt
+        self.record = record.map { record in
+            Record(key: record.key, source: "\(record.position.file):\(record.position.line ?? 0)", submittedAt: record.submittedAt,
+                   respondentEmail: record.respondentEmail, nps: record.nps?.rating, sentiment: record.sentiment?.compound,
+                   comment: record.comment.map { String($0.prefix(1000)) })
+        }
+    }
+}
