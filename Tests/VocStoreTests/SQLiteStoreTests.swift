@@ -33,7 +33,7 @@ import VocTestSupport
     @Test func migrationsAreNamedAndTheFileIsInWALMode() throws {
         let store = try temporaryStore()
         let applied = try store.queue.read { try StoreSchema.migrator.appliedIdentifiers($0) }.sorted()
-        #expect(applied == ["v1-feedback-quarantine-ingest-log", "v2-sentiment-signals-topics", "v3-email-fields"])
+        #expect(applied == ["v1-feedback-quarantine-ingest-log", "v2-sentiment-signals-topics", "v3-email-fields", "v4-directory-alerts"])
         let mode = try store.queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
         // Reopening an existing store migrates nothing and keeps working.
@@ -59,7 +59,7 @@ import VocTestSupport
     @Test func talliesAggregatePerAccountWithSkippedAnswersApart() throws {
         let store = try temporaryStore()
         _ = try ingest(Fixtures.corpora.appendingPathComponent("surveys/generic_en.csv").path, into: store)
-        let tallies = try store.accountTallies()
+        let tallies = try AccountDirectoryView(store: store).tallies()
         let northwind = try #require(tallies.first { $0.accountID == "NW-1001" })
         // R-1001..R-1006 are accepted for NW-1001 (R-1007..R-1010 are quarantined): NPS 10, 9, 6, 8, 10 and one blank.
         #expect(northwind.responses == 6)
@@ -88,9 +88,48 @@ import VocTestSupport
     @Test func feedbackIsListedNewestFirst() throws {
         let store = try temporaryStore()
         _ = try ingest(Fixtures.corpora.appendingPathComponent("surveys/generic_en.csv").path, into: store)
-        let feedback = try store.feedback(account: "IN-4004", limit: 10)
+        let view = try AccountDirectoryView(store: store)
+        let feedback = try view.feedback(account: "IN-4004", limit: 10)
         // R-1013 and R-1014 share a date: ties go by file line.
         #expect(feedback.map(\.responseID) == ["R-1017", "R-1013", "R-1014", "R-1012", "R-1011"])
-        #expect(try store.feedback(account: nil, limit: 10).map(\.respondentEmail) == ["sam.taylor@gmail.com"])
+        #expect(try view.feedback(account: nil, limit: 10).map(\.respondentEmail) == ["sam.taylor@gmail.com"])
+    }
+
+    @Test func theDirectoryFoldsDomainKeysIntoAccountsAndKeepsTheRest() throws {
+        let store = try temporaryStore()
+        for file in ["surveys/generic_en.csv", "surveys/qualtrics_legacy_en.csv"] {
+            _ = try ingest(Fixtures.corpora.appendingPathComponent(file).path, into: store)
+        }
+        let before = try AccountDirectoryView(store: store).tallies()
+        #expect(before.contains { $0.accountID == "northwind.com" }, "without a directory, e-mail from northwind.com is its own key")
+        try store.replaceDirectory([
+            DirectoryAccount(id: "NW-1001", name: "Northwind Traders", domains: ["northwind.com"], segment: "high-touch", arr: 240_000),
+            DirectoryAccount(id: "IN-4004", name: "Initech Iberia", domains: ["initech.es"]),
+        ])
+        #expect(try store.directory().map(\.id) == ["IN-4004", "NW-1001"])
+        #expect(try store.directory().first?.domains == ["initech.es"])
+        let view = try AccountDirectoryView(store: store)
+        let after = try view.tallies()
+        #expect(!after.contains { $0.accountID == "northwind.com" })
+        let northwind = try #require(after.first { $0.accountID == "NW-1001" })
+        let beforeNorthwind = before.filter { $0.accountID == "NW-1001" || $0.accountID == "northwind.com" }.map(\.responses).reduce(0, +)
+        #expect(northwind.responses == beforeNorthwind)
+        #expect(after.map(\.responses).reduce(0, +) == before.map(\.responses).reduce(0, +), "nothing is lost by matching")
+        #expect(try view.feedback(account: "NW-1001", limit: 100).count == northwind.responses)
+        #expect(try view.signals(through: nil).filter { $0.accountID == "NW-1001" }.count == northwind.responses)
+        try store.replaceDirectory([DirectoryAccount(id: "IN-4004")])
+        #expect(try store.directory().count == 1, "an import replaces the directory")
+    }
+
+    @Test func alertsAreRecordedOnceAndNotRecordedWhenDeliveryFails() throws {
+        let store = try temporaryStore()
+        let alerts = [Alert(id: "detractor-1", kind: .detractor, account: "A", reason: "NPS 3", recordKey: "k1"),
+                      Alert(id: "churn-intent-1", kind: .churnIntent, account: "A", reason: "churn", recordKey: "k1")]
+        struct DeliveryFailed: Error {}
+        #expect(throws: VocError.self) { try store.recordNewAlerts(alerts, at: Date()) { _ in throw DeliveryFailed() } }
+        #expect(try store.emittedAlerts().isEmpty, "an undelivered alert is not recorded")
+        #expect(try store.recordNewAlerts(alerts, at: Date()) { _ in }.map(\.id) == ["detractor-1", "churn-intent-1"])
+        #expect(try store.recordNewAlerts(alerts + [Alert(id: "x", kind: .enteredRed, account: "B", reason: "red")], at: Date()) { _ in }.map(\.id) == ["x"])
+        #expect(try store.emittedAlerts().map(\.id) == ["detractor-1", "churn-intent-1", "x"])
     }
 }

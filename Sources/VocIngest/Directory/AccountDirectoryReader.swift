@@ -6,8 +6,8 @@ public import VocCore
 /// Domains may be separated by `;`, `,`, `|` or spaces; free-mail domains are never used as account keys.
 /// An export with MRR instead of ARR is annualized (× 12). A row without an id, with a duplicate id or with an
 /// unreadable revenue or date is rejected with its line; the counts always add up.
-public struct AccountDirectoryReader {
-    enum Role: String, CaseIterable {
+public struct AccountDirectoryReader: Sendable {
+    enum Role: String, CaseIterable, Sendable {
         case accountID = "account-id", name, domains, segment, arr, mrr, renewal, owner
     }
 
