@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .target(name: "VocCore"),
@@ -28,10 +29,15 @@ let package = Package(
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        .target(name: "VocPostgres", dependencies: [
+            "VocCore", "VocStore",
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .target(name: "VocHealth", dependencies: ["VocCore", .product(name: "Yams", package: "Yams")]),
         .target(name: "VocReport", dependencies: ["VocCore", "VocScore"]),
         .target(name: "VocCLI", dependencies: [
-            "VocCore", "VocIngest", "VocText", "VocScore", "VocStore", "VocReport", "VocHealth",
+            "VocCore", "VocIngest", "VocText", "VocScore", "VocStore", "VocPostgres", "VocReport", "VocHealth",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),

@@ -1,10 +1,13 @@
 import ArgumentParser
 import Foundation
+import VocPostgres
 import VocStore
 
-/// `--store PATH`: where the embedded SQLite store lives.
+/// `--store PATH|URL`: the embedded SQLite file, or a PostgreSQL server.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The SQLite store file (created if missing); also VOC_STORE.", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp(
+        "The SQLite store file (created if missing), or a PostgreSQL URL postgres://user:password@host:port/database; also VOC_STORE.",
+        valueName: "path|url"))
     var store: String?
 
     var path: String {
@@ -12,6 +15,6 @@ struct StoreOptions: ParsableArguments {
     }
 
     func open() throws -> any FeedbackStore {
-        try SQLiteStore(path: path)
+        PostgresStore.isPostgres(path) ? try PostgresStore(url: path) : try SQLiteStore(path: path)
     }
 }

@@ -1,0 +1,111 @@
+/// The PostgreSQL schema: the SQLite store's tables with PostgreSQL types, created by named migrations under an
+/// advisory lock so that concurrent `voc` processes never race to create them.
+enum PostgresSchema {
+    /// Any constant: the advisory lock key voc's migrations hold.
+    static let migrationLock = 0x766F_6301
+
+    static let migrations: [(name: String, sql: String)] = [
+        ("v1-feedback-quarantine-ingest-log-directory-alerts", """
+            CREATE TABLE ingest_run (
+                id BIGSERIAL PRIMARY KEY,
+                started_at DOUBLE PRECISION NOT NULL,
+                finished_at DOUBLE PRECISION,
+                command TEXT NOT NULL,
+                status TEXT NOT NULL DEFAULT 'running'
+            );
+            CREATE TABLE ingest_file (
+                id BIGSERIAL PRIMARY KEY,
+                run_id BIGINT NOT NULL REFERENCES ingest_run(id),
+                path TEXT NOT NULL,
+                format TEXT NOT NULL,
+                detail TEXT NOT NULL,
+                read BIGINT NOT NULL,
+                accepted BIGINT NOT NULL,
+                quarantined BIGINT NOT NULL,
+                skipped BIGINT NOT NULL,
+                already_stored BIGINT NOT NULL,
+                status TEXT NOT NULL,
+                error TEXT
+            );
+            CREATE TABLE feedback (
+                id BIGSERIAL PRIMARY KEY,
+                key TEXT NOT NULL UNIQUE,
+                channel TEXT NOT NULL,
+                source_file TEXT NOT NULL,
+                source_line BIGINT,
+                source_record BIGINT,
+                response_id TEXT,
+                account_id TEXT,
+                account_name TEXT,
+                respondent_email TEXT,
+                submitted_at DOUBLE PRECISION,
+                nps_state SMALLINT,
+                nps BIGINT,
+                csat_state SMALLINT,
+                csat BIGINT,
+                csat_scale TEXT,
+                csat_good SMALLINT,
+                csat_unit DOUBLE PRECISION,
+                ces_state SMALLINT,
+                ces BIGINT,
+                ces_scale TEXT,
+                ces_good SMALLINT,
+                ces_unit DOUBLE PRECISION,
+                comment TEXT,
+                language TEXT,
+                run_id BIGINT NOT NULL,
+                sentiment DOUBLE PRECISION,
+                sentiment_label TEXT,
+                churn SMALLINT,
+                effort SMALLINT,
+                subject TEXT,
+                author_name TEXT,
+                thread TEXT,
+                quoted TEXT
+            );
+            CREATE INDEX feedback_account ON feedback(account_id, submitted_at);
+            CREATE TABLE feedback_topic (
+                feedback_key TEXT NOT NULL,
+                account_id TEXT,
+                topic TEXT NOT NULL,
+                PRIMARY KEY (feedback_key, topic)
+            );
+            CREATE TABLE quarantine (
+                key TEXT PRIMARY KEY,
+                run_id BIGINT NOT NULL,
+                source_file TEXT NOT NULL,
+                line BIGINT,
+                byte BIGINT,
+                record BIGINT,
+                field TEXT,
+                reason TEXT NOT NULL,
+                detail TEXT NOT NULL,
+                raw BYTEA NOT NULL,
+                truncated BOOLEAN NOT NULL
+            );
+            CREATE INDEX quarantine_file ON quarantine(source_file, line);
+            CREATE TABLE account (
+                id TEXT PRIMARY KEY,
+                name TEXT,
+                segment TEXT,
+                arr DOUBLE PRECISION,
+                renewal_at DOUBLE PRECISION,
+                owner TEXT
+            );
+            CREATE TABLE account_domain (
+                domain TEXT PRIMARY KEY,
+                account_id TEXT NOT NULL REFERENCES account(id) ON DELETE CASCADE
+            );
+            CREATE TABLE alert (
+                id TEXT PRIMARY KEY,
+                kind TEXT NOT NULL,
+                account_id TEXT,
+                reason TEXT NOT NULL,
+                record_key TEXT,
+                occurred_at DOUBLE PRECISION,
+                emitted_at DOUBLE PRECISION NOT NULL,
+                seq BIGSERIAL
+            );
+            """),
+    ]
+}

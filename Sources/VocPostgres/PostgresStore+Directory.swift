@@ -1,0 +1,87 @@
+public import Foundation
+import PostgresNIO
+public import VocCore
+
+extension PostgresStore {
+    public func replaceDirectory(_ accounts: [DirectoryAccount]) throws(VocError) {
+        try transaction { connection, logger in
+            try await connection.query("DELETE FROM account_domain", logger: logger)
+            try await connection.query("DELETE FROM account", logger: logger)
+            for start in stride(from: 0, to: accounts.count, by: Self.batchRows) {
+                let batch = accounts[start..<min(start + Self.batchRows, accounts.count)]
+                var binds = PostgresBindings()
+                for account in batch {
+                    binds.append(account.id)
+                    binds.append(account.name)
+                    binds.append(account.segment)
+                    binds.append(account.arr)
+                    binds.append(account.renewal?.timeIntervalSince1970)
+                    binds.append(account.owner)
+                }
+                try await connection.query(PostgresQuery(unsafeSQL: Self.insertSQL("account", ["id", "name", "segment", "arr", "renewal_at", "owner"],
+                                                                                   rows: batch.count), binds: binds), logger: logger)
+            }
+            let domains = accounts.flatMap { account in account.domains.map { ($0, account.id) } }
+            for start in stride(from: 0, to: domains.count, by: Self.batchRows) {
+                let batch = domains[start..<min(start + Self.batchRows, domains.count)]
+                var binds = PostgresBindings()
+                for (domain, account) in batch {
+                    binds.append(domain)
+                    binds.append(account)
+                }
+                try await connection.query(PostgresQuery(unsafeSQL: Self.insertSQL("account_domain", ["domain", "account_id"], rows: batch.count), binds: binds),
+                                           logger: logger)
+            }
+        }
+    }
+
+    public func directory() throws(VocError) -> [DirectoryAccount] {
+        try run { connection, logger in
+            var domains: [String: [String]] = [:]
+            for try await (domain, account) in try await connection.query("SELECT domain, account_id FROM account_domain ORDER BY domain", logger: logger)
+                .decode((String, String).self) {
+                domains[account, default: []].append(domain)
+            }
+            var accounts: [DirectoryAccount] = []
+            for try await (id, name, segment, arr, renewal, owner) in try await connection.query(
+                "SELECT id, name, segment, arr, renewal_at, owner FROM account ORDER BY id", logger: logger)
+                .decode((String, String?, String?, Double?, Double?, String?).self) {
+                accounts.append(DirectoryAccount(id: id, name: name, domains: domains[id] ?? [], segment: segment, arr: arr,
+                                                 renewal: renewal.map(Date.init(timeIntervalSince1970:)), owner: owner))
+            }
+            return accounts
+        }
+    }
+
+    public func recordNewAlerts(_ alerts: [Alert], at date: Date, deliver: @escaping @Sendable ([Alert]) throws -> Void) throws(VocError) -> [Alert] {
+        try transaction { connection, logger in
+            // One alert run at a time: the second waits, then finds the first one's alerts already recorded.
+            try await connection.query("LOCK TABLE alert IN SHARE ROW EXCLUSIVE MODE", logger: logger)
+            var fresh: [Alert] = []
+            for alert in alerts {
+                let rows = try await connection.query("""
+                    INSERT INTO alert (id, kind, account_id, reason, record_key, occurred_at, emitted_at)
+                    VALUES (\(alert.id), \(alert.kind.rawValue), \(alert.account), \(alert.reason), \(alert.recordKey),
+                            \(alert.occurredAt?.timeIntervalSince1970), \(date.timeIntervalSince1970))
+                    ON CONFLICT DO NOTHING RETURNING id
+                    """, logger: logger)
+                for try await _ in rows.decode(String.self) { fresh.append(alert) }
+            }
+            try deliver(fresh)
+            return fresh
+        }
+    }
+
+    public func emittedAlerts() throws(VocError) -> [Alert] {
+        try run { connection, logger in
+            var alerts: [Alert] = []
+            for try await (id, kind, account, reason, record, occurred) in try await connection.query(
+                "SELECT id, kind, account_id, reason, record_key, occurred_at FROM alert ORDER BY seq", logger: logger)
+                .decode((String, String, String?, String, String?, Double?).self) {
+                alerts.append(Alert(id: id, kind: Alert.Kind(rawValue: kind) ?? .detractor, account: account, reason: reason, recordKey: record,
+                                    occurredAt: occurred.map(Date.init(timeIntervalSince1970:))))
+            }
+            return alerts
+        }
+    }
+}

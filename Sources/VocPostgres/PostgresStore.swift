@@ -1,0 +1,122 @@
+import Dispatch
+import Foundation
+public import Logging
+import NIOCore
+import PostgresNIO
+public import VocCore
+public import VocStore
+
+/// The scale-out store: the same schema and commands as `SQLiteStore`, on a PostgreSQL server.
+///
+/// Several `voc ingest` processes may write at once: every insert is `ON CONFLICT DO NOTHING` on the same keys as
+/// SQLite, and each batch is sorted by key so concurrent transactions take row locks in one order (no deadlocks).
+/// Batches go out as multi-row statements (500 rows, 16,500 parameters), not one INSERT per row.
+public final class PostgresStore: FeedbackStore {
+    public let location: String
+    private let connection: PostgresConnection
+    private let logger: Logger
+
+    static let batchRows = 500
+
+    /// Whether a `--store` value names a PostgreSQL server rather than a SQLite file.
+    public static func isPostgres(_ store: String) -> Bool { store.hasPrefix("postgres://") || store.hasPrefix("postgresql://") }
+
+    /// Connects to `url` (`postgres://user:password@host:port/database`) and migrates the schema.
+    public init(url: String, logger: Logger = Logger(label: "voc.postgres")) throws(VocError) {
+        let parsed = try PostgresURL(url)
+        location = parsed.redacted
+        self.logger = logger
+        let configuration = PostgresConnection.Configuration(host: parsed.host, port: parsed.port, username: parsed.user,
+                                                             password: parsed.password, database: parsed.database, tls: .disable)
+        let log = logger
+        do {
+            connection = try Self.blocking { try await PostgresConnection.connect(configuration: configuration, id: 1, logger: log) }
+        } catch {
+            throw VocError(.store, "cannot connect to PostgreSQL", at: SourcePosition(file: parsed.redacted), cause: Self.describe(error))
+        }
+        try migrate()
+    }
+
+    deinit {
+        let connection = connection
+        _ = try? Self.blocking { try await connection.close() }
+    }
+
+    // MARK: - Running statements
+
+    /// Runs async work from synchronous code (the CLI's commands are synchronous).
+    static func blocking<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) throws -> T {
+        let box = ResultBox<T>()
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            do { box.result = .success(try await body()) } catch { box.result = .failure(error) }
+            done.signal()
+        }
+        done.wait()
+        return try box.result!.get()
+    }
+
+    /// Runs `body` with the connection, mapping errors to `VocError`.
+    func run<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> T) throws(VocError) -> T {
+        let connection = connection
+        let logger = logger
+        do {
+            return try Self.blocking { try await body(connection, logger) }
+        } catch let error as VocError {
+            throw error
+        } catch {
+            throw VocError(.store, "PostgreSQL statement failed", at: SourcePosition(file: location), cause: Self.describe(error))
+        }
+    }
+
+    /// Runs `body` in a transaction, retried (up to 5 times) when the server aborts it as a deadlock or serialization failure.
+    func transaction<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> T) throws(VocError) -> T {
+        try run { connection, logger in
+            var attempt = 0
+            while true {
+                attempt += 1
+                try await connection.query("BEGIN", logger: logger)
+                do {
+                    let value = try await body(connection, logger)
+                    try await connection.query("COMMIT", logger: logger)
+                    return value
+                } catch {
+                    _ = try? await connection.query("ROLLBACK", logger: logger)
+                    let state = (error as? PSQLError)?.serverInfo?[.sqlState]
+                    guard attempt < 5, state == "40P01" || state == "40001" else { throw error }
+                }
+            }
+        }
+    }
+
+    /// Server errors carry the statement and its arguments; keep the message and SQLSTATE so customer text cannot leak.
+    static func describe(_ error: any Error) -> VocError {
+        if let error = error as? PSQLError {
+            if let info = error.serverInfo {
+                return VocError(.store, "PostgreSQL \(info[.sqlState] ?? "?"): \(info[.message] ?? "unknown error")")
+            }
+            return VocError(.store, "PostgreSQL connection: \(error.code)")
+        }
+        return VocError(.store, String(describing: error))
+    }
+
+    private func migrate() throws(VocError) {
+        try transaction { connection, logger in
+            try await connection.query("SELECT pg_advisory_xact_lock(\(PostgresSchema.migrationLock))", logger: logger)
+            try await connection.query("CREATE TABLE IF NOT EXISTS voc_migration (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())", logger: logger)
+            var applied: Set<String> = []
+            for try await name in try await connection.query("SELECT name FROM voc_migration", logger: logger).decode(String.self) {
+                applied.insert(name)
+            }
+            for migration in PostgresSchema.migrations where !applied.contains(migration.name) {
+                try await connection.query(PostgresQuery(unsafeSQL: migration.sql), logger: logger)
+                try await connection.query("INSERT INTO voc_migration (name) VALUES (\(migration.name))", logger: logger)
+            }
+        }
+    }
+}
+
+/// Carries a result out of a task to the thread waiting on it (written once, read after the semaphore).
+private final class ResultBox<T>: @unchecked Sendable {
+    var result: Result<T, any Error>?
+}

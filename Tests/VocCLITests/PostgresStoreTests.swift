@@ -1,0 +1,79 @@
+import Dispatch
+import Foundation
+import Testing
+import VocTestSupport
+
+/// The PostgreSQL store against a real server that each test starts and stops: the same commands give the same
+/// results as SQLite, and concurrent ingesters of overlapping files store every record exactly once.
+@Suite struct PostgresStoreTests {
+    static let asOf = ["--as-of", "2024-03-20"]
+
+    @Test func everyCommandGivesTheSameResultsAsSQLite() throws {
+        let server = try PostgresTestServer.start()
+        defer { server.stop() }
+        let sqlite = VocProcess.temporaryStore()
+        for store in [sqlite, server.url] {
+            let ingest = try VocProcess.run(["ingest"] + HealthCommandTests.samples, store: store)
+            #expect(ingest.stdout.contains("read 87 = accepted 73 + quarantined 10 + skipped 4; 73 new, 0 already stored"), "\(store): \(ingest.stderr)")
+            let again = try VocProcess.run(["ingest"] + HealthCommandTests.samples, store: store)
+            #expect(again.stdout.contains("0 new, 73 already stored"))
+            #expect(try VocProcess.run(["accounts", "import", "corpora/crm/accounts.csv"], store: store).status == 1)
+        }
+        for command in [["accounts", "--format", "json"], ["account", "IN-4004", "--format", "json"] + Self.asOf,
+                        ["health", "--format", "json", "--history", "4"] + Self.asOf, ["quarantine", "--format", "json"],
+                        ["account", "(unmatched)", "--format", "csv"]] {
+            let expected = try VocProcess.run(command, store: sqlite)
+            let actual = try VocProcess.run(command, store: server.url)
+            #expect(actual.status == expected.status, "\(command)")
+            #expect(actual.stdout == expected.stdout, "\(command.joined(separator: " ")) differs between SQLite and PostgreSQL")
+            #expect(actual.stderr == expected.stderr.replacingOccurrences(of: sqlite, with: server.url))
+        }
+        let first = try VocProcess.run(["alerts"] + Self.asOf, store: server.url)
+        #expect(first.status == 1)
+        #expect(first.stdout == (try VocProcess.run(["alerts"] + Self.asOf, store: sqlite)).stdout)
+        let second = try VocProcess.run(["alerts"] + Self.asOf, store: server.url)
+        #expect(second.status == 0)
+        #expect(second.stdout.isEmpty)
+    }
+
+    @Test func concurrentIngestersOfOverlappingFilesStoreEachRecordOnce() throws {
+        let server = try PostgresTestServer.start()
+        defer { server.stop() }
+        let files = HealthCommandTests.samples
+        // Four processes at once, each with a different overlapping half of the files (every file is in two of them).
+        let groups = (0..<4).map { index in files.indices.filter { ($0 + index) % 4 < 2 }.map { files[$0] } }
+        let outcomes = Mutex([VocProcess.Outcome?](repeating: nil, count: groups.count))
+        DispatchQueue.concurrentPerform(iterations: groups.count) { index in
+            let outcome = try? VocProcess.run(["ingest", "--format", "ndjson"] + groups[index], store: server.url)
+            outcomes.withLock { $0[index] = outcome }
+        }
+        var newlyStored = 0
+        for outcome in outcomes.withLock({ $0 }) {
+            let result = try #require(outcome)
+            #expect(result.status == 1, "quarantined records are findings, nothing else may fail: \(result.stderr)")
+            let summary = try #require(result.stdout.split(separator: "\n").last.map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] })
+            #expect(summary["balanced"] as? Bool == true)
+            newlyStored += summary["new"] as? Int ?? -1
+        }
+        #expect(newlyStored == 73, "each of the 73 distinct records is stored by exactly one process")
+        let totals = try VocProcess.run(["quarantine", "--format", "json"], store: server.url)
+        #expect((try JSONSerialization.jsonObject(with: Data(totals.stdout.utf8)) as! [Any]).count == 10)
+        let accounts = try VocProcess.run(["accounts", "--format", "json"], store: server.url)
+        let rows = try JSONSerialization.jsonObject(with: Data(accounts.stdout.utf8)) as! [[String: Any]]
+        #expect(rows.map { $0["responses"] as! Int }.reduce(0, +) == 73)
+    }
+}
+
+/// A lock around a value, for collecting results from concurrent work.
+final class Mutex<Value>: @unchecked Sendable {
+    private var value: Value
+    private let lock = NSLock()
+
+    init(_ value: Value) { self.value = value }
+
+    func withLock<T>(_ body: (inout Value) -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body(&value)
+    }
+}
