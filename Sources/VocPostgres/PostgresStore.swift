@@ -109,7 +109,10 @@ public final class PostgresStore: FeedbackStore {
                 applied.insert(name)
             }
             for migration in PostgresSchema.migrations where !applied.contains(migration.name) {
-                try await connection.query(PostgresQuery(unsafeSQL: migration.sql), logger: logger)
+                // The extended protocol takes one statement at a time (the DDL has no other semicolons).
+                for statement in migration.sql.split(separator: ";") where !statement.allSatisfy(\.isWhitespace) {
+                    try await connection.query(PostgresQuery(unsafeSQL: String(statement)), logger: logger)
+                }
                 try await connection.query("INSERT INTO voc_migration (name) VALUES (\(migration.name))", logger: logger)
             }
         }

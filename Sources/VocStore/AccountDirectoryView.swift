@@ -40,12 +40,14 @@ public struct AccountDirectoryView: Sendable {
         return Array(matching.prefix(limit))
     }
 
-    /// Every record's signals with its directory account, dated on or before `through`.
+    /// Every record's signals with its directory account, dated on or before `through`, in key order: health sums
+    /// run in one order whatever order (or store, or concurrent ingesters) the records were written in, so the same
+    /// data gives the same figures to the last digit.
     public func signals(through: Date?) throws(VocError) -> [FeedbackSignal] {
         try store.signals(through: through).map { signal in
             var signal = signal
             signal.accountID = resolver.resolve(accountID: signal.accountID, email: signal.respondentEmail).account
             return signal
-        }
+        }.sorted { $0.key < $1.key }
     }
 }

@@ -97,7 +97,7 @@ import VocTestSupport
         #expect(result.stdout.contains("Atención rápida y amable — ¡gracias!"))
         let missing = try VocProcess.run(["account", "NOPE"], store: Self.store)
         #expect(missing.status == 2)
-        #expect(missing.stderr.contains("no account 'NOPE'"))
+        #expect(missing.stderr.contains("no feedback for account 'NOPE'"))
     }
 
     @Test func quarantineListsReasonsAndHidesCustomerTextUnlessAsked() throws {
