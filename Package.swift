@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         .target(name: "VocCore"),
@@ -35,9 +36,13 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "VocHealth", dependencies: ["VocCore", .product(name: "Yams", package: "Yams")]),
-        .target(name: "VocReport", dependencies: ["VocCore", "VocScore"]),
+        .target(name: "VocReport", dependencies: ["VocCore", "VocScore", "VocStore", "VocHealth"]),
+        .target(name: "VocServer", dependencies: [
+            "VocCore", "VocReport", "VocStore", "VocHealth", "VocScore",
+            .product(name: "Hummingbird", package: "hummingbird"),
+        ]),
         .target(name: "VocCLI", dependencies: [
-            "VocCore", "VocIngest", "VocText", "VocScore", "VocStore", "VocPostgres", "VocReport", "VocHealth",
+            "VocCore", "VocIngest", "VocText", "VocScore", "VocStore", "VocPostgres", "VocReport", "VocHealth", "VocServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -51,6 +56,10 @@ let package = Package(
         .testTarget(name: "VocHealthTests", dependencies: ["VocHealth", "VocTestSupport"]),
         .testTarget(name: "VocStoreTests", dependencies: [
             "VocStore", "VocIngest", "VocTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .testTarget(name: "VocServerTests", dependencies: [
+            "VocServer", "VocReport", "VocStore", "VocIngest", "VocTestSupport",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
         .testTarget(name: "VocCLITests", dependencies: ["voc", "VocTestSupport"]),
     ]

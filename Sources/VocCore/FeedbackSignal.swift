@@ -16,9 +16,12 @@ public struct FeedbackSignal: Sendable, Hashable {
     public var sentiment: Double?
     public var churn: Bool
     public var effort: Bool
+    /// The record's language (es, pt, en, other), when detected or declared.
+    public var language: String?
 
     public init(key: String, accountID: String? = nil, respondentEmail: String? = nil, submittedAt: Date? = nil, nps: Int? = nil,
-                csatFavourable: Bool? = nil, cesFavourable: Bool? = nil, sentiment: Double? = nil, churn: Bool = false, effort: Bool = false) {
+                csatFavourable: Bool? = nil, cesFavourable: Bool? = nil, sentiment: Double? = nil, churn: Bool = false, effort: Bool = false,
+                language: String? = nil) {
         self.key = key
         self.accountID = accountID
         self.respondentEmail = respondentEmail
@@ -29,6 +32,7 @@ public struct FeedbackSignal: Sendable, Hashable {
         self.sentiment = sentiment
         self.churn = churn
         self.effort = effort
+        self.language = language
     }
 
     public var isDetractor: Bool { nps.map { $0 <= 6 } ?? false }

@@ -7,6 +7,7 @@ public struct VocError: Error, Sendable, CustomStringConvertible {
     public struct Code: Sendable, Hashable, CustomStringConvertible {
         private enum Kind: String, Sendable {
             case fileUnreadable = "file-unreadable"
+            case fileUnwritable = "file-unwritable"
             case invalidInput = "invalid-input"
             case invalidConfiguration = "invalid-configuration"
             case lexiconMissing = "lexicon-missing"
@@ -18,6 +19,8 @@ public struct VocError: Error, Sendable, CustomStringConvertible {
 
         /// A file could not be opened or read.
         public static let fileUnreadable = Code(.fileUnreadable)
+        /// An output file could not be written.
+        public static let fileUnwritable = Code(.fileUnwritable)
         /// The input as a whole cannot be processed (not one bad record: those are quarantined).
         public static let invalidInput = Code(.invalidInput)
         /// A flag, mapping file or scale definition is wrong.

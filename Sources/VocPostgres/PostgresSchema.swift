@@ -107,5 +107,8 @@ enum PostgresSchema {
                 seq BIGSERIAL
             );
             """),
+        ("v2-feedback-key-byte-order", """
+            CREATE INDEX feedback_key_bytes ON feedback (key COLLATE "C");
+            """),
     ]
 }

@@ -58,6 +58,13 @@ extension PostgresStore {
         return keys.compactMap { found[$0] }
     }
 
+    public func feedback(after key: String?, limit: Int) throws(VocError) -> [StoredFeedback] {
+        var binds = PostgresBindings()
+        binds.append(key ?? "")
+        binds.append(limit)
+        return try fetchFeedback(PostgresQuery(unsafeSQL: "SELECT * FROM feedback WHERE key COLLATE \"C\" > $1 ORDER BY key COLLATE \"C\" LIMIT $2", binds: binds))
+    }
+
     private func fetchFeedback(_ query: PostgresQuery) throws(VocError) -> [StoredFeedback] {
         try run { connection, logger in
             var records: [StoredFeedback] = []
@@ -90,16 +97,16 @@ extension PostgresStore {
             let rows = try await connection.query("""
                 SELECT key, account_id, respondent_email, submitted_at,
                     CASE WHEN nps_state = 1 THEN nps END, CASE WHEN csat_state = 1 THEN csat_good END,
-                    CASE WHEN ces_state = 1 THEN ces_good END, sentiment, churn, effort
+                    CASE WHEN ces_state = 1 THEN ces_good END, sentiment, churn, effort, language
                 FROM feedback WHERE submitted_at IS NULL OR submitted_at <= \(through?.timeIntervalSince1970 ?? Double.greatestFiniteMagnitude)
                 """, logger: logger)
             var signals: [FeedbackSignal] = []
-            for try await (key, account, email, submitted, nps, csat, ces, sentiment, churn, effort)
-                in rows.decode((String, String?, String?, Double?, Int?, Int?, Int?, Double?, Int?, Int?).self) {
+            for try await (key, account, email, submitted, nps, csat, ces, sentiment, churn, effort, language)
+                in rows.decode((String, String?, String?, Double?, Int?, Int?, Int?, Double?, Int?, Int?, String?).self) {
                 signals.append(FeedbackSignal(key: key, accountID: account, respondentEmail: email,
                                               submittedAt: submitted.map(Date.init(timeIntervalSince1970:)), nps: nps,
                                               csatFavourable: csat.map { $0 == 1 }, cesFavourable: ces.map { $0 == 1 },
-                                              sentiment: sentiment, churn: churn == 1, effort: effort == 1))
+                                              sentiment: sentiment, churn: churn == 1, effort: effort == 1, language: language))
             }
             return signals
         }

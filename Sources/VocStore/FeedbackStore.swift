@@ -20,6 +20,8 @@ public protocol FeedbackStore: Sendable {
     /// Records whose stored account key is `accountID` (nil: none) or whose respondent domain is one of `domains`.
     func feedback(accountID: String?, domains: [String], limit: Int) throws(VocError) -> [StoredFeedback]
     func feedback(keys: [String]) throws(VocError) -> [StoredFeedback]
+    /// Up to `limit` records with keys after `key` (nil: from the start), in key order: a whole store in pages of bounded memory.
+    func feedback(after key: String?, limit: Int) throws(VocError) -> [StoredFeedback]
     /// Every record's scores and signals, dated on or before `through` (undated ones included).
     func signals(through: Date?) throws(VocError) -> [FeedbackSignal]
     func quarantine(file: String?, reason: QuarantineReason?) throws(VocError) -> [QuarantineEntry]

@@ -46,11 +46,18 @@ extension SQLiteStore {
         }
     }
 
+    public func feedback(after key: String?, limit: Int) throws(VocError) -> [StoredFeedback] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM feedback WHERE key > ? ORDER BY key LIMIT ?", arguments: [key ?? "", limit])
+                .map(Self.storedFeedback)
+        }
+    }
+
     public func signals(through: Date?) throws(VocError) -> [FeedbackSignal] {
         try read { db in
             let cursor = try Row.fetchCursor(db, sql: """
                 SELECT key, account_id, respondent_email, submitted_at, nps_state, nps, csat_state, csat_good, ces_state, ces_good,
-                    sentiment, churn, effort
+                    sentiment, churn, effort, language
                 FROM feedback WHERE submitted_at IS NULL OR submitted_at <= ?
                 """, arguments: [through?.timeIntervalSince1970 ?? Double.greatestFiniteMagnitude])
             var signals: [FeedbackSignal] = []
@@ -61,7 +68,8 @@ extension SQLiteStore {
                     nps: (row["nps_state"] as Int?) == 1 ? row["nps"] : nil,
                     csatFavourable: (row["csat_state"] as Int?) == 1 ? row["csat_good"] : nil,
                     cesFavourable: (row["ces_state"] as Int?) == 1 ? row["ces_good"] : nil,
-                    sentiment: row["sentiment"], churn: row["churn"] ?? false, effort: row["effort"] ?? false))
+                    sentiment: row["sentiment"], churn: row["churn"] ?? false, effort: row["effort"] ?? false,
+                    language: row["language"]))
             }
             return signals
         }

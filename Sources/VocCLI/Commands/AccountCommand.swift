@@ -103,25 +103,16 @@ struct AccountCommand: ParsableCommand {
     }
 
     /// The account's health with its strongest drivers, their text and sentiment trace; nil when it has no feedback by --as-of.
-    private func assess(_ account: String) throws -> (health: AccountHealth, drivers: [DriverOutput])? {
-        let view = try AccountDirectoryView(store: storeOptions.open())
-        let model = try health.model()
-        let asOf = try health.date()
-        let signals = try view.signals(through: asOf)
-        guard var result = model.assess(signals, directory: view.accounts, asOf: asOf).first(where: { $0.account == account }) else { return nil }
-        result.drivers = model.drivers(of: account, in: signals, asOf: asOf, limit: drivers)
-        let records = Dictionary(try view.store.feedback(keys: result.drivers.map(\.key)).map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
-        let analyzer = records.values.contains { $0.comment != nil } ? try sentimentOptions.analyzer() : nil
-        let outputs = result.drivers.map { driver in
-            let record = records[driver.key]
-            let trace = record?.comment.flatMap { comment in analyzer?.analyze(comment, language: record?.language).trace.items } ?? []
-            return DriverOutput(driver: driver, source: record.map { "\($0.position.file):\($0.position.line ?? 0)" }, comment: record?.comment,
-                                trace: trace.sorted { abs($0.contribution) > abs($1.contribution) }.prefix(4).map { "\($0.text) \(String(format: "%+.2f", $0.contribution))" })
-        }
-        return (result, outputs)
+    private func assess(_ account: String) throws -> (health: AccountHealth, drivers: [DriverEvidence])? {
+        let dashboard = try Dashboard(store: storeOptions.open(), model: health.model(), analyzer: sentimentOptions.analyzer(), asOf: health.date())
+        let signals = try dashboard.view.signals(through: dashboard.asOf)
+        guard var result = dashboard.model.assess(signals, directory: dashboard.view.accounts, asOf: dashboard.asOf)
+            .first(where: { $0.account == account }) else { return nil }
+        result.drivers = dashboard.model.drivers(of: account, in: signals, asOf: dashboard.asOf, limit: drivers)
+        return (result, try dashboard.evidence(for: result.drivers))
     }
 
-    private func printHealth(_ assessment: (health: AccountHealth, drivers: [DriverOutput])) {
+    private func printHealth(_ assessment: (health: AccountHealth, drivers: [DriverEvidence])) {
         let health = assessment.health
         Console.out("health:    \(Formatting.fixed(health.score)) \(health.band.rawValue) \(health.trend.arrow)"
                     + (health.previousScore.map { " \(Formatting.signed(health.score - $0)) since \(Formatting.fixed($0)) \(health.previousBand?.rawValue ?? "")" } ?? " (no previous period)")
@@ -151,7 +142,7 @@ struct AccountCommand: ParsableCommand {
         Console.out("")
         Console.out("responses that move the score most (pull = decay weight × (response value − 50)):")
         for driver in assessment.drivers {
-            Console.out("  \(Formatting.signed(driver.pull)) \(Formatting.day(driver.submittedAt))  \(driver.reasons.joined(separator: ", "))  \(driver.source ?? "")")
+            Console.out("  \(Formatting.signed(driver.driver.pull)) \(Formatting.day(driver.driver.submittedAt))  \(driver.driver.reasons.joined(separator: ", "))  \(driver.source ?? "")")
             if let comment = driver.comment { Console.out("        \"\(comment.split(whereSeparator: \.isNewline).joined(separator: " ").prefix(160))\"") }
             if !driver.trace.isEmpty { Console.out("        trace: \(driver.trace.joined(separator: "; "))") }
         }
@@ -202,22 +193,10 @@ private struct ResponseOutput: Encodable {
     }
 }
 
-/// A health driver with the record's text and its strongest sentiment trace items.
-private struct DriverOutput: Encodable {
-    var driver: HealthDriver
-    var source: String?
-    var comment: String?
-    var trace: [String]
-
-    var pull: Double { driver.pull }
-    var submittedAt: Date? { driver.submittedAt }
-    var reasons: [String] { driver.reasons }
-}
-
 private struct AccountDetailOutput: Encodable {
     var type = "account_detail"
     var account: AccountSummary
     var health: AccountHealth?
-    var drivers: [DriverOutput]
+    var drivers: [DriverEvidence]
     var responses: [ResponseOutput]
 }

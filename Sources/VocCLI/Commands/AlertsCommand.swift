@@ -62,7 +62,7 @@ struct AlertsCommand: ParsableCommand {
 extension Alert.Kind: ExpressibleByArgument {}
 
 /// One NDJSON line of `voc alerts`.
-private struct AlertLine: Encodable {
+struct AlertLine: Encodable {
     struct Record: Encodable {
         var key: String
         var source: String

@@ -26,7 +26,7 @@ struct QuarantineCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let entries = try storeOptions.open().quarantine(file: file, reason: reason).map { QuarantineOutput($0, showValues: showValues) }
+        let entries = try storeOptions.open().quarantine(file: file, reason: reason).map { QuarantineRow($0, showValues: showValues) }
         switch output.format {
         case .table:
             var columns: [TextTable.Column] = [
@@ -56,47 +56,5 @@ struct QuarantineCommand: ParsableCommand {
             Console.out(text, terminator: "")
         }
         if !entries.isEmpty { throw ExitCode(ExitStatus.findings.rawValue) }
-    }
-}
-
-private struct QuarantineOutput: Encodable {
-    var type = "quarantined"
-    var file: String
-    var line: Int?
-    var byte: Int?
-    var record: Int?
-    var field: String?
-    var reason: String
-    var detail: String
-    var truncated: Bool
-    var raw: String?
-
-    init(_ entry: QuarantineEntry, showValues: Bool) {
-        let record = entry.record
-        file = record.position.file
-        line = record.position.line
-        byte = record.position.byte
-        self.record = record.position.record
-        field = record.position.field
-        reason = record.reason.rawValue
-        detail = record.detail
-        truncated = record.isTruncated
-        raw = showValues ? Self.printable(record.raw) : nil
-    }
-
-    /// The raw bytes as text: invalid UTF-8 shown as U+FFFD, line ends and controls escaped.
-    private static func printable(_ bytes: [UInt8]) -> String {
-        var text = ""
-        for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
-            switch scalar {
-            case "\n": text += "\\n"
-            case "\r": text += "\\r"
-            case "\t": text += "\\t"
-            case _ where scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value):
-                text += "\\u{\(String(scalar.value, radix: 16))}"
-            default: text.unicodeScalars.append(scalar)
-            }
-        }
-        return text
     }
 }

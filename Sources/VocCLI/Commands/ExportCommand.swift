@@ -1,0 +1,162 @@
+import ArgumentParser
+import Foundation
+import VocCore
+import VocHealth
+import VocReport
+import VocStore
+
+/// `voc export records|accounts|alerts`: the store's contents for spreadsheets and other tools.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export records, accounts (with health) or alerts as CSV, NDJSON or JSON.",
+        discussion: """
+            CSV cells that start with = + - @ TAB or CR (formula injection) are prefixed with ' so spreadsheets show \
+            them as text; --excel adds a UTF-8 byte-order mark and uses ';' for Spanish and Portuguese Excel. Records \
+            are read in pages, so exporting a large store keeps memory flat.
+            """)
+
+    enum Dataset: String, ExpressibleByArgument, CaseIterable { case records, accounts, alerts }
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case csv, ndjson, json }
+
+    @Argument(help: "What to export: records, accounts or alerts.")
+    var dataset: Dataset
+
+    @Option(name: .long, help: "csv, ndjson or json.")
+    var format: Format = .csv
+
+    @Flag(name: .long, help: "With --format csv: UTF-8 byte-order mark and ';' for Spanish and Portuguese Excel.")
+    var excel = false
+
+    @OptionGroup var health: HealthOptions
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run() throws {
+        let store = try storeOptions.open()
+        var writer = ExportWriter(format: format, csv: CSVWriter(excel: excel))
+        switch dataset {
+        case .records:
+            let view = try AccountDirectoryView(store: store)
+            writer.header(["key", "channel", "source", "response_id", "account", "account_name", "respondent_email", "submitted_at",
+                           "nps", "csat", "ces", "language", "sentiment", "sentiment_label", "churn", "effort", "subject", "comment"])
+            var after: String?
+            while true {
+                let page = try store.feedback(after: after, limit: 1000)
+                for record in page {
+                    let account = view.resolver.resolve(accountID: record.accountID, email: record.respondentEmail).account
+                    writer.write(RecordLine(record, account: account), cells: [
+                        record.key, record.channel, "\(record.position.file):\(record.position.line ?? 0)", record.responseID ?? "",
+                        account ?? "", record.accountName ?? "", record.respondentEmail ?? "",
+                        record.submittedAt.map(Formatting.iso8601) ?? "", AccountCommand.cell(record.nps), AccountCommand.cell(record.csat),
+                        AccountCommand.cell(record.ces), record.language ?? "", record.sentiment.map { "\($0.compound)" } ?? "",
+                        record.sentiment?.label ?? "", record.sentiment.map { "\($0.churn)" } ?? "", record.sentiment.map { "\($0.effort)" } ?? "",
+                        record.subject ?? "", record.comment ?? "",
+                    ])
+                }
+                guard page.count == 1000, let last = page.last else { break }
+                after = last.key
+            }
+        case .accounts:
+            let dashboard = try Dashboard(store: store, model: try health.model(), analyzer: nil, asOf: try health.date())
+            writer.header(["account", "name", "segment", "owner", "language", "responses", "nps", "nps_ci_low", "nps_ci_high", "csat_percent",
+                           "ces_mean", "sentiment_mean", "negative_percent", "topics", "health", "band", "trend", "confidence", "arr",
+                           "renewal", "last_response"])
+            for row in try dashboard.accounts(AccountQuery(sort: .account)).rows {
+                let number = { (value: Double?) in value.map { "\($0)" } ?? "" }
+                writer.write(row, cells: [
+                    row.account, row.name ?? "", row.segment ?? "", row.owner ?? "", row.language ?? "", "\(row.responses)", number(row.nps),
+                    number(row.npsCiLow), number(row.npsCiHigh), number(row.csat), number(row.ces), number(row.sentiment),
+                    number(row.negativePercent), row.topics.joined(separator: "|"), number(row.score), row.band?.rawValue ?? "",
+                    row.trend?.rawValue ?? "", number(row.confidence), number(row.arr), row.renewal.map(Formatting.day) ?? "",
+                    row.lastResponse.map(Formatting.iso8601) ?? "",
+                ])
+            }
+        case .alerts:
+            let view = try AccountDirectoryView(store: store)
+            let alerts = try store.emittedAlerts()
+            let records = Dictionary(try store.feedback(keys: alerts.compactMap(\.recordKey)).map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+            writer.header(["id", "kind", "account", "account_name", "owner", "reason", "occurred_at", "record_key", "source", "nps", "comment"])
+            for alert in alerts {
+                let line = AlertLine(alert, account: alert.account.flatMap { view.accounts[$0] }, record: alert.recordKey.flatMap { records[$0] })
+                writer.write(line, cells: [
+                    line.id, line.kind.rawValue, line.account ?? "", line.accountName ?? "", line.owner ?? "", line.reason,
+                    line.occurredAt.map(Formatting.iso8601) ?? "", line.record?.key ?? "", line.record?.source ?? "",
+                    line.record?.nps.map(String.init) ?? "", line.record?.comment ?? "",
+                ])
+            }
+        }
+        writer.finish()
+    }
+}
+
+/// Writes one export row at a time: a CSV row, an NDJSON line, or an element of one JSON array.
+private struct ExportWriter {
+    let format: ExportCommand.Format
+    let csv: CSVWriter
+    private var count = 0
+
+    init(format: ExportCommand.Format, csv: CSVWriter) {
+        self.format = format
+        self.csv = csv
+    }
+
+    mutating func header(_ names: [String]) {
+        switch format {
+        case .csv: Console.out(csv.preamble + csv.row(names), terminator: "")
+        case .json: Console.out("[", terminator: "")
+        case .ndjson: break
+        }
+    }
+
+    mutating func write(_ value: some Encodable, cells: @autoclosure () -> [String]) {
+        switch format {
+        case .csv: Console.out(csv.row(cells()), terminator: "")
+        case .ndjson: Console.out(JSONOutput.encode(value, pretty: false))
+        case .json: Console.out((count == 0 ? "\n" : ",\n") + JSONOutput.encode(value, pretty: false), terminator: "")
+        }
+        count += 1
+    }
+
+    func finish() {
+        if format == .json { Console.out(count == 0 ? "]" : "\n]") }
+    }
+}
+
+/// One exported record: what was stored, with the account it resolves to through the directory.
+private struct RecordLine: Encodable {
+    var type = "record"
+    var key: String
+    var channel: String
+    var source: String
+    var responseId: String?
+    var account: String?
+    var accountName: String?
+    var respondentEmail: String?
+    var submittedAt: Date?
+    var nps: String
+    var csat: String
+    var ces: String
+    var language: String?
+    var sentiment: SentimentSummary?
+    var subject: String?
+    var comment: String?
+
+    init(_ record: StoredFeedback, account: String?) {
+        key = record.key
+        channel = record.channel
+        source = "\(record.position.file):\(record.position.line ?? 0)"
+        responseId = record.responseID
+        self.account = account
+        accountName = record.accountName
+        respondentEmail = record.respondentEmail
+        submittedAt = record.submittedAt
+        nps = AccountCommand.cell(record.nps)
+        csat = AccountCommand.cell(record.csat)
+        ces = AccountCommand.cell(record.ces)
+        language = record.language
+        sentiment = record.sentiment
+        subject = record.subject
+        comment = record.comment
+    }
+}

@@ -1,0 +1,29 @@
+import ArgumentParser
+import Foundation
+import VocCore
+import VocReport
+
+/// `voc report --html FILE`: the dashboard's overview and account list as one self-contained file.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write the portfolio overview and every account as one self-contained HTML file (inline SVG, no script, no network).")
+
+    @Option(name: .long, help: ArgumentHelp("Where to write the report ('-' for standard output).", valueName: "file"))
+    var html: String
+
+    @OptionGroup var health: HealthOptions
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run() throws {
+        let dashboard = try Dashboard(store: storeOptions.open(), model: try health.model(), analyzer: nil, asOf: try health.date())
+        let page = DashboardPage.report(try dashboard.overview(), accounts: try dashboard.accounts(AccountQuery())).description
+        if html == "-" { return Console.out(page, terminator: "") }
+        do {
+            try page.write(toFile: html, atomically: true, encoding: .utf8)
+        } catch {
+            throw VocError(.fileUnwritable, "cannot write the report: \(error.localizedDescription)", at: SourcePosition(file: html))
+        }
+        Console.error("voc report: wrote \(html) (\(page.utf8.count) bytes)")
+    }
+}

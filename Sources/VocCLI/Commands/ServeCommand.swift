@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import VocServer
+
+/// `voc serve`: the dashboard over HTTP, on 127.0.0.1 unless told otherwise.
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the dashboard (portfolio, accounts, account detail, quarantine) and its JSON API.",
+        discussion: """
+            Binds to 127.0.0.1:8080 by default. Binding to any other address requires --token (or VOC_TOKEN): requests \
+            then need `Authorization: Bearer TOKEN`; a browser opens http://HOST:PORT/?token=TOKEN once and keeps a cookie. \
+            Pages are computed from the store on every request, as of that moment unless --as-of fixes it. Stop with Ctrl-C.
+            """)
+
+    @Option(name: .long, help: "Address to bind.")
+    var host = "127.0.0.1"
+
+    @Option(name: .long, help: "Port to bind (0 picks a free one and prints it).")
+    var port = 8080
+
+    @Option(name: .long, help: ArgumentHelp("Require this bearer token (letters, digits, - . _ ~; at least 16); also VOC_TOKEN.", valueName: "token"))
+    var token: String?
+
+    @OptionGroup var health: HealthOptions
+    @OptionGroup var sentimentOptions: SentimentOptions
+    @OptionGroup var storeOptions: StoreOptions
+
+    func validate() throws {
+        let token = effectiveToken
+        if let token, token.count < 16 || !token.unicodeScalars.allSatisfy({ $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-._~".unicodeScalars.contains($0)) }) {
+            throw ValidationError("--token must be at least 16 characters of letters, digits and - . _ ~")
+        }
+        if token == nil && !["127.0.0.1", "::1", "localhost"].contains(host) {
+            throw ValidationError("--host \(host) exposes customer data beyond this machine: give --token (or VOC_TOKEN) too")
+        }
+    }
+
+    private var effectiveToken: String? { token ?? ProcessInfo.processInfo.environment["VOC_TOKEN"] }
+
+    func run() throws {
+        let server = DashboardServer(store: try storeOptions.open(), model: try health.model(), analyzer: try sentimentOptions.analyzer(),
+                                     asOf: try health.asOf.map { _ in try health.date() }, token: effectiveToken)
+        let (host, port) = (host, port)
+        let outcome = BlockingOutcome()
+        Task {
+            do {
+                try await server.run(host: host, port: port) { port in
+                    Console.error("voc serve: dashboard at http://\(host.contains(":") ? "[\(host)]" : host):\(port)/ (Ctrl-C stops)")
+                }
+            } catch { outcome.failure = error }
+            outcome.finish()
+        }
+        outcome.wait()
+        if let failure = outcome.failure { throw failure }
+    }
+}
+
+/// Hands the server's end (and error) from its task to the command's thread.
+private final class BlockingOutcome: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    /// Written by the task before `finish()`, read after `wait()` returns.
+    var failure: (any Error)?
+
+    func finish() { done.signal() }
+    func wait() { done.wait() }
+}

@@ -1,0 +1,63 @@
+public import Foundation
+public import VocHealth
+
+/// The dashboard's account page: metrics, health with its measures and drivers, sentiment over time, topics and
+/// the latest detractor comments with their sentiment trace.
+public struct AccountDetail: Sendable, Encodable {
+    public var type = "account_detail"
+    public var account: AccountSummary
+    public var health: AccountHealth?
+    public var drivers: [DriverEvidence]
+    public var periods: [AccountPeriod]
+    public var detractorComments: [CommentEvidence]
+}
+
+/// One account during one period: its responses, their mean sentiment, and its health at the period's end.
+public struct AccountPeriod: Sendable, Encodable {
+    public var end: Date
+    public var responses: Int
+    public var sentiment: Double?
+    public var score: Double?
+    public var band: HealthBand?
+}
+
+/// A health driver with the record's text and its strongest sentiment trace items.
+public struct DriverEvidence: Sendable, Encodable {
+    public var driver: HealthDriver
+    public var source: String?
+    public var comment: String?
+    public var trace: [String]
+}
+
+/// A response's comment with its score and the trace items that moved its sentiment most.
+public struct CommentEvidence: Sendable, Encodable {
+    public var key: String
+    public var source: String
+    public var submittedAt: Date?
+    public var nps: Int?
+    public var comment: String
+    public var sentiment: Double?
+    public var label: String?
+    public var trace: [String]
+}
+
+/// The account list with the values its filters can take.
+public struct AccountList: Sendable, Encodable {
+    public var type = "accounts"
+    public var asOf: Date
+    public var query: AccountQuery
+    /// Accounts before filtering.
+    public var total: Int
+    public var rows: [AccountRow]
+    public var segments: [String]
+    public var owners: [String]
+    public var languages: [String]
+}
+
+/// The quarantine page: counts per reason and the latest entries.
+public struct QuarantineList: Sendable, Encodable {
+    public var type = "quarantine"
+    public var total: Int
+    public var reasons: [String: Int]
+    public var entries: [QuarantineRow]
+}

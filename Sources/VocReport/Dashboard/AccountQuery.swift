@@ -1,0 +1,100 @@
+public import VocHealth
+
+/// Filters and order for the account list, read from a URL query such as `?band=red&segment=high-touch&sort=arr&order=desc`.
+public struct AccountQuery: Sendable, Encodable {
+    public enum SortKey: String, Sendable, Encodable, CaseIterable {
+        case account, name, segment, owner, language, responses, nps, csat, ces, sentiment, score, arr, renewal
+    }
+
+    public var segment: String?
+    public var band: HealthBand?
+    public var owner: String?
+    public var language: String?
+    /// Worst health first unless asked otherwise.
+    public var sort: SortKey = .score
+    public var descending = false
+
+    public init(segment: String? = nil, band: HealthBand? = nil, owner: String? = nil, language: String? = nil,
+                sort: SortKey = .score, descending: Bool = false) {
+        self.segment = segment
+        self.band = band
+        self.owner = owner
+        self.language = language
+        self.sort = sort
+        self.descending = descending
+    }
+
+    /// From query parameters; empty values mean "any", unknown sort keys fall back to health score.
+    public init(parameters: [String: String]) {
+        let value = { (name: String) in parameters[name].flatMap { $0.isEmpty ? nil : $0 } }
+        segment = value("segment")
+        band = value("band").flatMap(HealthBand.init(rawValue:))
+        owner = value("owner")
+        language = value("language")
+        sort = value("sort").flatMap(SortKey.init(rawValue:)) ?? .score
+        descending = value("order") == "desc"
+    }
+
+    public func matches(_ row: AccountRow) -> Bool {
+        (segment == nil || row.segment == segment) && (band == nil || row.band == band)
+            && (owner == nil || row.owner == owner) && (language == nil || row.language == language)
+    }
+
+    /// The matching rows in the requested order; rows without a value for the sort key come last either way, ties by account id.
+    public func apply(_ rows: [AccountRow]) -> [AccountRow] {
+        rows.filter(matches).sorted { lhs, rhs in
+            switch (key(lhs), key(rhs)) {
+            case let (.number(a), .number(b)) where a != b: return descending ? a > b : a < b
+            case let (.text(a), .text(b)) where a != b: return descending ? a > b : a < b
+            case (.missing, .number), (.missing, .text): return false
+            case (.number, .missing), (.text, .missing): return true
+            default: return lhs.account < rhs.account
+            }
+        }
+    }
+
+    /// The query string for this query with `changes` applied (for sort links and filters).
+    public func link(sort newSort: SortKey? = nil, descending newOrder: Bool? = nil) -> String {
+        var items = [("segment", segment), ("band", band?.rawValue), ("owner", owner), ("language", language)]
+        items.append(("sort", (newSort ?? sort).rawValue))
+        if newOrder ?? descending { items.append(("order", "desc")) }
+        return "?" + items.compactMap { name, value in value.map { "\(name)=\(Self.percentEncode($0))" } }.joined(separator: "&")
+    }
+
+    private enum SortValue { case number(Double), text(String), missing }
+
+    private func key(_ row: AccountRow) -> SortValue {
+        let number = { (value: Double?) in value.map(SortValue.number) ?? .missing }
+        let text = { (value: String?) in value.map(SortValue.text) ?? .missing }
+        switch sort {
+        case .account: return .text(row.account)
+        case .name: return text(row.name)
+        case .segment: return text(row.segment)
+        case .owner: return text(row.owner)
+        case .language: return text(row.language)
+        case .responses: return .number(Double(row.responses))
+        case .nps: return number(row.nps)
+        case .csat: return number(row.csat)
+        case .ces: return number(row.ces)
+        case .sentiment: return number(row.sentiment)
+        case .score: return number(row.score)
+        case .arr: return number(row.arr)
+        case .renewal: return number(row.renewal?.timeIntervalSince1970)
+        }
+    }
+
+    /// RFC 3986 unreserved characters kept, everything else as UTF-8 percent escapes.
+    static func percentEncode(_ text: String) -> String {
+        var result = ""
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                result += "%" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)
+            }
+        }
+        return result
+    }
+}

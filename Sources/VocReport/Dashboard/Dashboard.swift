@@ -1,0 +1,182 @@
+public import Foundation
+public import VocCore
+public import VocHealth
+public import VocScore
+public import VocStore
+
+/// What the dashboard, its JSON API and the HTML report show, computed from a store as of one instant.
+///
+/// Every call reads the store afresh, so a page reflects the latest ingest; nothing is cached between requests.
+public struct Dashboard: Sendable {
+    public let view: AccountDirectoryView
+    public let model: HealthModel
+    /// Recomputes the sentiment trace of the comments shown; nil shows comments without trace.
+    public let analyzer: SentimentAnalyzer?
+    public let asOf: Date
+    /// How many periods the charts cover.
+    public let periods: Int
+    public let minimumSample: Int
+
+    public init(store: any FeedbackStore, model: HealthModel = HealthModel(), analyzer: SentimentAnalyzer?, asOf: Date,
+                periods: Int = 12, minimumSample: Int = Confidence.defaultMinimumSample) throws(VocError) {
+        view = try AccountDirectoryView(store: store)
+        self.model = model
+        self.analyzer = analyzer
+        self.asOf = asOf
+        self.periods = max(2, periods)
+        self.minimumSample = minimumSample
+    }
+
+    /// The tallies, signals and health of every account at `asOf`.
+    private struct Snapshot {
+        var tallies: [AccountTally]
+        var signals: [FeedbackSignal]
+        var health: [AccountHealth]
+    }
+
+    private func snapshot() throws(VocError) -> Snapshot {
+        let signals = try view.signals(through: asOf)
+        return Snapshot(tallies: try view.tallies(), signals: signals, health: model.assess(signals, directory: view.accounts, asOf: asOf))
+    }
+
+    public func overview() throws(VocError) -> PortfolioOverview {
+        let snapshot = try snapshot()
+        var pooled = AccountTally(responses: 0, nps: NPSTally(), csat: RatingTally(), ces: RatingTally(), comments: 0)
+        for tally in snapshot.tallies { pooled.merge(tally) }
+        var portfolio = AccountSummary(pooled, minimumSample: minimumSample)
+        portfolio.account = nil
+        var bands = BandCounts()
+        for account in snapshot.health { bands.add(account.band) }
+        let red = snapshot.health.filter { $0.band == .red }
+        let rows = accountRows(snapshot)
+        let totals = try view.store.totals()
+        let thresholds = model.configuration.profile.bands
+        return PortfolioOverview(
+            asOf: asOf, store: view.store.location, responses: totals.feedback, quarantined: totals.quarantined,
+            unmatched: snapshot.tallies.first { $0.accountID == nil }?.responses ?? 0, portfolio: portfolio, bands: bands,
+            redBelow: thresholds.redBelow, greenAbove: thresholds.greenAbove,
+            revenueAtRisk: red.reduce(0) { $0 + ($1.arr ?? 0) }, redWithoutARR: red.count { $0.arr == nil },
+            periods: portfolioPeriods(snapshot.signals), atRisk: AccountQuery(band: .red).apply(rows))
+    }
+
+    public func accounts(_ query: AccountQuery) throws(VocError) -> AccountList {
+        let rows = accountRows(try snapshot())
+        let values = { (path: KeyPath<AccountRow, String?>) in Array(Set(rows.compactMap { $0[keyPath: path] })).sorted() }
+        return AccountList(asOf: asOf, query: query, total: rows.count, rows: query.apply(rows),
+                           segments: values(\.segment), owners: values(\.owner), languages: values(\.language))
+    }
+
+    /// One account's page, or nil when the store has no feedback for it.
+    public func account(_ id: String) throws(VocError) -> AccountDetail? {
+        let snapshot = try snapshot()
+        guard let tally = snapshot.tallies.first(where: { $0.accountID == id }) else { return nil }
+        var summary = AccountSummary(tally, minimumSample: minimumSample)
+        summary.attach(view.accounts[id], directoryImported: !view.accounts.isEmpty)
+        var health = snapshot.health.first { $0.account == id }
+        health?.drivers = model.drivers(of: id, in: snapshot.signals, asOf: asOf, limit: 5)
+        let drivers = try evidence(for: health?.drivers ?? [])
+        let ends = model.periodEnds(asOf: asOf, count: periods)
+        let history = Dictionary(model.history(snapshot.signals.filter { $0.accountID == id }, directory: view.accounts, asOf: asOf, periods: periods)
+            .map { ($0.periodEnd, $0) }, uniquingKeysWith: { first, _ in first })
+        var buckets = Array(repeating: (responses: 0, sentimentSum: 0.0, scored: 0), count: ends.count)
+        for signal in snapshot.signals where signal.accountID == id {
+            guard let index = period(of: signal, ends: ends) else { continue }
+            buckets[index].responses += 1
+            if let sentiment = signal.sentiment { buckets[index].sentimentSum += sentiment; buckets[index].scored += 1 }
+        }
+        let accountPeriods = ends.indices.map { index in
+            AccountPeriod(end: ends[index], responses: buckets[index].responses,
+                          sentiment: buckets[index].scored > 0 ? buckets[index].sentimentSum / Double(buckets[index].scored) : nil,
+                          score: history[ends[index]]?.score, band: history[ends[index]]?.band)
+        }
+        let detractors = try view.feedback(account: id, limit: 500).filter { record in
+            if case .rating(let value)? = record.nps, value <= 6, record.comment != nil { return true }
+            return false
+        }.prefix(5).map(commentEvidence)
+        return AccountDetail(account: summary, health: health, drivers: drivers, periods: accountPeriods, detractorComments: detractors)
+    }
+
+    public func quarantine(reason: QuarantineReason? = nil, limit: Int = 500) throws(VocError) -> QuarantineList {
+        let entries = try view.store.quarantine(file: nil, reason: reason)
+        var reasons: [String: Int] = [:]
+        for entry in entries { reasons[entry.record.reason.rawValue, default: 0] += 1 }
+        return QuarantineList(total: entries.count, reasons: reasons, entries: entries.prefix(limit).map { QuarantineRow($0, showValues: false) })
+    }
+
+    /// Each driver with its record's text and its four strongest trace items.
+    public func evidence(for drivers: [HealthDriver]) throws(VocError) -> [DriverEvidence] {
+        let records = Dictionary(try view.store.feedback(keys: drivers.map(\.key)).map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        return drivers.map { driver in
+            let record = records[driver.key]
+            return DriverEvidence(driver: driver, source: record.map(Self.source), comment: record?.comment,
+                                  trace: record.flatMap { record in record.comment.map { trace($0, language: record.language) } } ?? [])
+        }
+    }
+
+    private func commentEvidence(_ record: StoredFeedback) -> CommentEvidence {
+        var nps: Int?
+        if case .rating(let value)? = record.nps { nps = value }
+        return CommentEvidence(key: record.key, source: Self.source(record), submittedAt: record.submittedAt, nps: nps,
+                               comment: record.comment ?? "", sentiment: record.sentiment?.compound, label: record.sentiment?.label,
+                               trace: trace(record.comment ?? "", language: record.language))
+    }
+
+    private func trace(_ comment: String, language: String?) -> [String] {
+        guard let analyzer else { return [] }
+        return analyzer.analyze(comment, language: language).trace.items
+            .sorted { abs($0.contribution) > abs($1.contribution) }.prefix(4)
+            .map { "\($0.text) \(String(format: "%+.2f", $0.contribution))" }
+    }
+
+    private static func source(_ record: StoredFeedback) -> String { "\(record.position.file):\(record.position.line ?? 0)" }
+
+    private func accountRows(_ snapshot: Snapshot) -> [AccountRow] {
+        let health = Dictionary(snapshot.health.map { ($0.account, $0) }, uniquingKeysWith: { first, _ in first })
+        var languages: [String: [String: Int]] = [:]
+        for signal in snapshot.signals {
+            guard let account = signal.accountID, let language = signal.language else { continue }
+            languages[account, default: [:]][language, default: 0] += 1
+        }
+        return snapshot.tallies.compactMap { tally in
+            guard let account = tally.accountID else { return nil }
+            var summary = AccountSummary(tally, minimumSample: minimumSample)
+            summary.attach(view.accounts[account], directoryImported: !view.accounts.isEmpty)
+            let language = languages[account]?.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+            return AccountRow(summary: summary, account: account, health: health[account], language: language,
+                              renewal: view.accounts[account]?.renewal)
+        }
+    }
+
+    /// The index of the period (ending at `ends[i]`, starting after `ends[i − 1]`) the record falls in.
+    private func period(of signal: FeedbackSignal, ends: [Date]) -> Int? {
+        guard let date = signal.submittedAt, let first = ends.first,
+              date > first.addingTimeInterval(-Double(model.configuration.periodDays) * 86_400) else { return nil }
+        return ends.firstIndex { date <= $0 }
+    }
+
+    private func portfolioPeriods(_ signals: [FeedbackSignal]) -> [PortfolioPeriod] {
+        let ends = model.periodEnds(asOf: asOf, count: periods)
+        var bands = Array(repeating: BandCounts(), count: ends.count)
+        let index = Dictionary(ends.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        for point in model.history(signals, directory: view.accounts, asOf: asOf, periods: periods) {
+            if let period = index[point.periodEnd] { bands[period].add(point.band) }
+        }
+        var tallies = Array(repeating: (responses: 0, nps: NPSTally(), sentimentSum: 0.0, scored: 0), count: ends.count)
+        for signal in signals {
+            guard let period = period(of: signal, ends: ends) else { continue }
+            tallies[period].responses += 1
+            if let nps = signal.nps { tallies[period].nps.add(.rating(nps)) }
+            if let sentiment = signal.sentiment { tallies[period].sentimentSum += sentiment; tallies[period].scored += 1 }
+        }
+        let periodLength = Double(model.configuration.periodDays) * 86_400
+        return ends.indices.map { period in
+            let tally = tallies[period]
+            let answered = tally.nps.promoters + tally.nps.passives + tally.nps.detractors
+            return PortfolioPeriod(
+                start: period == 0 ? ends[0].addingTimeInterval(-periodLength) : ends[period - 1], end: ends[period],
+                responses: tally.responses, npsAnswered: answered,
+                nps: answered > 0 ? 100 * Double(tally.nps.promoters - tally.nps.detractors) / Double(answered) : nil,
+                sentiment: tally.scored > 0 ? tally.sentimentSum / Double(tally.scored) : nil, bands: bands[period])
+        }
+    }
+}

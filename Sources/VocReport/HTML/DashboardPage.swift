@@ -1,0 +1,240 @@
+import Foundation
+import VocHealth
+
+/// The dashboard's pages and the HTML report as complete documents: inline CSS and SVG, no script, no external resource.
+public enum DashboardPage {
+    /// Where a page is shown: on the live server (navigation and links between pages) or in a self-contained report file.
+    public enum Context: Sendable { case server, report }
+
+    public static func overview(_ overview: PortfolioOverview, context: Context = .server) -> HTML {
+        document(title: "Portfolio", active: "overview", context: context, body: overviewBody(overview, context: context))
+    }
+
+    /// The HTML report: the overview followed by every account, in one file to send by e-mail.
+    public static func report(_ overview: PortfolioOverview, accounts: AccountList) -> HTML {
+        document(title: "Voice of the customer report", active: "", context: .report,
+                 body: overviewBody(overview, context: .report) + "<h2>All accounts</h2>" + accountTable(accounts, context: .report))
+    }
+
+    public static func accounts(_ list: AccountList) -> HTML {
+        let query = list.query
+        let select = { (name: String, label: String, values: [String], current: String?) -> HTML in
+            let options = HTML.join(values.map { value in "<option value=\"\(value)\"\(value == current ? HTML(" selected") : "")>\(value)</option>" })
+            return "<label>\(label) <select name=\"\(name)\"><option value=\"\">any</option>\(options)</select></label>"
+        }
+        let form: HTML = """
+            <form method="get" action="/accounts" class="filters">\
+            \(select("segment", "Segment", list.segments, query.segment))\
+            \(select("band", "Band", HealthBand.allBands.map(\.rawValue), query.band?.rawValue))\
+            \(select("owner", "CSM", list.owners, query.owner))\
+            \(select("language", "Language", list.languages, query.language))\
+            <input type="hidden" name="sort" value="\(query.sort.rawValue)">\
+            <button type="submit">Filter</button> <a href="/accounts">reset</a></form>
+            """
+        let body: HTML = "<h1>Accounts</h1>\(form)<p class=\"muted\">\(list.rows.count) of \(list.total) accounts, as of \(Formatting.iso8601(list.asOf))</p>" + accountTable(list, context: .server)
+        return document(title: "Accounts", active: "accounts", context: .server, body: body)
+    }
+
+    public static func account(_ detail: AccountDetail) -> HTML {
+        let summary = detail.account
+        let id = summary.account ?? ""
+        var body: HTML = "<h1>\(id)\(summary.name.map { HTML(" <small>\(HTML(text: $0))</small>") } ?? .empty)</h1>"
+        body += "<p class=\"muted\">\(summary.segment ?? "no segment") · CSM \(summary.owner ?? "—") · ARR \(Formatting.money(summary.arr)) · \(summary.responses) responses, \(Formatting.day(summary.firstResponse)) to \(Formatting.day(summary.lastResponse))</p>"
+        body += "<div class=\"tiles\">"
+        if let health = detail.health {
+            body += tile("Health", Formatting.fixed(health.score), band: health.band,
+                         note: "\(health.trend.arrow) \(health.previousScore.map { "from \(Formatting.fixed($0))" } ?? "no previous period") · confidence \(health.confidenceLabel)")
+        }
+        body += metricTiles(summary)
+        body += "</div>"
+        body += SVGChart.intervals(title: "Scores with 95% intervals", intervalItems(summary))
+        let ends = detail.periods.map(\.end)
+        body += "<div class=\"charts\">"
+        body += SVGChart.line(title: "Mean sentiment per week", periods: ends,
+                              series: [ChartSeries(name: "sentiment", color: SVGChart.blue, values: detail.periods.map(\.sentiment))], domain: -1...1)
+        body += SVGChart.line(title: "Health score per week", periods: ends,
+                              series: [ChartSeries(name: "health", color: SVGChart.green, values: detail.periods.map(\.score))], domain: 0...100)
+        body += "</div>"
+        if let health = detail.health {
+            body += "<h2>Health measures</h2><table><thead><tr><th>Measure</th><th class=\"num\">Value</th><th class=\"num\">Evidence</th><th class=\"num\">Prior</th><th class=\"num\">Adjusted</th><th class=\"num\">Weight</th><th class=\"num\">Points</th></tr></thead><tbody>"
+            for measure in health.measures where measure.weight > 0 {
+                body += measure.adjusted == nil
+                    ? "<tr><td>\(measure.measure.rawValue)</td><td colspan=\"6\" class=\"muted\">excluded: \(measure.excluded ?? "") (weights renormalized)</td></tr>"
+                    : "<tr><td>\(measure.measure.rawValue)</td><td class=\"num\">\(Formatting.fixed(measure.value))</td><td class=\"num\">\(Formatting.fixed(measure.evidence))</td><td class=\"num\">\(Formatting.fixed(measure.prior)) \(measure.priorSource ?? "")</td><td class=\"num\">\(Formatting.fixed(measure.adjusted))</td><td class=\"num\">\(Formatting.fixed(100 * measure.share))%</td><td class=\"num\">\(Formatting.fixed(measure.contribution))</td></tr>"
+            }
+            body += "<tr class=\"total\"><td>score</td><td colspan=\"5\"></td><td class=\"num\">\(Formatting.fixed(health.score))</td></tr></tbody></table>"
+        }
+        if !detail.drivers.isEmpty {
+            body += "<h2>Responses that move the score most</h2><ul class=\"comments\">"
+            for driver in detail.drivers {
+                body += "<li><b class=\"\(driver.driver.pull < 0 ? "neg" : "pos")\">\(Formatting.signed(driver.driver.pull))</b> \(Formatting.day(driver.driver.submittedAt)) · \(driver.driver.reasons.joined(separator: ", ")) · <span class=\"muted\">\(driver.source)</span>"
+                body += comment(driver.comment, trace: driver.trace) + "</li>"
+            }
+            body += "</ul>"
+        }
+        if let topics = summary.sentiment?.topics, !topics.isEmpty {
+            body += "<h2>Topics</h2><p>\(HTML.join(topics.map { "<span class=\"tag\">\($0)</span>" }, separator: " "))</p>"
+        }
+        body += "<h2>Latest detractor comments</h2>"
+        if detail.detractorComments.isEmpty { body += "<p class=\"muted\">No detractor left a comment.</p>" }
+        body += "<ul class=\"comments\">"
+        for evidence in detail.detractorComments {
+            body += "<li><b class=\"neg\">NPS \(evidence.nps.map(String.init) ?? "—")</b> \(Formatting.day(evidence.submittedAt)) · sentiment \(Formatting.signed(evidence.sentiment, decimals: 2)) \(evidence.label ?? "") · <span class=\"muted\">\(evidence.source)</span>"
+            body += comment(evidence.comment, trace: evidence.trace) + "</li>"
+        }
+        body += "</ul>"
+        return document(title: id, active: "accounts", context: .server, body: body)
+    }
+
+    public static func quarantine(_ list: QuarantineList) -> HTML {
+        var body: HTML = "<h1>Quarantine</h1><p>\(list.total) records were not accepted; each is kept with its position and reason (its text is shown by <code>voc quarantine --show-values</code>).</p>"
+        body += "<p>\(HTML.join(list.reasons.sorted { $0.key < $1.key }.map { "<span class=\"tag\">\($0.key): \($0.value)</span>" }, separator: " "))</p>"
+        body += "<table><thead><tr><th>File</th><th class=\"num\">Line</th><th class=\"num\">Record</th><th>Reason</th><th>Field</th><th>Detail</th></tr></thead><tbody>"
+        for entry in list.entries {
+            body += "<tr><td>\(entry.file)</td><td class=\"num\">\(entry.line.map(String.init) ?? "")</td><td class=\"num\">\(entry.record.map(String.init) ?? "")</td><td>\(entry.reason)</td><td>\(entry.field)</td><td>\(entry.detail)\(entry.truncated ? " (truncated)" : "")</td></tr>"
+        }
+        body += "</tbody></table>"
+        if list.entries.count < list.total { body += "<p class=\"muted\">showing the first \(list.entries.count); the API and <code>voc quarantine</code> list all</p>" }
+        return document(title: "Quarantine", active: "quarantine", context: .server, body: body)
+    }
+
+    // MARK: - Parts
+
+    private static func overviewBody(_ overview: PortfolioOverview, context: Context) -> HTML {
+        var body: HTML = "<h1>Portfolio</h1><p class=\"muted\">as of \(Formatting.iso8601(overview.asOf)) · \(overview.responses) responses · \(overview.quarantined) quarantined · \(overview.unmatched) matched no account</p>"
+        body += "<div class=\"tiles\">"
+        body += metricTiles(overview.portfolio)
+        body += tile("Accounts", "\(overview.bands.red + overview.bands.yellow + overview.bands.green)", band: nil,
+                     note: "\(overview.bands.red) red · \(overview.bands.yellow) yellow · \(overview.bands.green) green")
+        body += tile("Revenue at risk", Formatting.money(overview.revenueAtRisk), band: overview.bands.red > 0 ? .red : nil,
+                     note: "ARR of red accounts" + (overview.redWithoutARR > 0 ? ", \(overview.redWithoutARR) without ARR" : ""))
+        body += "</div>"
+        body += "<p class=\"muted\">Bands: red below \(Formatting.fixed(overview.redBelow, decimals: 0)), yellow \(Formatting.fixed(overview.redBelow, decimals: 0)) to \(Formatting.fixed(overview.greenAbove, decimals: 0)) (both included), green above \(Formatting.fixed(overview.greenAbove, decimals: 0)).</p>"
+        body += SVGChart.intervals(title: "Portfolio scores with 95% intervals", intervalItems(overview.portfolio))
+        let ends = overview.periods.map(\.end)
+        body += "<div class=\"charts\">"
+        body += SVGChart.line(title: "NPS per week", periods: ends, series: [ChartSeries(name: "NPS", color: SVGChart.blue, values: overview.periods.map(\.nps))], domain: -100...100)
+        body += SVGChart.line(title: "Mean sentiment per week", periods: ends, series: [ChartSeries(name: "sentiment", color: SVGChart.blue, values: overview.periods.map(\.sentiment))], domain: -1...1)
+        body += SVGChart.stackedBars(title: "Accounts per health band", periods: ends, stacks: [
+            ChartSeries(name: "red", color: SVGChart.red, values: overview.periods.map { Double($0.bands.red) }),
+            ChartSeries(name: "yellow", color: SVGChart.yellow, values: overview.periods.map { Double($0.bands.yellow) }),
+            ChartSeries(name: "green", color: SVGChart.green, values: overview.periods.map { Double($0.bands.green) }),
+        ])
+        body += SVGChart.stackedBars(title: "Responses per week", periods: ends, stacks: [
+            ChartSeries(name: "responses", color: SVGChart.grey, values: overview.periods.map { Double($0.responses) }),
+        ])
+        body += "</div><h2>Accounts at risk</h2>"
+        if overview.atRisk.isEmpty { body += "<p class=\"muted\">No account is red.</p>" } else {
+            body += accountTable(AccountList(asOf: overview.asOf, query: AccountQuery(band: .red), total: overview.atRisk.count, rows: overview.atRisk,
+                                             segments: [], owners: [], languages: []), context: context, sortable: false)
+        }
+        return body
+    }
+
+    private static func accountTable(_ list: AccountList, context: Context, sortable: Bool = true) -> HTML {
+        let columns: [(AccountQuery.SortKey, String, Bool)] = [
+            (.account, "Account", false), (.name, "Name", false), (.segment, "Segment", false), (.owner, "CSM", false),
+            (.score, "Health", true), (.nps, "NPS", true), (.csat, "CSAT %", true), (.ces, "CES", true), (.sentiment, "Sentiment", true),
+            (.responses, "Responses", true), (.arr, "ARR", true), (.renewal, "Renewal", false), (.language, "Lang", false),
+        ]
+        var header = HTML.empty
+        for (key, label, numeric) in columns {
+            let cell: HTML
+            if sortable && context == .server {
+                let current = list.query.sort == key
+                let descending = current ? !list.query.descending : false
+                cell = "<a href=\"/accounts\(list.query.link(sort: key, descending: descending))\">\(label)\(current ? (list.query.descending ? " ▼" : " ▲") : "")</a>"
+            } else {
+                cell = HTML(text: label)
+            }
+            header += numeric ? "<th class=\"num\">\(cell)</th>" : "<th>\(cell)</th>"
+        }
+        var rows = HTML.empty
+        for row in list.rows {
+            let account: HTML = context == .server ? "<a href=\"/accounts/\(AccountQuery.percentEncode(row.account))\">\(row.account)</a>" : HTML(text: row.account)
+            rows += """
+                <tr class="account" data-account="\(row.account)"><td>\(account)</td><td>\(row.name)</td><td>\(row.segment)</td><td>\(row.owner)</td>\
+                <td class="num">\(row.band.map { "<span class=\"band \($0.rawValue)\">\(Formatting.fixed(row.score)) \($0.rawValue)</span> \(row.trend?.arrow ?? "")" } ?? "—")</td>\
+                <td class="num">\(Formatting.signed(row.nps))</td><td class="num">\(Formatting.fixed(row.csat))</td><td class="num">\(Formatting.fixed(row.ces, decimals: 2))</td>\
+                <td class="num">\(Formatting.signed(row.sentiment, decimals: 2))</td><td class="num">\(row.responses)</td><td class="num">\(Formatting.money(row.arr))</td>\
+                <td>\(Formatting.day(row.renewal))</td><td>\(row.language)</td></tr>
+                """
+        }
+        return "<table class=\"accounts\"><thead><tr>\(header)</tr></thead><tbody>\(rows)</tbody></table>"
+    }
+
+    private static func metricTiles(_ summary: AccountSummary) -> HTML {
+        var tiles = HTML.empty
+        if let nps = summary.nps {
+            tiles += tile("NPS", Formatting.signed(nps.score), band: nil,
+                          note: "95% CI \(Formatting.interval(nps.ciLow, nps.ciHigh)) · n=\(nps.answered)\(nps.sufficient ? "" : " · too few to judge")")
+        }
+        if let csat = summary.csat {
+            tiles += tile("CSAT", Formatting.fixed(csat.favourablePercent) + "%", band: nil,
+                          note: "95% CI \(Formatting.interval(csat.favourableCiLow, csat.favourableCiHigh)) · n=\(csat.answered)")
+        }
+        if let ces = summary.ces {
+            tiles += tile("CES", Formatting.fixed(ces.mean, decimals: 2), band: nil,
+                          note: "95% CI \(Formatting.interval(ces.meanCiLow, ces.meanCiHigh)) · \(ces.scale) · n=\(ces.answered)")
+        }
+        if let sentiment = summary.sentiment {
+            tiles += tile("Sentiment", Formatting.signed(sentiment.mean, decimals: 2), band: nil,
+                          note: "\(Formatting.fixed(sentiment.negativePercent, decimals: 0))% negative · churn \(sentiment.churnMentions) · effort \(sentiment.effortMentions)")
+        }
+        return tiles
+    }
+
+    private static func intervalItems(_ summary: AccountSummary) -> [ChartInterval] {
+        [
+            ChartInterval(label: "NPS", value: summary.nps?.score, low: summary.nps?.ciLow, high: summary.nps?.ciHigh, domain: -100...100),
+            ChartInterval(label: "CSAT %", value: summary.csat?.favourablePercent, low: summary.csat?.favourableCiLow, high: summary.csat?.favourableCiHigh, domain: 0...100),
+            ChartInterval(label: "CES easy %", value: summary.ces?.favourablePercent, low: summary.ces?.favourableCiLow, high: summary.ces?.favourableCiHigh, domain: 0...100),
+        ]
+    }
+
+    private static func tile(_ label: String, _ value: String, band: HealthBand?, note: String) -> HTML {
+        "<div class=\"tile\"><div class=\"label\">\(label)</div><div class=\"value\(band.map { " \($0.rawValue)" } ?? "")\">\(value)</div><div class=\"note\">\(note)</div></div>"
+    }
+
+    private static func comment(_ text: String?, trace: [String]) -> HTML {
+        guard let text else { return .empty }
+        return "<blockquote>\(text)</blockquote>" + (trace.isEmpty ? .empty : "<div class=\"trace\">trace: \(trace.joined(separator: "; "))</div>")
+    }
+
+    private static func document(title: String, active: String, context: Context, body: HTML) -> HTML {
+        let nav: HTML = context == .report ? .empty : HTML.join([("overview", "/", "Portfolio"), ("accounts", "/accounts", "Accounts"), ("quarantine", "/quarantine", "Quarantine")]
+            .map { key, href, label in "<a href=\"\(href)\"\(key == active ? HTML(" class=\"active\"") : "")>\(label)</a>" }, separator: " ")
+        return """
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8">
+            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(title) · voc</title><style>\(style)</style></head>
+            <body><header><b>voc</b> \(nav)</header><main>
+            \(body)
+            </main><footer>voc \(context == .report ? "report" : "dashboard") · generated \(Formatting.iso8601(Date()))</footer></body></html>
+
+            """
+    }
+
+    private static let style: HTML = """
+        body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;margin:0;color:#222;background:#fafafa}\
+        header{background:#1f2d3d;color:#fff;padding:10px 20px}header a{color:#cfd8e3;margin-left:16px;text-decoration:none}header a.active{color:#fff;font-weight:600}\
+        main{padding:12px 20px;max-width:1280px}footer{color:#888;font-size:12px;padding:12px 20px}h1 small{color:#666;font-weight:400}\
+        .muted{color:#777}.tiles{display:flex;flex-wrap:wrap;gap:12px;margin:12px 0}.tile{background:#fff;border:1px solid #e3e3e3;border-radius:6px;padding:10px 14px;min-width:150px}\
+        .tile .label{color:#666;font-size:12px;text-transform:uppercase}.tile .value{font-size:26px;font-weight:600}.tile .note{color:#777;font-size:12px}\
+        .value.red,.band.red,.neg{color:#c0392b}.value.yellow,.band.yellow{color:#a67c00}.value.green,.band.green,.pos{color:#2e8b57}\
+        .charts{display:flex;flex-wrap:wrap;gap:12px}figure.chart{background:#fff;border:1px solid #e3e3e3;border-radius:6px;padding:8px;margin:8px 0}\
+        figcaption{font-weight:600;margin-bottom:4px}.key{font-weight:400;color:#555;margin-left:8px}.key i{display:inline-block;width:10px;height:10px;margin-right:4px}\
+        svg text{font-size:11px;fill:#555}svg text.label,svg text.value{font-size:13px;fill:#222}\
+        table{border-collapse:collapse;background:#fff;margin:8px 0}th,td{border-bottom:1px solid #eee;padding:4px 8px;text-align:left;vertical-align:top}\
+        th a{color:#222}td.num,th.num{text-align:right}tr.total td{font-weight:600}.filters label{margin-right:10px}\
+        .tag{background:#eef2f7;border-radius:10px;padding:2px 8px}.comments li{margin:10px 0}\
+        blockquote{margin:4px 0 2px 0;padding:4px 10px;border-left:3px solid #ccc;background:#fff;white-space:pre-wrap}.trace{color:#666;font-size:12px}
+        """
+}
+
+extension HealthBand {
+    /// Every band, worst first.
+    static let allBands: [HealthBand] = [.red, .yellow, .green]
+}

@@ -1,0 +1,126 @@
+public import Foundation
+public import Hummingbird
+import VocCore
+public import VocHealth
+import VocReport
+public import VocScore
+public import VocStore
+
+/// `voc serve`: the dashboard pages and the JSON API behind each of them, over one store.
+///
+/// | Page | API | Shows |
+/// |---|---|---|
+/// | `/` | `/api/overview` | portfolio NPS / CSAT / CES with intervals, bands, revenue at risk, weekly trends |
+/// | `/accounts` | `/api/accounts` | accounts, filtered (`segment`, `band`, `owner`, `language`) and sorted (`sort`, `order=desc`) |
+/// | `/accounts/ID` | `/api/accounts/ID` | one account: health drivers, sentiment over time, topics, detractor comments |
+/// | `/quarantine` | `/api/quarantine` | records not accepted, per reason |
+///
+/// Store reads are blocking calls, so they run on a Dispatch queue, never on the server's event loops or the
+/// Swift concurrency pool (a PostgreSQL store waits there for its own tasks).
+public struct DashboardServer: Sendable {
+    public var store: any FeedbackStore
+    public var model: HealthModel
+    public var analyzer: SentimentAnalyzer?
+    /// Fixed instant for reproducible pages; nil computes every page as of the request.
+    public var asOf: Date?
+    /// When set, every request must carry `Authorization: Bearer TOKEN` (or the cookie set by `/?token=TOKEN`).
+    public var token: String?
+
+    public init(store: any FeedbackStore, model: HealthModel, analyzer: SentimentAnalyzer?, asOf: Date?, token: String?) {
+        self.store = store
+        self.model = model
+        self.analyzer = analyzer
+        self.asOf = asOf
+        self.token = token
+    }
+
+    /// The application bound to `host:port` (port 0 picks a free one; `onRunning` receives the bound port).
+    public func application(host: String, port: Int, onRunning: @escaping @Sendable (Int) async -> Void = { _ in })
+        -> some ApplicationProtocol {
+        Application(router: router(), configuration: .init(address: .hostname(host, port: port), serverName: "voc"),
+                    onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) })
+    }
+
+    /// Serves until SIGINT or SIGTERM.
+    public func run(host: String, port: Int, onRunning: @escaping @Sendable (Int) async -> Void) async throws {
+        try await application(host: host, port: port, onRunning: onRunning).runService()
+    }
+
+    public func router() -> Router<BasicRequestContext> {
+        let router = Router()
+        router.add(middleware: SecurityHeadersMiddleware())
+        if let token { router.add(middleware: BearerTokenMiddleware(token: token)) }
+        router.get("/") { _, _ in try await page { try DashboardPage.overview($0.overview()) } }
+        router.get("/accounts") { request, _ in
+            let query = AccountQuery(parameters: Self.parameters(request))
+            return try await page { try DashboardPage.accounts($0.accounts(query)) }
+        }
+        router.get("/accounts/{id}") { _, context in
+            let id = try Self.decoded(context.parameters.require("id"))
+            return try await page { dashboard in
+                guard let detail = try dashboard.account(id) else { throw HTTPError(.notFound, message: "no feedback for account '\(id)'") }
+                return DashboardPage.account(detail)
+            }
+        }
+        router.get("/quarantine") { _, _ in try await page { try DashboardPage.quarantine($0.quarantine()) } }
+        router.get("/api/overview") { _, _ in try await json { try $0.overview() } }
+        router.get("/api/accounts") { request, _ in
+            let query = AccountQuery(parameters: Self.parameters(request))
+            return try await json { try $0.accounts(query) }
+        }
+        router.get("/api/accounts/{id}") { _, context in
+            let id = try Self.decoded(context.parameters.require("id"))
+            return try await json { dashboard in
+                guard let detail = try dashboard.account(id) else { throw HTTPError(.notFound, message: "no feedback for account '\(id)'") }
+                return detail
+            }
+        }
+        router.get("/api/quarantine") { request, _ in
+            let reason = try Self.parameters(request)["reason"].flatMap { text in
+                guard let reason = QuarantineReason(rawValue: text) else { throw HTTPError(.badRequest, message: "unknown quarantine reason '\(text)'") }
+                return reason
+            }
+            let limit = Self.parameters(request)["limit"].flatMap(Int.init) ?? Int.max
+            return try await json { try $0.quarantine(reason: reason, limit: limit) }
+        }
+        router.get("/healthz") { _, _ in "ok\n" }
+        return router
+    }
+
+    /// Builds the page on a Dispatch thread and answers it as HTML.
+    private func page(_ render: @escaping @Sendable (Dashboard) throws -> HTML) async throws -> Response {
+        let html = try await offload { try render(self.dashboard()).description }
+        return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    private func json(_ compute: @escaping @Sendable (Dashboard) throws -> any Encodable) async throws -> Response {
+        let text = try await offload { JSONOutput.encode(try compute(self.dashboard()), pretty: false) }
+        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: text + "\n")))
+    }
+
+    private func dashboard() throws -> Dashboard {
+        try Dashboard(store: store, model: model, analyzer: analyzer, asOf: asOf ?? Date())
+    }
+
+    private func offload<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        do {
+            return try await withCheckedThrowingContinuation { continuation in
+                DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
+            }
+        } catch let error as VocError {
+            throw HTTPError(.internalServerError, message: error.description)
+        }
+    }
+
+    private static func parameters(_ request: Request) -> [String: String] {
+        var result: [String: String] = [:]
+        for (name, value) in request.uri.queryParameters { result[String(name)] = String(value) }
+        return result
+    }
+
+    /// A path segment with its percent escapes decoded (account ids may contain spaces or non-ASCII letters).
+    private static func decoded(_ segment: String) throws -> String {
+        guard let text = segment.removingPercentEncoding else { throw HTTPError(.badRequest, message: "malformed percent escape in path") }
+        return text
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+import HummingbirdTesting
+import Testing
+import VocCore
+import VocHealth
+import VocIngest
+import VocReport
+import VocScore
+import VocServer
+import VocStore
+import VocTestSupport
+
+/// The dashboard through Hummingbird's router test client and a live server, over a store holding the project's
+/// sample surveys, a CRM directory and comments written to break out of HTML.
+@Suite struct DashboardServerTests {
+    static let asOf = ISO8601DateFormatter().date(from: "2024-03-20T23:59:59Z")!
+
+    /// A store with the sample surveys, the hostile comments and a directory; built once per test.
+    static func makeStore() throws -> SQLiteStore {
+        let store = try SQLiteStore(path: Fixtures.temporaryDirectory().appendingPathComponent("voc.sqlite").path)
+        let vocabulary = try ColumnVocabulary.load(from: Fixtures.lexicons)
+        let analyzer = SentimentAnalyzer(model: try SentimentModel.load(from: Fixtures.lexicons))
+        let run = try store.startRun(command: "test")
+        for file in ["surveys/generic_en.csv", "surveys/qualtrics_es.csv", "surveys/googleforms_pt.csv", "hostile/comments_en.csv"] {
+            var ingester = try SurveyCSVIngester(path: Fixtures.corpora.appendingPathComponent(file).path, vocabulary: vocabulary)
+            var records: [FeedbackRecord] = []
+            var quarantined: [QuarantinedRecord] = []
+            while let event = try ingester.next() {
+                switch event {
+                case .accepted(var record):
+                    analyzer.enrich(&record)
+                    records.append(record)
+                case .quarantined(let record): quarantined.append(record)
+                default: break
+                }
+            }
+            _ = try store.insert(records: records, quarantined: quarantined, run: run)
+        }
+        try store.replaceDirectory([
+            DirectoryAccount(id: "NW-1001", name: "Northwind Traders", domains: ["northwind.com"], segment: "high-touch", arr: 240_000, owner: "Dana Okafor"),
+            DirectoryAccount(id: "HX-7007", name: "Hexagon <b>Labs</b>", domains: ["hexagon.example"], segment: "low-touch", arr: 90_000, owner: "<i>Sam</i>"),
+        ])
+        return store
+    }
+
+    static func server(token: String? = nil) throws -> DashboardServer {
+        DashboardServer(store: try makeStore(), model: HealthModel(), analyzer: SentimentAnalyzer(model: try SentimentModel.load(from: Fixtures.lexicons)),
+                        asOf: asOf, token: token)
+    }
+
+    @Test func everyPageAndItsAPIAnswerThroughTheRouter() async throws {
+        let server = try Self.server()
+        let totals = try server.store.totals()
+        try await server.application(host: "127.0.0.1", port: 0).test(.router) { client in
+            for path in ["/", "/accounts", "/accounts/NW-1001", "/quarantine"] {
+                try await client.execute(uri: path, method: .get) { response in
+                    #expect(response.status == .ok, "\(path)")
+                    #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+                    #expect(response.headers[.contentSecurityPolicy]?.contains("default-src 'none'") == true)
+                    #expect(!String(buffer: response.body).contains("<script"), "voc's pages carry no script: \(path)")
+                }
+            }
+            let overview = try await client.execute(uri: "/api/overview", method: .get)
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(buffer: overview.body)) as? [String: Any])
+            #expect(json["responses"] as? Int == totals.feedback)
+            #expect(json["quarantined"] as? Int == totals.quarantined)
+            #expect((json["periods"] as? [Any])?.count == 12)
+            let portfolio = try #require(json["portfolio"] as? [String: Any])
+            let nps = try #require(portfolio["nps"] as? [String: Any])
+            #expect((nps["ci_low"] as! Double) < (nps["score"] as! Double) && (nps["score"] as! Double) < (nps["ci_high"] as! Double))
+
+            let quarantine = try await client.execute(uri: "/api/quarantine", method: .get)
+            let entries = try #require(try JSONSerialization.jsonObject(with: Data(buffer: quarantine.body)) as? [String: Any])
+            #expect(entries["total"] as? Int == totals.quarantined)
+
+            try await client.execute(uri: "/accounts/NO-SUCH", method: .get) { #expect($0.status == .notFound) }
+            try await client.execute(uri: "/api/quarantine?reason=nonsense", method: .get) { #expect($0.status == .badRequest) }
+        }
+    }
+
+    @Test func theAccountListFiltersAndSorts() async throws {
+        try await Self.server().application(host: "127.0.0.1", port: 0).test(.router) { client in
+            func rows(_ query: String) async throws -> [[String: Any]] {
+                let response = try await client.execute(uri: "/api/accounts" + query, method: .get)
+                let list = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+                return try #require(list["rows"] as? [[String: Any]])
+            }
+            let all = try await rows("")
+            let scores = all.compactMap { $0["score"] as? Double }
+            #expect(scores == scores.sorted(), "worst health first by default")
+            #expect(all.count > 3)
+            let byARR = try await rows("?sort=arr&order=desc")
+            #expect(byARR.prefix(2).map { $0["account"] as? String } == ["NW-1001", "HX-7007"], "known ARR first, highest first")
+            let lowTouch = try await rows("?segment=low-touch")
+            #expect(lowTouch.map { $0["account"] as? String } == ["HX-7007"])
+            let red = try await rows("?band=red")
+            #expect(!red.isEmpty && red.allSatisfy { $0["band"] as? String == "red" })
+            let portuguese = try await rows("?language=pt")
+            #expect(!portuguese.isEmpty && portuguese.allSatisfy { $0["language"] as? String == "pt" })
+        }
+    }
+
+    @Test func hostileCommentsAndNamesRenderAsText() async throws {
+        try await Self.server().application(host: "127.0.0.1", port: 0).test(.router) { client in
+            let detail = String(buffer: try await client.execute(uri: "/accounts/HX-7007", method: .get).body)
+            #expect(detail.contains("&lt;script&gt;document.body.setAttribute(&#39;data-pwned&#39;,&#39;xss-1&#39;)&lt;/script&gt;"))
+            #expect(detail.contains("&quot;&gt;&lt;img src=x onerror="))
+            #expect(detail.contains("Hexagon &lt;b&gt;Labs&lt;/b&gt;"))
+            #expect(detail.contains("&amp;lt;b&amp;gt;slow"), "entities typed by the customer stay as typed")
+            for markup in ["<script", "<img", "<svg onload", "<style>body{display:none}", "<a href=\"javascript", "<b>Labs", "<i>Sam"] {
+                #expect(!detail.contains(markup), "\(markup) must not reach the page as markup")
+            }
+            let list = String(buffer: try await client.execute(uri: "/accounts", method: .get).body)
+            #expect(!list.contains("<svg onload"))
+            #expect(list.contains("href=\"/accounts/%22%3E%3Csvg%20onload%3D"), "the hostile account id is percent-encoded in links")
+            let breaker = try await client.execute(uri: "/accounts/%22%3E%3Csvg%20onload%3Ddocument.body.setAttribute('data-pwned','xss-4')%3E", method: .get)
+            #expect(breaker.status == .ok)
+            #expect(String(buffer: breaker.body).contains("&quot;&gt;&lt;svg onload="))
+        }
+    }
+
+    @Test func aTokenGuardsEveryRouteWhenConfigured() async throws {
+        let token = "s3cret-token-for-tests"
+        try await Self.server(token: token).application(host: "127.0.0.1", port: 0).test(.live) { client in
+            try await client.execute(uri: "/api/overview", method: .get) { #expect($0.status == .unauthorized) }
+            try await client.execute(uri: "/", method: .get, headers: [.authorization: "Bearer wrong-token-wrong-token"]) { #expect($0.status == .unauthorized) }
+            try await client.execute(uri: "/", method: .get, headers: [.authorization: "Bearer \(token)"]) { #expect($0.status == .ok) }
+            let redirect = try await client.execute(uri: "/accounts?token=\(token)", method: .get)
+            #expect(redirect.status == .seeOther)
+            #expect(redirect.headers[.location] == "/accounts")
+            let cookie = try #require(redirect.headers[.setCookie])
+            #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"))
+            try await client.execute(uri: "/accounts", method: .get, headers: [.cookie: "voc_token=\(token)"]) { #expect($0.status == .ok) }
+        }
+    }
+
+    @Test func theLiveServerAnswersLikeTheRouter() async throws {
+        try await Self.server().application(host: "127.0.0.1", port: 0).test(.live) { client in
+            let page = try await client.execute(uri: "/accounts/NW-1001", method: .get)
+            #expect(page.status == .ok)
+            #expect(String(buffer: page.body).contains("Northwind Traders"))
+            #expect(page.headers[.xContentTypeOptions] == "nosniff")
+            try await client.execute(uri: "/healthz", method: .get) { #expect(String(buffer: $0.body) == "ok\n") }
+        }
+    }
+}
