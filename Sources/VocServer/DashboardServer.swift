@@ -25,6 +25,7 @@ public struct DashboardServer: Sendable {
     public var asOf: Date?
     /// When set, every request must carry `Authorization: Bearer TOKEN` (or the cookie set by `/?token=TOKEN`).
     public var token: String?
+    private let cache = DashboardCache()
 
     public init(store: any FeedbackStore, model: HealthModel, analyzer: SentimentAnalyzer?, asOf: Date?, token: String?) {
         self.store = store
@@ -50,10 +51,10 @@ public struct DashboardServer: Sendable {
         let router = Router()
         router.add(middleware: SecurityHeadersMiddleware())
         if let token { router.add(middleware: BearerTokenMiddleware(token: token)) }
-        router.get("/") { _, _ in try await page { try DashboardPage.overview($0.overview()) } }
+        router.get("/") { _, _ in try await page { DashboardPage.overview($0.overview()) } }
         router.get("/accounts") { request, _ in
             let query = AccountQuery(parameters: Self.parameters(request))
-            return try await page { try DashboardPage.accounts($0.accounts(query)) }
+            return try await page { DashboardPage.accounts($0.accounts(query)) }
         }
         router.get("/accounts/{id}") { _, context in
             let id = try Self.decoded(context.parameters.require("id"))
@@ -63,10 +64,10 @@ public struct DashboardServer: Sendable {
             }
         }
         router.get("/quarantine") { _, _ in try await page { try DashboardPage.quarantine($0.quarantine()) } }
-        router.get("/api/overview") { _, _ in try await json { try $0.overview() } }
+        router.get("/api/overview") { _, _ in try await json { $0.overview() } }
         router.get("/api/accounts") { request, _ in
             let query = AccountQuery(parameters: Self.parameters(request))
-            return try await json { try $0.accounts(query) }
+            return try await json { $0.accounts(query) }
         }
         router.get("/api/accounts/{id}") { _, context in
             let id = try Self.decoded(context.parameters.require("id"))
@@ -98,8 +99,18 @@ public struct DashboardServer: Sendable {
         return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: text + "\n")))
     }
 
+    /// The cached dashboard while the store holds the same records, quarantine and directory (and, without --as-of,
+    /// for up to `DashboardCache.maximumAge`); otherwise a new one. Reading a 600k-record store takes seconds.
     private func dashboard() throws -> Dashboard {
-        try Dashboard(store: store, model: model, analyzer: analyzer, asOf: asOf ?? Date())
+        let totals = try store.totals()
+        var hasher = Hasher()
+        for account in try store.directory() { hasher.combine(String(describing: account)) }
+        let fingerprint = "\(totals.feedback)/\(totals.quarantined)/\(hasher.finalize())"
+        let now = Date()
+        if let cached = cache.dashboard(fingerprint: fingerprint, asOf: asOf, now: now) { return cached }
+        let fresh = try Dashboard(store: store, model: model, analyzer: analyzer, asOf: asOf ?? now)
+        cache.store(fresh, fingerprint: fingerprint)
+        return fresh
     }
 
     private func offload<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {

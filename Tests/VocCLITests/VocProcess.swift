@@ -17,7 +17,7 @@ struct VocProcess {
         return Fixtures.repositoryRoot.appendingPathComponent(".build/debug/voc")
     }()
 
-    static func run(_ arguments: [String], stdin: String? = nil, store: String? = nil) throws -> Outcome {
+    static func run(_ arguments: [String], stdin: String? = nil, store: String? = nil, executable: URL = executable) throws -> Outcome {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments + (store.map { ["--store", $0] } ?? [])

@@ -100,6 +100,22 @@ import VocTestSupport
         }
     }
 
+    @Test func anAccountsHistoryEndsAtItsCurrentScore() async throws {
+        try await Self.server().application(host: "127.0.0.1", port: 0).test(.router) { client in
+            let response = try await client.execute(uri: "/api/accounts/HX-7007", method: .get)
+            let detail = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+            let health = try #require(detail["health"] as? [String: Any])
+            let periods = try #require(detail["periods"] as? [[String: Any]])
+            #expect(periods.count == 12)
+            let score = try #require(health["score"] as? Double)
+            #expect(abs((periods.last?["score"] as? Double ?? -1) - score) < 1e-9, "the last period ends at as-of")
+            #expect(periods.map { $0["responses"] as? Int ?? 0 }.reduce(0, +) == 4)
+            let comments = try #require(detail["detractor_comments"] as? [[String: Any]])
+            #expect(comments.count == 4 && comments.allSatisfy { ($0["nps"] as? Int ?? 99) <= 6 })
+            #expect(comments.allSatisfy { !($0["trace"] as? [String] ?? []).isEmpty }, "each detractor comment carries its sentiment trace")
+        }
+    }
+
     @Test func hostileCommentsAndNamesRenderAsText() async throws {
         try await Self.server().application(host: "127.0.0.1", port: 0).test(.router) { client in
             let detail = String(buffer: try await client.execute(uri: "/accounts/HX-7007", method: .get).body)

@@ -62,7 +62,7 @@ struct ExportCommand: ParsableCommand {
             writer.header(["account", "name", "segment", "owner", "language", "responses", "nps", "nps_ci_low", "nps_ci_high", "csat_percent",
                            "ces_mean", "sentiment_mean", "negative_percent", "topics", "health", "band", "trend", "confidence", "arr",
                            "renewal", "last_response"])
-            for row in try dashboard.accounts(AccountQuery(sort: .account)).rows {
+            for row in dashboard.accounts(AccountQuery(sort: .account)).rows {
                 let number = { (value: Double?) in value.map { "\($0)" } ?? "" }
                 writer.write(row, cells: [
                     row.account, row.name ?? "", row.segment ?? "", row.owner ?? "", row.language ?? "", "\(row.responses)", number(row.nps),

@@ -17,7 +17,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let dashboard = try Dashboard(store: storeOptions.open(), model: try health.model(), analyzer: nil, asOf: try health.date())
-        let page = DashboardPage.report(try dashboard.overview(), accounts: try dashboard.accounts(AccountQuery())).description
+        let page = DashboardPage.report(dashboard.overview(), accounts: dashboard.accounts(AccountQuery())).description
         if html == "-" { return Console.out(page, terminator: "") }
         do {
             try page.write(toFile: html, atomically: true, encoding: .utf8)

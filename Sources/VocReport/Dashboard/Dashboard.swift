@@ -4,9 +4,11 @@ public import VocHealth
 public import VocScore
 public import VocStore
 
-/// What the dashboard, its JSON API and the HTML report show, computed from a store as of one instant.
+/// What the dashboard, its JSON API and the HTML report show: a store read once, as of one instant.
 ///
-/// Every call reads the store afresh, so a page reflects the latest ingest; nothing is cached between requests.
+/// `init` does the heavy work (tallies, signals, health and its weekly history for every account); the pages are
+/// then derived from it, and only an account page reads a few records more. The server keeps one `Dashboard`
+/// while the store's contents are unchanged (see `DashboardServer`).
 public struct Dashboard: Sendable {
     public let view: AccountDirectoryView
     public let model: HealthModel
@@ -16,6 +18,12 @@ public struct Dashboard: Sendable {
     /// How many periods the charts cover.
     public let periods: Int
     public let minimumSample: Int
+    private let tallies: [AccountTally]
+    private let signals: [FeedbackSignal]
+    private let health: [AccountHealth]
+    private let history: [HealthPoint]
+    private let rows: [AccountRow]
+    private let totals: (feedback: Int, quarantined: Int)
 
     public init(store: any FeedbackStore, model: HealthModel = HealthModel(), analyzer: SentimentAnalyzer?, asOf: Date,
                 periods: Int = 12, minimumSample: Int = Confidence.defaultMinimumSample) throws(VocError) {
@@ -25,42 +33,32 @@ public struct Dashboard: Sendable {
         self.asOf = asOf
         self.periods = max(2, periods)
         self.minimumSample = minimumSample
+        totals = try store.totals()
+        tallies = try view.tallies()
+        signals = try view.signals(through: asOf)
+        health = model.assess(signals, directory: view.accounts, asOf: asOf)
+        history = model.history(signals, directory: view.accounts, asOf: asOf, periods: self.periods)
+        rows = Self.accountRows(tallies: tallies, signals: signals, health: health, view: view, minimumSample: minimumSample)
     }
 
-    /// The tallies, signals and health of every account at `asOf`.
-    private struct Snapshot {
-        var tallies: [AccountTally]
-        var signals: [FeedbackSignal]
-        var health: [AccountHealth]
-    }
-
-    private func snapshot() throws(VocError) -> Snapshot {
-        let signals = try view.signals(through: asOf)
-        return Snapshot(tallies: try view.tallies(), signals: signals, health: model.assess(signals, directory: view.accounts, asOf: asOf))
-    }
-
-    public func overview() throws(VocError) -> PortfolioOverview {
-        let snapshot = try snapshot()
+    public func overview() -> PortfolioOverview {
         var pooled = AccountTally(responses: 0, nps: NPSTally(), csat: RatingTally(), ces: RatingTally(), comments: 0)
-        for tally in snapshot.tallies { pooled.merge(tally) }
+        for tally in tallies { pooled.merge(tally) }
         var portfolio = AccountSummary(pooled, minimumSample: minimumSample)
         portfolio.account = nil
         var bands = BandCounts()
-        for account in snapshot.health { bands.add(account.band) }
-        let red = snapshot.health.filter { $0.band == .red }
-        let rows = accountRows(snapshot)
-        let totals = try view.store.totals()
+        for account in health { bands.add(account.band) }
+        let red = health.filter { $0.band == .red }
         let thresholds = model.configuration.profile.bands
         return PortfolioOverview(
             asOf: asOf, store: view.store.location, responses: totals.feedback, quarantined: totals.quarantined,
-            unmatched: snapshot.tallies.first { $0.accountID == nil }?.responses ?? 0, portfolio: portfolio, bands: bands,
+            unmatched: tallies.first { $0.accountID == nil }?.responses ?? 0, portfolio: portfolio, bands: bands,
             redBelow: thresholds.redBelow, greenAbove: thresholds.greenAbove,
             revenueAtRisk: red.reduce(0) { $0 + ($1.arr ?? 0) }, redWithoutARR: red.count { $0.arr == nil },
-            periods: portfolioPeriods(snapshot.signals), atRisk: AccountQuery(band: .red).apply(rows))
+            periods: portfolioPeriods(), atRisk: AccountQuery(band: .red).apply(rows))
     }
 
-    public func accounts(_ query: AccountQuery) throws(VocError) -> AccountList {
-        let rows = accountRows(try snapshot())
+    public func accounts(_ query: AccountQuery) -> AccountList {
         let values = { (path: KeyPath<AccountRow, String?>) in Array(Set(rows.compactMap { $0[keyPath: path] })).sorted() }
         return AccountList(asOf: asOf, query: query, total: rows.count, rows: query.apply(rows),
                            segments: values(\.segment), owners: values(\.owner), languages: values(\.language))
@@ -68,18 +66,16 @@ public struct Dashboard: Sendable {
 
     /// One account's page, or nil when the store has no feedback for it.
     public func account(_ id: String) throws(VocError) -> AccountDetail? {
-        let snapshot = try snapshot()
-        guard let tally = snapshot.tallies.first(where: { $0.accountID == id }) else { return nil }
+        guard let tally = tallies.first(where: { $0.accountID == id }) else { return nil }
         var summary = AccountSummary(tally, minimumSample: minimumSample)
         summary.attach(view.accounts[id], directoryImported: !view.accounts.isEmpty)
-        var health = snapshot.health.first { $0.account == id }
-        health?.drivers = model.drivers(of: id, in: snapshot.signals, asOf: asOf, limit: 5)
+        var health = self.health.first { $0.account == id }
+        health?.drivers = model.drivers(of: id, in: signals, asOf: asOf, limit: 5)
         let drivers = try evidence(for: health?.drivers ?? [])
         let ends = model.periodEnds(asOf: asOf, count: periods)
-        let history = Dictionary(model.history(snapshot.signals.filter { $0.accountID == id }, directory: view.accounts, asOf: asOf, periods: periods)
-            .map { ($0.periodEnd, $0) }, uniquingKeysWith: { first, _ in first })
+        let history = Dictionary(history.filter { $0.account == id }.map { ($0.periodEnd, $0) }, uniquingKeysWith: { first, _ in first })
         var buckets = Array(repeating: (responses: 0, sentimentSum: 0.0, scored: 0), count: ends.count)
-        for signal in snapshot.signals where signal.accountID == id {
+        for signal in signals where signal.accountID == id {
             guard let index = period(of: signal, ends: ends) else { continue }
             buckets[index].responses += 1
             if let sentiment = signal.sentiment { buckets[index].sentimentSum += sentiment; buckets[index].scored += 1 }
@@ -130,14 +126,15 @@ public struct Dashboard: Sendable {
 
     private static func source(_ record: StoredFeedback) -> String { "\(record.position.file):\(record.position.line ?? 0)" }
 
-    private func accountRows(_ snapshot: Snapshot) -> [AccountRow] {
-        let health = Dictionary(snapshot.health.map { ($0.account, $0) }, uniquingKeysWith: { first, _ in first })
+    private static func accountRows(tallies: [AccountTally], signals: [FeedbackSignal], health: [AccountHealth],
+                                    view: AccountDirectoryView, minimumSample: Int) -> [AccountRow] {
+        let health = Dictionary(health.map { ($0.account, $0) }, uniquingKeysWith: { first, _ in first })
         var languages: [String: [String: Int]] = [:]
-        for signal in snapshot.signals {
+        for signal in signals {
             guard let account = signal.accountID, let language = signal.language else { continue }
             languages[account, default: [:]][language, default: 0] += 1
         }
-        return snapshot.tallies.compactMap { tally in
+        return tallies.compactMap { tally in
             guard let account = tally.accountID else { return nil }
             var summary = AccountSummary(tally, minimumSample: minimumSample)
             summary.attach(view.accounts[account], directoryImported: !view.accounts.isEmpty)
@@ -154,11 +151,11 @@ public struct Dashboard: Sendable {
         return ends.firstIndex { date <= $0 }
     }
 
-    private func portfolioPeriods(_ signals: [FeedbackSignal]) -> [PortfolioPeriod] {
+    private func portfolioPeriods() -> [PortfolioPeriod] {
         let ends = model.periodEnds(asOf: asOf, count: periods)
         var bands = Array(repeating: BandCounts(), count: ends.count)
         let index = Dictionary(ends.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        for point in model.history(signals, directory: view.accounts, asOf: asOf, periods: periods) {
+        for point in history {
             if let period = index[point.periodEnd] { bands[period].add(point.band) }
         }
         var tallies = Array(repeating: (responses: 0, nps: NPSTally(), sentimentSum: 0.0, scored: 0), count: ends.count)

@@ -56,7 +56,7 @@ public enum DashboardPage {
                               series: [ChartSeries(name: "health", color: SVGChart.green, values: detail.periods.map(\.score))], domain: 0...100)
         body += "</div>"
         if let health = detail.health {
-            body += "<h2>Health measures</h2><table><thead><tr><th>Measure</th><th class=\"num\">Value</th><th class=\"num\">Evidence</th><th class=\"num\">Prior</th><th class=\"num\">Adjusted</th><th class=\"num\">Weight</th><th class=\"num\">Points</th></tr></thead><tbody>"
+            body += "<h2>Health measures</h2><table><thead><tr><th>Measure</th><th class=\"num\">Value</th><th class=\"num\">Evidence</th><th class=\"num\">Prior</th><th class=\"num\">Adjusted</th><th class=\"num\">Share</th><th class=\"num\">Points</th></tr></thead><tbody>"
             for measure in health.measures where measure.weight > 0 {
                 body += measure.adjusted == nil
                     ? "<tr><td>\(measure.measure.rawValue)</td><td colspan=\"6\" class=\"muted\">excluded: \(measure.excluded ?? "") (weights renormalized)</td></tr>"
@@ -151,10 +151,11 @@ public enum DashboardPage {
         }
         var rows = HTML.empty
         for row in list.rows {
+            let health: HTML = row.band.map { band in "<span class=\"band \(band.rawValue)\">\(Formatting.fixed(row.score)) \(band.rawValue)</span> \(row.trend?.arrow ?? "")" } ?? "—"
             let account: HTML = context == .server ? "<a href=\"/accounts/\(AccountQuery.percentEncode(row.account))\">\(row.account)</a>" : HTML(text: row.account)
             rows += """
                 <tr class="account" data-account="\(row.account)"><td>\(account)</td><td>\(row.name)</td><td>\(row.segment)</td><td>\(row.owner)</td>\
-                <td class="num">\(row.band.map { "<span class=\"band \($0.rawValue)\">\(Formatting.fixed(row.score)) \($0.rawValue)</span> \(row.trend?.arrow ?? "")" } ?? "—")</td>\
+                <td class="num">\(health)</td>\
                 <td class="num">\(Formatting.signed(row.nps))</td><td class="num">\(Formatting.fixed(row.csat))</td><td class="num">\(Formatting.fixed(row.ces, decimals: 2))</td>\
                 <td class="num">\(Formatting.signed(row.sentiment, decimals: 2))</td><td class="num">\(row.responses)</td><td class="num">\(Formatting.money(row.arr))</td>\
                 <td>\(Formatting.day(row.renewal))</td><td>\(row.language)</td></tr>

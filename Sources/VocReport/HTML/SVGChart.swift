@@ -35,7 +35,7 @@ public struct ChartInterval: Sendable {
 public enum SVGChart {
     public static let red = "#c0392b", yellow = "#c99a06", green = "#2e8b57", blue = "#2c6fbb", grey = "#888"
 
-    private static let left = 44.0, right = 12.0, top = 12.0, bottom = 34.0
+    private static let left = 44.0, right = 24.0, top = 12.0, bottom = 34.0
 
     /// Lines over periods (x: `periods`, labelled by day), y within `domain`; nil values leave gaps.
     public static func line(title: String, periods: [Date], series: [ChartSeries], domain: ClosedRange<Double>,
@@ -64,7 +64,7 @@ public enum SVGChart {
     /// Stacked bars per period (e.g. accounts per health band).
     public static func stackedBars(title: String, periods: [Date], stacks: [ChartSeries], width: Double = 560, height: Double = 200) -> HTML {
         let totals = periods.indices.map { index in stacks.reduce(0) { $0 + ($1.values[index] ?? 0) } }
-        let maximum = max(1, totals.max() ?? 1)
+        let maximum = 4 * ((max(1, totals.max() ?? 1) / 4).rounded(.up))
         let plotWidth = width - left - right, plotHeight = height - top - bottom
         let slot = plotWidth / Double(max(periods.count, 1))
         let x = { (index: Int) in left + (Double(index) + 0.5) * slot }
