@@ -229,7 +229,7 @@ public enum DashboardPage {
         figcaption{font-weight:600;margin-bottom:4px}.key{font-weight:400;color:#555;margin-left:8px}.key i{display:inline-block;width:10px;height:10px;margin-right:4px}\
         svg text{font-size:11px;fill:#555}svg text.label,svg text.value{font-size:13px;fill:#222}\
         table{border-collapse:collapse;background:#fff;margin:8px 0}th,td{border-bottom:1px solid #eee;padding:4px 8px;text-align:left;vertical-align:top}\
-        th a{color:#222}td.num,th.num{text-align:right}tr.total td{font-weight:600}.filters label{margin-right:10px}\
+        th a{color:#222}td.num,th.num{text-align:right;white-space:nowrap}tr.total td{font-weight:600}.filters label{margin-right:10px}\
         .tag{background:#eef2f7;border-radius:10px;padding:2px 8px}.comments li{margin:10px 0}\
         blockquote{margin:4px 0 2px 0;padding:4px 10px;border-left:3px solid #ccc;background:#fff;white-space:pre-wrap}.trace{color:#666;font-size:12px}
         """
