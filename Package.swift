@@ -47,6 +47,8 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "voc", dependencies: ["VocCLI"]),
+        .target(name: "VocFuzzing", dependencies: ["VocCore", "VocIngest", "VocScore"]),
+        .executableTarget(name: "voc-fuzz", dependencies: ["VocFuzzing"]),
         .target(name: "VocTestSupport", dependencies: ["VocCore"]),
 
         .testTarget(name: "VocCoreTests", dependencies: ["VocCore", "VocTestSupport"]),
@@ -61,7 +63,8 @@ let package = Package(
             "VocServer", "VocReport", "VocStore", "VocIngest", "VocTestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
-        .testTarget(name: "VocCLITests", dependencies: ["voc", "VocTestSupport"]),
+        .testTarget(name: "VocFuzzingTests", dependencies: ["VocFuzzing", "VocTestSupport"]),
+        .testTarget(name: "VocCLITests", dependencies: ["voc", "VocTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )
 

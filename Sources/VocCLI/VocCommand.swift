@@ -14,7 +14,7 @@ public struct VocCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             IngestCommand.self, InspectCommand.self, AccountsCommand.self, AccountCommand.self, HealthCommand.self, AlertsCommand.self, QuarantineCommand.self,
-            ServeCommand.self, ReportCommand.self, ExportCommand.self,
+            RunsCommand.self, ServeCommand.self, ReportCommand.self, ExportCommand.self,
             SentimentCommand.self, ExplainCommand.self, EvalCommand.self, GenerateCommand.self, BenchCommand.self,
         ])
 
@@ -40,6 +40,9 @@ public struct VocCommand: ParsableCommand {
         } catch let error as ValidationError {
             Console.error("voc: error: \(error)")
             Foundation.exit(ExitStatus.usage.rawValue)
+        } catch where exitCode(for: error) == .success {
+            // `voc help` and `--help` reach here: ArgumentParser's help command "fails" with the help request.
+            exit(withError: error)
         } catch {
             Console.error("voc: error: \(error)")
             Foundation.exit(ExitStatus.error.rawValue)

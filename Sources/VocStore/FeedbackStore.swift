@@ -12,6 +12,8 @@ public protocol FeedbackStore: Sendable {
     func startRun(command: String, at date: Date) throws(VocError) -> Int64
     func finishRun(_ run: Int64, status: String, at date: Date) throws(VocError)
     func logFile(_ summary: IngestFileSummary, run: Int64) throws(VocError)
+    /// The latest `limit` ingest runs, newest first.
+    func ingestLog(limit: Int) throws(VocError) -> [IngestRunLog]
     /// Stores a batch in one transaction; returns how many records were already stored.
     func insert(records: [FeedbackRecord], quarantined: [QuarantinedRecord], run: Int64) throws(VocError) -> Int
 

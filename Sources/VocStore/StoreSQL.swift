@@ -27,6 +27,20 @@ public enum StoreSQL {
         """
     }
 
+    /// The latest runs with what each stored; `$LIMIT` is replaced by the caller's placeholder.
+    public static let ingestRuns = """
+        SELECT r.id AS id, r.command AS command, r.started_at AS started_at, r.finished_at AS finished_at, r.status AS status,
+            (SELECT COUNT(*) FROM feedback f WHERE f.run_id = r.id) AS records,
+            (SELECT COUNT(*) FROM quarantine q WHERE q.run_id = r.id) AS quarantined
+        FROM ingest_run r ORDER BY r.id DESC LIMIT $LIMIT
+        """
+
+    /// The file rows of the runs whose ids are listed in `$RUNS`.
+    public static let ingestFiles = """
+        SELECT run_id, path, format, detail, read, accepted, quarantined, skipped, already_stored, error
+        FROM ingest_file WHERE run_id IN ($RUNS) ORDER BY id
+        """
+
     private static func count(_ condition: String) -> String { "SUM(CASE WHEN \(condition) THEN 1 ELSE 0 END)" }
 
     private static func ratingColumns(_ metric: String) -> String {

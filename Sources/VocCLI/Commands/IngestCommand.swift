@@ -125,7 +125,7 @@ struct IngestCommand: ParsableCommand {
     }
 }
 
-private struct FileOutput: Encodable {
+struct FileOutput: Encodable {
     var type = "file"
     var file: String
     var detail: String

@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+import VocFuzzing
+import VocTestSupport
+
+/// Every input a fuzz run ever crashed or hung on (`corpora/fuzz/<target>/`), replayed through its
+/// target on every test run, plus the project's sample inputs as a smoke run of each target.
+@Suite struct FuzzRegressionTests {
+    static let regressions = Fixtures.corpora.appendingPathComponent("fuzz")
+
+    static func inputs(_ target: FuzzTarget) -> [URL] {
+        let folder = regressions.appendingPathComponent(target.rawValue)
+        return ((try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? [])
+            .filter { !$0.lastPathComponent.hasPrefix(".") }.sorted { $0.path < $1.path }
+    }
+
+    @Test(arguments: FuzzTarget.allCases)
+    func everyInputOfTheFuzzCorpusPasses(_ target: FuzzTarget) throws {
+        for input in Self.inputs(target) {
+            let start = Date()
+            target.run(Array(try Data(contentsOf: input)))
+            #expect(Date().timeIntervalSince(start) < 10, "\(input.lastPathComponent) is slow again")
+        }
+    }
+
+    @Test func theTargetsReadRealInputs() throws {
+        let survey = Array(try Data(contentsOf: Fixtures.corpora.appendingPathComponent("surveys/generic_en.csv")))
+        let body = survey.split(separator: UInt8(ascii: "\n"), maxSplits: 1).last.map(Array.init) ?? []
+        #expect(FuzzTarget.csv.run(body) > 5, "the CSV target maps rows under its fixed header")
+        let xml = Array(try Data(contentsOf: Fixtures.corpora.appendingPathComponent("xml/responses_es_pt.xml")))
+        #expect(FuzzTarget.xml.run(xml) > 3)
+        #expect(FuzzTarget.mime.run(Array("Content-Type: text/plain; charset=iso-8859-1\n\nN\u{E3}o gostei do suporte".utf8)) == 1)
+        #expect(FuzzTarget.rfc2047.run(Array("=?ISO-8859-1?Q?Jos=E9?= <jose@example.com>".utf8)) == 1)
+        #expect(FuzzTarget.sentiment.run(Array("no me gustó nada 😡".utf8)) > 0)
+    }
+}
