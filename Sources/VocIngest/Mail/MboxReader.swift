@@ -15,6 +15,9 @@ struct MboxReader {
     private let isSingleMessage: Bool
     private let maximumMessageBytes: Int
     private var buffer: [UInt8] = []
+    /// Where reads land before the bytes read are appended to `buffer` (zero-filling 1 MiB of `buffer` per read
+    /// instead cost more than the read for small inputs).
+    private var readArea = [UInt8](repeating: 0, count: Self.chunk)
     private var start = 0
     private var endOfInput = false
     private var line = 1
@@ -87,12 +90,12 @@ struct MboxReader {
             buffer.removeFirst(start)
             start = 0
         }
-        let old = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: Self.chunk))
-        let read = try buffer.withUnsafeMutableBytes { bytes in
-            Result { () throws(VocError) in try source.read(into: UnsafeMutableRawBufferPointer(rebasing: bytes[old...])) }
+        var source = self.source
+        let read = try readArea.withUnsafeMutableBytes { bytes in
+            Result { () throws(VocError) in try source.read(into: bytes) }
         }.get()
-        buffer.removeLast(Self.chunk - read)
+        self.source = source
+        buffer.append(contentsOf: readArea[..<read])
         if read == 0 { endOfInput = true }
     }
 }
