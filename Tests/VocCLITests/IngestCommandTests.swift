@@ -146,4 +146,19 @@ import VocTestSupport
         #expect(response["subject"] as? String == "Atención ñandú")
         #expect((response["quoted"] as? String)?.hasSuffix("Initech Iberia") == true)
     }
+
+    @Test func inspectingXMLAndMailHonoursTheOutputFormat() throws {
+        let xml = try VocProcess.run(["inspect", "--format", "json", "corpora/xml/responses_es_pt.xml"])
+        let inspection = try #require(try JSONSerialization.jsonObject(with: Data(xml.stdout.utf8)) as? [String: Any])
+        #expect(inspection["format"] as? String == "xml")
+        #expect(inspection["record_path"] as? String == "responses/response")
+        #expect((inspection["mapping"] as? [[String: Any]])?.contains { $0["role"] as? String == "nps" } == true)
+        #expect((inspection["counts"] as? [String: Any])?["read"] as? Int == 6)
+        let csv = try VocProcess.run(["inspect", "--format", "csv", "corpora/xml/responses_es_pt.xml"])
+        #expect(csv.stdout.hasPrefix("role,fields,reason\r\n"))
+        let mail = try VocProcess.run(["inspect", "--format", "json", "corpora/email/support_inbox_es_pt_en.mbox"])
+        let mailInspection = try #require(try JSONSerialization.jsonObject(with: Data(mail.stdout.utf8)) as? [String: Any])
+        #expect(mailInspection["format"] as? String == "mbox")
+        #expect((mailInspection["counts"] as? [String: Any])?["skipped"] as? Int == 2)
+    }
 }

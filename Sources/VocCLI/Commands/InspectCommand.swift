@@ -27,9 +27,19 @@ struct InspectCommand: ParsableCommand {
         }
         let counts = source.counts
         guard case .survey(let ingester) = source else {
-            for line in source.reportLines { Console.out(line) }
-            Console.out("records:    read \(counts.read) = accepted \(counts.accepted) + quarantined \(counts.quarantined) + skipped \(counts.skipped)")
-            for (reason, count) in reasons.sorted(by: { $0.key.rawValue < $1.key.rawValue }) { Console.out("  \(reason.rawValue): \(count)") }
+            let other = SourceInspectionOutput(source, counts: counts, reasons: reasons)
+            switch output.format {
+            case .table:
+                for line in source.reportLines { Console.out(line) }
+                Console.out("records:    read \(counts.read) = accepted \(counts.accepted) + quarantined \(counts.quarantined) + skipped \(counts.skipped)")
+                for (reason, count) in reasons.sorted(by: { $0.key.rawValue < $1.key.rawValue }) { Console.out("  \(reason.rawValue): \(count)") }
+            case .json, .ndjson:
+                Console.out(JSONOutput.encode(other, pretty: output.format == .json))
+            case .csv:
+                let csv = output.csv
+                Console.out(csv.preamble + csv.row(["role", "fields", "reason"]), terminator: "")
+                for mapping in other.mapping { Console.out(csv.row([mapping.role, mapping.columns.joined(separator: " | "), mapping.reason]), terminator: "") }
+            }
             return
         }
         let inspection = ingester.inspection
@@ -91,6 +101,35 @@ private struct InspectionOutput: Encodable {
         csatScale = inspection.scales.csat.description
         cesScale = inspection.scales.ces.description
         dateOrder = inspection.dateOrder.rawValue
+        self.counts = counts
+        quarantineReasons = Dictionary(uniqueKeysWithValues: reasons.map { ($0.key.rawValue, $0.value) })
+    }
+}
+
+/// The machine-readable shape of `voc inspect` for XML exports and e-mail.
+private struct SourceInspectionOutput: Encodable {
+    var type = "inspection"
+    var file: String
+    var format: String
+    /// XML: the repeated element read as a record, how it was chosen, the fields seen and their mapping.
+    var recordPath: String?
+    var recordPathSource: String?
+    var fields: [String]?
+    var mapping: [InspectionOutput.Mapping]
+    var counts: IngestCounts
+    var quarantineReasons: [String: Int]
+
+    init(_ source: FeedbackSource, counts: IngestCounts, reasons: [QuarantineReason: Int]) {
+        file = source.file
+        format = source.format.rawValue
+        mapping = []
+        if case .xml(let ingester) = source {
+            let inspection = ingester.inspection
+            recordPath = inspection.recordPath
+            recordPathSource = inspection.recordPathSource
+            fields = inspection.fields
+            mapping = inspection.mapping.assignments.map { InspectionOutput.Mapping(role: $0.role.rawValue, columns: $0.names, reason: $0.reason) }
+        }
         self.counts = counts
         quarantineReasons = Dictionary(uniqueKeysWithValues: reasons.map { ($0.key.rawValue, $0.value) })
     }
