@@ -40,24 +40,3 @@ public struct CommentEvidence: Sendable, Encodable {
     public var label: String?
     public var trace: [String]
 }
-
-/// The account list with the values its filters can take.
-public struct AccountList: Sendable, Encodable {
-    public var type = "accounts"
-    public var asOf: Date
-    public var query: AccountQuery
-    /// Accounts before filtering.
-    public var total: Int
-    public var rows: [AccountRow]
-    public var segments: [String]
-    public var owners: [String]
-    public var languages: [String]
-}
-
-/// The quarantine page: counts per reason and the latest entries.
-public struct QuarantineList: Sendable, Encodable {
-    public var type = "quarantine"
-    public var total: Int
-    public var reasons: [String: Int]
-    public var entries: [QuarantineRow]
-}

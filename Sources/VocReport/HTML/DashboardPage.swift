@@ -3,6 +3,9 @@ import VocHealth
 
 /// The dashboard's pages and the HTML report as complete documents: inline CSS and SVG, no script, no external resource.
 public enum DashboardPage {
+    /// No script, no fetch: only the inline style and inline images the pages are made of.
+    public static let contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'"
+
     /// Where a page is shown: on the live server (navigation and links between pages) or in a self-contained report file.
     public enum Context: Sendable { case server, report }
 
@@ -208,7 +211,7 @@ public enum DashboardPage {
         return """
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8">
-            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'">
+            <meta http-equiv="Content-Security-Policy" content="\(contentSecurityPolicy)">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(title) · voc</title><style>\(style)</style></head>
             <body><header><b>voc</b> \(nav)</header><main>
