@@ -22,11 +22,24 @@ public final class SQLiteStore: FeedbackStore {
         }
         do {
             queue = try DatabaseQueue(path: path, configuration: configuration)
-            try StoreSchema.migrator.migrate(queue)
+            try Self.migrate(queue)
         } catch {
             throw VocError(.store, "cannot open the store", at: SourcePosition(file: path), cause: Self.describe(error))
         }
         logger.debug("store opened", metadata: ["store.path": "\(path)"])
+    }
+
+    /// Applies the pending migrations. Two processes opening a new store at once can both see a migration as pending
+    /// (GRDB reads the applied list before the migration's transaction); the loser's transaction fails and is rolled
+    /// back ("duplicate column name"), so it tries again, and then finds the migration applied.
+    private static func migrate(_ queue: DatabaseQueue) throws {
+        for attempt in 1...5 {
+            do {
+                return try StoreSchema.migrator.migrate(queue)
+            } catch where attempt < 5 {
+                usleep(UInt32(attempt) * 100_000)
+            }
+        }
     }
 
     /// Runs `body` in a write transaction, mapping database errors to `VocError`.

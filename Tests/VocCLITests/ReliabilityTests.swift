@@ -79,13 +79,15 @@ import VocTestSupport
         let reference = VocProcess.temporaryStore()
         let files = VocProcess.sampleSurveys + ["corpora/email/support_inbox_es_pt_en.mbox", "corpora/xml/responses_es_pt.xml"]
         let expected = try Self.summary(VocProcess.run(["ingest", "--format", "ndjson"] + files, store: reference))
-        let outcomes = Mutex<[Int32]>([])
+        let outcomes = Mutex<[(status: Int32, stderr: String)]>([])
         DispatchQueue.concurrentPerform(iterations: 2) { index in
             let subset = index == 0 ? files : files.reversed()
-            let status = (try? VocProcess.run(["ingest"] + subset, store: store).status) ?? -1
-            outcomes.withLock { $0.append(status) }
+            let outcome = try? VocProcess.run(["ingest"] + subset, store: store)
+            outcomes.withLock { $0.append((outcome?.status ?? -1, outcome?.stderr ?? "did not run")) }
         }
-        #expect(outcomes.withLock { $0 }.allSatisfy { $0 == 0 || $0 == 1 }, "neither run fails: one waits for the other's transaction")
+        for outcome in outcomes.withLock({ $0 }) {
+            #expect(outcome.status == 0 || outcome.status == 1, "neither run fails (one waits for the other): \(outcome.stderr)")
+        }
         let (records, quarantined) = try Self.stored(store)
         #expect(records.count == expected["accepted"] as? Int)
         #expect(Set(records).count == records.count)
