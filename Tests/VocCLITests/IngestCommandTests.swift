@@ -161,4 +161,18 @@ import VocTestSupport
         #expect(mailInspection["format"] as? String == "mbox")
         #expect((mailInspection["counts"] as? [String: Any])?["skipped"] as? Int == 2)
     }
+
+    @Test func scoringOnSeveralThreadsStoresExactlyWhatOneThreadStores() throws {
+        let generated = Fixtures.temporaryDirectory().appendingPathComponent("generated.csv").path
+        #expect(try VocProcess.run(["generate", "--rows", "3000", "--seed", "3", "-o", generated]).status == 0)
+        let files = VocProcess.sampleSurveys + ["corpora/email", "corpora/xml", "corpora/hostile", generated]
+        var exports: [String] = []
+        for jobs in ["1", "3"] {
+            let store = VocProcess.temporaryStore()
+            _ = try VocProcess.run(["ingest", "--jobs", jobs] + files, store: store)
+            exports.append(try VocProcess.run(["export", "records", "--format", "ndjson"], store: store).stdout)
+        }
+        #expect(exports[0].split(separator: "\n").count > 3_000, "large enough a batch to be scored on several threads")
+        #expect(exports[0] == exports[1])
+    }
 }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Dispatch
+import Foundation
 import VocCore
 import VocIngest
 import VocReport
@@ -18,6 +20,13 @@ struct IngestCommand: ParsableCommand {
 
     @Flag(name: .shortAndLong, help: "Explain what was detected in each file (on standard error).")
     var verbose = false
+
+    @Option(name: .long, help: "Threads scoring comments (default: one per core). The result does not depend on it.")
+    var jobs = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+    }
 
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var mappingOptions: MappingOptions
@@ -66,19 +75,20 @@ struct IngestCommand: ParsableCommand {
         var alreadyStored = 0
         while let event = try source.next() {
             switch event {
-            case .accepted(var record):
-                analyzer.enrich(&record)
+            case .accepted(let record):
                 records.append(record)
             case .quarantined(let record): quarantined.append(record)
             case .skipped: break
             }
             if records.count + quarantined.count >= Self.batchSize {
+                Self.score(&records, with: analyzer, jobs: jobs)
                 alreadyStored += try store.insert(records: records, quarantined: quarantined, run: run)
                 records.removeAll(keepingCapacity: true)
                 quarantined.removeAll(keepingCapacity: true)
                 Console.progress("\(source.file): \(source.counts.read) records")
             }
         }
+        Self.score(&records, with: analyzer, jobs: jobs)
         alreadyStored += try store.insert(records: records, quarantined: quarantined, run: run)
         Console.endProgress()
         if verbose {
@@ -89,6 +99,19 @@ struct IngestCommand: ParsableCommand {
         let summary = IngestFileSummary(path: source.file, format: source.format.rawValue, detail: source.detail, counts: counts, error: nil)
         try store.logFile(summary, run: run)
         return summary
+    }
+
+    /// Scores a batch's comments on `jobs` threads, each taking one contiguous share of the records. Each record is
+    /// scored on its own, so the batch comes out the same whatever `jobs` is (tested).
+    static func score(_ records: inout [FeedbackRecord], with analyzer: SentimentAnalyzer, jobs: Int) {
+        let threads = min(jobs, max(1, records.count / 256))
+        records.withUnsafeMutableBufferPointer { batch in
+            let batch = SendableBuffer(batch)
+            DispatchQueue.concurrentPerform(iterations: threads) { thread in
+                let count = batch.buffer.count
+                for index in (thread * count / threads)..<((thread + 1) * count / threads) { analyzer.enrich(&batch.buffer[index]) }
+            }
+        }
     }
 
     private func report(_ summaries: [IngestFileSummary]) {
@@ -174,4 +197,10 @@ private struct SummaryOutput: Encodable {
 private struct IngestOutput: Encodable {
     var files: [FileOutput]
     var summary: SummaryOutput
+}
+
+/// A batch shared by the scoring threads, each writing only its own indices.
+private struct SendableBuffer: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<FeedbackRecord>
+    init(_ buffer: UnsafeMutableBufferPointer<FeedbackRecord>) { self.buffer = buffer }
 }
