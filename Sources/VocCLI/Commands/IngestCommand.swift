@@ -72,24 +72,30 @@ struct IngestCommand: ParsableCommand {
         var records: [FeedbackRecord] = []
         var quarantined: [QuarantinedRecord] = []
         records.reserveCapacity(Self.batchSize)
-        var alreadyStored = 0
-        while let event = try source.next() {
-            switch event {
-            case .accepted(let record):
-                records.append(record)
-            case .quarantined(let record): quarantined.append(record)
-            case .skipped: break
+        let writer = BatchWriter(store: store, run: run)
+        do throws(VocError) {
+            while let event = try source.next() {
+                switch event {
+                case .accepted(let record):
+                    records.append(record)
+                case .quarantined(let record): quarantined.append(record)
+                case .skipped: break
+                }
+                if records.count + quarantined.count >= Self.batchSize {
+                    Self.score(&records, with: analyzer, jobs: jobs)
+                    try writer.submit(records: records, quarantined: quarantined)
+                    records.removeAll(keepingCapacity: true)
+                    quarantined.removeAll(keepingCapacity: true)
+                    Console.progress("\(source.file): \(source.counts.read) records")
+                }
             }
-            if records.count + quarantined.count >= Self.batchSize {
-                Self.score(&records, with: analyzer, jobs: jobs)
-                alreadyStored += try store.insert(records: records, quarantined: quarantined, run: run)
-                records.removeAll(keepingCapacity: true)
-                quarantined.removeAll(keepingCapacity: true)
-                Console.progress("\(source.file): \(source.counts.read) records")
-            }
+            Self.score(&records, with: analyzer, jobs: jobs)
+            try writer.submit(records: records, quarantined: quarantined)
+        } catch {
+            _ = try? writer.finish()  // let the batches already queued land before the error is reported
+            throw error
         }
-        Self.score(&records, with: analyzer, jobs: jobs)
-        alreadyStored += try store.insert(records: records, quarantined: quarantined, run: run)
+        let alreadyStored = try writer.finish()
         Console.endProgress()
         if verbose {
             for line in source.reportLines { Console.error(line) }
