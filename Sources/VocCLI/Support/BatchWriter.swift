@@ -8,7 +8,7 @@ import VocStore
 /// each in its own transaction, exactly as a single thread would write them.
 ///
 /// Measured on the 600k-row benchmark file (release, 2 cores): the store's writes are the longest stage, and
-/// overlapping them with reading and scoring took ingest from 31 s to the figure in BENCHMARKS.md.
+/// overlapping them with reading and scoring took ingest from 31 s to 23 s (BENCHMARKS.md).
 final class BatchWriter: @unchecked Sendable {
     private let store: any FeedbackStore
     private let run: Int64
