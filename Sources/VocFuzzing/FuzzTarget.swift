@@ -34,8 +34,10 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     }
 
     private func ingest(_ bytes: [UInt8], name: String, format: InputFormat) -> Int {
-        let path = FuzzContext.shared.scratch.appendingPathComponent(name).path
+        // A name of its own per call: targets may run concurrently (the regression tests do).
+        let path = FuzzContext.shared.scratch.appendingPathComponent("\(UUID().uuidString)-\(name)").path
         guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else { fatalError("cannot write \(path)") }
+        defer { try? FileManager.default.removeItem(atPath: path) }
         let context = FuzzContext.shared
         do {
             var source = try FeedbackSource.open(path: path, format: format, vocabulary: context.vocabulary, stripper: context.stripper)
