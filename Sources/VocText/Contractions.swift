@@ -18,6 +18,11 @@ public struct Contractions: Sendable {
         return Contractions(expansions: expansions)
     }
 
+    /// The words this contracts (`del`, `pelo`, `won't`).
+    public var contracted: Dictionary<String, [String]>.Keys { expansions.keys }
+
+    public func expands(_ word: String) -> Bool { expansions[word] != nil }
+
     public func expand(_ tokens: [Token]) -> [Token] {
         guard tokens.contains(where: { expansions[$0.norm] != nil }) else { return tokens }
         var result: [Token] = []

@@ -1,4 +1,3 @@
-
 /// Which of Spanish, Portuguese and English a text is in (or `other`), with a confidence in 0…1.
 ///
 /// Scores each language by its function words (`lexicons/<lang>/stopwords.txt`) and by words of its sentiment
@@ -17,40 +16,81 @@ public struct LanguageIdentifier: Sendable {
         }
     }
 
-    private let vocabulary: [String: [String]]
-    private let cues: [Unicode.Scalar: String] = ["ñ": "es", "¿": "es", "¡": "es", "ã": "pt", "õ": "pt", "ç": "pt", "â": "pt", "ê": "pt", "ô": "pt", "à": "pt"]
+    /// The words the identifier knows (and any others the caller added before passing it in).
+    public let table: WordTable
+    /// The languages, alphabetically: ties go to the first.
+    private let languages: [String]
+    /// Per word id: a bit per language that uses the word.
+    private let masks: [UInt8]
+    /// Per two-byte UTF-8 spelling cue (lead byte C2 or C3, then the second byte): the language index + 1.
+    private let cues: [UInt8]
 
-    /// - Parameter words: per language, the words that suggest it (function words and lexicon terms).
-    public init(words: [String: Set<String>]) {
-        var vocabulary: [String: [String]] = [:]
-        for (language, set) in words {
-            for word in set { vocabulary[word, default: []].append(language) }
+    /// - Parameters:
+    ///   - words: per language (at most eight), the words that suggest it (function words and lexicon terms).
+    ///   - table: a table to extend with these words, so callers can share ids with the identifier.
+    public init(words: [String: Set<String>], table: WordTable = WordTable()) {
+        var table = table
+        languages = words.keys.sorted()
+        precondition(languages.count <= 8, "at most eight languages")
+        var masks: [UInt8] = []
+        for (index, language) in languages.enumerated() {
+            for word in words[language]! {
+                let id = Int(table.insert(word))
+                if id >= masks.count { masks += repeatElement(0, count: id + 1 - masks.count) }
+                masks[id] |= 1 << index
+            }
         }
-        self.vocabulary = vocabulary
+        var cues = [UInt8](repeating: 0, count: 512)
+        let spellings: [(String, String)] = [("ñ¿¡", "es"), ("ãõçâêôà", "pt")]
+        for (letters, language) in spellings {
+            guard let index = languages.firstIndex(of: language) else { continue }
+            for letter in letters.unicodeScalars {
+                let utf8 = Array(String(letter).utf8)
+                cues[Int(utf8[0] - 0xC2) * 256 + Int(utf8[1])] = UInt8(index + 1)
+            }
+        }
+        self.table = table
+        self.masks = masks
+        self.cues = cues
     }
 
     public func identify(_ tokens: [Token]) -> Guess {
-        var scores: [String: Double] = [:]
+        identify(tokens, ids: tokens.map { table.id(of: $0.norm) ?? -1 })
+    }
+
+    /// - Parameter ids: each token's norm looked up in `table` (−1 when absent).
+    public func identify(_ tokens: [Token], ids: [Int32]) -> Guess {
+        var scores = [Double](repeating: 0, count: languages.count)
         var words = 0
         var matched = 0
-        for token in tokens where token.kind == .word {
+        for (index, token) in tokens.enumerated() where token.kind == .word {
             words += 1
-            if let languages = vocabulary[token.norm] {
+            let id = Int(ids[index])
+            if id >= 0, id < masks.count, masks[id] != 0 {
                 matched += 1
-                for language in languages { scores[language, default: 0] += 1 / Double(languages.count) }
+                let share = 1 / Double(masks[id].nonzeroBitCount)
+                for language in languages.indices where masks[id] & (1 << language) != 0 { scores[language] += share }
             }
-            for scalar in token.norm.unicodeScalars {
-                if let language = cues[scalar] { scores[language, default: 0] += 1 }
-            }
+            addCues(of: token.norm, to: &scores)
         }
-        let total = scores.values.reduce(0, +)
-        guard let best = scores.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), total > 0 else {
+        let total = scores.reduce(0, +)
+        guard total > 0, let best = scores.indices.max(by: { scores[$0] < scores[$1] || (scores[$0] == scores[$1] && $0 > $1) }) else {
             return Guess(language: "other", confidence: words == 0 ? 0 : 0.5)
         }
         // Long texts where few words are known in any of the three languages are in another language.
         if words >= 6 && Double(matched) / Double(words) < 0.2 {
             return Guess(language: "other", confidence: 1 - Double(matched) / Double(words))
         }
-        return Guess(language: best.key, confidence: best.value / total)
+        return Guess(language: languages[best], confidence: scores[best] / total)
+    }
+
+    private func addCues(of word: String, to scores: inout [Double]) {
+        var previous: UInt8 = 0
+        for byte in word.utf8 {
+            if previous == 0xC2 || previous == 0xC3, case let cue = cues[Int(previous - 0xC2) * 256 + Int(byte)], cue != 0 {
+                scores[Int(cue) - 1] += 1
+            }
+            previous = byte
+        }
     }
 }

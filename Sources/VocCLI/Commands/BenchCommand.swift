@@ -1,32 +1,28 @@
 import ArgumentParser
 import Foundation
 import VocScore
+import VocText
 
 /// `voc bench …`: in-process benchmarks that time one stage alone, without I/O or output formatting.
+/// Whole-command figures against other tools come from `scripts/bench.sh`.
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Time one pipeline stage on a file (release builds; see BENCHMARKS.md).",
-        subcommands: [SentimentBench.self])
+        subcommands: [TokenizeBench.self, SentimentBench.self])
 }
 
-/// `voc bench sentiment FILE`: scores every line of FILE on one core and reports comments/s and MB/s.
-struct SentimentBench: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "sentiment", abstract: "Time the sentiment analyzer on one text per line.")
-
+/// The options and timing loop shared by the per-line benchmarks.
+struct LineBenchOptions: ParsableArguments {
     @Argument(help: "A UTF-8 file with one text per line.")
     var file: String
-
-    @Option(name: .long, help: "The texts' language; identified per text when omitted.")
-    var language: String?
 
     @Option(name: .long, help: "Passes over the file; the best is reported.")
     var repeats = 3
 
-    @OptionGroup var sentimentOptions: SentimentOptions
-
-    func run() throws {
-        let analyzer = try sentimentOptions.analyzer()
+    /// Runs `body` over every line `repeats` times and prints the best pass; `body` returns a checksum term,
+    /// so the work cannot be optimized away and two builds can be compared for identical results.
+    func run(_ stage: String, _ body: (String) -> Double) throws {
         let texts = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").map(String.init)
         let bytes = texts.reduce(0) { $0 + $1.utf8.count }
         var best = Double.infinity
@@ -34,10 +30,40 @@ struct SentimentBench: ParsableCommand {
         for _ in 0..<max(1, repeats) {
             let start = DispatchTime.now().uptimeNanoseconds
             checksum = 0
-            for text in texts { checksum += analyzer.analyze(text, language: language).compound }
+            for text in texts { checksum += body(text) }
             best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
         }
-        Console.out(String(format: "%d texts, %.1f MB in %.3f s: %.0f texts/s, %.2f MB/s (one core; checksum %.4f)",
-                           texts.count, Double(bytes) / 1e6, best, Double(texts.count) / best, Double(bytes) / 1e6 / best, checksum))
+        Console.out(String(format: "%d texts, %.1f MB in %.3f s: %.0f texts/s, %.2f MB/s (%@, one core; checksum %.4f)",
+                           texts.count, Double(bytes) / 1e6, best, Double(texts.count) / best, Double(bytes) / 1e6 / best, stage, checksum))
+    }
+}
+
+/// `voc bench tokenize FILE`: tokenizes every line of FILE on one core.
+struct TokenizeBench: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "tokenize", abstract: "Time the tokenizer on one text per line.")
+
+    @OptionGroup var bench: LineBenchOptions
+    @OptionGroup var sentimentOptions: SentimentOptions
+
+    func run() throws {
+        let tokenizer = try sentimentOptions.analyzer().model.tokenizer
+        try bench.run("tokenizer") { Double(tokenizer.tokenize($0).count) }
+    }
+}
+
+/// `voc bench sentiment FILE`: scores every line of FILE on one core and reports comments/s and MB/s.
+struct SentimentBench: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "sentiment", abstract: "Time the sentiment analyzer on one text per line.")
+
+    @OptionGroup var bench: LineBenchOptions
+
+    @Option(name: .long, help: "The texts' language; identified per text when omitted.")
+    var language: String?
+
+    @OptionGroup var sentimentOptions: SentimentOptions
+
+    func run() throws {
+        let analyzer = try sentimentOptions.analyzer()
+        try bench.run("sentiment") { analyzer.analyze($0, language: language).compound }
     }
 }

@@ -4,7 +4,8 @@ import VocText
 /// `factur*` (a word prefix). Words match a token's norm or its accent-free form.
 public struct PhrasePattern: Sendable, Hashable {
     enum Element: Sendable, Hashable {
-        case word(String)
+        /// A word as written and without accents.
+        case word(String, folded: String)
         case prefix(String)
         case gap
     }
@@ -18,13 +19,13 @@ public struct PhrasePattern: Sendable, Hashable {
         elements = text.split(separator: " ").map { part in
             if part == "*" { return .gap }
             if part.count > 1 && part.hasSuffix("*") { return .prefix(AccentFolding.fold(String(part.dropLast()))) }
-            return .word(String(part))
+            return .word(String(part), folded: AccentFolding.fold(String(part)))
         }
     }
 
     /// The first word, for indexing patterns by the token that can start them (nil for a prefix start).
     var firstWord: String? {
-        if case .word(let word)? = elements.first { return word }
+        if case .word(let word, _)? = elements.first { return word }
         return nil
     }
 
@@ -41,8 +42,8 @@ public struct PhrasePattern: Sendable, Hashable {
                 if let end = matchElements(elements.dropFirst(), tokens, at: index + skip, folded: folded) { return end }
             }
             return nil
-        case .word(let word):
-            guard index < tokens.count, tokens[index].norm == word || folded[index] == word || folded[index] == AccentFolding.fold(word) else { return nil }
+        case .word(let word, let foldedWord):
+            guard index < tokens.count, tokens[index].norm == word || folded[index] == word || folded[index] == foldedWord else { return nil }
             return matchElements(elements.dropFirst(), tokens, at: index + 1, folded: folded)
         case .prefix(let prefix):
             guard index < tokens.count, tokens[index].kind == .word, folded[index].hasPrefix(prefix) else { return nil }
@@ -65,6 +66,15 @@ struct PhraseIndex<Value: Sendable>: Sendable {
             unindexed.append((pattern, value))
         }
     }
+
+    /// The accent-free words patterns can start with.
+    var firstWords: Dictionary<String, [(PhrasePattern, Value)]>.Keys { byFirstWord.keys }
+
+    /// Whether some pattern starts with this accent-free word.
+    func starts(with word: String) -> Bool { byFirstWord[word] != nil }
+
+    /// Whether some pattern can start at any word (it starts with a prefix).
+    var hasUnindexed: Bool { !unindexed.isEmpty }
 
     /// The longest pattern matching at `index`, with its end.
     func longestMatch(_ tokens: [Token], at index: Int, folded: [String]) -> (pattern: PhrasePattern, value: Value, end: Int)? {

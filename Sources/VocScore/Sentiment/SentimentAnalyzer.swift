@@ -11,16 +11,20 @@ public struct SentimentAnalyzer: Sendable {
     /// - Parameter language: the record's declared language (`es`, `pt`, `en`); identified when nil or unknown.
     public func analyze(_ text: String, language declared: String? = nil) -> SentimentResult {
         var tokens = model.tokenizer.tokenize(text)
+        var ids = tokens.map { model.words.id(of: $0.norm) ?? -1 }
         let guess: LanguageIdentifier.Guess
         if let declared, model.lexicons[declared] != nil {
             guess = LanguageIdentifier.Guess(language: declared, confidence: 1)
         } else {
-            guess = model.identifier.identify(tokens)
+            guess = model.identifier.identify(tokens, ids: ids)
         }
         // Text in another language is scored with the English rules: emoji, emoticons and loan words still count.
         let lexicon = model.lexicons[guess.language] ?? model.lexicons["en"]!
-        tokens = model.contractions[lexicon.language]?.expand(tokens) ?? tokens
-        let context = Context(tokens: tokens, lexicon: lexicon, symbols: model.symbols,
+        if let contractions = model.contractions[lexicon.language], ids.contains(where: { lexicon.facts(of: $0).isContraction }) {
+            tokens = contractions.expand(tokens)
+            ids = tokens.map { model.words.id(of: $0.norm) ?? -1 }
+        }
+        let context = Context(tokens: tokens, ids: ids, words: model.words, lexicon: lexicon, symbols: model.symbols,
                               sentences: SentenceSplitter.sentences(tokens, abbreviations: model.abbreviations[lexicon.language] ?? []))
 
         var items = context.sentimentItems()
@@ -35,12 +39,12 @@ public struct SentimentAnalyzer: Sendable {
             language: guess.language, languageConfidence: guess.confidence, compound: compound,
             positive: shares.positive, neutral: shares.neutral, negative: shares.negative,
             label: SentimentResult.label(for: compound), trace: trace,
-            churn: context.matches(lexicon.churn), effort: context.matches(lexicon.effort),
-            topics: Array(Set(context.matchValues(lexicon.topics))).sorted())
+            churn: context.matches(lexicon.churn, .churn), effort: context.matches(lexicon.effort, .effort),
+            topics: Array(Set(context.matchValues(lexicon.topics, .topic))).sorted())
     }
 }
 
-/// One text being scored: its tokens, their accent-free forms and the language's lexicon.
+/// One text being scored: its tokens, their accent-free forms, what the language's lexicon says about each.
 struct Context {
     typealias Item = SentimentTrace.Item
     typealias Step = SentimentTrace.Step
@@ -48,6 +52,8 @@ struct Context {
     let tokens: [Token]
     let sentences: [Range<Int>]
     let folded: [String]
+    /// Per token: valence, booster, negator and phrase starts, resolved once.
+    let facts: [WordFacts]
     let lexicon: SentimentLexicon
     let symbols: [String: Double]
     /// Capitals only emphasize inside mixed-case text (an all-caps text is shouting throughout).
@@ -55,16 +61,51 @@ struct Context {
     /// Per token: whether a contrast phrase ("but", "sin embargo") starts there; computed once, read by negation.
     let startsContrast: [Bool]
 
-    init(tokens: [Token], lexicon: SentimentLexicon, symbols: [String: Double], sentences: [Range<Int>]) {
+    /// - Parameter ids: each token's norm in `words` (−1 when absent).
+    init(tokens: [Token], ids: [Int32], words: WordTable, lexicon: SentimentLexicon, symbols: [String: Double], sentences: [Range<Int>]) {
         self.tokens = tokens
         self.sentences = sentences
-        self.folded = tokens.map { AccentFolding.fold($0.norm) }
         self.lexicon = lexicon
         self.symbols = symbols
-        let words = tokens.filter { $0.kind == .word && $0.norm.count > 1 }
-        isMixedCase = words.contains(where: \.isAllCaps) && !words.allSatisfy(\.isAllCaps)
-        let folded = self.folded
-        startsContrast = tokens.indices.map { lexicon.contrasts.longestMatch(tokens, at: $0, folded: folded) != nil }
+        var folded: [String] = []
+        var facts: [WordFacts] = []
+        folded.reserveCapacity(tokens.count)
+        facts.reserveCapacity(tokens.count)
+        var capitals = 0, lowerOrMixed = 0
+        for (index, token) in tokens.enumerated() {
+            let bare = AccentFolding.fold(token.norm)
+            folded.append(bare)
+            let bareID = bare == token.norm ? ids[index] : words.id(of: bare) ?? -1
+            facts.append(lexicon.facts(of: token, norm: ids[index], folded: bareID))
+            if token.kind == .word, Self.hasTwoCharacters(token.norm) {
+                if token.isAllCaps { capitals += 1 } else { lowerOrMixed += 1 }
+            }
+        }
+        self.folded = folded
+        self.facts = facts
+        isMixedCase = capitals > 0 && lowerOrMixed > 0
+        var startsContrast = [Bool](repeating: false, count: tokens.count)
+        for index in tokens.indices where facts[index].phrases.contains(.contrast) || lexicon.contrasts.hasUnindexed {
+            startsContrast[index] = lexicon.contrasts.longestMatch(tokens, at: index, folded: folded) != nil
+        }
+        self.startsContrast = startsContrast
+    }
+
+    /// Two letters or more, not counting combining accents (a word's characters, without grapheme breaking).
+    private static func hasTwoCharacters(_ word: String) -> Bool {
+        var characters = 0
+        for scalar in word.unicodeScalars where !(0x300...0x36F).contains(scalar.value) {
+            characters += 1
+            if characters == 2 { return true }
+        }
+        return false
+    }
+
+    /// The longest phrase of `index` starting at `position`, asked only where the token's facts say one may.
+    private func longestMatch<Value>(_ index: PhraseIndex<Value>, _ kind: WordFacts.PhraseStarts, at position: Int)
+        -> (pattern: PhrasePattern, value: Value, end: Int)? {
+        guard facts[position].phrases.contains(kind) || index.hasUnindexed else { return nil }
+        return index.longestMatch(tokens, at: position, folded: folded)
     }
 
     // MARK: Items
@@ -74,7 +115,7 @@ struct Context {
         var items: [Item] = []
         var index = 0
         while index < tokens.count {
-            if let idiom = lexicon.idioms.longestMatch(tokens, at: index, folded: folded) {
+            if let idiom = longestMatch(lexicon.idioms, .idiom, at: index) {
                 // A zero-valence idiom ("kind of") only stops its words from being scored.
                 if idiom.value != 0 { items.append(scored(idiom.value, tokens: index..<idiom.end, source: .idiom)) }
                 index = idiom.end
@@ -82,8 +123,8 @@ struct Context {
             }
             let token = tokens[index]
             switch token.kind {
-            case .word where !lexicon.isNegator(token, folded: folded[index]) && lexicon.booster(token, folded: folded[index]) == nil:
-                if let valence = lexicon.valence(of: token, folded: folded[index]) {
+            case .word where !facts[index].isNegator && facts[index].booster == nil:
+                if let valence = facts[index].valence {
                     items.append(scored(valence, tokens: index..<(index + 1), source: .word))
                 }
             case .emoji, .emoticon:
@@ -108,7 +149,7 @@ struct Context {
             item.contribution += step.delta
         }
         // An idiom with its own negator ("sin problemas", "ninguna queja") is not negated again: negative concord.
-        let hasOwnNegator = range.contains { lexicon.isNegator(tokens[$0], folded: folded[$0]) }
+        let hasOwnNegator = range.contains { facts[$0].isNegator }
         if !hasOwnNegator, let step = negationStep(before: range.lowerBound, value: item.contribution) {
             item.steps.append(step)
             item.contribution += step.delta
@@ -124,7 +165,7 @@ struct Context {
         var distance = 0
         var cursor = index - 1
         while cursor >= 0, distance < SentimentTunables.boosterDecay.count, tokens[cursor].kind == .word {
-            if let weight = lexicon.booster(tokens[cursor], folded: folded[cursor]) {
+            if let weight = facts[cursor].booster {
                 let delta = weight * SentimentTunables.boosterStep * SentimentTunables.boosterDecay[distance] * (valence < 0 ? -1 : 1)
                 steps.append(Step(rule: weight >= 0 ? .booster : .dampener, cue: tokens[cursor].surface, delta: delta))
             }
@@ -149,7 +190,7 @@ struct Context {
             let token = tokens[cursor]
             if token.kind == .punctuation || startsContrast[cursor] { return nil }
             if token.kind == .word {
-                if lexicon.isNegator(token, folded: folded[cursor]) {
+                if facts[cursor].isNegator {
                     return Step(rule: .negation, cue: token.surface, delta: value * SentimentTunables.negationFactor - value)
                 }
                 words += 1
@@ -166,7 +207,7 @@ struct Context {
         var concessions: [(range: Range<Int>, cue: String)] = []
         var index = 0
         while index < tokens.count {
-            guard startsContrast[index], let match = lexicon.contrasts.longestMatch(tokens, at: index, folded: folded) else {
+            guard startsContrast[index], let match = longestMatch(lexicon.contrasts, .contrast, at: index) else {
                 index += 1
                 continue
             }
@@ -248,17 +289,17 @@ struct Context {
         return (positive / total, neutral / total, negative / total)
     }
 
-    func matches(_ index: PhraseIndex<Void>) -> [String] {
+    func matches(_ index: PhraseIndex<Void>, _ kind: WordFacts.PhraseStarts) -> [String] {
         var found: [String] = []
         for position in tokens.indices {
-            if let match = index.longestMatch(tokens, at: position, folded: folded), !found.contains(match.pattern.text) {
+            if let match = longestMatch(index, kind, at: position), !found.contains(match.pattern.text) {
                 found.append(match.pattern.text)
             }
         }
         return found
     }
 
-    func matchValues(_ index: PhraseIndex<String>) -> [String] {
-        tokens.indices.compactMap { index.longestMatch(tokens, at: $0, folded: folded)?.value }
+    func matchValues(_ index: PhraseIndex<String>, _ kind: WordFacts.PhraseStarts) -> [String] {
+        tokens.indices.compactMap { longestMatch(index, kind, at: $0)?.value }
     }
 }

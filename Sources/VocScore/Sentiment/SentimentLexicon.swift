@@ -27,6 +27,8 @@ public struct SentimentLexicon: Sendable {
 
     /// The words of the idioms ("deixa", "desejar"): they identify the language too.
     public private(set) var idiomWords: Set<String> = []
+    /// Per word id of the model's `WordTable`: this language's facts (filled by `index`).
+    private var facts: [WordFacts] = []
 
     init(language: String) { self.language = language }
 
@@ -78,22 +80,52 @@ public struct SentimentLexicon: Sendable {
         }
     }
 
-    /// The valence of a token: its norm, then (for elongations) the one-letter form, then the accent-free form.
-    func valence(of token: Token, folded: String) -> Double? {
-        if let valence = valences[token.norm] { return valence }
-        if token.isElongated {
-            for form in token.lookupForms.dropFirst() { if let valence = valences[form] { return valence } }
+    /// Every word the facts are about: entries, negators, boosters and the words phrases start with.
+    var words: [String] {
+        Array(valences.keys) + Array(negators) + Array(boosters.keys) + Array(idioms.firstWords) + Array(contrasts.firstWords)
+            + Array(churn.firstWords) + Array(effort.firstWords) + Array(topics.firstWords)
+    }
+
+    /// Resolves the facts of every word in `table` (which must hold `words`) for `facts(of:)`.
+    mutating func index(_ table: WordTable, contractions: Contractions) {
+        facts = (0..<Int32(table.count)).map { id in
+            let word = table.word(id)
+            var phrases: WordFacts.PhraseStarts = []
+            if idioms.starts(with: word) { phrases.insert(.idiom) }
+            if contrasts.starts(with: word) { phrases.insert(.contrast) }
+            if churn.starts(with: word) { phrases.insert(.churn) }
+            if effort.starts(with: word) { phrases.insert(.effort) }
+            if topics.starts(with: word) { phrases.insert(.topic) }
+            return WordFacts(valence: valences[word], booster: boosters[word], isNegator: negators.contains(word),
+                             isContraction: contractions.expands(word), phrases: phrases)
         }
-        return folded != token.norm ? valences[folded] : nil
     }
 
-    func isNegator(_ token: Token, folded: String) -> Bool {
-        if negators.contains(token.norm) || (folded != token.norm && negators.contains(folded)) { return true }
-        return !negatorSuffixes.isEmpty && token.norm.utf8.contains(UInt8(ascii: "'")) && negatorSuffixes.contains { token.norm.hasSuffix($0) }
+    /// The facts of a word id (−1 or an id the table got after `index`: unknown).
+    func facts(of id: Int32) -> WordFacts {
+        id >= 0 && Int(id) < facts.count ? facts[Int(id)] : .unknown
     }
 
-    func booster(_ token: Token, folded: String) -> Double? {
-        boosters[token.norm] ?? (folded != token.norm ? boosters[folded] : nil)
+    /// A token's facts from its norm's and its accent-free form's: valence from the norm, then (for elongations)
+    /// the one-letter form, then the accent-free form; negator and booster from either; phrase starts from the
+    /// accent-free form, as phrases are indexed by it.
+    func facts(of token: Token, norm: Int32, folded: Int32) -> WordFacts {
+        let own = facts(of: norm)
+        let bare = folded == norm ? own : facts(of: folded)
+        var result = own
+        if result.valence == nil, token.isElongated {
+            result.valence = token.lookupForms.dropFirst().lazy.compactMap { valences[$0] }.first
+        }
+        result.valence = result.valence ?? bare.valence
+        result.booster = own.booster ?? bare.booster
+        result.isNegator = own.isNegator || bare.isNegator || isNegatorBySuffix(token.norm)
+        result.phrases = bare.phrases
+        return result
+    }
+
+    /// `don't`, `isn't`: negators written as a suffix (`*n't` in `negators.txt`).
+    private func isNegatorBySuffix(_ norm: String) -> Bool {
+        !negatorSuffixes.isEmpty && norm.utf8.contains(UInt8(ascii: "'")) && negatorSuffixes.contains { norm.hasSuffix($0) }
     }
 }
 

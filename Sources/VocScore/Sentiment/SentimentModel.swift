@@ -1,11 +1,14 @@
 public import VocCore
-import VocText
+public import VocText
 
 /// Everything the analyzer reads from `lexicons/`: the tokenizer's emoticons, the emoji and emoticon valences,
 /// and per language the sentiment lexicon, contractions and the words that identify the language.
 public struct SentimentModel: Sendable {
-    let tokenizer: Tokenizer
+    /// The tokenizer configured with the shared emoticons.
+    public let tokenizer: Tokenizer
     let identifier: LanguageIdentifier
+    /// Every word any lexicon, phrase list, contraction list or language list mentions; tokens are looked up once.
+    let words: WordTable
     let lexicons: [String: SentimentLexicon]
     let contractions: [String: Contractions]
     let abbreviations: [String: Set<String>]
@@ -40,7 +43,14 @@ public struct SentimentModel: Sendable {
             words.formUnion(lexicon.idiomWords)
             identifying[language] = words
         }
-        return SentimentModel(tokenizer: Tokenizer(emoticons: emoticons), identifier: LanguageIdentifier(words: identifying),
+        var table = WordTable()
+        for language in LexiconDirectory.languages {
+            for word in lexicons[language]!.words { table.insert(word) }
+            for word in contractions[language]!.contracted { table.insert(word) }
+        }
+        let identifier = LanguageIdentifier(words: identifying, table: table)
+        for language in LexiconDirectory.languages { lexicons[language]!.index(identifier.table, contractions: contractions[language]!) }
+        return SentimentModel(tokenizer: Tokenizer(emoticons: emoticons), identifier: identifier, words: identifier.table,
                               lexicons: lexicons, contractions: contractions, abbreviations: abbreviations, symbols: symbols)
     }
 }

@@ -1,0 +1,23 @@
+/// What one word is in one language: resolved once per interned word (and once per token from its forms),
+/// so the rules read an array instead of asking several dictionaries about every token.
+struct WordFacts: Sendable {
+    /// The phrase lists with a pattern that starts with this accent-free word.
+    struct PhraseStarts: OptionSet, Sendable {
+        let rawValue: UInt8
+        static let idiom = PhraseStarts(rawValue: 1)
+        static let contrast = PhraseStarts(rawValue: 2)
+        static let churn = PhraseStarts(rawValue: 4)
+        static let effort = PhraseStarts(rawValue: 8)
+        static let topic = PhraseStarts(rawValue: 16)
+    }
+
+    var valence: Double?
+    /// Booster weight; negative for a dampener.
+    var booster: Double?
+    var isNegator = false
+    /// The language's contractions expand this word (`del`, `pelo`, `won't`).
+    var isContraction = false
+    var phrases: PhraseStarts = []
+
+    static let unknown = WordFacts()
+}
