@@ -42,12 +42,15 @@ public struct AccountDirectoryView: Sendable {
 
     /// Every record's signals with its directory account, dated on or before `through`, in key order: health sums
     /// run in one order whatever order (or store, or concurrent ingesters) the records were written in, so the same
-    /// data gives the same figures to the last digit.
+    /// data gives the same figures to the last digit. The respondent address, once used to resolve the account, is
+    /// dropped: it is most of a signal's memory, and health holds one signal per record.
     public func signals(through: Date?) throws(VocError) -> [FeedbackSignal] {
-        try store.signals(through: through).map { signal in
-            var signal = signal
-            signal.accountID = resolver.resolve(accountID: signal.accountID, email: signal.respondentEmail).account
-            return signal
-        }.sorted { $0.key < $1.key }
+        var signals = try store.signals(through: through)
+        for index in signals.indices {
+            signals[index].accountID = resolver.resolve(accountID: signals[index].accountID, email: signals[index].respondentEmail).account
+            signals[index].respondentEmail = nil
+        }
+        signals.sort { $0.key < $1.key }
+        return signals
     }
 }
