@@ -81,12 +81,13 @@ public struct XMLIngester {
             if let value = record.fields.first(where: { $0.name == name })?.value { row.bytes.append(contentsOf: value.utf8) }
             row.ends.append(row.bytes.count)
         }
-        let raw = Array(record.fields.map { "\($0.name)=\($0.value)" }.joined(separator: "\n").utf8)
+        // Built only for a quarantined record: joining every accepted record's fields was 6 % of `voc inspect` (perf).
+        var raw: [UInt8] { Array(record.fields.map { "\($0.name)=\($0.value)" }.joined(separator: "\n").utf8) }
         if record.isTruncated {
             return .quarantined(QuarantinedRecord(reason: .recordTooLarge, position: position,
                                                   detail: "record text is over \(reader.maximumRecordBytes) bytes; kept truncated", raw: raw, isTruncated: true))
         }
-        if record.fields.allSatisfy({ $0.value.allSatisfy(\.isWhitespace) }) { return .skipped(.emptyRow, position) }
+        if record.fields.allSatisfy({ $0.value.unicodeScalars.allSatisfy(\.properties.isWhitespace) }) { return .skipped(.emptyRow, position) }
         switch mapper.map(row, decoder: FieldDecoder(encoding: .utf8), position: position) {
         case .success(let feedback): return .accepted(feedback)
         case .failure(let rejection):
