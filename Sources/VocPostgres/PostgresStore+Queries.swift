@@ -11,7 +11,7 @@ extension PostgresStore {
     public func partialTallies() throws(VocError) -> [PartialTally] {
         try run { connection, logger in
             var topics: [[String?]: [(topic: String, count: Int)]] = [:]
-            for try await row in try await connection.query(PostgresQuery(unsafeSQL: StoreSQL.partialTopics(domain: Self.domainSQL)), logger: logger) {
+            for try await row in try await connection.query(PostgresQuery(unsafeSQL: StoreSQL.partialTopics(domain: Self.domainSQL, join: "f.key = t.feedback_key")), logger: logger) {
                 let columns = row.makeRandomAccess()
                 let key: [String?] = [try columns["account_id"].decode(String?.self), try columns["domain"].decode(String?.self)]
                 topics[key, default: []].append((try columns["topic"].decode(String.self), try columns["mentions"].decode(Int.self)))

@@ -39,7 +39,7 @@ extension SQLiteStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             var row = SQLiteBinder(insertRecord, in: db)
-            var topicRow = SQLiteBinder(try db.cachedStatement(sql: "INSERT OR IGNORE INTO feedback_topic (feedback_key, account_id, topic) VALUES (?, ?, ?)"), in: db)
+            var topicRow = SQLiteBinder(try db.cachedStatement(sql: "INSERT OR IGNORE INTO feedback_topic (feedback_id, topic) VALUES (?, ?)"), in: db)
             for record in records {
                 row.bind(record.key)
                 row.bind(record.channel.rawValue)
@@ -76,9 +76,9 @@ extension SQLiteStore {
                     alreadyStored += 1
                     continue
                 }
+                let id = Int(db.lastInsertedRowID)
                 for topic in record.sentiment?.topics ?? [] {
-                    topicRow.bind(record.key)
-                    topicRow.bind(record.accountID)
+                    topicRow.bind(id)
                     topicRow.bind(topic)
                     _ = try topicRow.step()
                 }

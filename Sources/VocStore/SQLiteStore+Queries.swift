@@ -8,7 +8,7 @@ extension SQLiteStore {
             let domain = Self.domainSQL
             let rows = try Row.fetchAll(db, sql: "\(StoreSQL.partialTallies(domain: domain)) GROUP BY account_id, \(domain)")
             var topics: [[String?]: [(topic: String, count: Int)]] = [:]
-            for row in try Row.fetchAll(db, sql: StoreSQL.partialTopics(domain: domain)) {
+            for row in try Row.fetchAll(db, sql: StoreSQL.partialTopics(domain: domain, join: "f.id = t.feedback_id")) {
                 topics[[row["account_id"], row["domain"]], default: []].append((row["topic"], row["mentions"]))
             }
             return rows.map { row in

@@ -17,12 +17,13 @@ public enum StoreSQL {
         """
     }
 
-    /// Topic mentions per (account key, respondent domain, topic).
-    public static func partialTopics(domain: String) -> String {
+    /// Topic mentions per (account key, respondent domain, topic). `join` ties a topic row `t` to its record `f`
+    /// (SQLite keys topics by the record's row id, PostgreSQL by its key).
+    public static func partialTopics(domain: String, join: String) -> String {
         """
         SELECT f.account_id AS account_id, \(domain.replacingOccurrences(of: "respondent_email", with: "f.respondent_email")) AS domain,
             t.topic AS topic, COUNT(*) AS mentions
-        FROM feedback_topic t JOIN feedback f ON f.key = t.feedback_key
+        FROM feedback_topic t JOIN feedback f ON \(join)
         GROUP BY f.account_id, 2, t.topic ORDER BY mentions DESC, topic
         """
     }

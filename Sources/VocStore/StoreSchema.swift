@@ -123,6 +123,21 @@ enum StoreSchema {
                 ) WITHOUT ROWID;
                 """)
         }
+        // Topic rows keyed by the record's row id, so a batch appends them instead of inserting into a B-tree ordered by
+        // random-looking keys; the account index was never read (topics are grouped through the feedback row).
+        migrator.registerMigration("v5-topics-by-record-id") { db in
+            try db.execute(sql: """
+                CREATE TABLE feedback_topic_by_id (
+                    feedback_id INTEGER NOT NULL,
+                    topic TEXT NOT NULL,
+                    PRIMARY KEY (feedback_id, topic)
+                ) WITHOUT ROWID;
+                INSERT INTO feedback_topic_by_id (feedback_id, topic)
+                    SELECT f.id, t.topic FROM feedback_topic t JOIN feedback f ON f.key = t.feedback_key;
+                DROP TABLE feedback_topic;
+                ALTER TABLE feedback_topic_by_id RENAME TO feedback_topic;
+                """)
+        }
         return migrator
     }
 }

@@ -33,11 +33,34 @@ import VocTestSupport
     @Test func migrationsAreNamedAndTheFileIsInWALMode() throws {
         let store = try temporaryStore()
         let applied = try store.queue.read { try StoreSchema.migrator.appliedIdentifiers($0) }.sorted()
-        #expect(applied == ["v1-feedback-quarantine-ingest-log", "v2-sentiment-signals-topics", "v3-email-fields", "v4-directory-alerts"])
+        #expect(applied == ["v1-feedback-quarantine-ingest-log", "v2-sentiment-signals-topics", "v3-email-fields", "v4-directory-alerts",
+                            "v5-topics-by-record-id"])
         let mode = try store.queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
         // Reopening an existing store migrates nothing and keeps working.
         _ = try SQLiteStore(path: store.path)
+    }
+
+    @Test func topicsOfAStoreMadeBeforeV5AreKeptWhenTheyMoveToRecordIDs() throws {
+        let path = Fixtures.temporaryDirectory().appendingPathComponent("v4.sqlite").path
+        let old = try DatabaseQueue(path: path)
+        try StoreSchema.migrator.migrate(old, upTo: "v4-directory-alerts")
+        try old.write { db in
+            try db.execute(sql: """
+                INSERT INTO feedback (key, channel, source_file, account_id, run_id) VALUES
+                    ('k1', 'survey', 'a.csv', 'NW-1001', 1), ('k2', 'survey', 'a.csv', 'NW-1001', 1), ('k3', 'survey', 'a.csv', 'GX-3003', 1);
+                INSERT INTO feedback_topic (feedback_key, account_id, topic) VALUES
+                    ('k1', 'NW-1001', 'billing'), ('k2', 'NW-1001', 'billing'), ('k2', 'NW-1001', 'support'), ('k3', 'GX-3003', 'pricing');
+                """)
+        }
+        try old.close()
+        let store = try SQLiteStore(path: path)
+        let tallies = try AccountDirectoryView(store: store).tallies()
+        let northwind = try #require(tallies.first { $0.accountID == "NW-1001" })
+        #expect(northwind.topics.map { "\($0.topic) \($0.count)" } == ["billing 2", "support 1"])
+        #expect(tallies.first { $0.accountID == "GX-3003" }?.topics.map(\.topic) == ["pricing"])
+        let columns = try store.queue.read { try $0.columns(in: "feedback_topic").map(\.name) }
+        #expect(columns == ["feedback_id", "topic"])
     }
 
     @Test func reingestingTheSameFileAddsNothing() throws {
