@@ -26,6 +26,7 @@ public final class SQLiteStore: FeedbackStore {
         } catch {
             throw VocError(.store, "cannot open the store", at: SourcePosition(file: path), cause: Self.describe(error))
         }
+        try ensureAccountIndex()
         logger.debug("store opened", metadata: ["store.path": "\(path)"])
     }
 

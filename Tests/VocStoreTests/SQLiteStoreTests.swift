@@ -63,6 +63,28 @@ import VocTestSupport
         #expect(columns == ["feedback_id", "topic"])
     }
 
+    @Test func aRunIntoAnEmptyStoreBuildsTheAccountIndexAtTheEndOrAtTheNextOpen() throws {
+        func hasAccountIndex(_ store: SQLiteStore) throws -> Bool {
+            try store.queue.read { try Bool.fetchOne($0, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'feedback_account')")! }
+        }
+        let store = try temporaryStore()
+        #expect(try hasAccountIndex(store))
+        let run = try store.startRun(command: "bulk")
+        #expect(try !hasAccountIndex(store), "dropped while an empty store is loaded")
+        // A run killed here leaves it missing: the next process to open the store builds it.
+        #expect(try hasAccountIndex(SQLiteStore(path: store.path)))
+        try store.finishRun(run, status: "completed")
+        #expect(try hasAccountIndex(store))
+        _ = try ingest(Fixtures.corpora.appendingPathComponent("surveys/generic_en.csv").path, into: store)
+        _ = try store.startRun(command: "incremental")
+        #expect(try hasAccountIndex(store), "kept while a store with records grows")
+        let plan = try store.queue.read {
+            try Row.fetchAll($0, sql: "EXPLAIN QUERY PLAN SELECT * FROM feedback WHERE account_id = 'NW-1001' ORDER BY submitted_at DESC")
+                .map { $0["detail"] as String }
+        }
+        #expect(plan.joined().contains("feedback_account"))
+    }
+
     @Test func reingestingTheSameFileAddsNothing() throws {
         let store = try temporaryStore()
         let path = Fixtures.corpora.appendingPathComponent("surveys/generic_en.csv").path
