@@ -70,7 +70,17 @@ func ingestMail(_ path: String) throws -> (counts: IngestCounts, events: [Ingest
         #expect(stripper.strip(text).own == own)
     }
 
+    @Test func linesSplitAtEveryLineEndAndKeepEmptyOnes() {
+        #expect(ReplyStripper.lines("a\r\nb\rc\n\nd\n") == ["a", "b", "c", "", "d", ""])
+        #expect(ReplyStripper.lines("") == [""])
+        #expect(ReplyStripper.lines("ação\r\n\r\n> não") == ["ação", "", "> não"])
+        #expect(stripper.strip("Gracias\r\n\r\nEl lun, 4 mar 2024, Soporte escribió:\r\n> hola").own == "Gracias")
+    }
+
     @Test func encodedWordsAndParameters() {
+        #expect(Substring("ção =?x?=").range(ofASCII: "=", "?").map { "ção =?x?="[$0] } == "=?")
+        #expect(Substring("a?b=").range(ofASCII: "?", "=") == nil)
+        #expect(EncodedWords.decode("=?UTF-8?B?w6fDo28=?= e =?UTF-8?Q?n=C3=A3o?=") == "ção e não")
         #expect(EncodedWords.decode("=?UTF-8?Q?Caf=C3=A9?= =?UTF-8?Q?_con_leche?=") == "Café con leche")
         #expect(EncodedWords.decode("Re: =?iso-8859-1?q?Informaci=F3n?= urgente") == "Re: Información urgente")
         #expect(EncodedWords.decode("=?broken") == "=?broken")

@@ -34,10 +34,12 @@ public struct ReplyStripper: Sendable {
 
     /// The customer's own text and what was stripped (quoted replies, forwards, signature).
     public func strip(_ text: String) -> (own: String, stripped: String) {
-        // Scalar-level helpers throughout: Foundation's NSString-backed trimming took 44 % of mail ingest time.
-        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).map(String.init)
+        // Scalar-level helpers throughout: Foundation's NSString-backed trimming took 44 % of mail ingest time. Lines are
+        // trimmed and lower-cased once each: doing it per marker and per look-ahead was 25 % of `voc inspect m.mbox`.
+        let lines = Self.lines(text)
+        let lowered = lines.map { $0.trimmingSpaces.lowercased() }
         var cut = lines.count
-        for index in lines.indices where startsQuote(lines, at: index) {
+        for index in lines.indices where startsQuote(lines, lowered, at: index) {
             cut = index
             break
         }
@@ -46,7 +48,7 @@ public struct ReplyStripper: Sendable {
         // Signature: "-- " or a signature phrase in the last lines of what remains.
         let tail = max(0, own.count - 8)
         if let signature = own.indices.reversed().first(where: { index in
-            index >= tail && (own[index] == "-- " || own[index] == "--" || signatures.contains { own[index].trimmingSpaces.lowercased().hasPrefix($0) })
+            index >= tail && (own[index] == "-- " || own[index] == "--" || signatures.contains { lowered[index].hasPrefix($0) })
         }) {
             stripped = Array(own[signature...]) + stripped
             own.removeLast(own.count - signature)
@@ -54,20 +56,41 @@ public struct ReplyStripper: Sendable {
         return (own.joined(separator: "\n").trimmingSpaces, stripped.joined(separator: "\n").trimmingSpaces)
     }
 
-    private func startsQuote(_ lines: [String], at index: Int) -> Bool {
-        let line = lines[index].trimmingSpaces
-        let lower = line.lowercased()
+    /// The lines of `text`, split at LF, CR LF and CR, empty ones kept (as `split(omittingEmptySubsequences: false)`).
+    static func lines(_ text: String) -> [String] {
+        var lines: [String] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = start
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            guard byte == 0x0A || byte == 0x0D else {
+                index = utf8.index(after: index)
+                continue
+            }
+            lines.append(String(text[start..<index]))
+            index = utf8.index(after: index)
+            if byte == 0x0D, index < utf8.endIndex, utf8[index] == 0x0A { index = utf8.index(after: index) }
+            start = index
+        }
+        lines.append(String(text[start...]))
+        return lines
+    }
+
+    /// - Parameter lowered: each line trimmed and lower-cased.
+    private func startsQuote(_ lines: [String], _ lowered: [String], at index: Int) -> Bool {
+        let lower = lowered[index]
         if lower.isEmpty { return false }
         if separators.contains(where: { lower.containsText($0) }) { return true }
-        let joined = index + 1 < lines.count ? lower + " " + lines[index + 1].trimmingSpaces.lowercased() : lower
         for attribution in attributions where lower.hasPrefix(attribution.prefix + " ") {
-            if lower.hasSuffix(attribution.suffix) || joined.hasSuffix(attribution.suffix) { return true }
+            if lower.hasSuffix(attribution.suffix) { return true }
+            if index + 1 < lines.count, (lower + " " + lowered[index + 1]).hasSuffix(attribution.suffix) { return true }
         }
         if let own = headers.first(where: { lower.hasPrefix($0) }) {
-            let following = lines[(index + 1)..<min(lines.count, index + 6)].map { $0.trimmingSpaces.lowercased() }
+            let following = lowered[(index + 1)..<min(lines.count, index + 6)]
             if following.contains(where: { next in headers.contains { $0 != own && next.hasPrefix($0) } }) { return true }
         }
-        if line.hasPrefix(">") {
+        if lower.hasPrefix(">") {
             // A quoted block: the rest is mostly quoted lines.
             var quoted = 0, total = 0
             for rest in lines[index...] {
