@@ -52,9 +52,9 @@ public struct MailIngester {
         record.respondentEmail = sender.address
         record.authorName = sender.name
         record.subject = headers.value("Subject").map(EncodedWords.decode).map { $0.trimmingSpaces }
-        record.responseID = headers.value("Message-ID").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " <>")) }.flatMap { $0.isEmpty ? nil : $0 }
+        record.responseID = headers.value("Message-ID").map { $0.trimming(" <>") }.flatMap { $0.isEmpty ? nil : $0 }
         record.thread = (headers.value("References")?.split(separator: " ").first.map(String.init) ?? headers.value("In-Reply-To"))?
-            .trimmingCharacters(in: CharacterSet(charactersIn: " <>"))
+            .trimming(" <>")
         if let date = headers.value("Date") {
             record.submittedAt = Array(date.utf8).withUnsafeBufferPointer(TimestampParser.parseRFC5322)
         }
@@ -100,7 +100,7 @@ public struct MailIngester {
     /// Auto-replies (RFC 3834 Auto-Submitted, X-Autoreply, vacation subjects) and bounces.
     static func automatic(_ headers: MailHeaders) -> SkipReason? {
         let from = headers.value("From")?.lowercased() ?? ""
-        if from.contains("mailer-daemon") || from.contains("postmaster@") { return .bounce }
+        if from.containsText("mailer-daemon") || from.containsText("postmaster@") { return .bounce }
         if MIMEContentType(headers.value("Content-Type")).value == "multipart/report" { return .bounce }
         if let submitted = headers.value("Auto-Submitted")?.lowercased(), submitted != "no" { return .autoReply }
         if headers.value("X-Autoreply") != nil || headers.value("X-Autorespond") != nil { return .autoReply }
@@ -112,12 +112,12 @@ public struct MailIngester {
     static func address(_ text: String) -> (address: String?, name: String?) {
         if let open = text.lastIndex(of: "<"), let close = text[open...].firstIndex(of: ">") {
             let address = text[text.index(after: open)..<close].trimmingSpaces.lowercased()
-            let name = text[..<open].trimmingCharacters(in: CharacterSet(charactersIn: " \""))
+            let name = text[..<open].trimming(" \"")
             return (address.isEmpty ? nil : address, name.isEmpty ? nil : name)
         }
         let parts = text.split(separator: "(", maxSplits: 1)
         let address = parts.first.map { $0.trimmingSpaces.lowercased() }
-        let name = parts.count > 1 ? parts[1].trimmingCharacters(in: CharacterSet(charactersIn: " )")) : nil
-        return (address.flatMap { $0.contains("@") ? $0 : nil }, name?.isEmpty == true ? nil : name)
+        let name = parts.count > 1 ? parts[1].trimming(" )") : nil
+        return (address.flatMap { $0.utf8.contains(UInt8(ascii: "@")) ? $0 : nil }, name?.isEmpty == true ? nil : name)
     }
 }

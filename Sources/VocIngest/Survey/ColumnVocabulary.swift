@@ -98,6 +98,18 @@ extension StringProtocol {
     }
 }
 
+extension StringProtocol {
+    /// The string without leading and trailing `characters` (each one Unicode scalar), on scalars: Foundation's
+    /// `trimmingCharacters(in:)` goes through NSString, 7 % of `voc inspect m.mbox` (perf).
+    func trimming(_ characters: String) -> String {
+        let scalars = String(self).unicodeScalars
+        let isTrimmed: (Unicode.Scalar) -> Bool = { characters.unicodeScalars.contains($0) }
+        guard let first = scalars.firstIndex(where: { !isTrimmed($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !isTrimmed($0) })!
+        return String(Substring(scalars[first...last]))
+    }
+}
+
 extension UnsafeBufferPointer<UInt8> {
     /// The bytes without leading and trailing ASCII spaces, tabs and line breaks.
     var trimmingASCIISpaces: UnsafeBufferPointer<UInt8> {

@@ -63,13 +63,14 @@ struct TimestampParser {
     /// RFC 5322 / RFC 822 dates as in e-mail and RSS: `Tue, 1 Jul 2003 10:52:37 +0200`, `1 Jul 2003 10:52 GMT`,
     /// obsolete zones (`EST`, `PDT`, `UT`) and a trailing comment (`(CEST)`).
     static func parseRFC5322(_ bytes: UnsafeBufferPointer<UInt8>) -> Date? {
-        let words = String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: ",", with: " ")
-            .split(separator: " ").map(String.init).filter { !$0.hasPrefix("(") }
+        // Commas count as spaces; split here rather than with Foundation's `replacingOccurrences` (NSString, 4 % of
+        // `voc inspect m.mbox`).
+        let words = String(decoding: bytes, as: UTF8.self).split(whereSeparator: { $0 == " " || $0 == "," })
+            .map(String.init).filter { !$0.hasPrefix("(") }
         var index = 0
         if let first = words.first, first.count >= 3, first.prefix(3).allSatisfy(\.isLetter) { index = 1 }
         guard words.count >= index + 4, let day = Int(words[index]) else { return nil }
-        let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-        guard let month = months.firstIndex(of: String(words[index + 1].prefix(3)).lowercased()), var year = Int(words[index + 2]) else { return nil }
+        guard let month = Self.monthAbbreviations.firstIndex(of: String(words[index + 1].prefix(3)).lowercased()), var year = Int(words[index + 2]) else { return nil }
         if year < 100 { year += year < 50 ? 2000 : 1900 }
         let time = words[index + 3].split(separator: ":").compactMap { Int($0) }
         guard time.count >= 2, time[0] < 24, time[1] < 60, time.count < 3 || time[2] < 61,
@@ -77,8 +78,7 @@ struct TimestampParser {
         var offset = 0
         if words.count > index + 4 {
             let zone = words[index + 4]
-            let named = ["ut": 0, "utc": 0, "gmt": 0, "z": 0, "est": -5, "edt": -4, "cst": -6, "cdt": -5, "mst": -7, "mdt": -6, "pst": -8, "pdt": -7]
-            if let hours = named[zone.lowercased()] {
+            if let hours = Self.namedZones[zone.lowercased()] {
                 offset = hours * 3600
             } else if zone.count == 5, let sign = zone.first, sign == "+" || sign == "-", let value = Int(zone.dropFirst()) {
                 offset = (value / 100 * 3600 + value % 100 * 60) * (sign == "-" ? -1 : 1)
@@ -87,6 +87,11 @@ struct TimestampParser {
         let seconds = days * 86_400 + time[0] * 3600 + time[1] * 60 + (time.count > 2 ? time[2] : 0) - offset
         return Date(timeIntervalSince1970: Double(seconds))
     }
+
+    private static let monthAbbreviations = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    /// RFC 5322's obsolete zone names, in hours from UTC.
+    private static let namedZones = ["ut": 0, "utc": 0, "gmt": 0, "z": 0, "est": -5, "edt": -4, "cst": -6, "cdt": -5, "mst": -7, "mdt": -6,
+                                     "pst": -8, "pdt": -7]
 
     /// Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's `days_from_civil`); nil if invalid.
     static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int? {
