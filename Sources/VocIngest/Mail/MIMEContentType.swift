@@ -8,19 +8,20 @@ struct MIMEContentType {
 
     init(_ header: String?) {
         let text = header ?? "text/plain"
+        // Split at unquoted `;` on scalars: `Character` iteration made this 11 % of `voc inspect m.mbox` (perf).
         var parts: [String] = []
-        var current = ""
+        var current = String.UnicodeScalarView()
         var quoted = false
-        for character in text {
-            if character == "\"" { quoted.toggle() }
-            if character == ";" && !quoted {
-                parts.append(current)
-                current = ""
+        for scalar in text.unicodeScalars {
+            if scalar == "\"" { quoted.toggle() }
+            if scalar == ";" && !quoted {
+                parts.append(String(current))
+                current = String.UnicodeScalarView()
             } else {
-                current.append(character)
+                current.append(scalar)
             }
         }
-        parts.append(current)
+        parts.append(String(current))
         value = parts[0].trimmingSpaces.lowercased()
         var continuations: [String: [(Int, String, Bool)]] = [:]
         var parameters: [String: String] = [:]

@@ -101,7 +101,9 @@ public struct MailIngester {
     static func automatic(_ headers: MailHeaders) -> SkipReason? {
         let from = headers.value("From")?.lowercased() ?? ""
         if from.containsText("mailer-daemon") || from.containsText("postmaster@") { return .bounce }
-        if MIMEContentType(headers.value("Content-Type")).value == "multipart/report" { return .bounce }
+        // The type is what precedes the first `;` (it has no quotes); the parameters are not needed here.
+        if let type = headers.value("Content-Type")?.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first,
+           type.trimmingSpaces.lowercased() == "multipart/report" { return .bounce }
         if let submitted = headers.value("Auto-Submitted")?.lowercased(), submitted != "no" { return .autoReply }
         if headers.value("X-Autoreply") != nil || headers.value("X-Autorespond") != nil { return .autoReply }
         if let precedence = headers.value("Precedence")?.lowercased(), precedence == "auto_reply" { return .autoReply }
