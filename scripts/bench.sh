@@ -31,6 +31,8 @@ if [ ! -x "$dir/venv/bin/python" ]; then
     "$dir/venv/bin/pip" install -q pandas vaderSentiment >&2
 fi
 py=$dir/venv/bin/python
+# Reads `voc inspect --format json` on standard input and prints its record count.
+read_count="'$py' -c 'import json, sys; print(json.load(sys.stdin)[\"counts\"][\"read\"])'"
 
 # measure NAME FILE ROWS EXPECTED -- COMMAND...: runs COMMAND under /usr/bin/time; its last output line must be
 # the record count, which has to equal EXPECTED. Prints one table row.
@@ -67,7 +69,7 @@ import pandas, sys; print(len(pandas.read_csv(sys.argv[1])))" "$csv"
     if [ "$rows" -le "$python_max" ]; then
         measure "pandas + vaderSentiment: NPS/CSAT/CES and mean sentiment per account" "$csv" "$rows" "$rows" -- "$py" "$repo/scripts/pandas_vader.py" "$csv"
     fi
-    measure "voc inspect (parse, decode, map, validate)" "$csv" "$rows" "$rows" -- sh -c "'$VOC' inspect --format json '$csv' | '$py' -c 'import json, sys; print(json.load(sys.stdin)[\"counts\"][\"read\"])'"
+    measure "voc inspect (parse, decode, map, validate)" "$csv" "$rows" "$rows" -- sh -c "'$VOC' inspect --format json '$csv' | $read_count"
     rm -f "$dir/b.sqlite"*
     measure "voc ingest → SQLite (parse, score every comment, store)" "$csv" "$rows" "$rows" -- sh -c "'$VOC' ingest '$csv' --store '$dir/b.sqlite' | sed -n 's/^read \([0-9]*\) = .*/\1/p'"
     measure "voc health (10,000 accounts)" "$dir/b.sqlite" "$rows" 10000 -- sh -c "'$VOC' health --store '$dir/b.sqlite' --format json | '$py' -c 'import json, sys; print(len(json.load(sys.stdin)[\"accounts\"]))'"
@@ -97,6 +99,6 @@ n = 0
 for m in mailbox.mbox(sys.argv[1], factory=lambda f: email.message_from_binary_file(f, policy=email.policy.default)):
     b = m.get_body(preferencelist=('plain', 'html')); b.get_content() if b else ''; n += 1
 print(n)" "$mbox"
-measure "voc inspect mbox (split, MIME, charsets, reply stripping)" "$mbox" 150000 150000 -- sh -c "'$VOC' inspect --format json '$mbox' | '$py' -c 'import json, sys; print(json.load(sys.stdin)[\"counts\"][\"read\"])'"
+measure "voc inspect mbox (split, MIME, charsets, reply stripping)" "$mbox" 150000 150000 -- sh -c "'$VOC' inspect --format json '$mbox' | $read_count"
 measure "xmllint --stream --noout" "$xml" 450000 0 -- sh -c "xmllint --stream --noout '$xml'; echo \$?"
-measure "voc inspect XML (libxml2 reader, mapping, validation)" "$xml" 450000 450000 -- sh -c "'$VOC' inspect --format json '$xml' | '$py' -c 'import json, sys; print(json.load(sys.stdin)[\"counts\"][\"read\"])'"
+measure "voc inspect XML (libxml2 reader, mapping, validation)" "$xml" 450000 450000 -- sh -c "'$VOC' inspect --format json '$xml' | $read_count"

@@ -103,23 +103,3 @@ public struct ReplyStripper: Sendable {
         return false
     }
 }
-
-extension String {
-    /// Substring search on UTF-8 bytes (`String.contains(String)` resolves to Foundation's CFStringFind on Linux),
-    /// over the strings' own storage: copying both into arrays per call was 8 % of `voc inspect m.mbox`.
-    func containsText(_ needle: String) -> Bool {
-        var haystack = self, needle = needle
-        return haystack.withUTF8 { haystack in
-            needle.withUTF8 { pattern in
-                guard let first = pattern.first else { return true }
-                guard haystack.count >= pattern.count else { return false }
-                for start in 0...(haystack.count - pattern.count) where haystack[start] == first {
-                    var offset = 1
-                    while offset < pattern.count, haystack[start + offset] == pattern[offset] { offset += 1 }
-                    if offset == pattern.count { return true }
-                }
-                return false
-            }
-        }
-    }
-}
