@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VocIngest
 import VocScore
 import VocText
 
@@ -9,7 +10,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Time one pipeline stage on a file (release builds; see BENCHMARKS.md).",
-        subcommands: [TokenizeBench.self, SentimentBench.self])
+        subcommands: [CSVBench.self, TokenizeBench.self, SentimentBench.self])
 }
 
 /// The options and timing loop shared by the per-line benchmarks.
@@ -65,5 +66,29 @@ struct SentimentBench: ParsableCommand {
     func run() throws {
         let analyzer = try sentimentOptions.analyzer()
         try bench.run("sentiment") { analyzer.analyze($0, language: language).compound }
+    }
+}
+
+/// `voc bench csv FILE`: splits FILE into records and fields and decodes every field, on one core.
+struct CSVBench: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "csv", abstract: "Time CSV parsing alone (fields decoded to text, as Python's csv.reader).")
+
+    @Argument(help: "A CSV or TSV file.")
+    var file: String
+
+    @Option(name: .long, help: "Passes over the file; the best is reported.")
+    var repeats = 3
+
+    func run() throws {
+        let bytes = Double(try FileManager.default.attributesOfItem(atPath: file)[.size] as? Int ?? 0)
+        var best = Double.infinity
+        var result: CSVParseBenchmark.Result?
+        for _ in 0..<max(1, repeats) {
+            let start = DispatchTime.now().uptimeNanoseconds
+            result = try CSVParseBenchmark.run(path: file)
+            best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        }
+        Console.out(String(format: "%d records, %d fields, %.1f MB in %.3f s: %.0f records/s, %.1f MB/s (CSV parse, one core)",
+                           result?.records ?? 0, result?.fields ?? 0, bytes / 1e6, best, Double(result?.records ?? 0) / best, bytes / 1e6 / best))
     }
 }

@@ -68,7 +68,7 @@ func looksLikeUTF8(_ bytes: [UInt8]) -> Bool {
             continue
         }
         let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 ? 2 : 0
-        if length > 0, index + length <= bytes.count, String(validating: bytes[index..<(index + length)], as: UTF8.self) != nil {
+        if length > 0, index + length <= bytes.count, bytes[index..<(index + length)].withUnsafeBufferPointer(UTF8Validation.isValid) {
             valid += 1
             index += length
         } else {

@@ -33,19 +33,9 @@ public struct AccountDirectoryReader: Sendable {
 
     public func read(path: String) throws(VocError) -> AccountDirectoryImport {
         var result = AccountDirectoryImport(path: path)
-        var source = try FileDescriptorSource(path: path)
-        let bytes = try readPrefix(of: &source, count: 64 << 20)
-        let sniff = EncodingSniff.sniff(Array(bytes.prefix(64 * 1024)))
-        var body: any ByteSource = PrefixedSource(prefix: Array(bytes.dropFirst(sniff.byteOrderMarkLength)), base: source)
-        switch sniff.encoding {
-        case .utf16LittleEndian?: body = UTF16TranscodingSource(base: body, bigEndian: false)
-        case .utf16BigEndian?: body = UTF16TranscodingSource(base: body, bigEndian: true)
-        default: break
-        }
-        let sample = try readPrefix(of: &body, count: 64 * 1024)
-        var reader = CSVReader(source: PrefixedSource(prefix: sample, base: body), delimiter: DelimiterSniffer.sniff(sample, isComplete: sample.count < 64 * 1024),
-                               maximumRecordBytes: 1 << 20)
-        var decoder = FieldDecoder(encoding: sniff.encoding ?? (looksLikeUTF8(bytes) ? .utf8 : .windows1252))
+        let file = try DelimitedTextFile(path: path, maximumRecordBytes: 1 << 20)
+        var reader = file.reader
+        var decoder = FieldDecoder(encoding: file.encoding)
         var columns: [Role: Int]?
         var timestamps = TimestampParser(order: .dmy)
         var seen: [String: Int] = [:]

@@ -12,7 +12,7 @@ enum CharsetDecoder {
         let name = String((charset ?? "").trimmingSpaces.lowercased().map { $0 == "_" ? "-" : $0 })
         switch name {
         case "", "us-ascii", "ascii", "utf-8", "utf8", "unicode-1-1-utf-8":
-            if let text = String(validating: bytes, as: UTF8.self) { return text }
+            if let text = UTF8Validation.string(bytes) { return text }
             return bytes.withUnsafeBufferPointer(Windows1252.decode)
         case "iso-8859-1", "latin1", "latin-1", "windows-1252", "cp1252", "x-cp1252", "iso8859-1", "l1":
             return bytes.withUnsafeBufferPointer(Windows1252.decode)
@@ -23,7 +23,7 @@ enum CharsetDecoder {
             return String(text)
         default:
             if let text = iconv(bytes, from: name) { return text }
-            if let text = String(validating: bytes, as: UTF8.self) { return text }
+            if let text = UTF8Validation.string(bytes) { return text }
             return bytes.withUnsafeBufferPointer(Windows1252.decode)
         }
     }
@@ -46,6 +46,6 @@ enum CharsetDecoder {
             }
         }
         guard let produced else { return nil }
-        return String(validating: output[..<produced].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return UTF8Validation.string(output[..<produced].map { UInt8(bitPattern: $0) })
     }
 }

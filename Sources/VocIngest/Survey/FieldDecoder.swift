@@ -23,7 +23,7 @@ struct FieldDecoder {
     func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         switch encoding {
         case .windows1252?: Windows1252.decode(bytes)
-        default: String(validating: bytes, as: UTF8.self)
+        default: UTF8Validation.string(bytes)
         }
     }
 }

@@ -23,29 +23,14 @@ public struct SurveyCSVIngester {
     private var recordOrdinal = 0
     private let file: String
 
-    static let sniffLength = 64 * 1024
-
     public init(path: String, options: SurveyCSVOptions = SurveyCSVOptions(), vocabulary: ColumnVocabulary) throws(VocError) {
         let file = options.displayName ?? (path == "-" ? "<stdin>" : path)
         self.file = file
-        var raw = try FileDescriptorSource(path: path)
-        let rawPrefix = try readPrefix(of: &raw, count: Self.sniffLength)
-        let sniff = EncodingSniff.sniff(rawPrefix)
-        let encoding = options.encoding ?? sniff.encoding
+        let opened = try DelimitedTextFile(path: path, encoding: options.encoding, delimiter: options.delimiter,
+                                           maximumRecordBytes: options.maximumRecordBytes, chunkSize: options.chunkSize)
+        let (sniff, encoding, delimiter) = (opened.sniff, opened.encoding, opened.delimiter)
         let encodingSource = options.encoding != nil ? "given by the user" : sniff.hadByteOrderMark ? "byte-order mark" : encoding == nil ? "only ASCII so far" : "sniffed from the first 64 KiB"
-        let body = PrefixedSource(prefix: Array(rawPrefix.dropFirst(sniff.byteOrderMarkLength)), base: raw)
-
-        var source: any ByteSource = body
-        switch encoding {
-        case .utf16LittleEndian?: source = UTF16TranscodingSource(base: body, bigEndian: false)
-        case .utf16BigEndian?: source = UTF16TranscodingSource(base: body, bigEndian: true)
-        default: break
-        }
-        let sample = try readPrefix(of: &source, count: Self.sniffLength)
-        let delimiter = options.delimiter ?? DelimiterSniffer.sniff(sample, isComplete: sample.count < Self.sniffLength)
-        var reader = CSVReader(source: PrefixedSource(prefix: sample, base: source), delimiter: delimiter,
-                           maximumRecordBytes: options.maximumRecordBytes, chunkSize: options.chunkSize,
-                           initialOffset: sniff.byteOrderMarkLength)
+        var reader = opened.reader
         var decoder = FieldDecoder(encoding: encoding)
         var pending: [Pending] = []
 
