@@ -64,6 +64,7 @@ for rows in "${sizes[@]}"; do
     measure "wc -l (floor)" "$csv" "$rows" "$lines" -- sh -c "wc -l < '$csv'"
     measure "Python csv.reader" "$csv" "$rows" "$lines" -- python3 -c "
 import csv, sys; print(sum(1 for _ in csv.reader(open(sys.argv[1], newline='', encoding='utf-8'))))" "$csv"
+    measure "voc bench csv (split and decode every field)" "$csv" "$rows" "$lines" -- sh -c "'$VOC' bench csv --repeats 1 '$csv' | sed -n 's/^\\([0-9]*\\) records.*/\\1/p'"
     measure "pandas read_csv" "$csv" "$rows" "$rows" -- "$py" -c "
 import pandas, sys; print(len(pandas.read_csv(sys.argv[1])))" "$csv"
     if [ "$rows" -le "$python_max" ]; then

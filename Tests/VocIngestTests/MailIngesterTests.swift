@@ -92,6 +92,38 @@ func ingestMail(_ path: String) throws -> (counts: IngestCounts, events: [Ingest
         #expect(CharsetDecoder.decode([0x82, 0xA0], charset: "shift_jis") == "あ", "other charsets go through iconv")
     }
 
+    @Test func rawEightBitTextInsideAnEncodedWordIsDecodedOnce() {
+        // The header is read as Windows-1252 (0xF6 is not UTF-8); the iso-8859-1 word must not decode "ö" again.
+        let header = CharsetDecoder.decode(Array("=?iso-8859-1?Q?Die_Fr".utf8) + [0xF6] + Array("sche?=".utf8), charset: nil)
+        #expect(EncodedWords.decode(header) == "Die Frösche")
+        #expect(EncodedWords.decode("=?utf-8?Q?Fr\u{F6}sche?=") == "Frösche", "raw UTF-8 in a UTF-8 word")
+        #expect(Windows1252.byte("€") == 0x80 && Windows1252.byte("é") == 0xE9 && Windows1252.byte("あ") == nil)
+    }
+
+    @Test func sendersWithoutAnAddressKeepTheirName() {
+        #expect(MailIngester.address("Whomever") == (nil, "Whomever"))
+        #expect(MailIngester.address("ana@acme.com (Ana)") == ("ana@acme.com", "Ana"))
+        #expect(MailIngester.address("\"López, Ana\" <Ana@Acme.com>") == ("ana@acme.com", "López, Ana"))
+    }
+
+    @Test func messagesAreRecognizedByTheirHeaderBlockWhateverHeaderComesFirst() throws {
+        let mime = "MIME-Version: 1.0\r\nContent-Type: text/plain\r\nDate: Fri, 19 Aug 2022 13:10:40 +0000\r\n\r\nEl soporte fue excelente.\r\n"
+        #expect(InputFormat.startsWithHeaderBlock(Array(mime.utf8)))
+        #expect(InputFormat.startsWithHeaderBlock(Array("Fro :garbled\nSubject: hola\nFrom: a@b.es\n\ntexto\n".utf8)), "one garbled first line")
+        #expect(!InputFormat.startsWithHeaderBlock(Array("id,nps,comment\n1,9,Subject: fine\n".utf8)))
+        #expect(!InputFormat.startsWithHeaderBlock(Array("Export: NPS Q3\nid,nps\n1,9\n".utf8)))
+        #expect(!InputFormat.startsWithHeaderBlock(Array("Note: hello\n\nbody\n".utf8)), "no message header")
+
+        let path = Fixtures.write(mime, name: "mime.txt")
+        #expect(try InputFormat.sniff(path: path) == .eml)
+        let record = try #require(try ingestMail(path).events.first?.accepted)
+        #expect(record.comment == "El soporte fue excelente.")
+        #expect(record.submittedAt == Date(timeIntervalSince1970: 1_660_914_640))
+
+        let (headers, _) = MailHeaders.parse(Array("Fro :garbled\nSubject: hola\n\ntexto\n".utf8))
+        #expect(headers.value("Subject") == "hola")
+    }
+
     @Test func oversizedMessagesAreQuarantinedAndTheNextOneIsRead() throws {
         let big = String(repeating: "x", count: 200)
         var text = "From a@b.c Mon Jan  1 00:00:00 2024\nFrom: a@b.c\nSubject: one\n\nfirst\n"

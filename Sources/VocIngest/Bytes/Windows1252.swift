@@ -11,6 +11,12 @@ enum Windows1252 {
         return Unicode.Scalar(byte)
     }
 
+    /// The byte that decodes to `scalar`, or nil when Windows-1252 has none.
+    static func byte(_ scalar: Unicode.Scalar) -> UInt8? {
+        if scalar.value < 0x80 || (scalar.value >= 0xA0 && scalar.value <= 0xFF) { return UInt8(scalar.value) }
+        return high.firstIndex(of: UInt16(truncatingIfNeeded: scalar.value)).flatMap { scalar.value <= 0xFFFF ? UInt8(0x80 + $0) : nil }
+    }
+
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         var text = String()
         text.reserveCapacity(bytes.count + bytes.count / 4)

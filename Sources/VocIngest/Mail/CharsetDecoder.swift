@@ -8,13 +8,21 @@ import Foundation
 /// charset goes through glibc `iconv`. A missing, unknown or lying charset never fails: invalid UTF-8 falls back to
 /// Windows-1252, and iconv failures to lossy UTF-8.
 enum CharsetDecoder {
+    private static let windows1252Names: Set<String> = ["iso-8859-1", "latin1", "latin-1", "windows-1252", "cp1252", "x-cp1252", "iso8859-1", "l1"]
+
+    /// Whether a charset is decoded as Windows-1252 (ISO-8859-1 and its aliases).
+    static func isWindows1252Family(_ charset: String) -> Bool { windows1252Names.contains(normalizedName(charset)) }
+
+    private static func normalizedName(_ charset: String) -> String {
+        String(charset.trimmingSpaces.lowercased().map { $0 == "_" ? "-" : $0 })
+    }
+
     static func decode(_ bytes: [UInt8], charset: String?) -> String {
-        let name = String((charset ?? "").trimmingSpaces.lowercased().map { $0 == "_" ? "-" : $0 })
+        let name = normalizedName(charset ?? "")
+        if windows1252Names.contains(name) { return bytes.withUnsafeBufferPointer(Windows1252.decode) }
         switch name {
         case "", "us-ascii", "ascii", "utf-8", "utf8", "unicode-1-1-utf-8":
             if let text = UTF8Validation.string(bytes) { return text }
-            return bytes.withUnsafeBufferPointer(Windows1252.decode)
-        case "iso-8859-1", "latin1", "latin-1", "windows-1252", "cp1252", "x-cp1252", "iso8859-1", "l1":
             return bytes.withUnsafeBufferPointer(Windows1252.decode)
         case "iso-8859-15", "latin-9", "latin9", "iso8859-15":
             let latin9: [UInt8: Unicode.Scalar] = [0xA4: "€", 0xA6: "Š", 0xA8: "š", 0xB4: "Ž", 0xB8: "ž", 0xBC: "Œ", 0xBD: "œ", 0xBE: "Ÿ"]

@@ -38,6 +38,18 @@ enum EncodedWords {
         return output + rest
     }
 
+    /// The bytes of a Q payload. Raw 8-bit text inside a word (not allowed, but common) was decoded with the rest of
+    /// the header, as Windows-1252 when it was not UTF-8; in a word of the Latin-1 family it goes back to its byte, so
+    /// it is not decoded twice ("Fr\u{F6}sche" in an iso-8859-1 word stays "Frösche", not "FrÃ¶sche").
+    private static func rawBytes(_ payload: Substring, charset: String) -> [UInt8] {
+        guard CharsetDecoder.isWindows1252Family(charset), !payload.utf8.allSatisfy({ $0 < 0x80 }) else { return Array(payload.utf8) }
+        var bytes: [UInt8] = []
+        for scalar in payload.unicodeScalars {
+            if let byte = Windows1252.byte(scalar) { bytes.append(byte) } else { bytes += Array(String(scalar).utf8) }
+        }
+        return bytes
+    }
+
     private static func parseWord(_ text: Substring) -> (charset: String, bytes: [UInt8], end: Substring.Index)? {
         let parts = text.dropFirst(2)
         guard let q1 = parts.firstIndex(of: "?") else { return nil }
@@ -56,7 +68,7 @@ enum EncodedWords {
             guard let data = Data(base64Encoded: padded, options: .ignoreUnknownCharacters) else { return nil }
             return (charset, [UInt8](data), end.upperBound)
         case "Q", "q":
-            return (charset, TransferDecoding.quotedPrintable(Array(payload.utf8), underscoreIsSpace: true), end.upperBound)
+            return (charset, TransferDecoding.quotedPrintable(rawBytes(payload, charset: charset), underscoreIsSpace: true), end.upperBound)
         default:
             return nil
         }

@@ -52,7 +52,9 @@ enum MIMEText {
             var lineEnd = lineStart
             while lineEnd < body.endIndex, body[lineEnd] != 0x0A { lineEnd += 1 }
             let line = body[lineStart..<lineEnd]
-            if line.starts(with: marker) {
+            // `--boundary`, then `--` on the closing line, then only transport padding (RFC 2046 §5.1.1).
+            if line.starts(with: marker),
+               line.dropFirst(marker.count).drop(while: { $0 == UInt8(ascii: "-") }).allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
                 if let start = partStart {
                     var end = lineStart
                     if end > start, body[end - 1] == 0x0A { end -= 1 }

@@ -29,12 +29,11 @@ struct MailHeaders {
             }
             if line[0] == 0x20 || line[0] == 0x09 {
                 current?.1 += [0x20] + line.drop { $0 == 0x20 || $0 == 0x09 }
-            } else if let colon = line.firstIndex(of: UInt8(ascii: ":")), colon > 0,
-                      line[..<colon].allSatisfy({ $0 > 0x20 && $0 < 0x7F }) {
+            } else if let colon = fieldNameEnd(line[...]) {
                 flush()
                 current = (String(decoding: line[..<colon], as: UTF8.self), Array(line[(colon + 1)...]))
-            } else if headers.fields.isEmpty && current == nil && line.starts(with: Array("From ".utf8)) {
-                // An mbox "From " line left at the top of a message.
+            } else if headers.fields.isEmpty && current == nil && (line.starts(with: Array("From ".utf8)) || nextLineIsField(bytes, after: next)) {
+                // An mbox "From " line left at the top of a message, or one garbled line before the headers.
             } else {
                 // Not a header: the headers ended without a blank line.
                 flush()
@@ -44,6 +43,18 @@ struct MailHeaders {
         }
         flush()
         return (headers, bytes.count)
+    }
+
+    /// The index of the colon that ends a field name (printable ASCII without spaces), when `line` is a header field.
+    static func fieldNameEnd(_ line: ArraySlice<UInt8>) -> Int? {
+        guard let colon = line.firstIndex(of: UInt8(ascii: ":")), colon > line.startIndex,
+              line[..<colon].allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else { return nil }
+        return colon
+    }
+
+    private static func nextLineIsField(_ bytes: [UInt8], after start: Int) -> Bool {
+        let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+        return fieldNameEnd(bytes[start..<end]) != nil
     }
 
     /// The first header of that name (names are stored lower-cased).

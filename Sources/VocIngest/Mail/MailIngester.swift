@@ -41,9 +41,9 @@ public struct MailIngester {
         if bytes.starts(with: Array("From ".utf8)), let newline = bytes.firstIndex(of: 0x0A) { bytes.removeFirst(newline + 1) }
         bytes = Self.unquoteFromLines(bytes)
         let (headers, bodyOffset) = MailHeaders.parse(bytes)
-        guard headers.value("From") != nil || headers.value("Message-ID") != nil || headers.value("Subject") != nil else {
+        guard ["From", "Message-ID", "Subject", "Date"].contains(where: { headers.value($0) != nil }) else {
             return .quarantined(QuarantinedRecord(reason: .malformedDocument, position: position,
-                                                  detail: "no From, Message-ID or Subject header: not an e-mail message", raw: message.bytes))
+                                                  detail: "no From, Message-ID, Subject or Date header: not an e-mail message", raw: message.bytes))
         }
         if let reason = Self.automatic(headers) { return .skipped(reason, position) }
 
@@ -120,6 +120,11 @@ public struct MailIngester {
         let parts = text.split(separator: "(", maxSplits: 1)
         let address = parts.first.map { $0.trimmingSpaces.lowercased() }
         let name = parts.count > 1 ? parts[1].trimming(" )") : nil
-        return (address.flatMap { $0.utf8.contains(UInt8(ascii: "@")) ? $0 : nil }, name?.isEmpty == true ? nil : name)
+        guard let address, address.utf8.contains(UInt8(ascii: "@")) else {
+            // `From: Customer Support`: a name without an address.
+            let whole = text.trimming(" \"")
+            return (nil, whole.isEmpty ? nil : whole)
+        }
+        return (address, name?.isEmpty == true ? nil : name)
     }
 }
