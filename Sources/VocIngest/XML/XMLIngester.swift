@@ -6,7 +6,10 @@ public import VocCore
 public struct XMLIngester {
     public private(set) var inspection: XMLInspection
     public private(set) var counts = IngestCounts()
-    private let reader: XMLRecordReader
+    /// The records after the sample, read by libxml2 on a thread of their own so that reading overlaps mapping
+    /// (`voc inspect` on a 122 MB export: 3.6 → 2.9-3.1 s wall, for 1.4 s more CPU time spread on the second core).
+    private let records: ReadAhead<XMLRecordReader.Event>
+    private let maximumRecordBytes: Int
     private let mapper: SurveyRowMapper
     private var pending: [XMLRecordReader.Event]
     private var ordinal = 0
@@ -27,7 +30,8 @@ public struct XMLIngester {
         } else {
             elements = try XMLRecordPathDetector.detect(path: path)
         }
-        reader = try XMLRecordReader(path: path, recordPath: elements, guardian: guardian, maximumRecordBytes: options.maximumRecordBytes)
+        let reader = try XMLRecordReader(path: path, recordPath: elements, guardian: guardian, maximumRecordBytes: options.maximumRecordBytes)
+        maximumRecordBytes = options.maximumRecordBytes
         var pending: [XMLRecordReader.Event] = []
         var names: [String] = []
         while pending.count < Self.sampleRecords, let event = try reader.next() {
@@ -37,6 +41,12 @@ public struct XMLIngester {
             }
         }
         self.pending = pending
+        var secured = false
+        records = ReadAhead { () throws(VocError) in
+            // libxml2 keeps its error handler per thread.
+            if !secured { XMLRecordReader.installSecurity(); secured = true }
+            return try reader.next()
+        }
         let columns = names.enumerated().map { index, name in
             SurveyColumn(index: index, name: name, matchTexts: [HeaderText.normalize(name)], rawTexts: [name, String(name.drop { $0 == "@" })])
         }
@@ -55,7 +65,7 @@ public struct XMLIngester {
         if !pending.isEmpty {
             event = pending.removeFirst()
         } else {
-            guard let next = try reader.next() else { return nil }
+            guard let next = try records.next() else { return nil }
             event = next
         }
         ordinal += 1
@@ -85,7 +95,7 @@ public struct XMLIngester {
         var raw: [UInt8] { Array(record.fields.map { "\($0.name)=\($0.value)" }.joined(separator: "\n").utf8) }
         if record.isTruncated {
             return .quarantined(QuarantinedRecord(reason: .recordTooLarge, position: position,
-                                                  detail: "record text is over \(reader.maximumRecordBytes) bytes; kept truncated", raw: raw, isTruncated: true))
+                                                  detail: "record text is over \(maximumRecordBytes) bytes; kept truncated", raw: raw, isTruncated: true))
         }
         if record.fields.allSatisfy({ $0.value.unicodeScalars.allSatisfy(\.properties.isWhitespace) }) { return .skipped(.emptyRow, position) }
         switch mapper.map(row, decoder: FieldDecoder(encoding: .utf8), position: position) {

@@ -8,13 +8,13 @@ import VocCore
 /// Secure by construction: no entity substitution, no DTD loading, no network (`XML_PARSE_NONET`), a process-wide
 /// external-entity loader that refuses everything, entity amplification checked by `XMLEntityGuard`, and a depth limit.
 final class XMLRecordReader {
-    struct Record {
+    struct Record: Sendable {
         var fields: [(name: String, value: String)]
         var line: Int
         var isTruncated: Bool
     }
 
-    enum Event {
+    enum Event: Sendable {
         case record(Record)
         /// The document is not well-formed (or breaks a limit) here; reading stops after this event.
         case malformed(line: Int, column: Int, message: String)
