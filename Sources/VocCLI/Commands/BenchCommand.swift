@@ -13,6 +13,17 @@ struct BenchCommand: ParsableCommand {
         subcommands: [CSVBench.self, TokenizeBench.self, SentimentBench.self])
 }
 
+/// Runs `pass` `repeats` times (at least once) and returns the fastest pass in seconds.
+func bestPassSeconds(repeats: Int, _ pass: () throws -> Void) rethrows -> Double {
+    var best = Double.infinity
+    for _ in 0..<max(1, repeats) {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try pass()
+        best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+    return best
+}
+
 /// The options and timing loop shared by the per-line benchmarks.
 struct LineBenchOptions: ParsableArguments {
     @Argument(help: "A UTF-8 file with one text per line.")
@@ -26,13 +37,10 @@ struct LineBenchOptions: ParsableArguments {
     func run(_ stage: String, _ body: (String) -> Double) throws {
         let texts = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").map(String.init)
         let bytes = texts.reduce(0) { $0 + $1.utf8.count }
-        var best = Double.infinity
         var checksum = 0.0
-        for _ in 0..<max(1, repeats) {
-            let start = DispatchTime.now().uptimeNanoseconds
+        let best = bestPassSeconds(repeats: repeats) {
             checksum = 0
             for text in texts { checksum += body(text) }
-            best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
         }
         Console.out(String(format: "%d texts, %.1f MB in %.3f s: %.0f texts/s, %.2f MB/s (%@, one core; checksum %.4f)",
                            texts.count, Double(bytes) / 1e6, best, Double(texts.count) / best, Double(bytes) / 1e6 / best, stage, checksum))
@@ -81,13 +89,8 @@ struct CSVBench: ParsableCommand {
 
     func run() throws {
         let bytes = Double(try FileManager.default.attributesOfItem(atPath: file)[.size] as? Int ?? 0)
-        var best = Double.infinity
         var result: CSVParseBenchmark.Result?
-        for _ in 0..<max(1, repeats) {
-            let start = DispatchTime.now().uptimeNanoseconds
-            result = try CSVParseBenchmark.run(path: file)
-            best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-        }
+        let best = try bestPassSeconds(repeats: repeats) { result = try CSVParseBenchmark.run(path: file) }
         Console.out(String(format: "%d records, %d fields, %.1f MB in %.3f s: %.0f records/s, %.1f MB/s (CSV parse, one core)",
                            result?.records ?? 0, result?.fields ?? 0, bytes / 1e6, best, Double(result?.records ?? 0) / best, bytes / 1e6 / best))
     }
