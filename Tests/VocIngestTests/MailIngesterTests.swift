@@ -122,6 +122,9 @@ func ingestMail(_ path: String) throws -> (counts: IngestCounts, events: [Ingest
 
         let (headers, _) = MailHeaders.parse(Array("Fro :garbled\nSubject: hola\n\ntexto\n".utf8))
         #expect(headers.value("Subject") == "hola")
+        let part = Array("Hi team,\nIssue: the export fails\n".utf8)
+        let (partHeaders, partBody) = MailHeaders.parse(part, isMessage: false)
+        #expect(partHeaders.fields.isEmpty && partBody == 0, "a MIME part without headers keeps its first line")
     }
 
     @Test func oversizedMessagesAreQuarantinedAndTheNextOneIsRead() throws {

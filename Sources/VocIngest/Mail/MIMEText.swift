@@ -24,7 +24,7 @@ enum MIMEText {
                 return nil
             }
             let parts = split(body, boundary: boundary).compactMap { raw -> Part? in
-                let (partHeaders, offset) = MailHeaders.parse(Array(raw))
+                let (partHeaders, offset) = MailHeaders.parse(Array(raw), isMessage: false)
                 return part(headers: partHeaders, body: raw.dropFirst(offset), depth: depth + 1)
             }
             if type.value == "multipart/alternative" {

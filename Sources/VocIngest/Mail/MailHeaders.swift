@@ -6,7 +6,9 @@ struct MailHeaders {
     private(set) var fields: [(name: String, value: String)] = []
 
     /// Parses the header block at the start of `bytes`; returns the headers and the offset of the body.
-    static func parse(_ bytes: [UInt8]) -> (MailHeaders, body: Int) {
+    /// - Parameter isMessage: a whole message (not a MIME part) may start with one garbled line before its headers; a
+    ///   part without headers starts with its text, whose first line must not be taken for one.
+    static func parse(_ bytes: [UInt8], isMessage: Bool = true) -> (MailHeaders, body: Int) {
         var headers = MailHeaders()
         var index = 0
         var current: (String, [UInt8])?
@@ -32,7 +34,7 @@ struct MailHeaders {
             } else if let colon = fieldNameEnd(line[...]) {
                 flush()
                 current = (String(decoding: line[..<colon], as: UTF8.self), Array(line[(colon + 1)...]))
-            } else if headers.fields.isEmpty && current == nil && (line.starts(with: Array("From ".utf8)) || nextLineIsField(bytes, after: next)) {
+            } else if headers.fields.isEmpty && current == nil && (line.starts(with: Array("From ".utf8)) || (isMessage && nextLineIsField(bytes, after: next))) {
                 // An mbox "From " line left at the top of a message, or one garbled line before the headers.
             } else {
                 // Not a header: the headers ended without a blank line.
