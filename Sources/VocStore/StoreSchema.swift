@@ -126,6 +126,7 @@ enum StoreSchema {
         // Topic rows keyed by the record's row id, so a batch appends them instead of inserting into a B-tree ordered by
         // random-looking keys; the account index was never read (topics are grouped through the feedback row).
         migrator.registerMigration("v5-topics-by-record-id") { db in
+            try giveFeedbackRowIDs(db)
             try db.execute(sql: """
                 CREATE TABLE feedback_topic_by_id (
                     feedback_id INTEGER NOT NULL,
@@ -139,5 +140,29 @@ enum StoreSchema {
                 """)
         }
         return migrator
+    }
+
+    /// Stores made by the first release (commit c236d30) have a `WITHOUT ROWID` feedback table keyed by `key`, which
+    /// v5 needs row ids from: such a table is rebuilt with them (in ingest order, as far as it is known) and its
+    /// indexes are recreated. Tables that have them are left alone.
+    static func giveFeedbackRowIDs(_ db: Database) throws {
+        let columns = try db.columns(in: "feedback").map(\.name)
+        guard !columns.contains("id") else { return }
+        let old = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'feedback'") ?? ""
+        let keyed = "CREATE TABLE feedback (\n    key TEXT PRIMARY KEY NOT NULL,"
+        guard old.hasPrefix(keyed), old.hasSuffix(" WITHOUT ROWID") else {
+            throw DatabaseError(message: "the feedback table has neither row ids nor the first release's layout")
+        }
+        let create = "CREATE TABLE feedback_with_ids (\n    id INTEGER PRIMARY KEY,\n    key TEXT NOT NULL UNIQUE,"
+            + old.dropFirst(keyed.count).dropLast(" WITHOUT ROWID".count)
+        let indexes = try String.fetchAll(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'feedback' AND sql IS NOT NULL")
+        let list = columns.map { "\"\($0)\"" }.joined(separator: ", ")
+        try db.execute(sql: create)
+        try db.execute(sql: """
+            INSERT INTO feedback_with_ids (\(list)) SELECT \(list) FROM feedback ORDER BY run_id, source_file, source_record, key;
+            DROP TABLE feedback;
+            ALTER TABLE feedback_with_ids RENAME TO feedback;
+            """)
+        for index in indexes { try db.execute(sql: index) }
     }
 }
