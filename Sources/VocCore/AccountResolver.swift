@@ -20,7 +20,7 @@ public struct AccountResolver: Sendable {
     /// The directory account of a record, and whether the directory knows it.
     public func resolve(accountID: String?, email: String?) -> (account: String?, inDirectory: Bool) {
         if let accountID, ids.contains(accountID) { return (accountID, true) }
-        if let domain = email.flatMap(Self.domain), let account = domains[domain] { return (account, true) }
+        if !domains.isEmpty, let domain = email.flatMap(Self.domain), let account = domains[domain] { return (account, true) }
         return (accountID, false)
     }
 

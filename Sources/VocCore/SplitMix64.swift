@@ -1,11 +1,11 @@
 /// A small seeded random generator (SplitMix64, Steele et al. 2014): the same seed gives the same
-/// sequence on every platform, which `SystemRandomNumberGenerator` cannot.
-struct SplitMix64: RandomNumberGenerator {
+/// sequence on every platform, which `SystemRandomNumberGenerator` cannot. `voc generate` and tests use it.
+public struct SplitMix64: RandomNumberGenerator {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

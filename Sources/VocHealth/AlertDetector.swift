@@ -14,27 +14,31 @@ public struct AlertDetector: Sendable {
         self.model = model
     }
 
-    /// Record alerts for responses submitted on or after `since` (all when nil) and dated on or before `asOf`.
-    public func recordAlerts(_ signals: [FeedbackSignal], since: Date?, asOf: Date) -> [Alert] {
+    /// The record's alerts when it was submitted on or after `since` (any time when nil) and on or before `asOf`.
+    public func recordAlerts(for signal: FeedbackSignal, since: Date?, asOf: Date) -> [Alert] {
+        if let date = signal.submittedAt, date > asOf || since.map({ date < $0 }) == true { return [] }
+        if signal.submittedAt == nil, since != nil { return [] }
         var alerts: [Alert] = []
-        for signal in signals {
-            if let date = signal.submittedAt, date > asOf || since.map({ date < $0 }) == true { continue }
-            if signal.submittedAt == nil, since != nil { continue }
-            if let nps = signal.nps, nps <= 6 {
-                alerts.append(Alert(id: Self.id(.detractor, signal.key), kind: .detractor, account: signal.accountID,
-                                    reason: "NPS \(nps): detractor", recordKey: signal.key, occurredAt: signal.submittedAt))
-            }
-            if signal.churn {
-                alerts.append(Alert(id: Self.id(.churnIntent, signal.key), kind: .churnIntent, account: signal.accountID,
-                                    reason: "the comment mentions leaving or cancelling", recordKey: signal.key, occurredAt: signal.submittedAt))
-            }
+        if let nps = signal.nps, nps <= 6 {
+            alerts.append(Alert(id: Self.id(.detractor, signal.key), kind: .detractor, account: signal.accountID,
+                                reason: "NPS \(nps): detractor", recordKey: signal.key, occurredAt: signal.submittedAt))
         }
-        return alerts.sorted { ($0.occurredAt ?? .distantPast, $0.id) < ($1.occurredAt ?? .distantPast, $1.id) }
+        if signal.churn {
+            alerts.append(Alert(id: Self.id(.churnIntent, signal.key), kind: .churnIntent, account: signal.accountID,
+                                reason: "the comment mentions leaving or cancelling", recordKey: signal.key, occurredAt: signal.submittedAt))
+        }
+        return alerts
     }
 
-    /// Accounts red at `asOf` whose current red streak has not been alerted yet (`previous`: alerts already emitted).
-    public func enteredRed(_ signals: [FeedbackSignal], directory: [String: DirectoryAccount], asOf: Date, previous: [Alert]) -> [Alert] {
-        let points = Dictionary(grouping: model.history(signals, directory: directory, asOf: asOf, periods: lookbackPeriods), by: \.account)
+    /// A `HealthPass` keeping the `lookbackPeriods` of history that `enteredRed` reads.
+    public func healthPass(directory: [String: DirectoryAccount], asOf: Date) -> HealthPass {
+        HealthPass(model: model, directory: directory, asOf: asOf, historyPeriods: lookbackPeriods)
+    }
+
+    /// Accounts red at the pass's as-of date whose current red streak has not been alerted yet (`previous`: alerts
+    /// already emitted); `pass` comes from `healthPass`.
+    public func enteredRed(_ pass: HealthPass, previous: [Alert]) -> [Alert] {
+        let points = Dictionary(grouping: pass.history(), by: \.account)
         let lastAlerted = Dictionary(previous.filter { $0.kind == .enteredRed }.compactMap { alert in alert.account.map { ($0, alert.occurredAt ?? .distantPast) } },
                                      uniquingKeysWith: max)
         var alerts: [Alert] = []
@@ -48,6 +52,11 @@ public struct AlertDetector: Sendable {
                                 reason: reason, occurredAt: streakStart))
         }
         return alerts.sorted { $0.id < $1.id }
+    }
+
+    /// Record alerts in the order they are emitted: oldest first, then by id.
+    public static func chronological(_ alerts: [Alert]) -> [Alert] {
+        alerts.sorted { ($0.occurredAt ?? .distantPast, $0.id) < ($1.occurredAt ?? .distantPast, $1.id) }
     }
 
     static func id(_ kind: Alert.Kind, _ subject: String) -> String {

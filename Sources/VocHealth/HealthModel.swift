@@ -14,57 +14,40 @@ public struct HealthModel: Sendable {
         self.configuration = configuration
     }
 
-    /// Every account with feedback on or before `asOf`, worst first, with its trend against the previous period.
-    /// `signals` carry directory account ids (see `AccountResolver`); records without an account count only
-    /// toward the portfolio.
-    public func assess(_ signals: [FeedbackSignal], directory: [String: DirectoryAccount], asOf: Date) -> [AccountHealth] {
-        let current = snapshot(signals, directory: directory, asOf: asOf)
-        let previous = snapshot(signals, directory: directory, asOf: asOf.addingTimeInterval(-periodSeconds))
-        return current.values.map { health in
-            var health = health
-            if let before = previous[health.account] {
-                health.previousScore = before.score
-                health.previousBand = before.band
-                let change = health.score - before.score
-                health.trend = change >= configuration.trendArrowPoints ? .up : change <= -configuration.trendArrowPoints ? .down : .flat
-            }
-            return health
-        }.sorted { ($0.score, $0.account) < ($1.score, $1.account) }
+    /// Every account with feedback on or before `asOf`, worst first, with its trend against the previous period: one
+    /// `HealthPass` over `signals`, whose `accountID`s are directory account ids (see `AccountResolver`); records
+    /// without an account count only toward the portfolio.
+    public func assess(_ signals: some Sequence<FeedbackSignal>, directory: [String: DirectoryAccount], asOf: Date) -> [AccountHealth] {
+        var pass = HealthPass(model: self, directory: directory, asOf: asOf)
+        for signal in signals { pass.add(signal) }
+        return pass.accounts()
     }
 
-    /// Scores at `asOf` and at the `periods − 1` calendar period boundaries before it (oldest first), per account.
-    /// Boundaries are aligned to Mondays 00:00 UTC (for the default 7-day period), so reruns see the same history.
-    public func history(_ signals: [FeedbackSignal], directory: [String: DirectoryAccount], asOf: Date, periods: Int) -> [HealthPoint] {
-        periodEnds(asOf: asOf, count: periods).flatMap { end in
-            snapshot(signals, directory: directory, asOf: end).values
-                .sorted { $0.account < $1.account }
-                .map { HealthPoint(account: $0.account, periodEnd: end, score: $0.score, band: $0.band, responses: $0.responses) }
-        }
+    /// How far the record pulls its account's score from neutral: its own 0-100 value (the mean of its answered
+    /// measures) minus 50, times its decay `weight`; nil when it answers none.
+    func pull(of signal: FeedbackSignal, weight: Double) -> Double? {
+        var sum = 0.0
+        var answers = 0
+        func answer(_ value: Double) { sum += value; answers += 1 }
+        if let nps = signal.nps { answer(nps >= 9 ? 100 : nps <= 6 ? 0 : 50) }
+        if let favourable = signal.csatFavourable { answer(favourable ? 100 : 0) }
+        if let favourable = signal.cesFavourable { answer(favourable ? 100 : 0) }
+        if let sentiment = signal.sentiment { answer(50 + 50 * sentiment) }
+        if signal.churn { answer(0) }
+        if signal.effort { answer(0) }
+        return answers > 0 ? weight * (sum / Double(answers) - 50) : nil
     }
 
-    /// The responses of `account` that pull its score furthest from neutral, strongest first (negative pulls first).
-    public func drivers(of account: String, in signals: [FeedbackSignal], asOf: Date, limit: Int) -> [HealthDriver] {
-        let drivers: [HealthDriver] = signals.compactMap { signal in
-            guard signal.accountID == account, let weight = decay(signal, asOf: asOf) else { return nil }
-            var values: [Double] = []
-            var reasons: [String] = []
-            if let nps = signal.nps {
-                values.append(nps >= 9 ? 100 : nps <= 6 ? 0 : 50)
-                reasons.append("NPS \(nps) (\(nps >= 9 ? "promoter" : nps <= 6 ? "detractor" : "passive"))")
-            }
-            if let favourable = signal.csatFavourable { values.append(favourable ? 100 : 0); reasons.append(favourable ? "satisfied" : "not satisfied") }
-            if let favourable = signal.cesFavourable { values.append(favourable ? 100 : 0); reasons.append(favourable ? "easy" : "not easy") }
-            if let sentiment = signal.sentiment {
-                values.append(50 + 50 * sentiment)
-                reasons.append("sentiment \(sentiment >= 0 ? "+" : "")\((sentiment * 100).rounded() / 100)")
-            }
-            if signal.churn { values.append(0); reasons.append("churn intent") }
-            if signal.effort { values.append(0); reasons.append("effort complaint") }
-            guard !values.isEmpty else { return nil }
-            let pull = weight * (values.reduce(0, +) / Double(values.count) - 50)
-            return HealthDriver(key: signal.key, submittedAt: signal.submittedAt, pull: pull, reasons: reasons)
-        }
-        return Array(drivers.sorted { abs($0.pull) != abs($1.pull) ? abs($0.pull) > abs($1.pull) : $0.key < $1.key }.prefix(limit))
+    /// The answers behind a record's pull, in words.
+    func reasons(for signal: FeedbackSignal) -> [String] {
+        var reasons: [String] = []
+        if let nps = signal.nps { reasons.append("NPS \(nps) (\(nps >= 9 ? "promoter" : nps <= 6 ? "detractor" : "passive"))") }
+        if let favourable = signal.csatFavourable { reasons.append(favourable ? "satisfied" : "not satisfied") }
+        if let favourable = signal.cesFavourable { reasons.append(favourable ? "easy" : "not easy") }
+        if let sentiment = signal.sentiment { reasons.append("sentiment \(sentiment >= 0 ? "+" : "")\((sentiment * 100).rounded() / 100)") }
+        if signal.churn { reasons.append("churn intent") }
+        if signal.effort { reasons.append("effort complaint") }
+        return reasons
     }
 
     var periodSeconds: Double { Double(configuration.periodDays) * 86_400 }
@@ -84,30 +67,6 @@ public struct HealthModel: Sendable {
         let age = asOf.timeIntervalSince(date)
         guard age >= 0 else { return nil }
         return pow(0.5, age / 86_400 / configuration.halfLifeDays)
-    }
-
-    /// Health per account at `asOf`, without trend.
-    func snapshot(_ signals: [FeedbackSignal], directory: [String: DirectoryAccount], asOf: Date) -> [String: AccountHealth] {
-        var accounts: [String: SignalAccumulator] = [:]
-        var segments: [String: SignalAccumulator] = [:]
-        var portfolio = SignalAccumulator()
-        for signal in signals {
-            guard let weight = decay(signal, asOf: asOf) else { continue }
-            let period = signal.submittedAt.map { Int(asOf.timeIntervalSince($0) / periodSeconds) }
-            portfolio.add(signal, weight: weight, period: period)
-            guard let account = signal.accountID else { continue }
-            accounts[account, default: SignalAccumulator()].add(signal, weight: weight, period: period)
-            if let segment = directory[account]?.segment {
-                segments[segment, default: SignalAccumulator()].add(signal, weight: weight, period: period)
-            }
-        }
-        var result: [String: AccountHealth] = [:]
-        for (account, accumulator) in accounts {
-            let entry = directory[account]
-            result[account] = score(accumulator, account: account, entry: entry,
-                                    segment: entry?.segment.flatMap { segments[$0] }, portfolio: portfolio, asOf: asOf)
-        }
-        return result
     }
 
     func score(_ own: SignalAccumulator, account: String, entry: DirectoryAccount?, segment: SignalAccumulator?,

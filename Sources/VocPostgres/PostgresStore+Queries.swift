@@ -92,23 +92,37 @@ extension PostgresStore {
         }
     }
 
-    public func signals(through: Date?) throws(VocError) -> [FeedbackSignal] {
-        try run { connection, logger in
-            let rows = try await connection.query("""
-                SELECT key, account_id, respondent_email, submitted_at,
-                    CASE WHEN nps_state = 1 THEN nps END, CASE WHEN csat_state = 1 THEN csat_good END,
-                    CASE WHEN ces_state = 1 THEN ces_good END, sentiment, churn, effort, language
-                FROM feedback WHERE submitted_at IS NULL OR submitted_at <= \(through?.timeIntervalSince1970 ?? Double.greatestFiniteMagnitude)
-                """, logger: logger)
-            var signals: [FeedbackSignal] = []
-            for try await (key, account, email, submitted, nps, csat, ces, sentiment, churn, effort, language)
-                in rows.decode((String, String?, String?, Double?, Int?, Int?, Int?, Double?, Int?, Int?, String?).self) {
-                signals.append(FeedbackSignal(key: key, accountID: account, respondentEmail: email,
-                                              submittedAt: submitted.map(Date.init(timeIntervalSince1970:)), nps: nps,
-                                              csatFavourable: csat.map { $0 == 1 }, cesFavourable: ces.map { $0 == 1 },
-                                              sentiment: sentiment, churn: churn == 1, effort: effort == 1, language: language))
+    /// In key order, 10,000 records per query. Records are never changed or deleted, so a record committed while
+    /// the pages are read is either counted once or not at all.
+    public func forEachSignal(through: Date?, _ body: (FeedbackSignal) -> Void) throws(VocError) {
+        try forEachSignal(through: through, pageSize: 10_000, body)
+    }
+
+    func forEachSignal(through: Date?, pageSize: Int, _ body: (FeedbackSignal) -> Void) throws(VocError) {
+        let limit = through?.timeIntervalSince1970 ?? Double.greatestFiniteMagnitude
+        var after = ""
+        while true {
+            let page = try run { [after] connection, logger in
+                let rows = try await connection.query("""
+                    SELECT key, account_id, respondent_email, submitted_at,
+                        CASE WHEN nps_state = 1 THEN nps END, CASE WHEN csat_state = 1 THEN csat_good END,
+                        CASE WHEN ces_state = 1 THEN ces_good END, sentiment, churn, effort, language
+                    FROM feedback WHERE key COLLATE "C" > \(after) AND (submitted_at IS NULL OR submitted_at <= \(limit))
+                    ORDER BY key COLLATE "C" LIMIT \(pageSize)
+                    """, logger: logger)
+                var signals: [FeedbackSignal] = []
+                for try await (key, account, email, submitted, nps, csat, ces, sentiment, churn, effort, language)
+                    in rows.decode((String, String?, String?, Double?, Int?, Int?, Int?, Double?, Int?, Int?, String?).self) {
+                    signals.append(FeedbackSignal(key: key, accountID: account, respondentEmail: email,
+                                                  submittedAt: submitted.map(Date.init(timeIntervalSince1970:)), nps: nps,
+                                                  csatFavourable: csat.map { $0 == 1 }, cesFavourable: ces.map { $0 == 1 },
+                                                  sentiment: sentiment, churn: churn == 1, effort: effort == 1, language: language))
+                }
+                return signals
             }
-            return signals
+            page.forEach(body)
+            guard page.count == pageSize, let last = page.last else { return }
+            after = last.key
         }
     }
 

@@ -40,17 +40,14 @@ public struct AccountDirectoryView: Sendable {
         return Array(matching.prefix(limit))
     }
 
-    /// Every record's signals with its directory account, dated on or before `through`, in key order: health sums
-    /// run in one order whatever order (or store, or concurrent ingesters) the records were written in, so the same
-    /// data gives the same figures to the last digit. The respondent address, once used to resolve the account, is
-    /// dropped: it is most of a signal's memory, and health holds one signal per record.
-    public func signals(through: Date?) throws(VocError) -> [FeedbackSignal] {
-        var signals = try store.signals(through: through)
-        for index in signals.indices {
-            signals[index].accountID = resolver.resolve(accountID: signals[index].accountID, email: signals[index].respondentEmail).account
-            signals[index].respondentEmail = nil
+    /// Hands every record's signals, dated on or before `through`, to `body` with its directory account (see
+    /// `FeedbackStore.forEachSignal`). The respondent address, once used to resolve the account, is dropped.
+    public func forEachSignal(through: Date?, _ body: (FeedbackSignal) -> Void) throws(VocError) {
+        try store.forEachSignal(through: through) { signal in
+            var signal = signal
+            signal.accountID = resolver.resolve(accountID: signal.accountID, email: signal.respondentEmail).account
+            signal.respondentEmail = nil
+            body(signal)
         }
-        signals.sort { $0.key < $1.key }
-        return signals
     }
 }

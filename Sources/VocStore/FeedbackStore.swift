@@ -24,8 +24,9 @@ public protocol FeedbackStore: Sendable {
     func feedback(keys: [String]) throws(VocError) -> [StoredFeedback]
     /// Up to `limit` records with keys after `key` (nil: from the start), in key order: a whole store in pages of bounded memory.
     func feedback(after key: String?, limit: Int) throws(VocError) -> [StoredFeedback]
-    /// Every record's scores and signals, dated on or before `through` (undated ones included).
-    func signals(through: Date?) throws(VocError) -> [FeedbackSignal]
+    /// Hands every record's scores and signals, dated on or before `through` (undated ones included), to `body` one
+    /// at a time, in an order of the store's choosing, holding a bounded number of them at once.
+    func forEachSignal(through: Date?, _ body: (FeedbackSignal) -> Void) throws(VocError)
     func quarantine(file: String?, reason: QuarantineReason?) throws(VocError) -> [QuarantineEntry]
     func totals() throws(VocError) -> (feedback: Int, quarantined: Int)
 

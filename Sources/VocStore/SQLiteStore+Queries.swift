@@ -53,16 +53,16 @@ extension SQLiteStore {
         }
     }
 
-    public func signals(through: Date?) throws(VocError) -> [FeedbackSignal] {
+    /// In rowid order, inside one read transaction: a consistent snapshot even while an ingest writes.
+    public func forEachSignal(through: Date?, _ body: (FeedbackSignal) -> Void) throws(VocError) {
         try read { db in
             let cursor = try Row.fetchCursor(db, sql: """
                 SELECT key, account_id, respondent_email, submitted_at, nps_state, nps, csat_state, csat_good, ces_state, ces_good,
                     sentiment, churn, effort, language
                 FROM feedback WHERE submitted_at IS NULL OR submitted_at <= ?
                 """, arguments: [through?.timeIntervalSince1970 ?? Double.greatestFiniteMagnitude])
-            var signals: [FeedbackSignal] = []
             while let row = try cursor.next() {
-                signals.append(FeedbackSignal(
+                body(FeedbackSignal(
                     key: row["key"], accountID: row["account_id"], respondentEmail: row["respondent_email"],
                     submittedAt: (row["submitted_at"] as Double?).map(Date.init(timeIntervalSince1970:)),
                     nps: (row["nps_state"] as Int?) == 1 ? row["nps"] : nil,
@@ -71,7 +71,6 @@ extension SQLiteStore {
                     sentiment: row["sentiment"], churn: row["churn"] ?? false, effort: row["effort"] ?? false,
                     language: row["language"]))
             }
-            return signals
         }
     }
 

@@ -52,7 +52,7 @@ public final class SQLiteStore: FeedbackStore {
         }
     }
 
-    func read<T>(_ body: @escaping @Sendable (Database) throws -> T) throws(VocError) -> T {
+    func read<T>(_ body: (Database) throws -> T) throws(VocError) -> T {
         do {
             return try queue.read(body)
         } catch {

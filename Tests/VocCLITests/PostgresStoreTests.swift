@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Testing
+@testable import VocPostgres
 import VocTestSupport
 
 /// The PostgreSQL store against a real server that each test starts and stops: the same commands give the same
@@ -34,6 +35,23 @@ import VocTestSupport
         let second = try VocProcess.run(["alerts"] + Self.asOf, store: server.url)
         #expect(second.status == 0)
         #expect(second.stdout.isEmpty)
+    }
+
+    @Test func signalsAreReadInPagesWithoutLosingOrRepeatingARecord() throws {
+        let server = try PostgresTestServer.start()
+        defer { server.stop() }
+        #expect(try VocProcess.run(["ingest"] + HealthCommandTests.samples, store: server.url).stdout.contains("73 new"))
+        let store = try PostgresStore(url: server.url)
+        var whole: [String] = []
+        try store.forEachSignal(through: nil) { whole.append($0.key) }
+        var paged: [String] = []
+        try store.forEachSignal(through: nil, pageSize: 5) { paged.append($0.key) }
+        #expect(whole.count == 73)
+        #expect(paged == whole)
+        #expect(zip(paged, paged.dropFirst()).allSatisfy { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }, "strictly in key order")
+        var dated = 0
+        try store.forEachSignal(through: Date(timeIntervalSince1970: 1_710_979_199), pageSize: 7) { _ in dated += 1 }
+        #expect(dated > 0 && dated <= 73)
     }
 
     @Test func concurrentIngestersOfOverlappingFilesStoreEachRecordOnce() throws {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import VocCore
 import VocTestSupport
@@ -82,5 +83,51 @@ import VocTestSupport
         #expect(tally.scale == nil)
         #expect(tally.favourable == 2)
         #expect(tally.unitSum == 2)
+    }
+}
+
+@Suite struct ExactSumTests {
+    @Test func theSumDoesNotDependOnTheOrderOfItsTerms() {
+        var generator = SystemRandomNumberGenerator()
+        let terms = (0..<10_000).map { _ in Double.random(in: -1...1, using: &generator) * pow(0.5, Double.random(in: 0...40, using: &generator)) }
+        var forward = ExactSum()
+        terms.forEach { forward.add($0) }
+        for _ in 0..<5 {
+            var shuffled = ExactSum()
+            terms.shuffled(using: &generator).forEach { shuffled.add($0) }
+            #expect(shuffled == forward)
+            #expect(shuffled.value.bitPattern == forward.value.bitPattern)
+        }
+        // Plain floating-point addition does depend on the order: 1 + 1e-16 + 1e-16 − 1 is 0 one way, 2e-16 the other.
+        var a = ExactSum(), b = ExactSum()
+        [1, 1e-16, 1e-16, -1].forEach { a.add($0) }
+        [1e-16, 1e-16, 1, -1].forEach { b.add($0) }
+        #expect(a == b)
+        #expect(abs(a.value - 2e-16) < 1e-18)
+    }
+
+    @Test func sumsAreExactToTheUnitOfTruncation() {
+        var sum = ExactSum()
+        for _ in 0..<1_000_000 { sum.add(0.1) }
+        #expect(abs(sum.value - 100_000) < 1e-9)
+        var halves = ExactSum()
+        halves.add(0.5)
+        halves.add(-4)
+        halves.add(4)
+        #expect(halves.value == 0.5)
+        var merged = ExactSum()
+        merged.add(sum)
+        merged.add(halves)
+        #expect(abs(merged.value - 100_000.5) < 1e-9)
+        var small = ExactSum()
+        small.add(-1e-10)
+        #expect(abs(small.value + 1e-10) < 1e-18, "small negative sums keep their digits")
+        small.add(-3.5)
+        small.add(3.5)
+        small.add(2e-10)
+        #expect(abs(small.value - 1e-10) < 1e-18)
+        var negative = ExactSum()
+        for _ in 0..<1_000_000 { negative.add(-0.7) }
+        #expect(abs(negative.value + 700_000) < 1e-9)
     }
 }

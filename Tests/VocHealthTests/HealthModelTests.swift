@@ -130,11 +130,82 @@ import VocCore
         let signals = [FeedbackSignal(key: "detractor", accountID: "A", submittedAt: Self.asOf, nps: 0, sentiment: -0.8, churn: true),
                        FeedbackSignal(key: "old-promoter", accountID: "A", submittedAt: Self.daysAgo(90), nps: 10),
                        FeedbackSignal(key: "other", accountID: "B", submittedAt: Self.asOf, nps: 0)]
-        let drivers = HealthModel().drivers(of: "A", in: signals, asOf: Self.asOf, limit: 5)
+        var pass = HealthPass(model: HealthModel(), directory: [:], asOf: Self.asOf, driverLimit: 5)
+        signals.forEach { pass.add($0) }
+        let drivers = pass.drivers(of: "A")
         #expect(drivers.map(\.key) == ["detractor", "old-promoter"])
         // Detractor: mean of 0 (NPS), 10 (sentiment 50 − 40), 0 (churn) = 3.33 → pull −46.67. Promoter: 0.5 × 50 = +25.
         #expect(abs(drivers[0].pull - (10.0 / 3 - 50)) < 1e-9)
         #expect(abs(drivers[1].pull - 25) < 1e-9)
         #expect(drivers[0].reasons.contains("churn intent"))
+        #expect(pass.drivers(of: "B").map(\.key) == ["other"])
+        #expect(pass.drivers(of: "C").isEmpty)
+    }
+
+    @Test func aPassKeepsOnlyTheStrongestDriversWhateverTheOrder() {
+        // Pulls of equal strength are ranked by key, so ties do not depend on the order either.
+        let signals = (0..<40).map {
+            FeedbackSignal(key: String(format: "r%02d", $0), accountID: "A", submittedAt: Self.asOf, sentiment: Double($0 % 11 - 5) / 5)
+        }
+        let expected = signals.filter { abs($0.sentiment!) == 1 }.map(\.key).sorted()
+        #expect(expected == ["r00", "r10", "r11", "r21", "r22", "r32", "r33"])
+        for order in [signals, signals.reversed(), signals.shuffled()] {
+            var pass = HealthPass(model: HealthModel(), directory: [:], asOf: Self.asOf, driverLimit: expected.count)
+            order.forEach { pass.add($0) }
+            #expect(pass.drivers(of: "A").map(\.key) == expected)
+        }
+    }
+
+    /// Three years of weekly feedback for 30 accounts in 3 segments, with every kind of answer.
+    static func portfolio() -> (signals: [FeedbackSignal], directory: [String: DirectoryAccount]) {
+        var generator = SplitMix64(seed: 11)
+        let directory = Dictionary(uniqueKeysWithValues: (0..<30).map { index in
+            ("A\(index)", DirectoryAccount(id: "A\(index)", segment: ["smb", "mid", "enterprise"][index % 3]))
+        })
+        let signals = (0..<3_000).map { index in
+            let account = index % 7 == 0 ? nil : "A\(Int.random(in: 0..<32, using: &generator))"
+            return FeedbackSignal(
+                key: "r\(index)", accountID: account,
+                submittedAt: index % 50 == 0 ? nil : daysAgo(Double.random(in: -10...1_000, using: &generator)),
+                nps: Bool.random(using: &generator) ? Int.random(in: 0...10, using: &generator) : nil,
+                csatFavourable: Bool.random(using: &generator) ? Bool.random(using: &generator) : nil,
+                cesFavourable: Bool.random(using: &generator) ? Bool.random(using: &generator) : nil,
+                sentiment: Bool.random(using: &generator) ? Double.random(in: -1...1, using: &generator) : nil,
+                churn: Int.random(in: 0..<20, using: &generator) == 0, effort: Int.random(in: 0..<10, using: &generator) == 0)
+        }
+        return (signals, directory)
+    }
+
+    @Test func aPassGivesTheSameFiguresInAnyOrderToTheLastDigit() {
+        let (signals, directory) = Self.portfolio()
+        func run(_ signals: [FeedbackSignal]) -> (scores: [String], history: [String]) {
+            var pass = HealthPass(model: HealthModel(), directory: directory, asOf: Self.asOf, historyPeriods: 8)
+            signals.forEach { pass.add($0) }
+            return (pass.accounts().map { "\($0.account) \($0.score.bitPattern) \($0.confidence.bitPattern) \($0.previousScore?.bitPattern ?? 0)" },
+                    pass.history().map { "\($0.account) \($0.periodEnd) \($0.score.bitPattern)" })
+        }
+        let forward = run(signals)
+        #expect(forward.scores.count == 32, "30 directory accounts and 2 unknown ones")
+        #expect(forward.history.count > 8 * 30)
+        #expect(run(signals.reversed()) == forward)
+        #expect(run(signals.shuffled()) == forward)
+    }
+
+    @Test func historyPointsEqualAssessmentsAtEachPeriodEnd() {
+        let (signals, directory) = Self.portfolio()
+        let model = HealthModel()
+        var pass = HealthPass(model: model, directory: directory, asOf: Self.asOf, historyPeriods: 5)
+        signals.forEach { pass.add($0) }
+        let history = pass.history()
+        #expect(Set(history.map(\.periodEnd)) == Set(model.periodEnds(asOf: Self.asOf, count: 5)))
+        for end in model.periodEnds(asOf: Self.asOf, count: 5) {
+            let direct = model.assess(signals.filter { ($0.submittedAt ?? .distantPast) <= end }, directory: directory, asOf: end)
+                .sorted { $0.account < $1.account }
+            let points = history.filter { $0.periodEnd == end }
+            #expect(points.map(\.account) == direct.map(\.account))
+            #expect(points.map(\.score) == direct.map(\.score))
+            #expect(points.map(\.responses) == direct.map(\.responses))
+        }
+        #expect(history.filter { $0.periodEnd == Self.asOf }.map(\.score) == pass.accounts().sorted { $0.account < $1.account }.map(\.score))
     }
 }

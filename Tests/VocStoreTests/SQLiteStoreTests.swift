@@ -63,6 +63,40 @@ import VocTestSupport
         #expect(columns == ["feedback_id", "topic"])
     }
 
+    @Test func aStoreOfTheFirstReleaseWithoutRowIDsOpensWithItsRecordsAndTopics() throws {
+        let path = Fixtures.temporaryDirectory().appendingPathComponent("first-release.sqlite").path
+        let old = try DatabaseQueue(path: path)
+        try StoreSchema.migrator.migrate(old, upTo: "v4-directory-alerts")
+        try old.write { db in
+            // The first release's feedback table: keyed by `key`, without row ids (its other columns as in v4).
+            let create = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'feedback'")!
+                .replacingOccurrences(of: "id INTEGER PRIMARY KEY,\n    key TEXT NOT NULL UNIQUE,", with: "key TEXT PRIMARY KEY NOT NULL,") + " WITHOUT ROWID"
+            #expect(create.contains("key TEXT PRIMARY KEY NOT NULL,"))
+            try db.execute(sql: "DROP TABLE feedback")
+            try db.execute(sql: create)
+            try db.execute(sql: """
+                CREATE INDEX feedback_account ON feedback(account_id, submitted_at);
+                INSERT INTO feedback (key, channel, source_file, source_record, account_id, nps_state, nps, run_id) VALUES
+                    ('k2', 'survey', 'a.csv', 2, 'NW-1001', 1, 3, 1), ('k1', 'survey', 'a.csv', 1, 'NW-1001', 1, 10, 1),
+                    ('k3', 'survey', 'a.csv', 3, 'GX-3003', 1, 9, 1);
+                INSERT INTO feedback_topic (feedback_key, account_id, topic) VALUES ('k1', 'NW-1001', 'billing'), ('k3', 'GX-3003', 'pricing');
+                """)
+        }
+        try old.close()
+        let store = try SQLiteStore(path: path)
+        let tallies = try AccountDirectoryView(store: store).tallies()
+        #expect(tallies.first { $0.accountID == "NW-1001" }?.nps.answered == 2)
+        #expect(tallies.first { $0.accountID == "NW-1001" }?.topics.map(\.topic) == ["billing"])
+        #expect(tallies.first { $0.accountID == "GX-3003" }?.topics.map(\.topic) == ["pricing"])
+        let (ids, indexes) = try store.queue.read { db in
+            (try String.fetchAll(db, sql: "SELECT key FROM feedback ORDER BY id"),
+             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'feedback' ORDER BY name"))
+        }
+        #expect(ids == ["k1", "k2", "k3"], "row ids follow the source order")
+        #expect(indexes.contains("feedback_account"))
+        #expect(try store.insert(records: [], quarantined: [], run: 1) == 0)
+    }
+
     @Test func aRunIntoAnEmptyStoreBuildsTheAccountIndexAtTheEndOrAtTheNextOpen() throws {
         func hasAccountIndex(_ store: SQLiteStore) throws -> Bool {
             try store.queue.read { try Bool.fetchOne($0, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'feedback_account')")! }
@@ -161,7 +195,11 @@ import VocTestSupport
         #expect(northwind.responses == beforeNorthwind)
         #expect(after.map(\.responses).reduce(0, +) == before.map(\.responses).reduce(0, +), "nothing is lost by matching")
         #expect(try view.feedback(account: "NW-1001", limit: 100).count == northwind.responses)
-        #expect(try view.signals(through: nil).filter { $0.accountID == "NW-1001" }.count == northwind.responses)
+        var signals: [FeedbackSignal] = []
+        try view.forEachSignal(through: nil) { signals.append($0) }
+        #expect(signals.filter { $0.accountID == "NW-1001" }.count == northwind.responses)
+        #expect(signals.count == after.map(\.responses).reduce(0, +))
+        #expect(signals.allSatisfy { $0.respondentEmail == nil }, "the address is dropped once the account is resolved")
         try store.replaceDirectory([DirectoryAccount(id: "IN-4004")])
         #expect(try store.directory().count == 1, "an import replaces the directory")
     }

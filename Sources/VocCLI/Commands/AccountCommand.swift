@@ -104,12 +104,10 @@ struct AccountCommand: ParsableCommand {
 
     /// The account's health with its strongest drivers, their text and sentiment trace; nil when it has no feedback by --as-of.
     private func assess(_ account: String) throws -> (health: AccountHealth, drivers: [DriverEvidence])? {
-        let dashboard = try Dashboard(store: storeOptions.open(), model: health.model(), analyzer: sentimentOptions.analyzer(), asOf: health.date())
-        let signals = try dashboard.view.signals(through: dashboard.asOf)
-        guard var result = dashboard.model.assess(signals, directory: dashboard.view.accounts, asOf: dashboard.asOf)
-            .first(where: { $0.account == account }) else { return nil }
-        result.drivers = dashboard.model.drivers(of: account, in: signals, asOf: dashboard.asOf, limit: drivers)
-        return (result, try dashboard.evidence(for: result.drivers))
+        let dashboard = try Dashboard(store: storeOptions.open(), model: health.model(), analyzer: sentimentOptions.analyzer(),
+                                      asOf: health.date(), drivers: drivers)
+        guard let detail = try dashboard.account(account), let health = detail.health else { return nil }
+        return (health, detail.drivers)
     }
 
     private func printHealth(_ assessment: (health: AccountHealth, drivers: [DriverEvidence])) {

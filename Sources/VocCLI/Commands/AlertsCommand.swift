@@ -33,16 +33,17 @@ struct AlertsCommand: ParsableCommand {
         let asOf = try health.date()
         let sinceDate = try since.map { try HealthOptions.parse($0, option: "--since", endOfDay: false) }
         let detector = AlertDetector(model: try health.model())
-        let signals = try view.signals(through: asOf)
         let previous = try view.store.emittedAlerts()
-        var candidates = detector.recordAlerts(signals, since: sinceDate, asOf: asOf)
-        if kind.contains(.enteredRed) {
-            candidates += detector.enteredRed(signals, directory: view.accounts, asOf: asOf, previous: previous)
-        }
-        candidates = candidates.filter { kind.contains($0.kind) }
         let emitted = Set(previous.map(\.id))
+        var pass = detector.healthPass(directory: view.accounts, asOf: asOf)
+        var unseen: [Alert] = []
+        try view.forEachSignal(through: asOf) { signal in
+            unseen += detector.recordAlerts(for: signal, since: sinceDate, asOf: asOf).filter { kind.contains($0.kind) && !emitted.contains($0.id) }
+            if kind.contains(.enteredRed) { pass.add(signal) }
+        }
+        unseen = AlertDetector.chronological(unseen)
+        if kind.contains(.enteredRed) { unseen += detector.enteredRed(pass, previous: previous).filter { !emitted.contains($0.id) } }
         let listed = all ? previous.filter { kind.contains($0.kind) } : []
-        let unseen = candidates.filter { !emitted.contains($0.id) }
         let records = Dictionary(try view.store.feedback(keys: (listed + unseen).compactMap { $0.recordKey }).map { ($0.key, $0) },
                                  uniquingKeysWith: { first, _ in first })
         let accounts = view.accounts
@@ -51,7 +52,7 @@ struct AlertsCommand: ParsableCommand {
                               pretty: false)
         }
         for alert in listed { Console.out(line(alert)) }
-        let fresh = try view.store.recordNewAlerts(candidates, at: Date()) { fresh in
+        let fresh = try view.store.recordNewAlerts(unseen, at: Date()) { fresh in
             for alert in fresh { Console.out(line(alert)) }
         }
         Console.error("voc alerts: \(fresh.count) new\(all ? ", \(listed.count + fresh.count) listed" : "") as of \(Formatting.iso8601(asOf))")

@@ -29,10 +29,11 @@ struct HealthCommand: ParsableCommand {
         let view = try AccountDirectoryView(store: storeOptions.open())
         let model = try health.model()
         let asOf = try health.date()
-        let signals = try view.signals(through: asOf)
-        var accounts = model.assess(signals, directory: view.accounts, asOf: asOf)
+        var pass = HealthPass(model: model, directory: view.accounts, asOf: asOf, historyPeriods: history ?? 0)
+        try view.forEachSignal(through: asOf) { pass.add($0) }
+        var accounts = pass.accounts()
         if bySegment { accounts.sort { ($0.segment ?? "~", $0.score, $0.account) < ($1.segment ?? "~", $1.score, $1.account) } }
-        let points = history.map { model.history(signals, directory: view.accounts, asOf: asOf, periods: $0) } ?? []
+        let points = pass.history()
         let report = HealthReport(asOf: asOf, accounts: accounts, history: points)
         switch output.format {
         case .json:

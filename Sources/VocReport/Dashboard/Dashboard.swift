@@ -6,8 +6,9 @@ public import VocStore
 
 /// What the dashboard, its JSON API and the HTML report show: a store read once, as of one instant.
 ///
-/// `init` does the heavy work (tallies, signals, health and its weekly history for every account); the pages are
-/// then derived from it, and only an account page reads a few records more. The server keeps one `Dashboard`
+/// `init` does the heavy work in one pass over the store (tallies, health and its weekly history for every account,
+/// the charts' counts, each account's strongest drivers), in memory that grows with accounts, not records; the pages
+/// are then derived from it, and only an account page reads a few records more. The server keeps one `Dashboard`
 /// while the store's contents are unchanged (see `DashboardServer`).
 public struct Dashboard: Sendable {
     public let view: AccountDirectoryView
@@ -19,14 +20,16 @@ public struct Dashboard: Sendable {
     public let periods: Int
     public let minimumSample: Int
     private let tallies: [AccountTally]
-    private let signals: [FeedbackSignal]
+    private let activity: ActivityTally
     private let health: [AccountHealth]
+    private let drivers: [String: [HealthDriver]]
     private let history: [HealthPoint]
     private let rows: [AccountRow]
     private let totals: (feedback: Int, quarantined: Int)
 
+    /// - Parameter drivers: how many of each account's strongest drivers its page shows.
     public init(store: any FeedbackStore, model: HealthModel = HealthModel(), analyzer: SentimentAnalyzer?, asOf: Date,
-                periods: Int = 12, minimumSample: Int = Confidence.defaultMinimumSample) throws(VocError) {
+                periods: Int = 12, drivers: Int = 5, minimumSample: Int = Confidence.defaultMinimumSample) throws(VocError) {
         view = try AccountDirectoryView(store: store)
         self.model = model
         self.analyzer = analyzer
@@ -35,10 +38,17 @@ public struct Dashboard: Sendable {
         self.minimumSample = minimumSample
         totals = try store.totals()
         tallies = try view.tallies()
-        signals = try view.signals(through: asOf)
-        health = model.assess(signals, directory: view.accounts, asOf: asOf)
-        history = model.history(signals, directory: view.accounts, asOf: asOf, periods: self.periods)
-        rows = Self.accountRows(tallies: tallies, signals: signals, health: health, view: view, minimumSample: minimumSample)
+        var pass = HealthPass(model: model, directory: view.accounts, asOf: asOf, historyPeriods: self.periods, driverLimit: drivers)
+        var activity = ActivityTally(ends: pass.historyEnds, periodSeconds: Double(model.configuration.periodDays) * 86_400)
+        try view.forEachSignal(through: asOf) { signal in
+            pass.add(signal)
+            activity.add(signal)
+        }
+        self.activity = activity
+        health = pass.accounts()
+        history = pass.history()
+        self.drivers = Dictionary(health.map { ($0.account, pass.drivers(of: $0.account)) }, uniquingKeysWith: { first, _ in first })
+        rows = Self.accountRows(tallies: tallies, activity: activity, health: health, view: view, minimumSample: minimumSample)
     }
 
     public func overview() -> PortfolioOverview {
@@ -70,19 +80,13 @@ public struct Dashboard: Sendable {
         var summary = AccountSummary(tally, minimumSample: minimumSample)
         summary.attach(view.accounts[id], directoryImported: !view.accounts.isEmpty)
         var health = self.health.first { $0.account == id }
-        health?.drivers = model.drivers(of: id, in: signals, asOf: asOf, limit: 5)
+        health?.drivers = drivers[id] ?? []
         let drivers = try evidence(for: health?.drivers ?? [])
-        let ends = model.periodEnds(asOf: asOf, count: periods)
+        let ends = activity.ends
         let history = Dictionary(history.filter { $0.account == id }.map { ($0.periodEnd, $0) }, uniquingKeysWith: { first, _ in first })
-        var buckets = Array(repeating: (responses: 0, sentimentSum: 0.0, scored: 0), count: ends.count)
-        for signal in signals where signal.accountID == id {
-            guard let index = period(of: signal, ends: ends) else { continue }
-            buckets[index].responses += 1
-            if let sentiment = signal.sentiment { buckets[index].sentimentSum += sentiment; buckets[index].scored += 1 }
-        }
+        let buckets = activity.accounts[id] ?? Array(repeating: ActivityTally.Bucket(), count: ends.count)
         let accountPeriods = ends.indices.map { index in
-            AccountPeriod(end: ends[index], responses: buckets[index].responses,
-                          sentiment: buckets[index].scored > 0 ? buckets[index].sentimentSum / Double(buckets[index].scored) : nil,
+            AccountPeriod(end: ends[index], responses: buckets[index].responses, sentiment: buckets[index].meanSentiment,
                           score: history[ends[index]]?.score, band: history[ends[index]]?.band)
         }
         let detractors = try view.feedback(account: id, limit: 500).filter { record in
@@ -126,54 +130,33 @@ public struct Dashboard: Sendable {
 
     private static func source(_ record: StoredFeedback) -> String { "\(record.position.file):\(record.position.line ?? 0)" }
 
-    private static func accountRows(tallies: [AccountTally], signals: [FeedbackSignal], health: [AccountHealth],
+    private static func accountRows(tallies: [AccountTally], activity: ActivityTally, health: [AccountHealth],
                                     view: AccountDirectoryView, minimumSample: Int) -> [AccountRow] {
         let health = Dictionary(health.map { ($0.account, $0) }, uniquingKeysWith: { first, _ in first })
-        var languages: [String: [String: Int]] = [:]
-        for signal in signals {
-            guard let account = signal.accountID, let language = signal.language else { continue }
-            languages[account, default: [:]][language, default: 0] += 1
-        }
         return tallies.compactMap { tally in
             guard let account = tally.accountID else { return nil }
             var summary = AccountSummary(tally, minimumSample: minimumSample)
             summary.attach(view.accounts[account], directoryImported: !view.accounts.isEmpty)
-            let language = languages[account]?.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
-            return AccountRow(summary: summary, account: account, health: health[account], language: language,
+            return AccountRow(summary: summary, account: account, health: health[account], language: activity.language(of: account),
                               renewal: view.accounts[account]?.renewal)
         }
     }
 
-    /// The index of the period (ending at `ends[i]`, starting after `ends[i − 1]`) the record falls in.
-    private func period(of signal: FeedbackSignal, ends: [Date]) -> Int? {
-        guard let date = signal.submittedAt, let first = ends.first,
-              date > first.addingTimeInterval(-Double(model.configuration.periodDays) * 86_400) else { return nil }
-        return ends.firstIndex { date <= $0 }
-    }
-
     private func portfolioPeriods() -> [PortfolioPeriod] {
-        let ends = model.periodEnds(asOf: asOf, count: periods)
+        let ends = activity.ends
         var bands = Array(repeating: BandCounts(), count: ends.count)
         let index = Dictionary(ends.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         for point in history {
             if let period = index[point.periodEnd] { bands[period].add(point.band) }
         }
-        var tallies = Array(repeating: (responses: 0, nps: NPSTally(), sentimentSum: 0.0, scored: 0), count: ends.count)
-        for signal in signals {
-            guard let period = period(of: signal, ends: ends) else { continue }
-            tallies[period].responses += 1
-            if let nps = signal.nps { tallies[period].nps.add(.rating(nps)) }
-            if let sentiment = signal.sentiment { tallies[period].sentimentSum += sentiment; tallies[period].scored += 1 }
-        }
-        let periodLength = Double(model.configuration.periodDays) * 86_400
         return ends.indices.map { period in
-            let tally = tallies[period]
-            let answered = tally.nps.promoters + tally.nps.passives + tally.nps.detractors
+            let tally = activity.portfolio[period]
+            let answered = tally.nps.answered
             return PortfolioPeriod(
-                start: period == 0 ? ends[0].addingTimeInterval(-periodLength) : ends[period - 1], end: ends[period],
+                start: period == 0 ? ends[0].addingTimeInterval(-activity.periodSeconds) : ends[period - 1], end: ends[period],
                 responses: tally.responses, npsAnswered: answered,
                 nps: answered > 0 ? 100 * Double(tally.nps.promoters - tally.nps.detractors) / Double(answered) : nil,
-                sentiment: tally.scored > 0 ? tally.sentimentSum / Double(tally.scored) : nil, bands: bands[period])
+                sentiment: tally.meanSentiment, bands: bands[period])
         }
     }
 }
