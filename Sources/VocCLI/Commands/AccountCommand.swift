@@ -33,15 +33,18 @@ struct AccountCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let view = try AccountDirectoryView(store: storeOptions.open())
+        let dashboard = try Dashboard(store: storeOptions.open(), model: health.model(), analyzer: sentimentOptions.analyzer(),
+                                      asOf: health.date(), drivers: drivers)
+        let view = dashboard.view
         let account: String? = id == AccountListing.unmatched ? nil : id
-        guard let tally = try view.tallies().first(where: { $0.accountID == account }) else {
+        guard let tally = dashboard.tally(of: account) else {
             throw VocError(.notFound, "no feedback for account '\(id)' in \(view.store.location); `voc accounts` lists them")
         }
         var summary = AccountSummary(tally, minimumSample: minN)
         summary.attach(account.flatMap { view.accounts[$0] }, directoryImported: !view.accounts.isEmpty)
         let responses = try view.feedback(account: account, limit: limit)
-        let assessment = try account.flatMap(assess)
+        // The health and drivers of an account with feedback on or before --as-of.
+        let assessment = try account.flatMap { try dashboard.account($0) }.flatMap { detail in detail.health.map { (health: $0, drivers: detail.drivers) } }
         switch output.format {
         case .table:
             Console.out("account:   \(summary.account ?? AccountListing.unmatched)\(summary.name.map { " (\($0))" } ?? "")")
@@ -100,14 +103,6 @@ struct AccountCommand: ParsableCommand {
             }
             Console.out(text, terminator: "")
         }
-    }
-
-    /// The account's health with its strongest drivers, their text and sentiment trace; nil when it has no feedback by --as-of.
-    private func assess(_ account: String) throws -> (health: AccountHealth, drivers: [DriverEvidence])? {
-        let dashboard = try Dashboard(store: storeOptions.open(), model: health.model(), analyzer: sentimentOptions.analyzer(),
-                                      asOf: health.date(), drivers: drivers)
-        guard let detail = try dashboard.account(account), let health = detail.health else { return nil }
-        return (health, detail.drivers)
     }
 
     private func printHealth(_ assessment: (health: AccountHealth, drivers: [DriverEvidence])) {

@@ -74,9 +74,14 @@ public struct Dashboard: Sendable {
                            segments: values(\.segment), owners: values(\.owner), languages: values(\.language))
     }
 
+    /// The tally of one account (nil: the feedback matched to no account), or nil when the store has no feedback for it.
+    public func tally(of account: String?) -> AccountTally? {
+        tallies.first { $0.accountID == account }
+    }
+
     /// One account's page, or nil when the store has no feedback for it.
     public func account(_ id: String) throws(VocError) -> AccountDetail? {
-        guard let tally = tallies.first(where: { $0.accountID == id }) else { return nil }
+        guard let tally = tally(of: id) else { return nil }
         var summary = AccountSummary(tally, minimumSample: minimumSample)
         summary.attach(view.accounts[id], directoryImported: !view.accounts.isEmpty)
         var health = self.health.first { $0.account == id }
