@@ -50,7 +50,8 @@ public struct HealthModel: Sendable {
         return reasons
     }
 
-    var periodSeconds: Double { Double(configuration.periodDays) * 86_400 }
+    /// The length of one period (`periodDays`) in seconds.
+    public var periodSeconds: Double { Double(configuration.periodDays) * 86_400 }
 
     /// `asOf` and the `count − 1` period boundaries before it, oldest first. Periods are counted from Monday 1970-01-05.
     public func periodEnds(asOf: Date, count: Int) -> [Date] {

@@ -39,7 +39,7 @@ public struct Dashboard: Sendable {
         totals = try store.totals()
         tallies = try view.tallies()
         var pass = HealthPass(model: model, directory: view.accounts, asOf: asOf, historyPeriods: self.periods, driverLimit: drivers)
-        var activity = ActivityTally(ends: pass.historyEnds, periodSeconds: Double(model.configuration.periodDays) * 86_400)
+        var activity = ActivityTally(ends: pass.historyEnds, periodSeconds: model.periodSeconds)
         try view.forEachSignal(through: asOf) { signal in
             pass.add(signal)
             activity.add(signal)
