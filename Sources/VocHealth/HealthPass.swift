@@ -59,14 +59,16 @@ public struct HealthPass {
         if let id = signal.accountID { account = index(ofAccount: id) }
         let segment = account.flatMap { accountSegments[$0] }
         let count = instants.count
+        var weightAtAsOf: Double?
         for (index, instant) in instants.enumerated() {
             guard let weight = model.decay(signal, asOf: instant) else { continue }
+            if index == 0 { weightAtAsOf = weight }
             let period = signal.submittedAt.map { Int(instant.timeIntervalSince($0) / model.periodSeconds) }
             portfolioSums[index].add(signal, weight: weight, period: period)
             if let account { accountSums[account * count + index].add(signal, weight: weight, period: period) }
             if let segment { segmentSums[segment * count + index].add(signal, weight: weight, period: period) }
         }
-        if driverLimit > 0, let account, let weight = model.decay(signal, asOf: asOf) {
+        if driverLimit > 0, let account, let weight = weightAtAsOf {
             keepDriver(signal, weight: weight, account: account)
         }
     }
