@@ -21,8 +21,7 @@ public final class SQLiteStore: FeedbackStore {
             try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL")
         }
         do {
-            queue = try DatabaseQueue(path: path, configuration: configuration)
-            try Self.migrate(queue)
+            queue = try Self.openMigrated(path: path, configuration: configuration)
         } catch {
             throw VocError(.store, "cannot open the store", at: SourcePosition(file: path), cause: Self.describe(error))
         }
@@ -30,15 +29,28 @@ public final class SQLiteStore: FeedbackStore {
         logger.debug("store opened", metadata: ["store.path": "\(path)"])
     }
 
-    /// Applies the pending migrations. Two processes opening a new store at once can both see a migration as pending
-    /// (GRDB reads the applied list before the migration's transaction); the loser's transaction fails and is rolled
-    /// back ("duplicate column name"), so it tries again, and then finds the migration applied.
-    private static func migrate(_ queue: DatabaseQueue) throws {
-        for attempt in 1...5 {
+    /// Opens the file and applies the pending migrations, trying again while another process holds the lock.
+    ///
+    /// Two processes opening a new store at once race twice: switching the new file to WAL and running a migration
+    /// both need the write lock, and SQLite answers "database is locked" at once instead of waiting when waiting could
+    /// deadlock (a read transaction upgrading to a write one); and both can see a migration as pending (GRDB reads the
+    /// applied list before the migration's transaction), so the loser's transaction fails and is rolled back
+    /// ("duplicate column name"). Either way the next attempt finds the work done. Busy errors are retried for as
+    /// long as the busy timeout would have waited; any other error five times.
+    private static func openMigrated(path: String, configuration: Configuration) throws -> DatabaseQueue {
+        let deadline = ContinuousClock.now + .seconds(60)
+        var attempt = 0
+        while true {
+            attempt += 1
             do {
-                return try StoreSchema.migrator.migrate(queue)
-            } catch where attempt < 5 {
-                usleep(UInt32(attempt) * 100_000)
+                let queue = try DatabaseQueue(path: path, configuration: configuration)
+                try StoreSchema.migrator.migrate(queue)
+                return queue
+            } catch {
+                let isBusy = (error as? DatabaseError).map { [.SQLITE_BUSY, .SQLITE_LOCKED].contains($0.resultCode) } ?? false
+                guard isBusy ? ContinuousClock.now < deadline : attempt < 5 else { throw error }
+                // Jittered, so that two processes that collided do not collide again.
+                usleep(UInt32.random(in: 20_000...100_000) * UInt32(min(attempt, 5)))
             }
         }
     }
