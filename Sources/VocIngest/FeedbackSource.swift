@@ -6,15 +6,15 @@ public enum FeedbackSource {
     case xml(XMLIngester)
     case mail(MailIngester)
 
-    /// Opens `path` as `format` (sniffed when nil).
+    /// Opens `path` as `format` (sniffed when nil). `jobs` is how many threads parse e-mail (one per core when nil).
     public static func open(path: String, format: InputFormat? = nil, options: SurveyCSVOptions = SurveyCSVOptions(), recordPath: String? = nil,
-                            vocabulary: ColumnVocabulary, stripper: ReplyStripper) throws(VocError) -> FeedbackSource {
+                            vocabulary: ColumnVocabulary, stripper: ReplyStripper, jobs: Int? = nil) throws(VocError) -> FeedbackSource {
         let sniffed: InputFormat
         if let format { sniffed = format } else { sniffed = try InputFormat.sniff(path: path) }
         switch sniffed {
         case .csv: return .survey(try SurveyCSVIngester(path: path, options: options, vocabulary: vocabulary))
         case .xml: return .xml(try XMLIngester(path: path, recordPath: recordPath, options: options, vocabulary: vocabulary))
-        case .mbox, .eml: return .mail(try MailIngester(path: path, format: sniffed, vocabulary: vocabulary, stripper: stripper))
+        case .mbox, .eml: return .mail(try MailIngester(path: path, format: sniffed, vocabulary: vocabulary, stripper: stripper, jobs: jobs))
         }
     }
 

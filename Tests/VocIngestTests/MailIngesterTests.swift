@@ -101,9 +101,9 @@ func ingestMail(_ path: String) throws -> (counts: IngestCounts, events: [Ingest
     }
 
     @Test func sendersWithoutAnAddressKeepTheirName() {
-        #expect(MailIngester.address("Whomever") == (nil, "Whomever"))
-        #expect(MailIngester.address("ana@acme.com (Ana)") == ("ana@acme.com", "Ana"))
-        #expect(MailIngester.address("\"López, Ana\" <Ana@Acme.com>") == ("ana@acme.com", "López, Ana"))
+        #expect(MailMessageParser.address("Whomever") == (nil, "Whomever"))
+        #expect(MailMessageParser.address("ana@acme.com (Ana)") == ("ana@acme.com", "Ana"))
+        #expect(MailMessageParser.address("\"López, Ana\" <Ana@Acme.com>") == ("ana@acme.com", "López, Ana"))
     }
 
     @Test func messagesAreRecognizedByTheirHeaderBlockWhateverHeaderComesFirst() throws {

@@ -68,7 +68,7 @@ struct IngestCommand: ParsableCommand {
     private func ingest(_ file: String, options: SurveyCSVOptions, vocabulary: ColumnVocabulary, stripper: ReplyStripper, analyzer: SentimentAnalyzer,
                         store: any FeedbackStore, run: Int64) throws(VocError) -> IngestFileSummary {
         var source = try FeedbackSource.open(path: file, options: options, recordPath: mappingOptions.recordPath, vocabulary: vocabulary,
-                                             stripper: stripper)
+                                             stripper: stripper, jobs: jobs)
         var records: [FeedbackRecord] = []
         var quarantined: [QuarantinedRecord] = []
         records.reserveCapacity(Self.batchSize)
@@ -110,14 +110,7 @@ struct IngestCommand: ParsableCommand {
     /// Scores a batch's comments on `jobs` threads, each taking one contiguous share of the records. Each record is
     /// scored on its own, so the batch comes out the same whatever `jobs` is (tested).
     static func score(_ records: inout [FeedbackRecord], with analyzer: SentimentAnalyzer, jobs: Int) {
-        let threads = min(jobs, max(1, records.count / 256))
-        records.withUnsafeMutableBufferPointer { batch in
-            let batch = SendableBuffer(batch)
-            DispatchQueue.concurrentPerform(iterations: threads) { thread in
-                let count = batch.buffer.count
-                for index in (thread * count / threads)..<((thread + 1) * count / threads) { analyzer.enrich(&batch.buffer[index]) }
-            }
-        }
+        ContiguousShares.update(&records, jobs: jobs, minimumShare: 256) { analyzer.enrich(&$0) }
     }
 
     private func report(_ summaries: [IngestFileSummary]) {
@@ -203,10 +196,4 @@ private struct SummaryOutput: Encodable {
 private struct IngestOutput: Encodable {
     var files: [FileOutput]
     var summary: SummaryOutput
-}
-
-/// A batch shared by the scoring threads, each writing only its own indices.
-private struct SendableBuffer: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<FeedbackRecord>
-    init(_ buffer: UnsafeMutableBufferPointer<FeedbackRecord>) { self.buffer = buffer }
 }

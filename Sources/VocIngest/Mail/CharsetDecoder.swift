@@ -13,12 +13,19 @@ enum CharsetDecoder {
     /// Whether a charset is decoded as Windows-1252 (ISO-8859-1 and its aliases).
     static func isWindows1252Family(_ charset: String) -> Bool { windows1252Names.contains(normalizedName(charset)) }
 
+    /// Trimmed, ASCII letters lower-cased, `_` read as `-`: on bytes, as every header and part is decoded.
     private static func normalizedName(_ charset: String) -> String {
-        String(charset.trimmingSpaces.lowercased().map { $0 == "_" ? "-" : $0 })
+        String(decoding: charset.trimmingSpaces.utf8.map { byte in
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte | 0x20
+            case UInt8(ascii: "_"): UInt8(ascii: "-")
+            default: byte
+            }
+        }, as: UTF8.self)
     }
 
     static func decode(_ bytes: [UInt8], charset: String?) -> String {
-        let name = normalizedName(charset ?? "")
+        let name = charset.map(normalizedName) ?? ""
         if windows1252Names.contains(name) { return bytes.withUnsafeBufferPointer(Windows1252.decode) }
         switch name {
         case "", "us-ascii", "ascii", "utf-8", "utf8", "unicode-1-1-utf-8":

@@ -11,29 +11,31 @@ struct MailHeaders {
     static func parse(_ bytes: [UInt8], isMessage: Bool = true) -> (MailHeaders, body: Int) {
         var headers = MailHeaders()
         var index = 0
-        var current: (String, [UInt8])?
+        var current: (name: String, value: [UInt8])?
         func flush() {
             if let (name, value) = current {
-                let text = CharsetDecoder.decode(value, charset: nil)
-                headers.fields.append((name.lowercased(), text.trimmingSpaces))
+                headers.fields.append((name, CharsetDecoder.decode(value, charset: nil).trimmingSpaces))
             }
             current = nil
         }
         while index < bytes.count {
             var end = index
             while end < bytes.count, bytes[end] != 0x0A { end += 1 }
-            var line = Array(bytes[index..<end])
-            if line.last == 0x0D { line.removeLast() }
             let next = min(end + 1, bytes.count)
+            if end > index, bytes[end - 1] == 0x0D { end -= 1 }
+            let line = bytes[index..<end]
             if line.isEmpty {
                 flush()
                 return (headers, next)
             }
-            if line[0] == 0x20 || line[0] == 0x09 {
-                current?.1 += [0x20] + line.drop { $0 == 0x20 || $0 == 0x09 }
-            } else if let colon = fieldNameEnd(line[...]) {
+            if line.first == 0x20 || line.first == 0x09 {
+                if current != nil {
+                    current!.value.append(0x20)
+                    current!.value += line.drop { $0 == 0x20 || $0 == 0x09 }
+                }
+            } else if let colon = fieldNameEnd(line) {
                 flush()
-                current = (String(decoding: line[..<colon], as: UTF8.self), Array(line[(colon + 1)...]))
+                current = (String(decoding: line[..<colon].lazy.map(Self.asciiLowercased), as: UTF8.self), Array(line[(colon + 1)...]))
             } else if headers.fields.isEmpty && current == nil && (line.starts(with: Array("From ".utf8)) || (isMessage && nextLineIsField(bytes, after: next))) {
                 // An mbox "From " line left at the top of a message, or one garbled line before the headers.
             } else {
@@ -45,6 +47,10 @@ struct MailHeaders {
         }
         flush()
         return (headers, bytes.count)
+    }
+
+    private static func asciiLowercased(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
     }
 
     /// The index of the colon that ends a field name (printable ASCII without spaces), when `line` is a header field.
@@ -59,9 +65,11 @@ struct MailHeaders {
         return fieldNameEnd(bytes[start..<end]) != nil
     }
 
-    /// The first header of that name (names are stored lower-cased).
+    /// The first header of that name, compared without regard to ASCII case (names are stored lower-cased); no
+    /// allocation, as a message asks for about fifteen headers.
     func value(_ name: String) -> String? {
-        let lowered = name.lowercased()
-        return fields.first { $0.name == lowered }?.value
+        fields.first { field in
+            field.name.utf8.count == name.utf8.count && zip(field.name.utf8, name.utf8).allSatisfy { $0 == Self.asciiLowercased($1) }
+        }?.value
     }
 }
