@@ -71,9 +71,12 @@ func ingestMail(_ path: String) throws -> (counts: IngestCounts, events: [Ingest
     }
 
     @Test func linesSplitAtEveryLineEndAndKeepEmptyOnes() {
-        #expect(ReplyStripper.lines("a\r\nb\rc\n\nd\n") == ["a", "b", "c", "", "d", ""])
-        #expect(ReplyStripper.lines("") == [""])
-        #expect(ReplyStripper.lines("ação\r\n\r\n> não") == ["ação", "", "> não"])
+        func lines(_ text: String) -> [String] {
+            Array(text.utf8).withUnsafeBufferPointer { bytes in ReplyStripper.lines(bytes).map { String(decoding: bytes[$0], as: UTF8.self) } }
+        }
+        #expect(lines("a\r\nb\rc\n\nd\n") == ["a", "b", "c", "", "d", ""])
+        #expect(lines("") == [""])
+        #expect(lines("ação\r\n\r\n> não") == ["ação", "", "> não"])
         #expect(stripper.strip("Gracias\r\n\r\nEl lun, 4 mar 2024, Soporte escribió:\r\n> hola").own == "Gracias")
     }
 

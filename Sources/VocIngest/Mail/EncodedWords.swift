@@ -60,7 +60,7 @@ enum EncodedWords {
         let payloadStart = afterCharset.index(afterCharset.startIndex, offsetBy: 2)
         guard let end = afterCharset[payloadStart...].range(ofText: "?=") else { return nil }
         let payload = afterCharset[payloadStart..<end.lowerBound]
-        guard !payload.contains(" ") else { return nil }
+        guard !payload.utf8.contains(0x20) else { return nil }
         switch encoding {
         case "B", "b":
             var padded = String(payload)

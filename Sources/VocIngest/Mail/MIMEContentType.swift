@@ -22,12 +22,12 @@ struct MIMEContentType {
             }
         }
         parts.append(String(current))
-        value = parts[0].trimmingSpaces.lowercased()
+        value = parts[0].trimmingSpaces.lowercasedByBytes()
         var continuations: [String: [(Int, String, Bool)]] = [:]
         var parameters: [String: String] = [:]
         for part in parts.dropFirst() {
             guard let equals = part.firstIndex(of: "=") else { continue }
-            var name = part[..<equals].trimmingSpaces.lowercased()
+            var name = part[..<equals].trimmingSpaces.lowercasedByBytes()
             var raw = part[part.index(after: equals)...].trimmingSpaces
             if raw.hasPrefix("\"") && raw.hasSuffix("\"") && raw.count >= 2 { raw = String(raw.dropFirst().dropLast()) }
             let extended = name.hasSuffix("*")

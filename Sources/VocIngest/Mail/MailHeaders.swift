@@ -14,7 +14,12 @@ struct MailHeaders {
         var current: (name: String, value: [UInt8])?
         func flush() {
             if let (name, value) = current {
-                headers.fields.append((name, CharsetDecoder.decode(value, charset: nil).trimmingSpaces))
+                // ASCII white space trimmed on the bytes; a no-break space can only be trimmed once decoded.
+                let start = value.firstIndex { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D } ?? value.endIndex
+                let end = (value.lastIndex { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D } ?? start - 1) + 1
+                let text = CharsetDecoder.decode(Array(value[start..<max(start, end)]), charset: nil)
+                let needsTrim = text.utf8.first.map { $0 >= 0x80 } == true || text.utf8.last.map { $0 >= 0x80 } == true
+                headers.fields.append((name, needsTrim ? text.trimmingSpaces : text))
             }
             current = nil
         }
@@ -35,7 +40,7 @@ struct MailHeaders {
                 }
             } else if let colon = fieldNameEnd(line) {
                 flush()
-                current = (String(decoding: line[..<colon].lazy.map(Self.asciiLowercased), as: UTF8.self), Array(line[(colon + 1)...]))
+                current = (String(decoding: line[..<colon].map(Self.asciiLowercased), as: UTF8.self), Array(line[(colon + 1)...]))
             } else if headers.fields.isEmpty && current == nil && (line.starts(with: Array("From ".utf8)) || (isMessage && nextLineIsField(bytes, after: next))) {
                 // An mbox "From " line left at the top of a message, or one garbled line before the headers.
             } else {

@@ -78,26 +78,26 @@ struct MailMessageParser: Sendable {
 
     /// Auto-replies (RFC 3834 Auto-Submitted, X-Autoreply, vacation subjects) and bounces.
     static func automatic(_ headers: MailHeaders) -> SkipReason? {
-        let from = headers.value("From")?.lowercased() ?? ""
+        let from = headers.value("From")?.lowercasedByBytes() ?? ""
         if from.containsText("mailer-daemon") || from.containsText("postmaster@") { return .bounce }
         // The type is what precedes the first `;` (it has no quotes); the parameters are not needed here.
         if let type = headers.value("Content-Type")?.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first,
-           type.trimmingSpaces.lowercased() == "multipart/report" { return .bounce }
-        if let submitted = headers.value("Auto-Submitted")?.lowercased(), submitted != "no" { return .autoReply }
+           type.trimmingSpaces.lowercasedByBytes() == "multipart/report" { return .bounce }
+        if let submitted = headers.value("Auto-Submitted")?.lowercasedByBytes(), submitted != "no" { return .autoReply }
         if headers.value("X-Autoreply") != nil || headers.value("X-Autorespond") != nil { return .autoReply }
-        if let precedence = headers.value("Precedence")?.lowercased(), precedence == "auto_reply" { return .autoReply }
+        if let precedence = headers.value("Precedence")?.lowercasedByBytes(), precedence == "auto_reply" { return .autoReply }
         return nil
     }
 
     /// `Ana López <ana@acme.com>`, `"López, Ana" <ana@acme.com>`, `ana@acme.com (Ana)` → address and name.
     static func address(_ text: String) -> (address: String?, name: String?) {
         if let open = text.lastIndex(of: "<"), let close = text[open...].firstIndex(of: ">") {
-            let address = text[text.index(after: open)..<close].trimmingSpaces.lowercased()
+            let address = text[text.index(after: open)..<close].trimmingSpaces.lowercasedByBytes()
             let name = text[..<open].trimming(" \"")
             return (address.isEmpty ? nil : address, name.isEmpty ? nil : name)
         }
         let parts = text.split(separator: "(", maxSplits: 1)
-        let address = parts.first.map { $0.trimmingSpaces.lowercased() }
+        let address = parts.first.map { $0.trimmingSpaces.lowercasedByBytes() }
         let name = parts.count > 1 ? parts[1].trimming(" )") : nil
         guard let address, address.utf8.contains(UInt8(ascii: "@")) else {
             // `From: Customer Support`: a name without an address.

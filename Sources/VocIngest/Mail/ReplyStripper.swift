@@ -4,25 +4,27 @@ public import VocCore
 /// Separates what the customer wrote from quoted replies, forwarded blocks and signatures, in English, Spanish and
 /// Portuguese (markers in `lexicons/<lang>/reply-markers.tsv`). The stripped parts are kept for inspection.
 public struct ReplyStripper: Sendable {
+    /// Markers are lower-cased UTF-8 bytes: lines are matched byte for byte against a lower-cased copy of the text.
     struct Attribution: Sendable {
         /// The words that start the line, with the space after them.
-        var lead: String
-        var suffix: String
+        var lead: [UInt8]
+        var suffix: [UInt8]
     }
 
     private var attributions: [Attribution] = []
-    private var headers: [String] = []
-    private var separators: [String] = []
-    private var signatures: [String] = []
+    private var headers: [[UInt8]] = []
+    private var separators: [[UInt8]] = []
+    private var signatures: [[UInt8]] = []
 
     public static func load(from directory: LexiconDirectory) throws(VocError) -> ReplyStripper {
         var stripper = ReplyStripper()
         for language in LexiconDirectory.languages {
             let table = try directory.table("reply-markers.tsv", language: language)
             for row in table.rows {
-                let text = row.columns.count > 1 ? row.columns[1].lowercased() : ""
+                let text = Array((row.columns.count > 1 ? row.columns[1].lowercased() : "").utf8)
                 switch row.columns[0] {
-                case "attribution" where row.columns.count == 3: stripper.attributions.append(Attribution(lead: text + " ", suffix: row.columns[2].lowercased()))
+                case "attribution" where row.columns.count == 3:
+                    stripper.attributions.append(Attribution(lead: text + [0x20], suffix: Array(row.columns[2].lowercased().utf8)))
                 case "header" where !text.isEmpty: stripper.headers.append(text)
                 case "separator" where !text.isEmpty: stripper.separators.append(text)
                 case "signature" where !text.isEmpty: stripper.signatures.append(text)
@@ -35,89 +37,116 @@ public struct ReplyStripper: Sendable {
 
     /// The customer's own text and what was stripped (quoted replies, forwards, signature).
     public func strip(_ text: String) -> (own: String, stripped: String) {
-        // Lines are substrings of the text, and markers are compared with a lower-cased copy of the whole text split
-        // the same way, byte for byte: a `String` per line, trimmed and lower-cased on its own, with Unicode-aware
-        // `hasPrefix`, was a third of `voc inspect m.mbox` (perf). Lower-casing never adds or removes a line break.
-        let lines = Self.lines(text)
-        let lowered = Self.lines(Self.matchable(text)).map(Self.trimmed)
-        var cut = lines.count
-        for index in lines.indices where startsQuote(lines, lowered, at: index) {
-            cut = index
-            break
+        // On bytes: lines are byte ranges of the text, matched against the same lines of one lower-cased copy.
+        // A `String` per line, trimmed and lower-cased on its own, with Unicode-aware `hasPrefix`, was a third of
+        // `voc inspect m.mbox` (perf). Lower-casing and composing never add or remove a line break.
+        var original = text
+        var lowered = Self.matchable(text)
+        return original.withUTF8 { bytes in
+            lowered.withUTF8 { lower in
+                let lines = Self.lines(bytes)
+                let lowerLines = Self.lines(lower).map { Self.trimmed($0, in: lower) }
+                guard lines.count == lowerLines.count else { return (text.trimmingSpaces, "") }
+                let cut = lines.indices.first { startsQuote(bytes, lines, lower, lowerLines, at: $0) } ?? lines.count
+                // Signature: "-- " or a signature phrase in the last lines of what remains.
+                let dashes = Array("--".utf8)
+                let signature = (max(0, cut - 8)..<cut).reversed().first { index in
+                    let line = bytes[lines[index]]
+                    return line.elementsEqual(dashes) || line.elementsEqual(dashes + [0x20])
+                        || signatures.contains { lower[lowerLines[index]].starts(with: $0) }
+                }
+                let ownEnd = signature ?? cut
+                return (Self.joined(lines[..<ownEnd], of: bytes), Self.joined(lines[ownEnd...], of: bytes))
+            }
         }
-        var own = Array(lines[..<cut])
-        var stripped = Array(lines[cut...])
-        // Signature: "-- " or a signature phrase in the last lines of what remains.
-        let tail = max(0, own.count - 8)
-        if let signature = own.indices.reversed().first(where: { index in
-            index >= tail && (own[index] == "-- " || own[index] == "--" || signatures.contains { lowered[index].utf8.starts(with: $0.utf8) })
-        }) {
-            stripped = Array(own[signature...]) + stripped
-            own.removeLast(own.count - signature)
-        }
-        return (own.joined(separator: "\n").trimmingSpaces, stripped.joined(separator: "\n").trimmingSpaces)
     }
 
     /// The text lower-cased, and composed (NFC) when it holds combining accents, as the markers are written.
     private static func matchable(_ text: String) -> String {
-        let lowered = text.lowercased()
+        let lowered = text.lowercasedByBytes()
         // U+0300-U+036F, the combining diacritical marks, are encoded CC 80 - CD AF.
         guard lowered.utf8.contains(where: { $0 == 0xCC || $0 == 0xCD }) else { return lowered }
         return lowered.precomposedStringWithCanonicalMapping
     }
 
-    /// The lines of `text`, split at LF, CR LF and CR, empty ones kept (as `split(omittingEmptySubsequences: false)`).
-    static func lines(_ text: String) -> [Substring] {
-        var lines: [Substring] = []
-        let utf8 = text.utf8
-        var start = utf8.startIndex
-        var index = start
-        while index < utf8.endIndex {
-            let byte = utf8[index]
-            guard byte == 0x0A || byte == 0x0D else {
-                index = utf8.index(after: index)
-                continue
-            }
-            lines.append(text[start..<index])
-            index = utf8.index(after: index)
-            if byte == 0x0D, index < utf8.endIndex, utf8[index] == 0x0A { index = utf8.index(after: index) }
+    /// The byte ranges of the lines of `bytes`, split at LF, CR LF and CR, empty ones kept (as
+    /// `split(omittingEmptySubsequences: false)`).
+    static func lines(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var lines: [Range<Int>] = []
+        var start = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            guard byte == 0x0A || byte == 0x0D else { continue }
+            lines.append(start..<(index - 1))
+            if byte == 0x0D, index < bytes.count, bytes[index] == 0x0A { index += 1 }
             start = index
         }
-        lines.append(text[start...])
+        lines.append(start..<bytes.count)
         return lines
     }
 
-    /// `line` without the spaces, tabs and no-break spaces around it.
-    private static func trimmed(_ line: Substring) -> Substring {
-        let scalars = line.unicodeScalars
-        let isSpace = { (scalar: Unicode.Scalar) in scalar == " " || scalar == "\t" || scalar == "\u{A0}" }
-        guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return line[line.endIndex...] }
-        let last = scalars.lastIndex(where: { !isSpace($0) })!
-        return Substring(scalars[first...last])
+    /// `range` without the spaces, tabs, line breaks and no-break spaces (C2 A0) around it.
+    private static func trimmed(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        var start = range.lowerBound, end = range.upperBound
+        while start < end {
+            if isSpace(bytes[start]) { start += 1 }
+            else if bytes[start] == 0xC2, start + 1 < end, bytes[start + 1] == 0xA0 { start += 2 }
+            else { break }
+        }
+        while end > start {
+            if isSpace(bytes[end - 1]) { end -= 1 }
+            else if bytes[end - 1] == 0xA0, end - 2 >= start, bytes[end - 2] == 0xC2 { end -= 2 }
+            else { break }
+        }
+        return start..<end
     }
 
-    /// - Parameter lowered: each line trimmed and lower-cased.
-    private func startsQuote(_ lines: [Substring], _ lowered: [Substring], at index: Int) -> Bool {
-        let lower = lowered[index]
-        if lower.isEmpty { return false }
-        if separators.contains(where: { lower.range(ofText: $0) != nil }) { return true }
-        for attribution in attributions where lower.utf8.starts(with: attribution.lead.utf8) {
-            if lower.utf8.reversed().starts(with: attribution.suffix.utf8.reversed()) { return true }
-            if index + 1 < lines.count, (lower + " " + lowered[index + 1]).utf8.reversed().starts(with: attribution.suffix.utf8.reversed()) { return true }
+    /// The lines joined with LF, trimmed as a whole.
+    private static func joined(_ lines: ArraySlice<Range<Int>>, of bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var output: [UInt8] = []
+        for (offset, line) in lines.enumerated() {
+            if offset > 0 { output.append(0x0A) }
+            output.append(contentsOf: bytes[line])
         }
-        if let own = headers.first(where: { lower.utf8.starts(with: $0.utf8) }) {
-            let following = lowered[(index + 1)..<min(lines.count, index + 6)]
-            if following.contains(where: { next in headers.contains { $0 != own && next.utf8.starts(with: $0.utf8) } }) { return true }
+        return output.withUnsafeBufferPointer { joined in String(decoding: joined[trimmed(0..<joined.count, in: joined)], as: UTF8.self) }
+    }
+
+    /// - Parameter lower: the lower-cased text; `lowerLines` its lines, trimmed.
+    private func startsQuote(_ bytes: UnsafeBufferPointer<UInt8>, _ lines: [Range<Int>], _ lower: UnsafeBufferPointer<UInt8>,
+                             _ lowerLines: [Range<Int>], at index: Int) -> Bool {
+        let line = lower[lowerLines[index]]
+        if line.isEmpty { return false }
+        if separators.contains(where: { Self.contains(line, $0) }) { return true }
+        for attribution in attributions where line.starts(with: attribution.lead) {
+            if line.reversed().starts(with: attribution.suffix.reversed()) { return true }
+            if index + 1 < lines.count, (Array(line) + [0x20] + lower[lowerLines[index + 1]]).reversed().starts(with: attribution.suffix.reversed()) { return true }
         }
-        if lower.utf8.first == UInt8(ascii: ">") {
+        if let own = headers.first(where: { line.starts(with: $0) }) {
+            let following = lowerLines[(index + 1)..<min(lines.count, index + 6)]
+            if following.contains(where: { next in headers.contains { $0 != own && lower[next].starts(with: $0) } }) { return true }
+        }
+        if line.first == UInt8(ascii: ">") {
             // A quoted block: the rest is mostly quoted lines.
             var quoted = 0, total = 0
             for rest in lines[index...] {
-                guard let first = rest.unicodeScalars.first(where: { $0 != " " && $0 != "\t" }) else { continue }
+                guard let first = bytes[rest].first(where: { $0 != 0x20 && $0 != 0x09 }) else { continue }
                 total += 1
-                if first == ">" { quoted += 1 }
+                if first == UInt8(ascii: ">") { quoted += 1 }
             }
             return quoted * 2 >= total
+        }
+        return false
+    }
+
+    private static func contains(_ haystack: Slice<UnsafeBufferPointer<UInt8>>, _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, haystack.count >= needle.count else { return needle.isEmpty }
+        var start = haystack.startIndex
+        while start <= haystack.endIndex - needle.count {
+            if haystack[start] == first, haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
+            start += 1
         }
         return false
     }

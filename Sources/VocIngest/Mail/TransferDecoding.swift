@@ -4,7 +4,7 @@ import Foundation
 /// (soft line breaks, `=XX` escapes; malformed escapes kept as written).
 enum TransferDecoding {
     static func decode(_ bytes: [UInt8], encoding: String?) -> [UInt8] {
-        switch encoding?.lowercased().trimmingSpaces {
+        switch encoding?.lowercasedByBytes().trimmingSpaces {
         case "base64"?:
             let cleaned = bytes.filter { $0 > 0x20 }
             var padded = cleaned

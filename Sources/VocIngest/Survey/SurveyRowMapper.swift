@@ -137,7 +137,7 @@ struct SurveyRowMapper {
     static func domain(of email: String) -> String? {
         guard let at = email.lastIndex(of: "@") else { return nil }
         let domain = email[email.index(after: at)...]
-        guard domain.contains("."), !domain.hasPrefix("."), !domain.hasSuffix("."), !email[..<at].isEmpty else { return nil }
+        guard domain.utf8.contains(UInt8(ascii: ".")), !domain.hasPrefix("."), !domain.hasSuffix("."), !email[..<at].isEmpty else { return nil }
         return String(domain)
     }
 }
