@@ -7,21 +7,21 @@ struct MIMEContentType {
     var parameters: [String: String]
 
     init(_ header: String?) {
+        // Split at unquoted `;` on the bytes (both are ASCII): `Character` iteration made this 11 % of
+        // `voc inspect m.mbox`, and a scalar walk building a string per part another 8 % (perf).
         let text = header ?? "text/plain"
-        // Split at unquoted `;` on scalars: `Character` iteration made this 11 % of `voc inspect m.mbox` (perf).
-        var parts: [String] = []
-        var current = String.UnicodeScalarView()
+        var parts: [Substring] = []
+        var start = text.startIndex
         var quoted = false
-        for scalar in text.unicodeScalars {
-            if scalar == "\"" { quoted.toggle() }
-            if scalar == ";" && !quoted {
-                parts.append(String(current))
-                current = String.UnicodeScalarView()
-            } else {
-                current.append(scalar)
+        for index in text.utf8.indices {
+            let byte = text.utf8[index]
+            if byte == UInt8(ascii: "\"") { quoted.toggle() }
+            if byte == UInt8(ascii: ";") && !quoted {
+                parts.append(text[start..<index])
+                start = text.utf8.index(after: index)
             }
         }
-        parts.append(String(current))
+        parts.append(text[start...])
         value = parts[0].trimmingSpaces.lowercasedByBytes()
         var continuations: [String: [(Int, String, Bool)]] = [:]
         var parameters: [String: String] = [:]

@@ -55,6 +55,11 @@ struct MailMessageParser: Sendable {
     /// mboxrd/mboxo: a body line `>From ` (or `>>From `) was a `From ` line before it was stored; drop one `>`.
     static func unquoteFromLines(_ bytes: [UInt8]) -> [UInt8] {
         let pattern = Array("From ".utf8)
+        // Most messages have no `>From ` at all: no copy for them.
+        let hasQuotedFrom = bytes.indices.dropFirst().contains { index in
+            bytes[index - 1] == UInt8(ascii: ">") && bytes[index] == UInt8(ascii: "F") && bytes[index...].starts(with: pattern)
+        }
+        guard hasQuotedFrom else { return bytes }
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
         var atLineStart = true
@@ -91,8 +96,9 @@ struct MailMessageParser: Sendable {
 
     /// `Ana López <ana@acme.com>`, `"López, Ana" <ana@acme.com>`, `ana@acme.com (Ana)` → address and name.
     static func address(_ text: String) -> (address: String?, name: String?) {
-        if let open = text.lastIndex(of: "<"), let close = text[open...].firstIndex(of: ">") {
-            let address = text[text.index(after: open)..<close].trimmingSpaces.lowercasedByBytes()
+        let utf8 = text.utf8
+        if let open = utf8.lastIndex(of: UInt8(ascii: "<")), let close = utf8[open...].firstIndex(of: UInt8(ascii: ">")) {
+            let address = text[utf8.index(after: open)..<close].trimmingSpaces.lowercasedByBytes()
             let name = text[..<open].trimming(" \"")
             return (address.isEmpty ? nil : address, name.isEmpty ? nil : name)
         }

@@ -88,9 +88,26 @@ public struct ColumnVocabulary: Sendable {
 
 extension StringProtocol {
     /// The string without leading and trailing spaces, tabs, line breaks and no-break spaces.
-    /// Works on Unicode scalars: `Character` iteration cost 11 % of ingest time.
+    /// On the UTF-8 bytes, without a copy when there is nothing to trim: `Character` iteration cost 11 % of ingest
+    /// time, and a scalar walk with a new string per call 2 % of `voc inspect m.mbox`.
     var trimmingSpaces: String {
-        trimming { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" || $0 == "\u{A0}" }
+        let text = Substring(self)
+        let bytes = text.utf8
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A }
+        var start = bytes.startIndex, end = bytes.endIndex
+        while start < end {
+            let next = bytes.index(after: start)
+            if isSpace(bytes[start]) { start = next }
+            else if bytes[start] == 0xC2, next < end, bytes[next] == 0xA0 { start = bytes.index(after: next) }
+            else { break }
+        }
+        while end > start {
+            let last = bytes.index(before: end)
+            if isSpace(bytes[last]) { end = last }
+            else if bytes[last] == 0xA0, last > start, bytes[bytes.index(before: last)] == 0xC2 { end = bytes.index(before: last) }
+            else { break }
+        }
+        return String(text[start..<end])
     }
 
     /// The string without leading and trailing `characters` (each one Unicode scalar), on scalars: Foundation's

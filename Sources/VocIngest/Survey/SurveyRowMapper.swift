@@ -135,9 +135,12 @@ struct SurveyRowMapper {
 
     /// The domain of a plausible address (`ana@acme.com.br` → `acme.com.br`).
     static func domain(of email: String) -> String? {
-        guard let at = email.lastIndex(of: "@") else { return nil }
-        let domain = email[email.index(after: at)...]
-        guard domain.utf8.contains(UInt8(ascii: ".")), !domain.hasPrefix("."), !domain.hasSuffix("."), !email[..<at].isEmpty else { return nil }
+        // On the UTF-8 view: `Character` search and `hasPrefix` were 3 % of `voc inspect m.mbox` (perf).
+        let utf8 = email.utf8
+        guard let at = utf8.lastIndex(of: UInt8(ascii: "@")) else { return nil }
+        let domain = email[utf8.index(after: at)...]
+        let dot = UInt8(ascii: ".")
+        guard domain.utf8.contains(dot), domain.utf8.first != dot, domain.utf8.last != dot, at != utf8.startIndex else { return nil }
         return String(domain)
     }
 }

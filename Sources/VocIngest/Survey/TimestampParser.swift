@@ -63,29 +63,52 @@ struct TimestampParser {
     /// RFC 5322 / RFC 822 dates as in e-mail and RSS: `Tue, 1 Jul 2003 10:52:37 +0200`, `1 Jul 2003 10:52 GMT`,
     /// obsolete zones (`EST`, `PDT`, `UT`) and a trailing comment (`(CEST)`).
     static func parseRFC5322(_ bytes: UnsafeBufferPointer<UInt8>) -> Date? {
-        // Commas count as spaces; split here rather than with Foundation's `replacingOccurrences` (NSString, 4 % of
-        // `voc inspect m.mbox`).
-        let words = String(decoding: bytes, as: UTF8.self).split(whereSeparator: { $0 == " " || $0 == "," })
-            .map(String.init).filter { !$0.hasPrefix("(") }
+        // On the bytes, words as ranges: splitting into `String`s was 9 % of `voc inspect m.mbox` (perf).
+        // Commas count as spaces; comments (`(UTC)`) are dropped.
+        var words: [Slice<UnsafeBufferPointer<UInt8>>] = []
+        var start = 0
+        for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x20 || bytes[index] == UInt8(ascii: ",") {
+            if index > start, bytes[start] != UInt8(ascii: "(") { words.append(bytes[start..<index]) }
+            start = index + 1
+        }
         var index = 0
-        if let first = words.first, first.count >= 3, first.prefix(3).allSatisfy(\.isLetter) { index = 1 }
-        guard words.count >= index + 4, let day = Int(words[index]) else { return nil }
-        guard let month = Self.monthAbbreviations.firstIndex(of: String(words[index + 1].prefix(3)).lowercased()), var year = Int(words[index + 2]) else { return nil }
+        if let first = words.first, String(decoding: first, as: UTF8.self).prefix(3).count == 3,
+           String(decoding: first, as: UTF8.self).prefix(3).allSatisfy(\.isLetter) { index = 1 }
+        guard words.count >= index + 4, let day = integer(words[index]) else { return nil }
+        let monthWord = words[index + 1].prefix(3).map { $0 | 0x20 }
+        guard let month = Self.monthAbbreviations.firstIndex(where: { $0.utf8.elementsEqual(monthWord) }), var year = integer(words[index + 2]) else { return nil }
         if year < 100 { year += year < 50 ? 2000 : 1900 }
-        let time = words[index + 3].split(separator: ":").compactMap { Int($0) }
+        let time = words[index + 3].split(separator: UInt8(ascii: ":")).compactMap(integer)
         guard time.count >= 2, time[0] < 24, time[1] < 60, time.count < 3 || time[2] < 61,
               let days = daysSinceEpoch(year: year, month: month + 1, day: day) else { return nil }
         var offset = 0
         if words.count > index + 4 {
             let zone = words[index + 4]
-            if let hours = Self.namedZones[zone.lowercased()] {
+            if let hours = Self.namedZones[String(decoding: zone.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)] {
                 offset = hours * 3600
-            } else if zone.count == 5, let sign = zone.first, sign == "+" || sign == "-", let value = Int(zone.dropFirst()) {
-                offset = (value / 100 * 3600 + value % 100 * 60) * (sign == "-" ? -1 : 1)
+            } else if zone.count == 5, let sign = zone.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-"), let value = integer(zone.dropFirst()) {
+                offset = (value / 100 * 3600 + value % 100 * 60) * (sign == UInt8(ascii: "-") ? -1 : 1)
             }
         }
         let seconds = days * 86_400 + time[0] * 3600 + time[1] * 60 + (time.count > 2 ? time[2] : 0) - offset
         return Date(timeIntervalSince1970: Double(seconds))
+    }
+
+    /// `Int(text)` on ASCII bytes: an optional sign, then only digits; nil when empty or out of range.
+    private static func integer(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
+        var digits = bytes[...]
+        let isNegative = digits.first == UInt8(ascii: "-")
+        if isNegative || digits.first == UInt8(ascii: "+") { digits = digits.dropFirst() }
+        guard !digits.isEmpty else { return nil }
+        var value = 0
+        for byte in digits {
+            guard byte >= 0x30, byte <= 0x39 else { return nil }
+            let (times10, overflow1) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflow2) = times10.addingReportingOverflow(Int(byte - 0x30))
+            guard !overflow1, !overflow2 else { return nil }
+            value = sum
+        }
+        return isNegative ? -value : value
     }
 
     private static let monthAbbreviations = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
