@@ -9,7 +9,11 @@ struct MIMEContentType {
     init(_ header: String?) {
         // Split at unquoted `;` on the bytes (both are ASCII): `Character` iteration made this 11 % of
         // `voc inspect m.mbox`, and a scalar walk building a string per part another 8 % (perf).
-        let text = header ?? "text/plain"
+        guard let text = header else {
+            value = "text/plain"
+            parameters = [:]
+            return
+        }
         var parts: [Substring] = []
         var start = text.startIndex
         var quoted = false

@@ -86,8 +86,10 @@ struct MailMessageParser: Sendable {
         let from = headers.value("From")?.lowercasedByBytes() ?? ""
         if from.containsText("mailer-daemon") || from.containsText("postmaster@") { return .bounce }
         // The type is what precedes the first `;` (it has no quotes); the parameters are not needed here.
-        if let type = headers.value("Content-Type")?.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first,
-           type.trimmingSpaces.lowercasedByBytes() == "multipart/report" { return .bounce }
+        if let contentType = headers.value("Content-Type"),
+           contentType[..<(contentType.utf8.firstIndex(of: UInt8(ascii: ";")) ?? contentType.endIndex)].trimmingSpaces.lowercasedByBytes() == "multipart/report" {
+            return .bounce
+        }
         if let submitted = headers.value("Auto-Submitted")?.lowercasedByBytes(), submitted != "no" { return .autoReply }
         if headers.value("X-Autoreply") != nil || headers.value("X-Autorespond") != nil { return .autoReply }
         if let precedence = headers.value("Precedence")?.lowercasedByBytes(), precedence == "auto_reply" { return .autoReply }
