@@ -164,6 +164,36 @@ func ingestMail(_ path: String) throws -> (counts: IngestCounts, events: [Ingest
         #expect(count == 6000)
     }
 
+    /// Messages are parsed in batches on several threads: the events must be exactly those of one thread, in file
+    /// order, across batch boundaries (2,500 messages: three batches of up to 1,024), skipped and quarantined included.
+    @Test func parsingOnSeveralThreadsGivesExactlyWhatOneThreadGives() throws {
+        var text = ""
+        for index in 1...2500 {
+            text += "From u\(index)@a.example Mon Jan  1 00:00:00 2024\n"
+            switch index % 5 {
+            case 0: text += "X-Note: no sender, subject, id or date\n\nnot a message \(index)\n\n"
+            case 1: text += "From: u\(index)@a.example\nAuto-Submitted: auto-replied\nSubject: Fuera de la oficina\n\nVuelvo el lunes.\n\n"
+            case 2: text += "From: =?utf-8?Q?Jo=C3=A3o?= <u\(index)@b.example>\nSubject: =?utf-8?B?QXRlbmNpw7Nu?= \(index)\nMessage-ID: <m\(index)@b.example>\n"
+                + "Date: Tue, 1 Jul 2003 10:52:37 +0200\n\nNão gostei nada \(index).\n\nEm seg, 1 jul 2003, Suporte escreveu:\n> Olá\n\n"
+            default: text += "From: Ana <u\(index)@c.example>\nSubject: n\(index)\n\nThe export is slow \(index).\n-- \nAna\n\n"
+            }
+        }
+        let path = Fixtures.write(text, name: "threads.mbox")
+        func events(jobs: Int) throws -> [String] {
+            var ingester = try MailIngester(path: path, format: .mbox, vocabulary: vocabulary, stripper: stripper, jobs: jobs)
+            var events: [String] = []
+            while let event = try ingester.next() { events.append(String(describing: event)) }
+            #expect(ingester.counts.read == 2500)
+            #expect(ingester.counts.accepted == 1500 && ingester.counts.skipped == 500 && ingester.counts.quarantined == 500)
+            return events
+        }
+        let one = try events(jobs: 1)
+        #expect(one.count == 2500)
+        #expect(one[1].contains("Atención 2") && one[1].contains("Não gostei nada 2."))
+        #expect(try events(jobs: 2) == one)
+        #expect(try events(jobs: 3) == one)
+    }
+
     static let fixtures = Fixtures.sharedFiles("email", extensions: ["mbox", "eml", "raw", "txt"])
 
     /// Every shared e-mail fixture, one after another: no crash, no hang (each must finish within 10 s of wall time),

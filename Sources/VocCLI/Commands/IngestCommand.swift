@@ -21,7 +21,7 @@ struct IngestCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Explain what was detected in each file (on standard error).")
     var verbose = false
 
-    @Option(name: .long, help: "Threads scoring comments (default: one per core). The result does not depend on it.")
+    @Option(name: .long, help: "Threads parsing e-mail and scoring comments (default: one per core). The result does not depend on it.")
     var jobs = ProcessInfo.processInfo.activeProcessorCount
 
     func validate() throws {
