@@ -6,29 +6,34 @@ extension String {
         var text = self
         return text.withUTF8 { bytes in
             guard bytes.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") || $0 >= 0x80 }) else { return self }
-            var output: [UInt8] = []
-            output.reserveCapacity(bytes.count)
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte < 0x80 {
-                    output.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte)
-                    index += 1
-                } else if byte == 0xC3, index + 1 < bytes.count, (0x80...0x9E).contains(bytes[index + 1]), bytes[index + 1] != 0x97 {
-                    // À-Þ (but not ×) are U+00C0-U+00DE; their lower case is 0x20 further.
-                    output.append(0xC3)
-                    output.append(bytes[index + 1] + 0x20)
-                    index += 2
-                } else {
-                    let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                    let end = Swift.min(index + length, bytes.count)
-                    let scalar = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
-                    if let first = scalar.unicodeScalars.first, first.properties.changesWhenLowercased {
-                        output.append(contentsOf: first.properties.lowercaseMapping.utf8)
+            // A lower-case mapping is at most 1.5 times as long in UTF-8 (İ, 2 bytes, becomes i̇, 3 bytes).
+            let output = [UInt8](unsafeUninitializedCapacity: bytes.count * 3 / 2 + 4) { output, count in
+                var index = 0
+                func put(_ byte: UInt8) {
+                    output[count] = byte
+                    count += 1
+                }
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    if byte < 0x80 {
+                        put(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte)
+                        index += 1
+                    } else if byte == 0xC3, index + 1 < bytes.count, (0x80...0x9E).contains(bytes[index + 1]), bytes[index + 1] != 0x97 {
+                        // À-Þ (but not ×) are U+00C0-U+00DE; their lower case is 0x20 further.
+                        put(0xC3)
+                        put(bytes[index + 1] + 0x20)
+                        index += 2
                     } else {
-                        output.append(contentsOf: bytes[index..<end])
+                        let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                        let end = Swift.min(index + length, bytes.count)
+                        let scalar = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
+                        if let first = scalar.unicodeScalars.first, first.properties.changesWhenLowercased {
+                            for byte in first.properties.lowercaseMapping.utf8 { put(byte) }
+                        } else {
+                            for byte in bytes[index..<end] { put(byte) }
+                        }
+                        index = end
                     }
-                    index = end
                 }
             }
             return String(decoding: output, as: UTF8.self)

@@ -13,8 +13,9 @@ public struct ReplyStripper: Sendable {
 
     private var attributions: [Attribution] = []
     private var headers: [[UInt8]] = []
-    private var separators: [[UInt8]] = []
     private var signatures: [[UInt8]] = []
+    /// Separators (a line containing one starts the quoted part), filed under their first byte.
+    private var separatorsByFirstByte = [[[UInt8]]](repeating: [], count: 256)
 
     public static func load(from directory: LexiconDirectory) throws(VocError) -> ReplyStripper {
         var stripper = ReplyStripper()
@@ -26,7 +27,7 @@ public struct ReplyStripper: Sendable {
                 case "attribution" where row.columns.count == 3:
                     stripper.attributions.append(Attribution(lead: text + [0x20], suffix: Array(row.columns[2].lowercased().utf8)))
                 case "header" where !text.isEmpty: stripper.headers.append(text)
-                case "separator" where !text.isEmpty: stripper.separators.append(text)
+                case "separator" where !text.isEmpty: stripper.separatorsByFirstByte[Int(text[0])].append(text)
                 case "signature" where !text.isEmpty: stripper.signatures.append(text)
                 default: throw table.error("expected attribution|header|separator|signature with its text", row: row)
                 }
@@ -65,7 +66,8 @@ public struct ReplyStripper: Sendable {
     private static func matchable(_ text: String) -> String {
         let lowered = text.lowercasedByBytes()
         // U+0300-U+036F, the combining diacritical marks, are encoded CC 80 - CD AF.
-        guard lowered.utf8.contains(where: { $0 == 0xCC || $0 == 0xCD }) else { return lowered }
+        var copy = lowered
+        guard copy.withUTF8({ $0.contains { $0 == 0xCC || $0 == 0xCD } }) else { return lowered }
         return lowered.precomposedStringWithCanonicalMapping
     }
 
@@ -119,7 +121,7 @@ public struct ReplyStripper: Sendable {
                              _ lowerLines: [Range<Int>], at index: Int) -> Bool {
         let line = lower[lowerLines[index]]
         if line.isEmpty { return false }
-        if separators.contains(where: { Self.contains(line, $0) }) { return true }
+        if containsSeparator(line) { return true }
         for attribution in attributions where line.starts(with: attribution.lead) {
             if line.reversed().starts(with: attribution.suffix.reversed()) { return true }
             if index + 1 < lines.count, (Array(line) + [0x20] + lower[lowerLines[index + 1]]).reversed().starts(with: attribution.suffix.reversed()) { return true }
@@ -141,12 +143,14 @@ public struct ReplyStripper: Sendable {
         return false
     }
 
-    private static func contains(_ haystack: Slice<UnsafeBufferPointer<UInt8>>, _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, haystack.count >= needle.count else { return needle.isEmpty }
-        var start = haystack.startIndex
-        while start <= haystack.endIndex - needle.count {
-            if haystack[start] == first, haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
-            start += 1
+    /// Whether a separator occurs in `line`: one pass, trying only the separators that start with each byte (eleven
+    /// searches per line were 6 % of `voc inspect m.mbox`).
+    private func containsSeparator(_ line: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        for start in line.indices {
+            for separator in separatorsByFirstByte[Int(line[start])]
+            where line.endIndex - start >= separator.count && line[start..<(start + separator.count)].elementsEqual(separator) {
+                return true
+            }
         }
         return false
     }
