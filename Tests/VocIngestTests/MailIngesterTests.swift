@@ -78,6 +78,8 @@ func ingestMail(_ path: String) throws -> (counts: IngestCounts, events: [Ingest
         #expect(lines("") == [""])
         #expect(lines("ação\r\n\r\n> não") == ["ação", "", "> não"])
         #expect(stripper.strip("Gracias\r\n\r\nEl lun, 4 mar 2024, Soporte escribió:\r\n> hola").own == "Gracias")
+        #expect(stripper.strip("Gracias\n\nEL LUN, 4 MAR 2024, SOPORTE ESCRIBIO\u{301}:\n> hola").own == "Gracias", "decomposed accents, capitals")
+        #expect(stripper.strip("\u{A0} Obrigado\u{A0}\n\nEnviado do meu iPhone").own == "Obrigado", "no-break spaces trimmed")
     }
 
     @Test func encodedWordsAndParameters() {

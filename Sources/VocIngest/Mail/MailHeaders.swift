@@ -14,12 +14,7 @@ struct MailHeaders {
         var current: (name: String, value: [UInt8])?
         func flush() {
             if let (name, value) = current {
-                // ASCII white space trimmed on the bytes; a no-break space can only be trimmed once decoded.
-                let start = value.firstIndex { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D } ?? value.endIndex
-                let end = (value.lastIndex { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D } ?? start - 1) + 1
-                let text = CharsetDecoder.decode(Array(value[start..<max(start, end)]), charset: nil)
-                let needsTrim = text.utf8.first.map { $0 >= 0x80 } == true || text.utf8.last.map { $0 >= 0x80 } == true
-                headers.fields.append((name, needsTrim ? text.trimmingSpaces : text))
+                headers.fields.append((name, CharsetDecoder.decode(value, charset: nil).trimmingSpaces))
             }
             current = nil
         }

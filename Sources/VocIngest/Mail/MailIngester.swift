@@ -2,12 +2,11 @@ import Foundation
 public import VocCore
 
 /// Streams e-mail (an mbox or one `.eml`) into ingest events, one per message, in file order.
-/// `jobs` defaults to one thread per core.
 ///
 /// Splitting the mbox into messages is cheap and done here; parsing them (headers, MIME, charsets, HTML, reply
-/// stripping) is not, so messages are parsed in batches on `jobs` threads, each taking a contiguous share. Every
-/// message is parsed on its own, so the events are the same whatever `jobs` is (tested). Memory stays bounded by one
-/// batch: at most `batchMessages` messages and little more than `batchBytes` bytes of them.
+/// stripping) is not, so messages are parsed in batches on `jobs` threads (one per core unless given), each taking
+/// a contiguous share. Every message is parsed on its own, so the events are the same whatever `jobs` is (tested).
+/// Memory stays bounded by one batch: at most `batchMessages` messages and little more than `batchBytes` bytes.
 public struct MailIngester {
     public let file: String
     public let format: InputFormat
@@ -35,19 +34,13 @@ public struct MailIngester {
     }
 
     public mutating func next() throws(VocError) -> IngestEvent? {
-        if parsedIndex == parsed.count {
+        if parsedIndex == parsed.count, pendingError == nil { parseBatch() }
+        guard parsedIndex < parsed.count else {
             if let error = pendingError {
                 pendingError = nil
                 throw error
             }
-            parseBatch()
-            guard !parsed.isEmpty else {
-                if let error = pendingError {
-                    pendingError = nil
-                    throw error
-                }
-                return nil
-            }
+            return nil
         }
         let event = parsed[parsedIndex]
         parsedIndex += 1
