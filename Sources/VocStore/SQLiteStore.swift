@@ -11,12 +11,14 @@ public final class SQLiteStore: FeedbackStore {
     let queue: DatabaseQueue
     public let path: String
     public var location: String { path }
+    /// How long a statement waits for another process's lock before failing.
+    static let busyTimeout: TimeInterval = 60
 
     /// Opens (creating and migrating if needed) the store at `path`.
     public init(path: String, logger: Logger = Logger(label: "voc.store")) throws(VocError) {
         self.path = path
         var configuration = Configuration()
-        configuration.busyMode = .timeout(60)
+        configuration.busyMode = .timeout(Self.busyTimeout)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL")
         }
@@ -38,7 +40,7 @@ public final class SQLiteStore: FeedbackStore {
     /// ("duplicate column name"). Either way the next attempt finds the work done. Busy errors are retried for as
     /// long as the busy timeout would have waited; any other error five times.
     private static func openMigrated(path: String, configuration: Configuration) throws -> DatabaseQueue {
-        let deadline = ContinuousClock.now + .seconds(60)
+        let deadline = ContinuousClock.now + .seconds(busyTimeout)
         var attempt = 0
         while true {
             attempt += 1

@@ -168,7 +168,7 @@ public struct Tokenizer: Sendable {
             if byte >= 0x80 { isASCII = false }
             if byte >= 0x41 && byte <= 0x5A { upper += 1; letters += 1 } else if byte >= 0x61 && byte <= 0x7A { letters += 1 } else if isDigit(byte) { digits += 1 }
         }
-        var lowered = isASCII ? String(decoding: bytes[range].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self) : surface.lowercased()
+        var lowered = isASCII ? String(decoding: bytes[range].map(\.asciiLowercased), as: UTF8.self) : surface.lowercased()
         lowered = lowered.replacingApostrophes()
         if !isASCII {
             letters = 0

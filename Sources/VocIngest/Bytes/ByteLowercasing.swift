@@ -1,3 +1,5 @@
+import VocCore
+
 extension String {
     /// The same as `lowercased()`, computed on the UTF-8 bytes: ASCII and Latin-1 capitals directly, any other scalar
     /// through its Unicode lower-case mapping. The standard library looks up every scalar's properties; on
@@ -16,7 +18,7 @@ extension String {
                 while index < bytes.count {
                     let byte = bytes[index]
                     if byte < 0x80 {
-                        put(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte)
+                        put(byte.asciiLowercased)
                         index += 1
                     } else if byte == 0xC3, index + 1 < bytes.count, (0x80...0x9E).contains(bytes[index + 1]), bytes[index + 1] != 0x97 {
                         // À-Þ (but not ×) are U+00C0-U+00DE; their lower case is 0x20 further.

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Foundation
+import VocCore
 
 /// Decodes text in a declared charset. UTF-8, ASCII and the Latin-1 family are decoded here (ISO-8859-1 and
 /// unlabelled 8-bit text as Windows-1252, as mail clients do; ISO-8859-15 with its eight differences); every other
@@ -15,13 +16,7 @@ enum CharsetDecoder {
 
     /// Trimmed, ASCII letters lower-cased, `_` read as `-`: on bytes, as every header and part is decoded.
     private static func normalizedName(_ charset: String) -> String {
-        String(decoding: charset.trimmingSpaces.utf8.map { byte in
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte | 0x20
-            case UInt8(ascii: "_"): UInt8(ascii: "-")
-            default: byte
-            }
-        }, as: UTF8.self)
+        String(decoding: charset.trimmingSpaces.utf8.map { $0 == UInt8(ascii: "_") ? UInt8(ascii: "-") : $0.asciiLowercased }, as: UTF8.self)
     }
 
     static func decode(_ bytes: [UInt8], charset: String?) -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import VocCore
 
 /// An RFC 5322 header block: folded lines joined, names lower-cased so they compare case-insensitively, raw values kept
 /// (decode RFC 2047 words with `EncodedWords.decode`).
@@ -35,7 +36,7 @@ struct MailHeaders {
                 }
             } else if let colon = fieldNameEnd(line) {
                 flush()
-                current = (String(decoding: line[..<colon].map(Self.asciiLowercased), as: UTF8.self), Array(line[(colon + 1)...]))
+                current = (String(decoding: line[..<colon].map(\.asciiLowercased), as: UTF8.self), Array(line[(colon + 1)...]))
             } else if headers.fields.isEmpty && current == nil && (line.starts(with: Array("From ".utf8)) || (isMessage && nextLineIsField(bytes, after: next))) {
                 // An mbox "From " line left at the top of a message, or one garbled line before the headers.
             } else {
@@ -47,10 +48,6 @@ struct MailHeaders {
         }
         flush()
         return (headers, bytes.count)
-    }
-
-    private static func asciiLowercased(_ byte: UInt8) -> UInt8 {
-        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
     }
 
     /// The index of the colon that ends a field name (printable ASCII without spaces), when `line` is a header field.
@@ -69,7 +66,7 @@ struct MailHeaders {
     /// allocation, as a message asks for about fifteen headers.
     func value(_ name: String) -> String? {
         fields.first { field in
-            field.name.utf8.count == name.utf8.count && zip(field.name.utf8, name.utf8).allSatisfy { $0 == Self.asciiLowercased($1) }
+            field.name.utf8.count == name.utf8.count && zip(field.name.utf8, name.utf8).allSatisfy { $0 == $1.asciiLowercased }
         }?.value
     }
 }

@@ -46,7 +46,7 @@ public struct ReplyStripper: Sendable {
         return original.withUTF8 { bytes in
             lowered.withUTF8 { lower in
                 let lines = Self.lines(bytes)
-                let lowerLines = Self.lines(lower).map { Self.trimmed($0, in: lower) }
+                let lowerLines = Self.lines(lower).map { lower[$0].spaceTrimmedBounds }
                 guard lines.count == lowerLines.count else { return (text.trimmingSpaces, "") }
                 let cut = lines.indices.first { startsQuote(bytes, lines, lower, lowerLines, at: $0) } ?? lines.count
                 // Signature: "-- " or a signature phrase in the last lines of what remains.
@@ -89,23 +89,6 @@ public struct ReplyStripper: Sendable {
         return lines
     }
 
-    /// `range` without the spaces, tabs, line breaks and no-break spaces (C2 A0) around it.
-    private static func trimmed(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
-        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
-        var start = range.lowerBound, end = range.upperBound
-        while start < end {
-            if isSpace(bytes[start]) { start += 1 }
-            else if bytes[start] == 0xC2, start + 1 < end, bytes[start + 1] == 0xA0 { start += 2 }
-            else { break }
-        }
-        while end > start {
-            if isSpace(bytes[end - 1]) { end -= 1 }
-            else if bytes[end - 1] == 0xA0, end - 2 >= start, bytes[end - 2] == 0xC2 { end -= 2 }
-            else { break }
-        }
-        return start..<end
-    }
-
     /// The lines joined with LF, trimmed as a whole.
     private static func joined(_ lines: ArraySlice<Range<Int>>, of bytes: UnsafeBufferPointer<UInt8>) -> String {
         var output: [UInt8] = []
@@ -113,7 +96,7 @@ public struct ReplyStripper: Sendable {
             if offset > 0 { output.append(0x0A) }
             output.append(contentsOf: bytes[line])
         }
-        return output.withUnsafeBufferPointer { joined in String(decoding: joined[trimmed(0..<joined.count, in: joined)], as: UTF8.self) }
+        return output.withUnsafeBufferPointer { joined in String(decoding: joined[joined.spaceTrimmedBounds], as: UTF8.self) }
     }
 
     /// - Parameter lower: the lower-cased text; `lowerLines` its lines, trimmed.

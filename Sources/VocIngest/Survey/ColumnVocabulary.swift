@@ -92,22 +92,7 @@ extension StringProtocol {
     /// time, and a scalar walk with a new string per call 2 % of `voc inspect m.mbox`.
     var trimmingSpaces: String {
         let text = Substring(self)
-        let bytes = text.utf8
-        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A }
-        var start = bytes.startIndex, end = bytes.endIndex
-        while start < end {
-            let next = bytes.index(after: start)
-            if isSpace(bytes[start]) { start = next }
-            else if bytes[start] == 0xC2, next < end, bytes[next] == 0xA0 { start = bytes.index(after: next) }
-            else { break }
-        }
-        while end > start {
-            let last = bytes.index(before: end)
-            if isSpace(bytes[last]) { end = last }
-            else if bytes[last] == 0xA0, last > start, bytes[bytes.index(before: last)] == 0xC2 { end = bytes.index(before: last) }
-            else { break }
-        }
-        return String(text[start..<end])
+        return String(text[text.utf8.spaceTrimmedBounds])
     }
 
     /// The string without leading and trailing `characters` (each one Unicode scalar), on scalars: Foundation's
@@ -121,6 +106,28 @@ extension StringProtocol {
         guard let first = scalars.firstIndex(where: { !isTrimmed($0) }) else { return "" }
         let last = scalars.lastIndex(where: { !isTrimmed($0) })!
         return String(Substring(scalars[first...last]))
+    }
+}
+
+extension BidirectionalCollection<UInt8> {
+    /// The bounds of the UTF-8 bytes without the spaces, tabs, line breaks and no-break spaces (C2 A0) around them:
+    /// what `trimmingSpaces` trims.
+    var spaceTrimmedBounds: Range<Index> {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A }
+        var start = startIndex, end = endIndex
+        while start < end {
+            let next = index(after: start)
+            if isSpace(self[start]) { start = next }
+            else if self[start] == 0xC2, next < end, self[next] == 0xA0 { start = index(after: next) }
+            else { break }
+        }
+        while end > start {
+            let last = index(before: end)
+            if isSpace(self[last]) { end = last }
+            else if self[last] == 0xA0, last > start, self[index(before: last)] == 0xC2 { end = index(before: last) }
+            else { break }
+        }
+        return start..<end
     }
 }
 

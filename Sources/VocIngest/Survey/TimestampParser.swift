@@ -84,7 +84,7 @@ struct TimestampParser {
         var offset = 0
         if words.count > index + 4 {
             let zone = words[index + 4]
-            if let hours = Self.namedZones[String(decoding: zone.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)] {
+            if let hours = Self.namedZones[String(decoding: zone.map(\.asciiLowercased), as: UTF8.self)] {
                 offset = hours * 3600
             } else if zone.count == 5, let sign = zone.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-"), let value = integer(zone.dropFirst()) {
                 offset = (value / 100 * 3600 + value % 100 * 60) * (sign == UInt8(ascii: "-") ? -1 : 1)
