@@ -23,6 +23,9 @@ public struct Contractions: Sendable {
 
     public func expands(_ word: String) -> Bool { expansions[word] != nil }
 
+    /// The words a lower-case contraction stands for, or nil when `word` is not one.
+    public func expansion(of word: String) -> [String]? { expansions[word] }
+
     public func expand(_ tokens: [Token]) -> [Token] {
         guard tokens.contains(where: { expansions[$0.norm] != nil }) else { return tokens }
         var result: [Token] = []

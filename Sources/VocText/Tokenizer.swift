@@ -226,9 +226,17 @@ public struct Tokenizer: Sendable {
         return end
     }
 
-    /// An emoticon stands alone: after the start or a space, and before the end, a space or punctuation.
+    /// An emoticon stands alone: after the start, a space, or a letter when it starts with `:`, `;`, `=` or `<`
+    /// (`thanks:)`, `love<3`); and before the end, a space or punctuation.
     private func emoticonEnd(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int? {
-        guard emoticonStarts[Int(bytes[index])], index == 0 || bytes[index - 1] <= 0x20 else { return nil }
+        let byte = bytes[index]
+        guard emoticonStarts[Int(byte)] else { return nil }
+        if index > 0, bytes[index - 1] > 0x20 {
+            let previous = bytes[index - 1] | 0x20
+            let isGlued = previous >= UInt8(ascii: "a") && previous <= UInt8(ascii: "z")
+                && (byte == UInt8(ascii: ":") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: "=") || byte == UInt8(ascii: "<"))
+            guard isGlued else { return nil }
+        }
         for emoticon in emoticons where index + emoticon.count <= bytes.count {
             guard zip(bytes[index...], emoticon).allSatisfy({ $0 == $1 }) else { continue }
             let end = index + emoticon.count

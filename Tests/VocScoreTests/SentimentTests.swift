@@ -53,6 +53,31 @@ let analyzer = SentimentAnalyzer(model: try! SentimentModel.load(from: Fixtures.
         #expect(analyzer.analyze("ok 😡", language: "en").label == .negative)
         #expect(analyzer.analyze("listo :)", language: "es").label == .positive)
         #expect(analyzer.analyze("entregue <3", language: "pt").label == .positive)
+        #expect(analyzer.analyze("see you tomorrow, thanks:)", language: "en").trace.items.map(\.text) == ["thanks", ":)"])
+    }
+
+    @Test func hashtagsCountByTheirWord() {
+        let result = analyzer.analyze("the app crashed again #fail", language: "en")
+        #expect(result.trace.items.map(\.text) == ["crashed", "#fail"])
+        #expect(result.trace.items.last?.source == .hashtag)
+        #expect(analyzer.analyze("#felicidad", language: "es").label == .positive)
+        #expect(analyzer.analyze("#decepção", language: "pt").label == .negative)
+    }
+
+    @Test func elongatedBoostersStillBoost() {
+        #expect(analyzer.analyze("sooo good", language: "en").compound == analyzer.analyze("so good", language: "en").compound)
+        #expect(analyzer.analyze("muuuy bueno", language: "es").compound == analyzer.analyze("muy bueno", language: "es").compound)
+    }
+
+    /// Phrases are matched after contractions are split, in the data files as in the text.
+    @Test(arguments: [
+        ("Chegou no prazo", "pt", "no prazo"), ("Produto diferente do anunciado", "pt", "diferente do anunciado"),
+        ("Can't wait for the new release", "en", "can't wait"), ("Uma mão na roda", "pt", "mão na roda"),
+    ])
+    func phrasesWithContractionsMatch(_ text: String, _ language: String, _ idiom: String) {
+        let idioms = analyzer.analyze(text, language: language).trace.items.filter { $0.source == .idiom }.map { $0.text.lowercased() }
+        #expect(idioms == [idiom], "\(text)")
+        #expect(analyzer.analyze("Pésimo servicio al cliente", language: "es").topics == ["support"])
     }
 
     @Test func concessiveClausesCountLess() {
@@ -98,6 +123,12 @@ let analyzer = SentimentAnalyzer(model: try! SentimentModel.load(from: Fixtures.
     @Test func churnIsIndependentOfPolarity() {
         let result = analyzer.analyze("Great team, but we are not renewing because of budget", language: "en")
         #expect(!result.churn.isEmpty)
+    }
+
+    @Test func contrastPhrasesWithContractionsApply() {
+        let result = analyzer.analyze("O produto é bom, no entanto chegou quebrado", language: "pt")
+        #expect(result.trace.items.flatMap(\.steps).map(\.cue).contains("no entanto"))
+        #expect(result.label == .negative)
     }
 
     @Test func topicsInEveryLanguage() {

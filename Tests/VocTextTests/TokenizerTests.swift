@@ -34,6 +34,9 @@ import VocText
     @Test func emoticonsStandAlone() {
         #expect(kinds("great :) but :-( and 10:30") == ["word:great", "emoticon::)", "word:but", "emoticon::-(", "word:and", "number:10", "punctuation::", "number:30"])
         #expect(kinds("<3 it") == ["emoticon:<3", "word:it"])
+        // Glued to the word before it when it starts with ':' ';' '=' '<', never inside a word or after a digit.
+        #expect(kinds("thanks:) love<3") == ["word:thanks", "emoticon::)", "word:love", "emoticon:<3"])
+        #expect(kinds("re:Don 10:D") == ["word:re", "punctuation::", "word:don", "number:10", "punctuation::", "word:d"])
     }
 
     @Test func repeatedPunctuationIsOneToken() {

@@ -1,4 +1,4 @@
-import VocText
+public import VocText
 
 /// A multi-word pattern over tokens: `cancel * subscription` (`*` skips up to three tokens),
 /// `factur*` (a word prefix). Words match a token's norm or its accent-free form.
@@ -14,12 +14,15 @@ public struct PhrasePattern: Sendable, Hashable {
     /// The pattern as written, for traces and signal output.
     public let text: String
 
-    public init(_ text: String) {
+    /// - Parameter contractions: the language's contractions, expanded in the pattern as they are in the text
+    ///   (`won't renew` matches the tokens `will not renew`, `no prazo` the tokens `em o prazo`).
+    public init(_ text: String, contractions: Contractions? = nil) {
         self.text = text
-        elements = text.split(separator: " ").map { part in
+        let parts = text.split(separator: " ").flatMap { part in contractions?.expansion(of: String(part)) ?? [String(part)] }
+        elements = parts.map { part in
             if part == "*" { return .gap }
             if part.count > 1 && part.hasSuffix("*") { return .prefix(AccentFolding.fold(String(part.dropLast()))) }
-            return .word(String(part), folded: AccentFolding.fold(String(part)))
+            return .word(part, folded: AccentFolding.fold(part))
         }
     }
 

@@ -127,6 +127,11 @@ struct Context {
                 if let valence = facts[index].valence {
                     items.append(scored(valence, tokens: index..<(index + 1), source: .word))
                 }
+            case .hashtag:
+                // A hashtag stands apart from the sentence: its word counts, no rule applies to it.
+                if let valence = lexicon.valence(ofHashtag: token.norm) {
+                    items.append(Item(tokens: index..<(index + 1), text: token.surface, source: .hashtag, base: valence, steps: [], contribution: valence))
+                }
             case .emoji, .emoticon:
                 if let valence = symbols[token.surface] ?? symbols[String(String.UnicodeScalarView(token.surface.unicodeScalars.filter { $0 != "\u{FE0F}" }))] {
                     items.append(Item(tokens: index..<(index + 1), text: token.surface, source: token.kind == .emoji ? .emoji : .emoticon,
@@ -140,9 +145,15 @@ struct Context {
         return items
     }
 
+    /// The words of `range` as written: a contraction expanded into several tokens ("no" → "em o") shows once.
+    private func surface(of range: Range<Int>) -> String {
+        range.indices.filter { $0 == range.lowerBound || tokens[$0].span != tokens[$0 - 1].span }
+            .map { tokens[$0].surface }.joined(separator: " ")
+    }
+
     /// A word or idiom with the rules that look around it: boosters, capitals, negation.
     private func scored(_ base: Double, tokens range: Range<Int>, source: SentimentTrace.Source) -> Item {
-        var item = Item(tokens: range, text: range.map { tokens[$0].surface }.joined(separator: " "), source: source,
+        var item = Item(tokens: range, text: surface(of: range), source: source,
                         base: base, steps: [], contribution: base)
         for step in boosterSteps(before: range.lowerBound, valence: base) + capitalsSteps(range, valence: base) {
             item.steps.append(step)
@@ -211,7 +222,7 @@ struct Context {
                 index += 1
                 continue
             }
-            let cue = (index..<match.end).map { tokens[$0].surface }.joined(separator: " ")
+            let cue = surface(of: index..<match.end)
             switch match.value {
             case .but:
                 let sentence = sentences.first { $0.contains(index) } ?? 0..<tokens.count

@@ -1,6 +1,6 @@
 import Foundation
 public import VocCore
-import VocText
+public import VocText
 
 /// One language's sentiment data, read from `lexicons/<lang>/`:
 /// `sentiment.tsv` (word → valence −4…4), `negators.txt`, `boosters.tsv` (word → weight; negative = dampener),
@@ -15,6 +15,8 @@ public struct SentimentLexicon: Sendable {
     }
 
     public let language: String
+    /// The language's contractions, expanded in phrases as the analyzer expands them in texts.
+    let contractions: Contractions
     var valences: [String: Double] = [:]
     var negators: Set<String> = []
     var negatorSuffixes: [String] = []
@@ -30,10 +32,13 @@ public struct SentimentLexicon: Sendable {
     /// Per word id of the model's `WordTable`: this language's facts (filled by `index`).
     private var facts: [WordFacts] = []
 
-    init(language: String) { self.language = language }
+    init(language: String, contractions: Contractions) {
+        self.language = language
+        self.contractions = contractions
+    }
 
-    public static func load(from directory: LexiconDirectory, language: String) throws(VocError) -> SentimentLexicon {
-        var lexicon = SentimentLexicon(language: language)
+    public static func load(from directory: LexiconDirectory, language: String, contractions: Contractions) throws(VocError) -> SentimentLexicon {
+        var lexicon = SentimentLexicon(language: language, contractions: contractions)
         let sentiment = try directory.table("sentiment.tsv", language: language)
         for row in sentiment.rows {
             guard row.columns.count >= 2, let valence = Double(row.columns[1]), (-4...4).contains(valence) else {
@@ -55,28 +60,33 @@ public struct SentimentLexicon: Sendable {
             guard row.columns.count == 2, let valence = Double(row.columns[1]), (-4...4).contains(valence) else {
                 throw idioms.error("expected phrase<TAB>valence between -4 and 4", row: row)
             }
-            lexicon.idioms.insert(PhrasePattern(row.columns[0].lowercased()), valence)
+            lexicon.idioms.insert(lexicon.phrase(row.columns[0]), valence)
             lexicon.idiomWords.formUnion(row.columns[0].lowercased().split(separator: " ").map(String.init).filter { $0 != "*" })
         }
         let contrasts = try directory.table("contrast.tsv", language: language)
         for row in contrasts.rows {
             guard row.columns.count == 2, let kind = Contrast(rawValue: row.columns[1]) else { throw contrasts.error("expected phrase<TAB>but|although", row: row) }
-            lexicon.contrasts.insert(PhrasePattern(row.columns[0].lowercased()), kind)
+            lexicon.contrasts.insert(lexicon.phrase(row.columns[0]), kind)
         }
-        for row in try directory.table("churn.txt", language: language).rows { lexicon.churn.insert(PhrasePattern(row.columns[0].lowercased()), ()) }
-        for row in try directory.table("effort.txt", language: language).rows { lexicon.effort.insert(PhrasePattern(row.columns[0].lowercased()), ()) }
+        for row in try directory.table("churn.txt", language: language).rows { lexicon.churn.insert(lexicon.phrase(row.columns[0]), ()) }
+        for row in try directory.table("effort.txt", language: language).rows { lexicon.effort.insert(lexicon.phrase(row.columns[0]), ()) }
         let topics = try directory.table("topics.tsv", language: language)
         for row in topics.rows {
             guard row.columns.count == 2 else { throw topics.error("expected topic<TAB>pattern", row: row) }
-            lexicon.topics.insert(PhrasePattern(row.columns[1].lowercased()), row.columns[0])
+            lexicon.topics.insert(lexicon.phrase(row.columns[1]), row.columns[0])
         }
         return lexicon
+    }
+
+    /// A phrase of a data file or overlay, lower-cased, its contractions expanded.
+    private func phrase(_ text: String) -> PhrasePattern {
+        PhrasePattern(text.lowercased(), contractions: contractions)
     }
 
     /// A user overlay wins over the built-in entries: single words become valences, phrases idioms.
     mutating func apply(_ overlay: LexiconOverlay) {
         for (term, valence) in overlay.entries {
-            if term.contains(" ") { idioms.insert(PhrasePattern(term), valence) } else { valences[term] = valence }
+            if term.contains(" ") { idioms.insert(phrase(term), valence) } else { valences[term] = valence }
         }
     }
 
@@ -118,9 +128,18 @@ public struct SentimentLexicon: Sendable {
         }
         result.valence = result.valence ?? bare.valence
         result.booster = own.booster ?? bare.booster
+        if result.booster == nil, token.isElongated {
+            result.booster = token.lookupForms.dropFirst().lazy.compactMap { boosters[$0] }.first
+        }
         result.isNegator = own.isNegator || bare.isNegator || isNegatorBySuffix(token.norm)
         result.phrases = bare.phrases
         return result
+    }
+
+    /// A hashtag's valence is its word's (`#fail`, `#blessed`), accents optional.
+    func valence(ofHashtag norm: String) -> Double? {
+        let word = String(norm.drop { $0 == "#" })
+        return valences[word] ?? valences[AccentFolding.fold(word)]
     }
 
     /// `don't`, `isn't`: negators written as a suffix (`*n't` in `negators.txt`).

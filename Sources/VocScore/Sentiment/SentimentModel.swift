@@ -31,10 +31,10 @@ public struct SentimentModel: Sendable {
         var abbreviations: [String: Set<String>] = [:]
         var identifying: [String: Set<String>] = [:]
         for language in LexiconDirectory.languages {
-            var lexicon = try SentimentLexicon.load(from: directory, language: language)
+            contractions[language] = try Contractions.load(from: directory, language: language)
+            var lexicon = try SentimentLexicon.load(from: directory, language: language, contractions: contractions[language]!)
             for overlay in overlays { lexicon.apply(overlay) }
             lexicons[language] = lexicon
-            contractions[language] = try Contractions.load(from: directory, language: language)
             abbreviations[language] = Set(try directory.table("abbreviations.txt", language: language).rows.map { $0.columns[0].lowercased() })
             var words = Set(try directory.table("stopwords.txt", language: language).rows.map { $0.columns[0].lowercased() })
             words.formUnion(lexicon.valences.keys)

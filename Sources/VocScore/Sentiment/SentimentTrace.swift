@@ -3,7 +3,7 @@
 /// from which `compound` is computed.
 public struct SentimentTrace: Sendable, Hashable, Codable {
     public enum Source: String, Sendable, Hashable, Codable {
-        case word, idiom, emoji, emoticon, punctuation
+        case word, idiom, hashtag, emoji, emoticon, punctuation
     }
 
     public enum Rule: String, Sendable, Hashable, Codable {
