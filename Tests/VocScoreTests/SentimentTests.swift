@@ -64,6 +64,11 @@ let analyzer = SentimentAnalyzer(model: try! SentimentModel.load(from: Fixtures.
         #expect(analyzer.analyze("#decepção", language: "pt").label == .negative)
     }
 
+    @Test func hyphenatedWordsAreAlsoFoundWithoutTheirHyphens() {
+        #expect(analyzer.analyze("over-priced", language: "en").trace.items.map(\.base) == analyzer.analyze("overpriced", language: "en").trace.items.map(\.base))
+        #expect(analyzer.analyze("over-priced", language: "en").label == .negative)
+    }
+
     @Test func elongatedBoostersStillBoost() {
         #expect(analyzer.analyze("sooo good", language: "en").compound == analyzer.analyze("so good", language: "en").compound)
         #expect(analyzer.analyze("muuuy bueno", language: "es").compound == analyzer.analyze("muy bueno", language: "es").compound)

@@ -126,7 +126,7 @@ public struct SentimentLexicon: Sendable {
         if result.valence == nil, token.isElongated {
             result.valence = token.lookupForms.dropFirst().lazy.compactMap { valences[$0] }.first
         }
-        result.valence = result.valence ?? bare.valence
+        result.valence = result.valence ?? bare.valence ?? unhyphenatedValence(token.norm)
         result.booster = own.booster ?? bare.booster
         if result.booster == nil, token.isElongated {
             result.booster = token.lookupForms.dropFirst().lazy.compactMap { boosters[$0] }.first
@@ -134,6 +134,12 @@ public struct SentimentLexicon: Sendable {
         result.isNegator = own.isNegator || bare.isNegator || isNegatorBySuffix(token.norm)
         result.phrases = bare.phrases
         return result
+    }
+
+    /// `heart-warming`, `over-priced`: a hyphenated word not in the lexicon as written, looked up without hyphens.
+    private func unhyphenatedValence(_ norm: String) -> Double? {
+        guard norm.utf8.contains(UInt8(ascii: "-")) else { return nil }
+        return valences[String(norm.filter { $0 != "-" })]
     }
 
     /// A hashtag's valence is its word's (`#fail`, `#blessed`), accents optional.
