@@ -3,22 +3,17 @@ public import VocCore
 
 /// Streams e-mail (an mbox or one `.eml`) into ingest events, one per message, in file order.
 ///
-/// Splitting the mbox into messages is cheap and done here; parsing them (headers, MIME, charsets, HTML, reply
-/// stripping) is not, so messages are parsed in batches on `jobs` threads (one per core unless given), each taking
-/// a contiguous share. Every message is parsed on its own, so the events are the same whatever `jobs` is (tested).
-/// Memory stays bounded by one batch: at most `batchMessages` messages and little more than `batchBytes` bytes.
+/// Splitting the mbox into messages is cheap; parsing them (headers, MIME, charsets, HTML, reply stripping) is not,
+/// so messages are parsed in batches on `jobs` threads (one per core unless given), each taking a contiguous share.
+/// Every message is parsed on its own, so the events are the same whatever `jobs` is (tested). Splitting and parsing
+/// run on a read-ahead thread, so they overlap with what the consumer does with the events (counting, scoring,
+/// storing). Memory stays bounded by a few batches of at most `batchMessages` messages and little more than
+/// `batchBytes` bytes each.
 public struct MailIngester {
     public let file: String
     public let format: InputFormat
     public private(set) var counts = IngestCounts()
-    private var reader: MboxReader
-    private let parser: MailMessageParser
-    private let jobs: Int
-    private var ordinal = 0
-    private var parsed: [IngestEvent] = []
-    private var parsedIndex = 0
-    /// A read error met while filling a batch, thrown once the messages before it are handed out.
-    private var pendingError: VocError?
+    private let events: ReadAhead<IngestEvent>
 
     public static let maximumMessageBytes = 32 << 20
     static let batchMessages = 1024
@@ -28,42 +23,66 @@ public struct MailIngester {
                 jobs: Int? = nil) throws(VocError) {
         file = path
         self.format = format
-        self.jobs = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
-        parser = MailMessageParser(file: path, vocabulary: vocabulary, stripper: stripper)
-        reader = MboxReader(source: try FileDescriptorSource(path: path), isSingleMessage: format == .eml, maximumMessageBytes: Self.maximumMessageBytes)
+        let reader = MboxReader(source: try FileDescriptorSource(path: path), isSingleMessage: format == .eml,
+                                maximumMessageBytes: Self.maximumMessageBytes)
+        let batches = Batches(reader: reader, parser: MailMessageParser(file: path, vocabulary: vocabulary, stripper: stripper),
+                              jobs: max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount))
+        events = ReadAhead(batchSize: Self.batchMessages, depth: 2) { () throws(VocError) in try batches.next() }
     }
 
     public mutating func next() throws(VocError) -> IngestEvent? {
-        if parsedIndex == parsed.count, pendingError == nil { parseBatch() }
-        guard parsedIndex < parsed.count else {
-            if let error = pendingError {
-                pendingError = nil
-                throw error
-            }
-            return nil
-        }
-        let event = parsed[parsedIndex]
-        parsedIndex += 1
+        guard let event = try events.next() else { return nil }
         counts.count(event)
         return event
     }
 
-    /// Splits off the next batch of messages and parses them on `jobs` threads.
-    private mutating func parseBatch() {
-        var messages: [(message: MboxReader.Message, ordinal: Int)] = []
-        var bytes = 0
-        do throws(VocError) {
-            while messages.count < Self.batchMessages, bytes < Self.batchBytes, let message = try reader.next() {
-                ordinal += 1
-                bytes += message.bytes.count
-                messages.append((message, ordinal))
-            }
-        } catch {
-            pendingError = error
+    /// The events of the messages, parsed a batch at a time; used by the read-ahead thread only.
+    private final class Batches {
+        private var reader: MboxReader
+        private let parser: MailMessageParser
+        private let jobs: Int
+        private var ordinal = 0
+        private var parsed: [IngestEvent] = []
+        private var parsedIndex = 0
+        /// A read error met while filling a batch, thrown once the messages before it are handed out.
+        private var pendingError: VocError?
+
+        init(reader: MboxReader, parser: MailMessageParser, jobs: Int) {
+            self.reader = reader
+            self.parser = parser
+            self.jobs = jobs
         }
-        let parser = self.parser
-        // A share under 64 messages is not worth a thread (a message parses in about 50 µs).
-        parsed = ContiguousShares.map(messages, jobs: jobs, minimumShare: 64) { parser.parse($0.message, ordinal: $0.ordinal) }
-        parsedIndex = 0
+
+        func next() throws(VocError) -> IngestEvent? {
+            if parsedIndex == parsed.count, pendingError == nil { parseBatch() }
+            guard parsedIndex < parsed.count else {
+                if let error = pendingError {
+                    pendingError = nil
+                    throw error
+                }
+                return nil
+            }
+            defer { parsedIndex += 1 }
+            return parsed[parsedIndex]
+        }
+
+        /// Splits off the next batch of messages and parses them on `jobs` threads.
+        private func parseBatch() {
+            var messages: [(message: MboxReader.Message, ordinal: Int)] = []
+            var bytes = 0
+            do throws(VocError) {
+                while messages.count < MailIngester.batchMessages, bytes < MailIngester.batchBytes, let message = try reader.next() {
+                    ordinal += 1
+                    bytes += message.bytes.count
+                    messages.append((message, ordinal))
+                }
+            } catch {
+                pendingError = error
+            }
+            let parser = self.parser
+            // A share under 64 messages is not worth a thread (a message parses in about 50 µs).
+            parsed = ContiguousShares.map(messages, jobs: jobs, minimumShare: 64) { parser.parse($0.message, ordinal: $0.ordinal) }
+            parsedIndex = 0
+        }
     }
 }
