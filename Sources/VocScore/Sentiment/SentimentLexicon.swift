@@ -117,23 +117,22 @@ public struct SentimentLexicon: Sendable {
     }
 
     /// A token's facts from its norm's and its accent-free form's: valence from the norm, then (for elongations)
-    /// the one-letter form, then the accent-free form; negator and booster from either; phrase starts from the
-    /// accent-free form, as phrases are indexed by it.
+    /// the one-letter form, then the accent-free form, then the form without hyphens; booster likewise; negator from
+    /// either; phrase starts from the accent-free form, as phrases are indexed by it.
     func facts(of token: Token, norm: Int32, folded: Int32) -> WordFacts {
         let own = facts(of: norm)
         let bare = folded == norm ? own : facts(of: folded)
         var result = own
-        if result.valence == nil, token.isElongated {
-            result.valence = token.lookupForms.dropFirst().lazy.compactMap { valences[$0] }.first
-        }
-        result.valence = result.valence ?? bare.valence ?? unhyphenatedValence(token.norm)
-        result.booster = own.booster ?? bare.booster
-        if result.booster == nil, token.isElongated {
-            result.booster = token.lookupForms.dropFirst().lazy.compactMap { boosters[$0] }.first
-        }
+        result.valence = own.valence ?? elongated(token, in: valences) ?? bare.valence ?? unhyphenatedValence(token.norm)
+        result.booster = own.booster ?? bare.booster ?? elongated(token, in: boosters)
         result.isNegator = own.isNegator || bare.isNegator || isNegatorBySuffix(token.norm)
         result.phrases = bare.phrases
         return result
+    }
+
+    /// An elongated token's entry under its cut forms (`sooo` → `so`, `muuuy` → `muy`).
+    private func elongated(_ token: Token, in table: [String: Double]) -> Double? {
+        token.isElongated ? token.lookupForms.dropFirst().lazy.compactMap { table[$0] }.first : nil
     }
 
     /// `heart-warming`, `over-priced`: a hyphenated word not in the lexicon as written, looked up without hyphens.
