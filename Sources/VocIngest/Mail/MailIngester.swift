@@ -13,7 +13,10 @@ public struct MailIngester {
     public let file: String
     public let format: InputFormat
     public private(set) var counts = IngestCounts()
-    private let events: ReadAhead<IngestEvent>
+    /// Parsed batches, handed over whole: copying each event into the read-ahead queue was 3 % of `voc inspect`.
+    private let batches: ReadAhead<[IngestEvent]>
+    private var batch: [IngestEvent] = []
+    private var index = 0
 
     public static let maximumMessageBytes = 32 << 20
     static let batchMessages = 1024
@@ -27,23 +30,26 @@ public struct MailIngester {
                                 maximumMessageBytes: Self.maximumMessageBytes)
         let batches = Batches(reader: reader, parser: MailMessageParser(file: path, vocabulary: vocabulary, stripper: stripper),
                               jobs: max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount))
-        events = ReadAhead(batchSize: Self.batchMessages, depth: 2) { () throws(VocError) in try batches.next() }
+        self.batches = ReadAhead(batchSize: 1, depth: 2) { () throws(VocError) in try batches.next() }
     }
 
     public mutating func next() throws(VocError) -> IngestEvent? {
-        guard let event = try events.next() else { return nil }
-        counts.count(event)
-        return event
+        while index == batch.count {
+            guard let next = try batches.next() else { return nil }
+            batch = next
+            index = 0
+        }
+        defer { index += 1 }
+        counts.count(batch[index])
+        return batch[index]
     }
 
-    /// The events of the messages, parsed a batch at a time; used by the read-ahead thread only.
+    /// The messages' events, parsed a batch at a time; used by the read-ahead thread only.
     private final class Batches {
         private var reader: MboxReader
         private let parser: MailMessageParser
         private let jobs: Int
         private var ordinal = 0
-        private var parsed: [IngestEvent] = []
-        private var parsedIndex = 0
         /// A read error met while filling a batch, thrown once the messages before it are handed out.
         private var pendingError: VocError?
 
@@ -53,21 +59,18 @@ public struct MailIngester {
             self.jobs = jobs
         }
 
-        func next() throws(VocError) -> IngestEvent? {
-            if parsedIndex == parsed.count, pendingError == nil { parseBatch() }
-            guard parsedIndex < parsed.count else {
-                if let error = pendingError {
-                    pendingError = nil
-                    throw error
-                }
-                return nil
+        /// The next batch's events, never empty; nil at the end.
+        func next() throws(VocError) -> [IngestEvent]? {
+            let events = pendingError == nil ? parseBatch() : []
+            if events.isEmpty, let error = pendingError {
+                pendingError = nil
+                throw error
             }
-            defer { parsedIndex += 1 }
-            return parsed[parsedIndex]
+            return events.isEmpty ? nil : events
         }
 
         /// Splits off the next batch of messages and parses them on `jobs` threads.
-        private func parseBatch() {
+        private func parseBatch() -> [IngestEvent] {
             var messages: [(message: MboxReader.Message, ordinal: Int)] = []
             var bytes = 0
             do throws(VocError) {
@@ -81,8 +84,7 @@ public struct MailIngester {
             }
             let parser = self.parser
             // A share under 64 messages is not worth a thread (a message parses in about 50 µs).
-            parsed = ContiguousShares.map(messages, jobs: jobs, minimumShare: 64) { parser.parse($0.message, ordinal: $0.ordinal) }
-            parsedIndex = 0
+            return ContiguousShares.map(messages, jobs: jobs, minimumShare: 64) { parser.parse($0.message, ordinal: $0.ordinal) }
         }
     }
 }
