@@ -29,14 +29,17 @@ struct MIMEContentType {
         value = parts[0].trimmingSpaces.lowercasedByBytes()
         var continuations: [String: [(Int, String, Bool)]] = [:]
         var parameters: [String: String] = [:]
+        // Parameters are searched on their bytes too (`Character` searches were 4 %): `=`, `"` and `*` are ASCII.
         for part in parts.dropFirst() {
-            guard let equals = part.firstIndex(of: "=") else { continue }
+            guard let equals = part.utf8.firstIndex(of: UInt8(ascii: "=")) else { continue }
             var name = part[..<equals].trimmingSpaces.lowercasedByBytes()
-            var raw = part[part.index(after: equals)...].trimmingSpaces
-            if raw.hasPrefix("\"") && raw.hasSuffix("\"") && raw.count >= 2 { raw = String(raw.dropFirst().dropLast()) }
-            let extended = name.hasSuffix("*")
+            var raw = part[part.utf8.index(after: equals)...].trimmingSpaces
+            if raw.utf8.count >= 2 && raw.utf8.first == UInt8(ascii: "\"") && raw.utf8.last == UInt8(ascii: "\"") {
+                raw = String(raw.dropFirst().dropLast())
+            }
+            let extended = name.utf8.last == UInt8(ascii: "*")
             if extended { name.removeLast() }
-            if let star = name.firstIndex(of: "*"), let order = Int(name[name.index(after: star)...]) {
+            if let star = name.utf8.firstIndex(of: UInt8(ascii: "*")), let order = Int(name[name.utf8.index(after: star)...]) {
                 continuations[String(name[..<star]), default: []].append((order, raw, extended))
             } else {
                 parameters[name] = extended ? Self.decodeExtended(raw, first: true) : EncodedWords.decode(raw)
