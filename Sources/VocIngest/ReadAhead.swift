@@ -81,6 +81,24 @@ final class ReadAhead<Item: Sendable> {
         }.start()
     }
 
+    /// Starts reading at once, a batch at a time: for a reader that already produces batches, which are handed
+    /// over whole (nil at the end). `readBatch` is called on the reader thread only, from now on.
+    init(depth: Int = 4, readBatch: @escaping () throws(VocError) -> [Item]?) {
+        let channel = Channel(depth: depth)
+        self.channel = channel
+        nonisolated(unsafe) let readBatch = readBatch
+        Thread {
+            do throws(VocError) {
+                while let items = try readBatch() {
+                    guard channel.put(.items(items)) else { return }
+                }
+                _ = channel.put(.end(nil))
+            } catch {
+                _ = channel.put(.end(error))
+            }
+        }.start()
+    }
+
     deinit { channel.cancel() }
 
     /// The next item in reading order, nil at the end; rethrows the reader's error after the items before it.

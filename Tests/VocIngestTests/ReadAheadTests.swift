@@ -42,6 +42,23 @@ import VocCore
         #expect(throws: VocError.self) { try ahead.next() }
     }
 
+    @Test func wholeBatchesArriveInOrderThenTheReadersError() {
+        let counter = Counter()
+        let ahead = ReadAhead<Int>(depth: 2) { () throws(VocError) -> [Int]? in
+            let batch = counter.increment()
+            if batch == 11 { throw VocError(.invalidInput, "broken after batch 10", at: SourcePosition(file: "m.mbox")) }
+            return Array(((batch - 1) * 100 + 1)...(batch * 100))
+        }
+        var seen: [Int] = []
+        do {
+            while let item = try ahead.next() { seen.append(item) }
+            Issue.record("no error")
+        } catch {
+            #expect(error.message == "broken after batch 10")
+        }
+        #expect(seen == Array(1...1_000))
+    }
+
     @Test func theReaderStaysABoundedDistanceAheadAndStopsWhenTheConsumerLeaves() throws {
         let counter = Counter()
         var ahead: ReadAhead<Int>? = ReadAhead<Int>(batchSize: 10, depth: 3) { () throws(VocError) -> Int? in counter.increment() }

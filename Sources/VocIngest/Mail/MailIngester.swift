@@ -14,9 +14,7 @@ public struct MailIngester {
     public let format: InputFormat
     public private(set) var counts = IngestCounts()
     /// Parsed batches, handed over whole: copying each event into the read-ahead queue was 3 % of `voc inspect`.
-    private let batches: ReadAhead<[IngestEvent]>
-    private var batch: [IngestEvent] = []
-    private var index = 0
+    private let events: ReadAhead<IngestEvent>
 
     public static let maximumMessageBytes = 32 << 20
     static let batchMessages = 1024
@@ -30,18 +28,13 @@ public struct MailIngester {
                                 maximumMessageBytes: Self.maximumMessageBytes)
         let batches = Batches(reader: reader, parser: MailMessageParser(file: path, vocabulary: vocabulary, stripper: stripper),
                               jobs: max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount))
-        self.batches = ReadAhead(batchSize: 1, depth: 2) { () throws(VocError) in try batches.next() }
+        events = ReadAhead(depth: 2) { () throws(VocError) in try batches.next() }
     }
 
     public mutating func next() throws(VocError) -> IngestEvent? {
-        while index == batch.count {
-            guard let next = try batches.next() else { return nil }
-            batch = next
-            index = 0
-        }
-        defer { index += 1 }
-        counts.count(batch[index])
-        return batch[index]
+        guard let event = try events.next() else { return nil }
+        counts.count(event)
+        return event
     }
 
     /// The messages' events, parsed a batch at a time; used by the read-ahead thread only.

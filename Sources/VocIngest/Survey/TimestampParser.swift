@@ -72,8 +72,10 @@ struct TimestampParser {
             start = index + 1
         }
         var index = 0
-        if let first = words.first, String(decoding: first, as: UTF8.self).prefix(3).count == 3,
-           String(decoding: first, as: UTF8.self).prefix(3).allSatisfy(\.isLetter) { index = 1 }
+        if let first = words.first {
+            let weekday = String(decoding: first, as: UTF8.self).prefix(3)
+            if weekday.count == 3, weekday.allSatisfy(\.isLetter) { index = 1 }
+        }
         guard words.count >= index + 4, let day = integer(words[index]) else { return nil }
         let monthWord = words[index + 1].prefix(3).map { $0 | 0x20 }
         guard let month = Self.monthAbbreviations.firstIndex(where: { $0.utf8.elementsEqual(monthWord) }), var year = integer(words[index + 2]) else { return nil }
