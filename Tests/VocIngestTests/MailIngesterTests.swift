@@ -129,7 +129,7 @@ func ingestMail(_ path: String) throws -> (counts: IngestCounts, events: [Ingest
         #expect(record.submittedAt == Date(timeIntervalSince1970: 1_660_914_640))
 
         let (headers, _) = MailHeaders.parse(Array("Fro :garbled\nSubject: hola\n\ntexto\n".utf8))
-        #expect(headers.value("Subject") == "hola")
+        #expect(headers.value("subject") == "hola")
         let part = Array("Hi team,\nIssue: the export fails\n".utf8)
         let (partHeaders, partBody) = MailHeaders.parse(part, isMessage: false)
         #expect(partHeaders.fields.isEmpty && partBody == 0, "a MIME part without headers keeps its first line")
@@ -167,6 +167,20 @@ func ingestMail(_ path: String) throws -> (counts: IngestCounts, events: [Ingest
             lastLine = message.line
         }
         #expect(count == 6000)
+    }
+
+    /// Line feeds are counted eight bytes at a time: every length and alignment, and bytes that differ from LF in
+    /// one bit (0x0B, 0x8A, 0x1A) or sit next to it, must count as the byte-by-byte loop counts.
+    @Test func lineFeedsAreCountedAsOneByteAtATimeWould() {
+        var generator = SplitMix64(seed: 7)
+        let alphabet: [UInt8] = [0x0A, 0x0B, 0x08, 0x8A, 0x1A, 0x0A, 0x00, 0xFF, 0x41, 0x0D]
+        for length in 0..<80 {
+            for _ in 0..<20 {
+                let bytes = (0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
+                let counted = bytes.withUnsafeBufferPointer(MboxReader.lineFeeds)
+                #expect(counted == bytes.filter { $0 == 0x0A }.count, "\(bytes)")
+            }
+        }
     }
 
     /// Messages are parsed in batches on several threads: the events must be exactly those of one thread, in file

@@ -16,8 +16,8 @@ enum MIMEText {
     }
 
     private static func part(headers: MailHeaders, body: ArraySlice<UInt8>, depth: Int) -> Part? {
-        let type = MIMEContentType(headers.value("Content-Type"))
-        let disposition = MIMEContentType(headers.value("Content-Disposition"))
+        let type = MIMEContentType(headers.value("content-type"))
+        let disposition = MIMEContentType(headers.value("content-disposition"))
         if disposition.value == "attachment" { return nil }
         if type.isMultipart {
             guard depth < maximumDepth, let boundary = type.parameters["boundary"], !boundary.isEmpty else {
@@ -33,12 +33,12 @@ enum MIMEText {
             // mixed, related, signed…: the first text part is the message (later ones are usually attachments).
             return parts.first
         }
-        guard type.value.hasPrefix("text/") || type.value.isEmpty || headers.value("Content-Type") == nil else { return nil }
-        let decoded = TransferDecoding.decode(Array(body), encoding: headers.value("Content-Transfer-Encoding"))
+        guard type.value.hasPrefix("text/") || type.value.isEmpty || headers.value("content-type") == nil else { return nil }
+        let decoded = TransferDecoding.decode(Array(body), encoding: headers.value("content-transfer-encoding"))
         if type.value == "text/html" {
             return Part(text: HTMLText.text(decoded, charset: type.charset), isHTML: true)
         }
-        guard type.value == "text/plain" || headers.value("Content-Type") == nil else { return nil }
+        guard type.value == "text/plain" || headers.value("content-type") == nil else { return nil }
         return Part(text: CharsetDecoder.decode(decoded, charset: type.charset), isHTML: false)
     }
 

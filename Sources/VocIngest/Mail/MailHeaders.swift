@@ -62,11 +62,10 @@ struct MailHeaders {
         return fieldNameEnd(bytes[start..<end]) != nil
     }
 
-    /// The first header of that name, compared without regard to ASCII case (names are stored lower-cased); no
-    /// allocation, as a message asks for about fifteen headers.
+    /// The first header of that name, given in lower case as the names are stored: `value("content-type")`. A
+    /// message asks for about fifteen headers, and names are short enough to compare as small strings.
     func value(_ name: String) -> String? {
-        fields.first { field in
-            field.name.utf8.count == name.utf8.count && zip(field.name.utf8, name.utf8).allSatisfy { $0 == $1.asciiLowercased }
-        }?.value
+        assert(name == name.lowercased(), "header names are looked up in lower case")
+        return fields.first { $0.name == name }?.value
     }
 }

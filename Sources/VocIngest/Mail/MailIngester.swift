@@ -37,34 +37,48 @@ public struct MailIngester {
         return event
     }
 
-    /// The messages' events, parsed a batch at a time; used by the read-ahead thread only.
+    /// The messages' events, parsed a batch at a time; used by the read-ahead thread only. Splitting is serial, so it
+    /// runs a batch ahead on a thread of its own, overlapping with the parse of the batch before.
     private final class Batches {
-        private var reader: MboxReader
+        private let split: ReadAhead<[Numbered]>
         private let parser: MailMessageParser
         private let jobs: Int
-        private var ordinal = 0
-        /// A read error met while filling a batch, thrown once the messages before it are handed out.
-        private var pendingError: VocError?
 
         init(reader: MboxReader, parser: MailMessageParser, jobs: Int) {
-            self.reader = reader
+            let splitter = Splitter(reader: reader)
+            split = ReadAhead(batchSize: 1, depth: 1) { () throws(VocError) in try splitter.next() }
             self.parser = parser
             self.jobs = jobs
         }
 
         /// The next batch's events, never empty; nil at the end.
         func next() throws(VocError) -> [IngestEvent]? {
-            let events = pendingError == nil ? parseBatch() : []
-            if events.isEmpty, let error = pendingError {
+            guard let messages = try split.next() else { return nil }
+            let parser = self.parser
+            // A share under 64 messages is not worth a thread (a message parses in about 50 µs).
+            return ContiguousShares.map(messages, jobs: jobs, minimumShare: 64) { parser.parse($0.message, ordinal: $0.ordinal) }
+        }
+    }
+
+    /// A message and its place in the file (1-based).
+    private typealias Numbered = (message: MboxReader.Message, ordinal: Int)
+
+    /// Splits the mbox into batches of messages; used by the splitting thread only.
+    private final class Splitter {
+        private var reader: MboxReader
+        private var ordinal = 0
+        /// A read error met while filling a batch, thrown once the messages before it are handed out.
+        private var pendingError: VocError?
+
+        init(reader: MboxReader) { self.reader = reader }
+
+        /// The next batch, never empty; nil at the end.
+        func next() throws(VocError) -> [Numbered]? {
+            if let error = pendingError {
                 pendingError = nil
                 throw error
             }
-            return events.isEmpty ? nil : events
-        }
-
-        /// Splits off the next batch of messages and parses them on `jobs` threads.
-        private func parseBatch() -> [IngestEvent] {
-            var messages: [(message: MboxReader.Message, ordinal: Int)] = []
+            var messages: [Numbered] = []
             var bytes = 0
             do throws(VocError) {
                 while messages.count < MailIngester.batchMessages, bytes < MailIngester.batchBytes, let message = try reader.next() {
@@ -73,11 +87,10 @@ public struct MailIngester {
                     messages.append((message, ordinal))
                 }
             } catch {
+                guard !messages.isEmpty else { throw error }
                 pendingError = error
             }
-            let parser = self.parser
-            // A share under 64 messages is not worth a thread (a message parses in about 50 µs).
-            return ContiguousShares.map(messages, jobs: jobs, minimumShare: 64) { parser.parse($0.message, ordinal: $0.ordinal) }
+            return messages.isEmpty ? nil : messages
         }
     }
 }

@@ -20,21 +20,21 @@ struct MailMessageParser: Sendable {
         if bytes.starts(with: Array("From ".utf8)), let newline = bytes.firstIndex(of: 0x0A) { bytes.removeFirst(newline + 1) }
         bytes = Self.unquoteFromLines(bytes)
         let (headers, bodyOffset) = MailHeaders.parse(bytes)
-        guard ["From", "Message-ID", "Subject", "Date"].contains(where: { headers.value($0) != nil }) else {
+        guard ["from", "message-id", "subject", "date"].contains(where: { headers.value($0) != nil }) else {
             return .quarantined(QuarantinedRecord(reason: .malformedDocument, position: position,
                                                   detail: "no From, Message-ID, Subject or Date header: not an e-mail message", raw: message.bytes))
         }
         if let reason = Self.automatic(headers) { return .skipped(reason, position) }
 
         var record = FeedbackRecord(key: "", channel: .email, position: position)
-        let sender = Self.address(EncodedWords.decode(headers.value("From") ?? ""))
+        let sender = Self.address(EncodedWords.decode(headers.value("from") ?? ""))
         record.respondentEmail = sender.address
         record.authorName = sender.name
-        record.subject = headers.value("Subject").map(EncodedWords.decode).map { $0.trimmingSpaces }
-        record.responseID = headers.value("Message-ID").map { $0.trimming(" <>") }.flatMap { $0.isEmpty ? nil : $0 }
-        record.thread = (headers.value("References")?.split(separator: " ").first.map(String.init) ?? headers.value("In-Reply-To"))?
+        record.subject = headers.value("subject").map(EncodedWords.decode).map { $0.trimmingSpaces }
+        record.responseID = headers.value("message-id").map { $0.trimming(" <>") }.flatMap { $0.isEmpty ? nil : $0 }
+        record.thread = (headers.value("references")?.split(separator: " ").first.map(String.init) ?? headers.value("in-reply-to"))?
             .trimming(" <>")
-        if let date = headers.value("Date") {
+        if let date = headers.value("date") {
             record.submittedAt = Array(date.utf8).withUnsafeBufferPointer(TimestampParser.parseRFC5322)
         }
         if let domain = record.respondentEmail.flatMap(SurveyRowMapper.domain), !vocabulary.freemailDomains.contains(domain) {
@@ -55,9 +55,16 @@ struct MailMessageParser: Sendable {
     /// mboxrd/mboxo: a body line `>From ` (or `>>From `) was a `From ` line before it was stored; drop one `>`.
     static func unquoteFromLines(_ bytes: [UInt8]) -> [UInt8] {
         let pattern = Array("From ".utf8)
-        // Most messages have no `>From ` at all: no copy for them.
-        let hasQuotedFrom = bytes.indices.dropFirst().contains { index in
-            bytes[index - 1] == UInt8(ascii: ">") && bytes[index] == UInt8(ascii: "F") && bytes[index...].starts(with: pattern)
+        // Most messages have no `>From ` at all: no copy for them. `memchr` finds each `>` (a byte loop was 7 % of
+        // `voc inspect m.mbox`).
+        let hasQuotedFrom = bytes.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            var index = 0
+            while index < bytes.count, let found = memchr(base + index, Int32(UInt8(ascii: ">")), bytes.count - index) {
+                index = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                if bytes[index...].starts(with: pattern) { return true }
+            }
+            return false
         }
         guard hasQuotedFrom else { return bytes }
         var output: [UInt8] = []
@@ -83,16 +90,16 @@ struct MailMessageParser: Sendable {
 
     /// Auto-replies (RFC 3834 Auto-Submitted, X-Autoreply, vacation subjects) and bounces.
     static func automatic(_ headers: MailHeaders) -> SkipReason? {
-        let from = headers.value("From")?.lowercasedByBytes() ?? ""
+        let from = headers.value("from")?.lowercasedByBytes() ?? ""
         if from.containsText("mailer-daemon") || from.containsText("postmaster@") { return .bounce }
         // The type is what precedes the first `;` (it has no quotes); the parameters are not needed here.
-        if let contentType = headers.value("Content-Type"),
+        if let contentType = headers.value("content-type"),
            contentType[..<(contentType.utf8.firstIndex(of: UInt8(ascii: ";")) ?? contentType.endIndex)].trimmingSpaces.lowercasedByBytes() == "multipart/report" {
             return .bounce
         }
-        if let submitted = headers.value("Auto-Submitted")?.lowercasedByBytes(), submitted != "no" { return .autoReply }
-        if headers.value("X-Autoreply") != nil || headers.value("X-Autorespond") != nil { return .autoReply }
-        if let precedence = headers.value("Precedence")?.lowercasedByBytes(), precedence == "auto_reply" { return .autoReply }
+        if let submitted = headers.value("auto-submitted")?.lowercasedByBytes(), submitted != "no" { return .autoReply }
+        if headers.value("x-autoreply") != nil || headers.value("x-autorespond") != nil { return .autoReply }
+        if let precedence = headers.value("precedence")?.lowercasedByBytes(), precedence == "auto_reply" { return .autoReply }
         return nil
     }
 

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import VocCore
 
 /// Splits an mbox (mboxo, mboxrd, with or without Content-Length) into messages while streaming, or reads a single
@@ -36,7 +41,7 @@ struct MboxReader {
         var kept: [UInt8]?
         var searchFrom = start + 1
         while true {
-            if !isSingleMessage, let boundary = find(Self.separator, from: searchFrom) {
+            if !isSingleMessage, let boundary = findSeparator(from: searchFrom) {
                 return take(upTo: boundary + 1, kept: kept, truncated: truncated)
             }
             if endOfInput {
@@ -72,17 +77,46 @@ struct MboxReader {
     }
 
     private mutating func countLines(_ bytes: ArraySlice<UInt8>) {
-        line += bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        line += bytes.withUnsafeBufferPointer(Self.lineFeeds)
     }
 
-    private func find(_ needle: [UInt8], from position: Int) -> Int? {
-        var index = max(position, 0)
-        let last = buffer.count - needle.count
-        while index <= last {
-            if buffer[index] == needle[0], buffer[(index + 1)..<(index + needle.count)].elementsEqual(needle[1...]) { return index }
+    /// The number of line feeds, eight bytes at a time (a byte loop, which the compiler did not vectorize, was 4.6 %
+    /// of `voc inspect m.mbox`, all of it on the thread that splits).
+    static func lineFeeds(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        var count = 0
+        var index = 0
+        while index + 8 <= bytes.count {
+            // Bytes equal to LF become zero; a zero byte is one whose low seven bits do not carry into its high bit
+            // and whose high bit is clear.
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
+            let zeros = ~(((word & lows) &+ lows) | word | lows)
+            count += zeros.nonzeroBitCount
+            index += 8
+        }
+        while index < bytes.count {
+            if bytes[index] == 0x0A { count += 1 }
             index += 1
         }
-        return nil
+        return count
+    }
+
+    /// The offset of the next "\nFrom " at or after `position`: `memchr` from line feed to line feed, then a compare.
+    private func findSeparator(from position: Int) -> Int? {
+        let separator = Self.separator
+        return buffer.withUnsafeBufferPointer { buffer -> Int? in
+            guard let base = buffer.baseAddress else { return nil }
+            var index = max(position, 0)
+            let last = buffer.count - separator.count
+            while index <= last {
+                guard let found = memchr(base + index, 0x0A, last + 1 - index) else { return nil }
+                index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if (1..<separator.count).allSatisfy({ buffer[index + $0] == separator[$0] }) { return index }
+                index += 1
+            }
+            return nil
+        }
     }
 
     private mutating func refill() throws(VocError) {
