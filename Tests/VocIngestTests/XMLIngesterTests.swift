@@ -34,6 +34,30 @@ extension IngestEvent {
         #expect(result.events.compactMap(\.quarantined).map(\.position.line) == [22, 33])
     }
 
+    /// Text directly inside a record is its `#text` field, placed where first seen (field order shapes the key of
+    /// records without an id, so it must not move); white space between fields is not text; words in nested
+    /// elements are separated by one space (text of their own is kept as is); an attribute-only record is a record.
+    @Test func directTextNestedWordsAndFieldOrderAreKept() throws {
+        let path = Fixtures.write("""
+            <export>
+              <item score="9">Fast   onboarding<note>ok</note> and more<comment><p>great</p><p>team</p></comment></item>
+              <item score="3">
+                <comment>slow<b> </b>support</comment>
+              </item>
+              <item score="10"/>
+            </export>
+            """, name: "mixed.xml")
+        let reader = try XMLRecordReader(path: path, recordPath: ["export", "item"], guardian: XMLEntityGuard(prologue: [], head: [], file: path),
+                                         maximumRecordBytes: 1 << 20)
+        var fields: [[String]] = []
+        while case .record(let record)? = try reader.next() {
+            fields.append(record.fields.indices.map { "\(record.fields[$0].name)=" + String(decoding: record.value(at: $0), as: UTF8.self) })
+        }
+        #expect(fields == [["@score=9", "#text=Fast   onboarding and more", "note=ok", "comment=great team"],
+                           ["@score=3", "comment=slow  support"],
+                           ["@score=10"]])
+    }
+
     @Test func aGivenRecordPathWins() throws {
         let result = try ingestXML(Fixtures.corpora.appendingPathComponent("xml/responses_es_pt.xml").path, recordPath: "responses/response/email")
         #expect(result.inspection.recordPath == "responses/response/email")

@@ -72,9 +72,18 @@ struct SurveyRowMapper {
             }
             return value
         }
+        /// The field trimmed, nil when empty. UTF-8 is trimmed on its bytes before it is decoded: trimming the
+        /// decoded string made a second copy of every field (3 % of `voc inspect x.xml`, perf).
         func text(_ column: Int?) throws(Rejection) -> String? {
             guard let column else { return nil }
-            return Self.nonEmpty(try field(column))
+            guard decoder.encoding == .utf8 else { return Self.nonEmpty(try field(column)) }
+            let trimmed = record.withField(column) { bytes in
+                bytes.isEmpty ? "" : UTF8Validation.string(UnsafeBufferPointer(rebasing: bytes[bytes.spaceTrimmedBounds]))
+            }
+            guard let trimmed else {
+                throw Rejection(reason: .invalidEncoding, field: columns[column].name, detail: "bytes are not valid UTF-8")
+            }
+            return trimmed.isEmpty ? nil : trimmed
         }
         func score(_ column: Int?, _ role: ColumnRole, scale: RatingScale) throws(Rejection) -> ScaledAnswer? {
             guard let column else { return nil }
@@ -111,8 +120,7 @@ struct SurveyRowMapper {
         output.language = try text(languageColumn).flatMap(vocabulary.languageCode)
         var comments: [String] = []
         for column in commentColumns {
-            let value = try field(column).trimmingSpaces
-            if !value.isEmpty { comments.append(value) }
+            if let value = try text(column) { comments.append(value) }
         }
         output.comment = comments.isEmpty ? nil : comments.joined(separator: "\n\n")
 

@@ -8,10 +8,19 @@ import VocCore
 /// Secure by construction: no entity substitution, no DTD loading, no network (`XML_PARSE_NONET`), a process-wide
 /// external-entity loader that refuses everything, entity amplification checked by `XMLEntityGuard`, and a depth limit.
 final class XMLRecordReader {
+    /// One record's fields, their text kept as bytes one after another: a `String` per element name and per text
+    /// node (UTF-8 validated on the reader thread, then copied again into the row) was most of the reader's own time.
     struct Record: Sendable {
-        var fields: [(name: String, value: String)]
+        /// The fields' text, one after the other.
+        var text: [UInt8] = []
+        /// Each field's name (`@attribute`, `child`, `#text` for text directly inside the record) in first-seen order,
+        /// and where its text is in `text`.
+        var fields: [(name: String, range: Range<Int>)] = []
         var line: Int
-        var isTruncated: Bool
+        var isTruncated = false
+
+        /// The text of the field at `index`.
+        func value(at index: Int) -> ArraySlice<UInt8> { text[fields[index].range] }
     }
 
     enum Event: Sendable {
@@ -30,7 +39,9 @@ final class XMLRecordReader {
     let maximumRecordBytes: Int
     private let reader: xmlTextReaderPtr
     private var guardian: XMLEntityGuard
-    private var stack: [String] = []
+    /// How many of the open elements, from the root, match the record path.
+    private var onPath = 0
+    private var names = XMLNameCache()
     private var finished = false
     /// Records returned so far, and events queued after a fatal error (records recovered before it, then the error).
     private var delivered = 0
@@ -86,7 +97,10 @@ final class XMLRecordReader {
 
     private func read() throws(VocError) -> Event? {
         var record: Record?
-        var fieldIndex: Int?
+        /// Whether the last field is still open (text and nested elements go to it).
+        var inField = false
+        /// Text directly inside the record, outside any field.
+        var direct: [UInt8] = []
         var recordBytes = 0
         while true {
             xmlResetLastError()
@@ -104,74 +118,118 @@ final class XMLRecordReader {
             let depth = Int(xmlTextReaderDepth(reader))
             switch type {
             case Int32(XML_READER_TYPE_ELEMENT.rawValue):
-                let name = Self.string(xmlTextReaderConstLocalName(reader))
-                let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
-                stack.removeLast(max(0, stack.count - depth))
-                stack.append(name)
-                guard stack.count <= Self.maximumDepth else {
+                guard depth < Self.maximumDepth else {
                     finished = true
                     return .malformed(line: line, column: 0, message: "elements nest deeper than \(Self.maximumDepth) levels")
                 }
-                if record == nil, stack == recordPath {
-                    var fields: [(String, String)] = []
+                onPath = min(onPath, depth)
+                if record == nil {
+                    guard depth == onPath, depth < recordPath.count, names.name(xmlTextReaderConstLocalName(reader)) == recordPath[depth] else { continue }
+                    onPath = depth + 1
+                    guard onPath == recordPath.count else { continue }
+                    let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
+                    var started = Record(line: line)
+                    // Room for a typical record up front: growing both arrays showed in perf.
+                    started.text.reserveCapacity(256)
+                    started.fields.reserveCapacity(8)
                     while xmlTextReaderMoveToNextAttribute(reader) == 1 {
-                        let value = Self.string(xmlTextReaderConstValue(reader))
-                        recordBytes += value.utf8.count
-                        fields.append(("@" + Self.string(xmlTextReaderConstLocalName(reader)), value))
+                        let start = started.text.count
+                        recordBytes += Self.copy(xmlTextReaderConstValue(reader), into: &started.text)
+                        started.fields.append((names.attributeName(xmlTextReaderConstLocalName(reader)), start..<started.text.count))
                     }
-                    record = Record(fields: fields, line: line, isTruncated: false)
                     if isEmpty {
-                        stack.removeLast()
-                        return .record(record!)
+                        onPath = depth
+                        return .record(started)
                     }
-                } else if record != nil, depth == recordPath.count {
-                    record!.fields.append((name, ""))
-                    fieldIndex = record!.fields.count - 1
-                } else if record != nil, let field = fieldIndex, depth > recordPath.count {
+                    record = started
+                } else if depth == recordPath.count {
+                    record!.fields.append((names.name(xmlTextReaderConstLocalName(reader)), record!.text.count..<record!.text.count))
+                    inField = true
+                } else if inField, depth > recordPath.count {
                     // An element inside a field separates words: "<p>a</p><p>b</p>" reads "a b".
-                    if let last = record!.fields[field].value.last, !last.isWhitespace { record!.fields[field].value += " " }
+                    if let field = record!.fields.last, !field.range.isEmpty, !Self.isSpace(record!.text[field.range.upperBound - 1]) {
+                        append([0x20], to: &record!, bytes: &recordBytes)
+                    }
                 }
-                if isEmpty, !stack.isEmpty { stack.removeLast() }
             case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue), Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue):
                 guard record != nil, depth >= recordPath.count else { continue }
-                let text = Self.string(xmlTextReaderConstValue(reader))
-                append(text, to: &record!, field: depth == recordPath.count ? nil : fieldIndex, bytes: &recordBytes)
+                let value = xmlTextReaderConstValue(reader)
+                let text = UnsafeBufferPointer(start: value, count: value.map { strlen(UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) } ?? 0)
+                if depth > recordPath.count, inField {
+                    append(text, to: &record!, bytes: &recordBytes)
+                } else if depth == recordPath.count {
+                    appendDirect(text, to: &direct, record: &record!, bytes: &recordBytes)
+                }
             case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue):
                 let name = Self.string(xmlTextReaderConstLocalName(reader))
-                let text = try guardian.substitute(name, file: file, line: line)
-                if record != nil, depth >= recordPath.count {
-                    append(text, to: &record!, field: depth == recordPath.count ? nil : fieldIndex, bytes: &recordBytes)
+                var text = try guardian.substitute(name, file: file, line: line)
+                guard record != nil, depth >= recordPath.count else { continue }
+                text.withUTF8 { text in
+                    if depth > recordPath.count, inField {
+                        append(text, to: &record!, bytes: &recordBytes)
+                    } else if depth == recordPath.count {
+                        appendDirect(text, to: &direct, record: &record!, bytes: &recordBytes)
+                    }
                 }
             case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
+                onPath = min(onPath, depth)
                 if record != nil, depth == recordPath.count - 1 {
-                    stack.removeLast(max(0, stack.count - depth))
+                    if let index = record!.fields.firstIndex(where: { $0.name == "#text" }) {
+                        record!.fields[index].range = record!.text.count..<(record!.text.count + direct.count)
+                        record!.text += direct
+                    }
                     return .record(record!)
                 }
-                if depth == recordPath.count { fieldIndex = nil }
-                stack.removeLast(max(0, stack.count - depth))
+                if depth == recordPath.count { inField = false }
             default:
                 continue
             }
         }
     }
 
-    /// Adds text to a field (or to `#text` for text directly inside the record); past the size limit the record is
-    /// marked truncated and the rest of its text is dropped (it is then quarantined, not accepted).
-    private func append(_ text: String, to record: inout Record, field: Int?, bytes: inout Int) {
-        bytes += text.utf8.count
+    /// Adds text to the record's last field; past the size limit the record is marked truncated and the rest of its
+    /// text is dropped (it is then quarantined, not accepted).
+    private func append(_ text: UnsafeBufferPointer<UInt8>, to record: inout Record, bytes: inout Int) {
+        bytes += text.count
         if bytes > maximumRecordBytes {
             record.isTruncated = true
             return
         }
-        if let field {
-            record.fields[field].value += text
-        } else if !text.allSatisfy(\.isWhitespace) {
-            if let index = record.fields.firstIndex(where: { $0.name == "#text" }) {
-                record.fields[index].value += text
-            } else {
-                record.fields.append(("#text", text))
-            }
+        record.text.append(contentsOf: text)
+        record.fields[record.fields.count - 1].range = record.fields[record.fields.count - 1].range.lowerBound..<record.text.count
+    }
+
+    private func append(_ text: [UInt8], to record: inout Record, bytes: inout Int) {
+        text.withUnsafeBufferPointer { append($0, to: &record, bytes: &bytes) }
+    }
+
+    /// Adds text found directly inside the record (not in a field) to `#text`, unless it is only white space. Its
+    /// field takes its place when first seen; the text joins the record's at its end.
+    private func appendDirect(_ text: UnsafeBufferPointer<UInt8>, to direct: inout [UInt8], record: inout Record, bytes: inout Int) {
+        bytes += text.count
+        if bytes > maximumRecordBytes {
+            record.isTruncated = true
+            return
         }
+        guard !Self.isBlank(text) else { return }
+        if direct.isEmpty { record.fields.append(("#text", 0..<0)) }
+        direct.append(contentsOf: text)
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+
+    /// Whether the text is only white space (Unicode's, like `Character.isWhitespace`, when it is not all ASCII).
+    static func isBlank(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = text.first(where: { !isSpace($0) }) else { return true }
+        return first >= 0x80 && String(decoding: text, as: UTF8.self).allSatisfy(\.isWhitespace)
+    }
+
+    /// Appends a libxml2 string's bytes; returns how many.
+    private static func copy(_ pointer: UnsafePointer<xmlChar>?, into bytes: inout [UInt8]) -> Int {
+        guard let pointer else { return 0 }
+        let count = strlen(UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self))
+        bytes.append(contentsOf: UnsafeBufferPointer(start: pointer, count: count))
+        return count
     }
 
     /// The records after the ones already delivered, read from the file's bytes up to the start of `line`.
