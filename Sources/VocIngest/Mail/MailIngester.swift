@@ -5,10 +5,10 @@ public import VocCore
 ///
 /// Splitting the mbox into messages is cheap; parsing them (headers, MIME, charsets, HTML, reply stripping) is not,
 /// so messages are parsed in batches on `jobs` threads (one per core unless given), each taking a contiguous share.
-/// Every message is parsed on its own, so the events are the same whatever `jobs` is (tested). Splitting and parsing
-/// run on a read-ahead thread, so they overlap with what the consumer does with the events (counting, scoring,
-/// storing). Memory stays bounded by a few batches of at most `batchMessages` messages and little more than
-/// `batchBytes` bytes each.
+/// Every message is parsed on its own, so the events are the same whatever `jobs` is (tested). Splitting runs on a
+/// thread of its own a batch ahead, parsing on a read-ahead thread, so both overlap with what the consumer does with
+/// the events (counting, scoring, storing). Memory stays bounded by a few batches of at most `batchMessages` messages
+/// and little more than `batchBytes` bytes each.
 public struct MailIngester {
     public let file: String
     public let format: InputFormat
