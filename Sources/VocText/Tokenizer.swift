@@ -183,6 +183,9 @@ public struct Tokenizer: Sendable {
         return Token(kind: kind, span: range, surface: surface, norm: norm, isAllCaps: letters >= 2 && upper == letters, isElongated: elongated)
     }
 
+    /// A lexicon entry as a token's norm would read it: `kkkk` → `kk`, so entries written elongated still match.
+    public static func normalizedEntry(_ word: String) -> String { cutElongations(word).0 }
+
     /// `muuuuy` → `muuy`: runs of 3+ identical letters cut to 2 (2 keeps `cool`, `reembolso`).
     private static func cutElongations(_ text: String) -> (String, Bool) {
         // Most words have no run of three equal bytes: skip the scalar pass for them.

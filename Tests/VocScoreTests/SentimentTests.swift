@@ -74,6 +74,43 @@ let analyzer = SentimentAnalyzer(model: try! SentimentModel.load(from: Fixtures.
         #expect(analyzer.analyze("muuuy bueno", language: "es").compound == analyzer.analyze("muy bueno", language: "es").compound)
     }
 
+    /// A privative after a negative word says it is absent: "pain free", "bug-free" (a compound not in the lexicon),
+    /// and it is negated as a whole ("not hassle free"). A positive word is not flipped by it.
+    @Test func privativesFlipTheNegativeWordBeforeThem() throws {
+        let spaced = analyzer.analyze("the migration was pain free", language: "en")
+        let item = try #require(spaced.trace.items.first)
+        #expect(item.text == "pain free" && item.steps.map(\.rule) == [.privative])
+        #expect(item.contribution == item.base * SentimentTunables.negationFactor)
+        #expect(spaced.label == .positive)
+        let compound = analyzer.analyze("a bug-free release", language: "en")
+        #expect(compound.trace.items.map { $0.steps.map(\.rule) } == [[.privative]] && compound.label == .positive)
+        #expect(compound.trace.items.first?.base == analyzer.analyze("a bug", language: "en").trace.items.first?.base)
+        #expect(analyzer.analyze("setup was not hassle free", language: "en").label == .negative)
+        #expect(analyzer.analyze("the free plan is great", language: "en").trace.items.map(\.text) == ["great"])
+    }
+
+    /// Laughter and other reactions stand outside the clause: a negator before them does not flip them.
+    @Test(arguments: [("not the latter lol", "en"), ("no era eso jaja", "es"), ("não era isso kkkk", "pt")])
+    func interjectionsAreNotNegated(_ text: String, _ language: String) throws {
+        let item = try #require(analyzer.analyze(text, language: language).trace.items.first, "\(text)")
+        #expect(item.steps.isEmpty && item.contribution > 0, "\(text)")
+    }
+
+    /// Lexicon entries written elongated are read as tokens are: `kkk` and `kkkkkk` both find `kkkk`'s entry, and a
+    /// plain entry keeps its valence over an elongated spelling of it.
+    @Test func elongatedLexiconEntriesMatch() {
+        #expect(analyzer.analyze("kkkkkk", language: "pt").label == .positive)
+        #expect(analyzer.analyze("kkk", language: "pt").compound == analyzer.analyze("kkkkkk", language: "pt").compound)
+    }
+
+    /// "like" comparing or asking is not liking: a churn request must not read as praise.
+    @Test(arguments: ["I would like to cancel my subscription", "I'd like a refund for the double charge", "It feels like a downgrade",
+                      "Looks like the export is broken again"])
+    func likeThatDoesNotMeanLiking(_ text: String) {
+        #expect(analyzer.analyze(text, language: "en").label == .negative, "\(text)")
+        #expect(analyzer.analyze("I really like the new dashboard", language: "en").label == .positive)
+    }
+
     /// Phrases are matched after contractions are split, in the data files as in the text.
     @Test(arguments: [
         ("Chegou no prazo", "pt", "no prazo"), ("Produto diferente do anunciado", "pt", "diferente do anunciado"),

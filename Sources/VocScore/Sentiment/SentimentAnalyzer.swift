@@ -125,7 +125,16 @@ struct Context {
             switch token.kind {
             case .word where !facts[index].isNegator && facts[index].booster == nil:
                 if let valence = facts[index].valence {
+                    // "hassle free": the privative after a negative word joins its item.
+                    let next = index + 1
+                    if valence < 0, next < tokens.count, tokens[next].kind == .word, facts[next].isPrivative {
+                        items.append(scored(valence, tokens: index..<(next + 1), source: .word, privative: tokens[next].surface))
+                        index += 2
+                        continue
+                    }
                     items.append(scored(valence, tokens: index..<(index + 1), source: .word))
+                } else if let valence = lexicon.privativeCompound(token.norm) {
+                    items.append(scored(valence, tokens: index..<(index + 1), source: .word, privative: token.surface))
                 }
             case .hashtag:
                 // A hashtag stands apart from the sentence: its word counts, no rule applies to it.
@@ -151,17 +160,24 @@ struct Context {
             .map { tokens[$0].surface }.joined(separator: " ")
     }
 
-    /// A word or idiom with the rules that look around it: boosters, capitals, negation.
-    private func scored(_ base: Double, tokens range: Range<Int>, source: SentimentTrace.Source) -> Item {
+    /// A word or idiom with the rules that look around it: boosters, capitals, a privative after it (`free`, the
+    /// word itself or joined by a hyphen), negation.
+    private func scored(_ base: Double, tokens range: Range<Int>, source: SentimentTrace.Source, privative: String? = nil) -> Item {
         var item = Item(tokens: range, text: surface(of: range), source: source,
                         base: base, steps: [], contribution: base)
         for step in boosterSteps(before: range.lowerBound, valence: base) + capitalsSteps(range, valence: base) {
             item.steps.append(step)
             item.contribution += step.delta
         }
+        if let privative {
+            item.steps.append(Step(rule: .privative, cue: privative, delta: item.contribution * SentimentTunables.negationFactor - item.contribution))
+            item.contribution += item.steps[item.steps.count - 1].delta
+        }
         // An idiom with its own negator ("sin problemas", "ninguna queja") is not negated again: negative concord.
+        // An interjection ("lol", "jaja") is a reaction outside the clause: no negator reaches it.
         let hasOwnNegator = range.contains { facts[$0].isNegator }
-        if !hasOwnNegator, let step = negationStep(before: range.lowerBound, value: item.contribution) {
+        let isInterjection = range.count == 1 && facts[range.lowerBound].isInterjection
+        if !hasOwnNegator, !isInterjection, let step = negationStep(before: range.lowerBound, value: item.contribution) {
             item.steps.append(step)
             item.contribution += step.delta
         }

@@ -3,7 +3,8 @@ public import VocCore
 public import VocText
 
 /// One language's sentiment data, read from `lexicons/<lang>/`:
-/// `sentiment.tsv` (word → valence −4…4), `negators.txt`, `boosters.tsv` (word → weight; negative = dampener),
+/// `sentiment.tsv` (word → valence −4…4), `negators.txt`, `interjections.txt`, `privatives.txt`, `boosters.tsv`
+/// (word → weight; negative = dampener),
 /// `idioms.tsv` (phrase → valence), `contrast.tsv` (phrase → but | although), and the signal lists
 /// `churn.txt`, `effort.txt`, `topics.tsv`.
 public struct SentimentLexicon: Sendable {
@@ -20,6 +21,8 @@ public struct SentimentLexicon: Sendable {
     var valences: [String: Double] = [:]
     var negators: Set<String> = []
     var negatorSuffixes: [String] = []
+    var interjections: Set<String> = []
+    var privatives: Set<String> = []
     var boosters: [String: Double] = [:]
     var idioms = PhraseIndex<Double>()
     var contrasts = PhraseIndex<Contrast>()
@@ -44,12 +47,20 @@ public struct SentimentLexicon: Sendable {
             guard row.columns.count >= 2, let valence = Double(row.columns[1]), (-4...4).contains(valence) else {
                 throw sentiment.error("expected word<TAB>valence between -4 and 4", row: row)
             }
-            lexicon.valences[row.columns[0].lowercased()] = valence
+            // An entry written elongated (`coool`) is read as tokens are (`cool`); the plain entry's valence wins.
+            let word = row.columns[0].lowercased()
+            let key = Tokenizer.normalizedEntry(word)
+            if key != word, lexicon.valences[key] != nil { continue }
+            lexicon.valences[key] = valence
         }
         for row in try directory.table("negators.txt", language: language).rows {
             let word = row.columns[0].lowercased()
             if word.hasPrefix("*") { lexicon.negatorSuffixes.append(String(word.dropFirst())) } else { lexicon.negators.insert(word) }
         }
+        for row in try directory.table("interjections.txt", language: language).rows {
+            lexicon.interjections.insert(Tokenizer.normalizedEntry(row.columns[0].lowercased()))
+        }
+        for row in try directory.table("privatives.txt", language: language).rows { lexicon.privatives.insert(row.columns[0].lowercased()) }
         let boosters = try directory.table("boosters.tsv", language: language)
         for row in boosters.rows {
             guard row.columns.count == 2, let weight = Double(row.columns[1]) else { throw boosters.error("expected word<TAB>weight", row: row) }
@@ -86,13 +97,13 @@ public struct SentimentLexicon: Sendable {
     /// A user overlay wins over the built-in entries: single words become valences, phrases idioms.
     mutating func apply(_ overlay: LexiconOverlay) {
         for (term, valence) in overlay.entries {
-            if term.contains(" ") { idioms.insert(phrase(term), valence) } else { valences[term] = valence }
+            if term.contains(" ") { idioms.insert(phrase(term), valence) } else { valences[Tokenizer.normalizedEntry(term)] = valence }
         }
     }
 
     /// Every word the facts are about: entries, negators, boosters and the words phrases start with.
     var words: [String] {
-        Array(valences.keys) + Array(negators) + Array(boosters.keys) + Array(idioms.firstWords) + Array(contrasts.firstWords)
+        Array(valences.keys) + Array(negators) + Array(privatives) + Array(boosters.keys) + Array(idioms.firstWords) + Array(contrasts.firstWords)
             + Array(churn.firstWords) + Array(effort.firstWords) + Array(topics.firstWords)
     }
 
@@ -107,6 +118,7 @@ public struct SentimentLexicon: Sendable {
             if effort.starts(with: word) { phrases.insert(.effort) }
             if topics.starts(with: word) { phrases.insert(.topic) }
             return WordFacts(valence: valences[word], booster: boosters[word], isNegator: negators.contains(word),
+                             isInterjection: interjections.contains(word), isPrivative: privatives.contains(word),
                              isContraction: contractions.expands(word), phrases: phrases)
         }
     }
@@ -126,6 +138,9 @@ public struct SentimentLexicon: Sendable {
         result.valence = own.valence ?? elongated(token, in: valences) ?? bare.valence ?? unhyphenatedValence(token.norm)
         result.booster = own.booster ?? bare.booster ?? elongated(token, in: boosters)
         result.isNegator = own.isNegator || bare.isNegator || isNegatorBySuffix(token.norm)
+        result.isInterjection = own.isInterjection || bare.isInterjection
+            || (token.isElongated && token.lookupForms.contains(where: interjections.contains))
+        result.isPrivative = own.isPrivative || bare.isPrivative
         result.phrases = bare.phrases
         return result
     }
@@ -133,6 +148,16 @@ public struct SentimentLexicon: Sendable {
     /// An elongated token's entry under its cut forms (`sooo` → `so`, `muuuy` → `muy`).
     private func elongated(_ token: Token, in table: [String: Double]) -> Double? {
         token.isElongated ? token.lookupForms.dropFirst().lazy.compactMap { table[$0] }.first : nil
+    }
+
+    /// `bug-free`, `pain-free`: a hyphenated word not in the lexicon whose last part is a privative and whose other
+    /// parts make a negative word; that word's valence.
+    func privativeCompound(_ norm: String) -> Double? {
+        guard !privatives.isEmpty, let hyphen = norm.utf8.lastIndex(of: UInt8(ascii: "-")),
+              privatives.contains(String(norm[norm.utf8.index(after: hyphen)...])) else { return nil }
+        let head = String(norm[..<hyphen])
+        guard let valence = valences[head] ?? unhyphenatedValence(head), valence < 0 else { return nil }
+        return valence
     }
 
     /// `heart-warming`, `over-priced`: a hyphenated word not in the lexicon as written, looked up without hyphens.

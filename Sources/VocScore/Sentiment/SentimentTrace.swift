@@ -7,7 +7,7 @@ public struct SentimentTrace: Sendable, Hashable, Codable {
     }
 
     public enum Rule: String, Sendable, Hashable, Codable {
-        case booster, dampener, capitals, negation, beforeContrast = "before-contrast", afterContrast = "after-contrast"
+        case booster, dampener, capitals, negation, privative, beforeContrast = "before-contrast", afterContrast = "after-contrast"
         case concession, exclamation, question
     }
 

@@ -15,6 +15,10 @@ struct WordFacts: Sendable {
     /// Booster weight; negative for a dampener.
     var booster: Double?
     var isNegator = false
+    /// A reaction a negator does not flip (`lol`, `jaja`, `kkkk`).
+    var isInterjection = false
+    /// Says the word before it is absent (`hassle free`).
+    var isPrivative = false
     /// The language's contractions expand this word (`del`, `pelo`, `won't`).
     var isContraction = false
     var phrases: PhraseStarts = []
