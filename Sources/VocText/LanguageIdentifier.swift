@@ -85,6 +85,8 @@ public struct LanguageIdentifier: Sendable {
     }
 
     private func addCues(of word: String, to scores: inout [Double]) {
+        // Most words are ASCII and hold no cue: one pass over the contiguous bytes rules them out.
+        guard word.utf8.withContiguousStorageIfAvailable({ $0.contains { $0 >= 0x80 } }) ?? true else { return }
         var previous: UInt8 = 0
         for byte in word.utf8 {
             if previous == 0xC2 || previous == 0xC3, case let cue = cues[Int(previous - 0xC2) * 256 + Int(byte)], cue != 0 {

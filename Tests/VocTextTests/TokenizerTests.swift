@@ -51,6 +51,23 @@ import VocText
         #expect(tokens[1].lookupForms.contains("muy"))
     }
 
+    /// Runs are found after lower-casing (`SoOO` is elongated), digits are never cut, and capitals are counted for
+    /// accented words too (`ÓTIMO` is all caps, `Ótimo` is not).
+    @Test func elongationsAndCapitalsOnMixedAndAccentedWords() {
+        let tokens = tokenizer.tokenize("SoOO 1000 ÓTIMO Ótimo muuuito")
+        #expect(tokens.map(\.norm) == ["soo", "1000", "ótimo", "ótimo", "muuito"])
+        #expect(tokens.map(\.isElongated) == [true, false, false, false, true])
+        #expect(tokens.map(\.isAllCaps) == [false, false, true, false, false])
+    }
+
+    /// Every Latin-1 letter with a diacritic folds to its base letter; other text is kept as it is.
+    @Test func accentFoldingCoversLatin1Letters() {
+        #expect(AccentFolding.fold("áàâãäå éèêë íìîï óòôõö úùûü ç ñ ý") == "aaaaaa eeee iiii ooooo uuuu c n y")
+        #expect(AccentFolding.fold("ÁÀÂÃÄÅ ÉÈÊË ÍÌÎÏ ÓÒÔÕÖ ÚÙÛÜ Ç Ñ") == "AAAAAA EEEE IIII OOOOO UUUU C N")
+        #expect(AccentFolding.fold("ação × ÷ ß ø œ €") == "acao × ÷ ß ø œ €")
+        #expect(AccentFolding.fold("plain") == "plain")
+    }
+
     @Test func contractionsStayOneWordForTheLexiconToSplit() {
         #expect(kinds("don’t isn't bem-vindo") == ["word:don't", "word:isn't", "word:bem-vindo"])
         let contractions = Contractions(expansions: ["del": ["de", "el"], "pelo": ["por", "o"], "don't": ["do", "not"]])

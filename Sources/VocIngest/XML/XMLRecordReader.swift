@@ -155,22 +155,12 @@ final class XMLRecordReader {
                 guard record != nil, depth >= recordPath.count else { continue }
                 let value = xmlTextReaderConstValue(reader)
                 let text = UnsafeBufferPointer(start: value, count: value.map { strlen(UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) } ?? 0)
-                if depth > recordPath.count, inField {
-                    append(text, to: &record!, bytes: &recordBytes)
-                } else if depth == recordPath.count {
-                    appendDirect(text, to: &direct, record: &record!, bytes: &recordBytes)
-                }
+                add(text, at: depth, inField: inField, to: &record!, direct: &direct, bytes: &recordBytes)
             case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue):
                 let name = Self.string(xmlTextReaderConstLocalName(reader))
                 var text = try guardian.substitute(name, file: file, line: line)
                 guard record != nil, depth >= recordPath.count else { continue }
-                text.withUTF8 { text in
-                    if depth > recordPath.count, inField {
-                        append(text, to: &record!, bytes: &recordBytes)
-                    } else if depth == recordPath.count {
-                        appendDirect(text, to: &direct, record: &record!, bytes: &recordBytes)
-                    }
-                }
+                text.withUTF8 { add($0, at: depth, inField: inField, to: &record!, direct: &direct, bytes: &recordBytes) }
             case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
                 onPath = min(onPath, depth)
                 if record != nil, depth == recordPath.count - 1 {
@@ -184,6 +174,15 @@ final class XMLRecordReader {
             default:
                 continue
             }
+        }
+    }
+
+    /// Text at `depth`: to the open field when inside one, to `#text` when directly inside the record.
+    private func add(_ text: UnsafeBufferPointer<UInt8>, at depth: Int, inField: Bool, to record: inout Record, direct: inout [UInt8], bytes: inout Int) {
+        if depth > recordPath.count, inField {
+            append(text, to: &record, bytes: &bytes)
+        } else if depth == recordPath.count {
+            appendDirect(text, to: &direct, record: &record, bytes: &bytes)
         }
     }
 
