@@ -5,8 +5,7 @@ public enum AccentFolding {
     /// On the UTF-8 bytes: every letter folded here is in U+00C0-U+00FF (`C3 80`-`C3 BF`), looked up in a 64-entry
     /// table; a scalar walk with a dictionary per accented letter was 2 % of sentiment analysis (perf).
     public static func fold(_ text: String) -> String {
-        let hasNonASCII = text.utf8.withContiguousStorageIfAvailable { $0.contains { $0 >= 0x80 } } ?? text.utf8.contains { $0 >= 0x80 }
-        guard hasNonASCII else { return text }
+        guard !text.isASCIIBytes else { return text }
         var output: [UInt8] = []
         output.reserveCapacity(text.utf8.count)
         var previous: UInt8 = 0

@@ -63,7 +63,7 @@ public struct LanguageIdentifier: Sendable {
         var scores = [Double](repeating: 0, count: languages.count)
         var words = 0
         var matched = 0
-        for (index, token) in tokens.enumerated() where token.kind == .word {
+        for index in tokens.indices where tokens[index].kind == .word {
             words += 1
             let id = Int(ids[index])
             if id >= 0, id < masks.count, masks[id] != 0 {
@@ -71,7 +71,7 @@ public struct LanguageIdentifier: Sendable {
                 let share = 1 / Double(masks[id].nonzeroBitCount)
                 for language in languages.indices where masks[id] & (1 << language) != 0 { scores[language] += share }
             }
-            addCues(of: token.norm, to: &scores)
+            addCues(of: tokens[index].norm, to: &scores)
         }
         let total = scores.reduce(0, +)
         guard total > 0, let best = scores.indices.max(by: { scores[$0] < scores[$1] || (scores[$0] == scores[$1] && $0 > $1) }) else {
@@ -86,7 +86,7 @@ public struct LanguageIdentifier: Sendable {
 
     private func addCues(of word: String, to scores: inout [Double]) {
         // Most words are ASCII and hold no cue: one pass over the contiguous bytes rules them out.
-        guard word.utf8.withContiguousStorageIfAvailable({ $0.contains { $0 >= 0x80 } }) ?? true else { return }
+        guard !word.isASCIIBytes else { return }
         var previous: UInt8 = 0
         for byte in word.utf8 {
             if previous == 0xC2 || previous == 0xC3, case let cue = cues[Int(previous - 0xC2) * 256 + Int(byte)], cue != 0 {

@@ -5,8 +5,9 @@ public enum SentenceSplitter {
     public static func sentences(_ tokens: [Token], abbreviations: Set<String> = []) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var start = 0
-        for (index, token) in tokens.enumerated() where token.kind == .punctuation && isTerminal(token.norm) {
-            if token.norm == ".", index > 0, abbreviations.contains(tokens[index - 1].norm) { continue }
+        // By index, not `enumerated()`: copying each token (two strings) was 1 % of sentiment analysis (perf).
+        for index in tokens.indices where tokens[index].kind == .punctuation && isTerminal(tokens[index].norm) {
+            if tokens[index].norm == ".", index > 0, abbreviations.contains(tokens[index - 1].norm) { continue }
             result.append(start..<(index + 1))
             start = index + 1
         }

@@ -13,19 +13,19 @@ public struct SentimentAnalyzer: Sendable {
         var tokens = model.tokenizer.tokenize(text)
         var ids = tokens.map { model.words.id(of: $0.norm) ?? -1 }
         let guess: LanguageIdentifier.Guess
-        if let declared, model.lexicons[declared] != nil {
+        if let declared, model.rules(for: declared) != nil {
             guess = LanguageIdentifier.Guess(language: declared, confidence: 1)
         } else {
             guess = model.identifier.identify(tokens, ids: ids)
         }
         // Text in another language is scored with the English rules: emoji, emoticons and loan words still count.
-        let lexicon = model.lexicons[guess.language] ?? model.lexicons["en"]!
-        if let contractions = model.contractions[lexicon.language], ids.contains(where: { lexicon.facts(of: $0).isContraction }) {
-            tokens = contractions.expand(tokens)
+        let rules = model.rules(for: guess.language) ?? model.rules(for: "en")!
+        if ids.contains(where: { rules.lexicon.facts(of: $0).isContraction }) {
+            tokens = rules.contractions.expand(tokens)
             ids = tokens.map { model.words.id(of: $0.norm) ?? -1 }
         }
-        let context = Context(tokens: tokens, ids: ids, words: model.words, lexicon: lexicon, symbols: model.symbols,
-                              sentences: SentenceSplitter.sentences(tokens, abbreviations: model.abbreviations[lexicon.language] ?? []))
+        let context = Context(tokens: tokens, ids: ids, words: model.words, rules: rules, symbols: model.symbols,
+                              sentences: SentenceSplitter.sentences(tokens, abbreviations: rules.abbreviations))
 
         var items = context.sentimentItems()
         context.applyContrast(to: &items)
@@ -39,8 +39,8 @@ public struct SentimentAnalyzer: Sendable {
             language: guess.language, languageConfidence: guess.confidence, compound: compound,
             positive: shares.positive, neutral: shares.neutral, negative: shares.negative,
             label: SentimentResult.label(for: compound), trace: trace,
-            churn: context.matches(lexicon.churn, .churn), effort: context.matches(lexicon.effort, .effort),
-            topics: Array(Set(context.matchValues(lexicon.topics, .topic))).sorted())
+            churn: context.matches(rules.lexicon.churn, .churn), effort: context.matches(rules.lexicon.effort, .effort),
+            topics: Array(Set(context.matchValues(rules.lexicon.topics, .topic))).sorted())
     }
 }
 
@@ -54,7 +54,7 @@ struct Context {
     let folded: [String]
     /// Per token: valence, booster, negator and phrase starts, resolved once.
     let facts: [WordFacts]
-    let lexicon: SentimentLexicon
+    let rules: LanguageRules
     let symbols: [String: Double]
     /// Capitals only emphasize inside mixed-case text (an all-caps text is shouting throughout).
     let isMixedCase: Bool
@@ -62,31 +62,32 @@ struct Context {
     let startsContrast: [Bool]
 
     /// - Parameter ids: each token's norm in `words` (−1 when absent).
-    init(tokens: [Token], ids: [Int32], words: WordTable, lexicon: SentimentLexicon, symbols: [String: Double], sentences: [Range<Int>]) {
+    init(tokens: [Token], ids: [Int32], words: WordTable, rules: LanguageRules, symbols: [String: Double], sentences: [Range<Int>]) {
         self.tokens = tokens
         self.sentences = sentences
-        self.lexicon = lexicon
+        self.rules = rules
         self.symbols = symbols
         var folded: [String] = []
         var facts: [WordFacts] = []
         folded.reserveCapacity(tokens.count)
         facts.reserveCapacity(tokens.count)
         var capitals = 0, lowerOrMixed = 0
-        for (index, token) in tokens.enumerated() {
-            let bare = AccentFolding.fold(token.norm)
+        // By index, not `enumerated()`, which copied every token (two strings each; perf).
+        for index in tokens.indices {
+            let bare = AccentFolding.fold(tokens[index].norm)
             folded.append(bare)
-            let bareID = bare == token.norm ? ids[index] : words.id(of: bare) ?? -1
-            facts.append(lexicon.facts(of: token, norm: ids[index], folded: bareID))
-            if token.kind == .word, Self.hasTwoCharacters(token.norm) {
-                if token.isAllCaps { capitals += 1 } else { lowerOrMixed += 1 }
+            let bareID = bare == tokens[index].norm ? ids[index] : words.id(of: bare) ?? -1
+            facts.append(rules.lexicon.facts(of: tokens[index], norm: ids[index], folded: bareID))
+            if tokens[index].kind == .word, Self.hasTwoCharacters(tokens[index].norm) {
+                if tokens[index].isAllCaps { capitals += 1 } else { lowerOrMixed += 1 }
             }
         }
         self.folded = folded
         self.facts = facts
         isMixedCase = capitals > 0 && lowerOrMixed > 0
         var startsContrast = [Bool](repeating: false, count: tokens.count)
-        for index in tokens.indices where facts[index].phrases.contains(.contrast) || lexicon.contrasts.hasUnindexed {
-            startsContrast[index] = lexicon.contrasts.longestMatch(tokens, at: index, folded: folded) != nil
+        for index in tokens.indices where facts[index].phrases.contains(.contrast) || rules.lexicon.contrasts.hasUnindexed {
+            startsContrast[index] = rules.lexicon.contrasts.longestMatch(tokens, at: index, folded: folded) != nil
         }
         self.startsContrast = startsContrast
     }
@@ -115,7 +116,7 @@ struct Context {
         var items: [Item] = []
         var index = 0
         while index < tokens.count {
-            if let idiom = longestMatch(lexicon.idioms, .idiom, at: index) {
+            if let idiom = longestMatch(rules.lexicon.idioms, .idiom, at: index) {
                 // A zero-valence idiom ("kind of") only stops its words from being scored.
                 if idiom.value != 0 { items.append(scored(idiom.value, tokens: index..<idiom.end, source: .idiom)) }
                 index = idiom.end
@@ -133,12 +134,12 @@ struct Context {
                         continue
                     }
                     items.append(scored(valence, tokens: index..<(index + 1), source: .word))
-                } else if let valence = lexicon.privativeCompound(token.norm) {
+                } else if let valence = rules.lexicon.privativeCompound(token.norm) {
                     items.append(scored(valence, tokens: index..<(index + 1), source: .word, privative: token.surface))
                 }
             case .hashtag:
                 // A hashtag stands apart from the sentence: its word counts, no rule applies to it.
-                if let valence = lexicon.valence(ofHashtag: token.norm) {
+                if let valence = rules.lexicon.valence(ofHashtag: token.norm) {
                     items.append(Item(tokens: index..<(index + 1), text: token.surface, source: .hashtag, base: valence, steps: [], contribution: valence))
                 }
             case .emoji, .emoticon:
@@ -234,7 +235,7 @@ struct Context {
         var concessions: [(range: Range<Int>, cue: String)] = []
         var index = 0
         while index < tokens.count {
-            guard startsContrast[index], let match = longestMatch(lexicon.contrasts, .contrast, at: index) else {
+            guard startsContrast[index], let match = longestMatch(rules.lexicon.contrasts, .contrast, at: index) else {
                 index += 1
                 continue
             }
@@ -275,8 +276,8 @@ struct Context {
     func punctuationItem(sum: Double) -> Item? {
         guard sum != 0 else { return nil }
         var exclamations = 0, questions = 0
-        for token in tokens where token.kind == .punctuation {
-            for scalar in token.norm.unicodeScalars {
+        for index in tokens.indices where tokens[index].kind == .punctuation {
+            for scalar in tokens[index].norm.unicodeScalars {
                 if scalar == "!" || scalar == "¡" { exclamations += 1 } else if scalar == "?" { questions += 1 }
             }
         }

@@ -153,7 +153,7 @@ public struct SentimentLexicon: Sendable {
     /// `bug-free`, `pain-free`: a hyphenated word not in the lexicon whose last part is a privative and whose other
     /// parts make a negative word; that word's valence.
     func privativeCompound(_ norm: String) -> Double? {
-        guard !privatives.isEmpty, let hyphen = norm.utf8.lastIndex(of: UInt8(ascii: "-")),
+        guard !privatives.isEmpty, norm.containsByte(UInt8(ascii: "-")), let hyphen = norm.utf8.lastIndex(of: UInt8(ascii: "-")),
               privatives.contains(String(norm[norm.utf8.index(after: hyphen)...])) else { return nil }
         let head = String(norm[..<hyphen])
         guard let valence = valences[head] ?? unhyphenatedValence(head), valence < 0 else { return nil }
@@ -162,7 +162,7 @@ public struct SentimentLexicon: Sendable {
 
     /// `heart-warming`, `over-priced`: a hyphenated word not in the lexicon as written, looked up without hyphens.
     private func unhyphenatedValence(_ norm: String) -> Double? {
-        guard norm.utf8.contains(UInt8(ascii: "-")) else { return nil }
+        guard norm.containsByte(UInt8(ascii: "-")) else { return nil }
         return valences[String(norm.filter { $0 != "-" })]
     }
 
@@ -174,7 +174,7 @@ public struct SentimentLexicon: Sendable {
 
     /// `don't`, `isn't`: negators written as a suffix (`*n't` in `negators.txt`).
     private func isNegatorBySuffix(_ norm: String) -> Bool {
-        !negatorSuffixes.isEmpty && norm.utf8.contains(UInt8(ascii: "'")) && negatorSuffixes.contains { norm.hasSuffix($0) }
+        !negatorSuffixes.isEmpty && norm.containsByte(UInt8(ascii: "'")) && negatorSuffixes.contains { norm.hasSuffix($0) }
     }
 }
 

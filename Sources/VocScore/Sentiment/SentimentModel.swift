@@ -9,10 +9,14 @@ public struct SentimentModel: Sendable {
     let identifier: LanguageIdentifier
     /// Every word any lexicon, phrase list, contraction list or language list mentions; tokens are looked up once.
     let words: WordTable
-    let lexicons: [String: SentimentLexicon]
-    let contractions: [String: Contractions]
-    let abbreviations: [String: Set<String>]
+    /// Per language, in `LexiconDirectory.languages` order.
+    let rules: [LanguageRules]
     let symbols: [String: Double]
+
+    /// A language's rules; nil for a language without lexicons. A linear scan over three codes: no string hashing.
+    func rules(for language: String) -> LanguageRules? {
+        rules.first { $0.language == language }
+    }
 
     /// - Parameter overlays: user lexicon files, applied in order to every language (later files win).
     public static func load(from directory: LexiconDirectory, overlays: [LexiconOverlay] = []) throws(VocError) -> SentimentModel {
@@ -50,7 +54,10 @@ public struct SentimentModel: Sendable {
         }
         let identifier = LanguageIdentifier(words: identifying, table: table)
         for language in LexiconDirectory.languages { lexicons[language]!.index(identifier.table, contractions: contractions[language]!) }
+        let rules = LexiconDirectory.languages.map {
+            LanguageRules(lexicon: lexicons[$0]!, contractions: contractions[$0]!, abbreviations: abbreviations[$0]!)
+        }
         return SentimentModel(tokenizer: Tokenizer(emoticons: emoticons), identifier: identifier, words: identifier.table,
-                              lexicons: lexicons, contractions: contractions, abbreviations: abbreviations, symbols: symbols)
+                              rules: rules, symbols: symbols)
     }
 }
