@@ -58,6 +58,9 @@ public struct PhrasePattern: Sendable, Hashable {
 /// Patterns indexed by their first word, so matching costs one dictionary lookup per token.
 struct PhraseIndex<Value: Sendable>: Sendable {
     private var byFirstWord: [String: [(PhrasePattern, Value)]] = [:]
+    /// The same, per word id of the model's `WordTable` (filled by `index`): a token's accent-free id finds its
+    /// candidates without hashing the word again (the string-keyed look-up was 3 % of sentiment analysis, perf).
+    private var byFirstID: [[(PhrasePattern, Value)]] = []
     private var unindexed: [(PhrasePattern, Value)] = []
 
     init() {}
@@ -79,8 +82,14 @@ struct PhraseIndex<Value: Sendable>: Sendable {
     /// Whether some pattern can start at any word (it starts with a prefix).
     var hasUnindexed: Bool { !unindexed.isEmpty }
 
+    /// Files every pattern under the id of its first word in `table`, which must hold every first word.
+    mutating func index(_ table: WordTable) {
+        byFirstID = (0..<Int32(table.count)).map { byFirstWord[table.word($0)] ?? [] }
+    }
+
     /// The longest pattern matching at `index`, with its end.
-    func longestMatch(_ tokens: [Token], at index: Int, folded: [String]) -> (pattern: PhrasePattern, value: Value, end: Int)? {
+    /// - Parameter foldedIDs: each token's accent-free form's id in the table given to `index` (−1 when absent).
+    func longestMatch(_ tokens: [Token], at index: Int, folded: [String], foldedIDs: [Int32]) -> (pattern: PhrasePattern, value: Value, end: Int)? {
         var best: (PhrasePattern, Value, Int)?
         func consider(_ candidates: [(PhrasePattern, Value)]) {
             for (pattern, value) in candidates {
@@ -89,7 +98,8 @@ struct PhraseIndex<Value: Sendable>: Sendable {
                 }
             }
         }
-        if let candidates = byFirstWord[folded[index]] { consider(candidates) }
+        let id = Int(foldedIDs[index])
+        if id >= 0, id < byFirstID.count { consider(byFirstID[id]) }
         if !unindexed.isEmpty { consider(unindexed) }
         return best.map { ($0.0, $0.1, $0.2) }
     }

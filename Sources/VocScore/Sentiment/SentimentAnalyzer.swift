@@ -52,6 +52,8 @@ struct Context {
     let tokens: [Token]
     let sentences: [Range<Int>]
     let folded: [String]
+    /// Per token: its accent-free form's id in the model's word table (−1 when absent), for phrase look-ups.
+    let foldedIDs: [Int32]
     /// Per token: valence, booster, negator and phrase starts, resolved once.
     let facts: [WordFacts]
     let rules: LanguageRules
@@ -68,8 +70,10 @@ struct Context {
         self.rules = rules
         self.symbols = symbols
         var folded: [String] = []
+        var foldedIDs: [Int32] = []
         var facts: [WordFacts] = []
         folded.reserveCapacity(tokens.count)
+        foldedIDs.reserveCapacity(tokens.count)
         facts.reserveCapacity(tokens.count)
         var capitals = 0, lowerOrMixed = 0
         // By index, not `enumerated()`, which copied every token (two strings each; perf).
@@ -77,17 +81,19 @@ struct Context {
             let bare = AccentFolding.fold(tokens[index].norm)
             folded.append(bare)
             let bareID = bare == tokens[index].norm ? ids[index] : words.id(of: bare) ?? -1
+            foldedIDs.append(bareID)
             facts.append(rules.lexicon.facts(of: tokens[index], norm: ids[index], folded: bareID))
             if tokens[index].kind == .word, Self.hasTwoCharacters(tokens[index].norm) {
                 if tokens[index].isAllCaps { capitals += 1 } else { lowerOrMixed += 1 }
             }
         }
         self.folded = folded
+        self.foldedIDs = foldedIDs
         self.facts = facts
         isMixedCase = capitals > 0 && lowerOrMixed > 0
         var startsContrast = [Bool](repeating: false, count: tokens.count)
         for index in tokens.indices where facts[index].phrases.contains(.contrast) || rules.lexicon.contrasts.hasUnindexed {
-            startsContrast[index] = rules.lexicon.contrasts.longestMatch(tokens, at: index, folded: folded) != nil
+            startsContrast[index] = rules.lexicon.contrasts.longestMatch(tokens, at: index, folded: folded, foldedIDs: foldedIDs) != nil
         }
         self.startsContrast = startsContrast
     }
@@ -106,7 +112,7 @@ struct Context {
     private func longestMatch<Value>(_ index: PhraseIndex<Value>, _ kind: WordFacts.PhraseStarts, at position: Int)
         -> (pattern: PhrasePattern, value: Value, end: Int)? {
         guard facts[position].phrases.contains(kind) || index.hasUnindexed else { return nil }
-        return index.longestMatch(tokens, at: position, folded: folded)
+        return index.longestMatch(tokens, at: position, folded: folded, foldedIDs: foldedIDs)
     }
 
     // MARK: Items

@@ -109,6 +109,11 @@ public struct SentimentLexicon: Sendable {
 
     /// Resolves the facts of every word in `table` (which must hold `words`) for `facts(of:)`.
     mutating func index(_ table: WordTable, contractions: Contractions) {
+        idioms.index(table)
+        contrasts.index(table)
+        churn.index(table)
+        effort.index(table)
+        topics.index(table)
         facts = (0..<Int32(table.count)).map { id in
             let word = table.word(id)
             var phrases: WordFacts.PhraseStarts = []
