@@ -4,16 +4,19 @@ import VocCore
 import VocStore
 
 /// Writes batches to the store on its own thread while the caller reads and scores the next one: a two-stage
-/// pipeline with at most two batches in flight, so memory stays flat. Batches are written in the order submitted,
-/// each in its own transaction, exactly as a single thread would write them.
+/// pipeline with at most two batches in flight (one being written, one being read and scored), so memory stays flat.
+/// Batches are written in the order submitted, each in its own transaction, exactly as a single thread would write
+/// them.
 ///
 /// Measured on the 600k-row benchmark file (release, 2 cores): the store's writes are the longest stage, and
-/// overlapping them with reading and scoring took ingest from 31 s to 23 s (BENCHMARKS.md).
+/// overlapping them with reading and scoring took ingest from 31 s to 23 s (BENCHMARKS.md). A second queued batch
+/// bought no speed once scoring got faster than writing, and took the peak on a 1 GB input to 99.6 MB (85.7 MB
+/// without it).
 final class BatchWriter: @unchecked Sendable {
     private let store: any FeedbackStore
     private let run: Int64
     private let queue = DispatchQueue(label: "voc.ingest.writer")
-    private let slots = DispatchSemaphore(value: 2)
+    private let slots = DispatchSemaphore(value: 1)
     /// The first write error, and how many records the writes found already stored; touched under the lock only.
     private let state = Mutex<(error: VocError?, alreadyStored: Int)>((nil, 0))
 
@@ -22,7 +25,7 @@ final class BatchWriter: @unchecked Sendable {
         self.run = run
     }
 
-    /// Queues a batch (waiting while two are in flight); throws the first error of an earlier write, if any.
+    /// Queues a batch (waiting while one is being written); throws the first error of an earlier write, if any.
     func submit(records: [FeedbackRecord], quarantined: [QuarantinedRecord]) throws(VocError) {
         if let error = state.withLock({ $0.error }) { throw error }
         slots.wait()
