@@ -40,7 +40,12 @@ public struct SentimentAnalyzer: Sendable {
             positive: shares.positive, neutral: shares.neutral, negative: shares.negative,
             label: SentimentResult.label(for: compound), trace: trace,
             churn: context.matches(rules.lexicon.churn, .churn), effort: context.matches(rules.lexicon.effort, .effort),
-            topics: Array(Set(context.matchValues(rules.lexicon.topics, .topic))).sorted())
+            topics: Self.distinctSorted(context.matchValues(rules.lexicon.topics, .topic)))
+    }
+
+    /// Most texts have no topic or one: no set is built for them.
+    private static func distinctSorted(_ values: [String]) -> [String] {
+        values.count < 2 ? values : Array(Set(values)).sorted()
     }
 }
 
@@ -163,7 +168,8 @@ struct Context {
 
     /// The words of `range` as written: a contraction expanded into several tokens ("no" → "em o") shows once.
     private func surface(of range: Range<Int>) -> String {
-        range.indices.filter { $0 == range.lowerBound || tokens[$0].span != tokens[$0 - 1].span }
+        if range.count == 1 { return tokens[range.lowerBound].surface }
+        return range.indices.filter { $0 == range.lowerBound || tokens[$0].span != tokens[$0 - 1].span }
             .map { tokens[$0].surface }.joined(separator: " ")
     }
 
