@@ -4,4 +4,9 @@ extension UInt8 {
     @inlinable public var asciiLowercased: UInt8 {
         self >= UInt8(ascii: "A") && self <= UInt8(ascii: "Z") ? self | 0x20 : self
     }
+
+    /// A space, tab, carriage return or line feed: the white space that byte-level trimming and splitting skip.
+    @inlinable public var isASCIISpace: Bool {
+        self == 0x20 || self == 0x09 || self == 0x0D || self == 0x0A
+    }
 }

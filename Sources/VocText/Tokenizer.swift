@@ -32,7 +32,7 @@ public struct Tokenizer: Sendable {
         let count = bytes.count
         while index < count {
             let byte = bytes[index]
-            if byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 {
+            if byte.isASCIISpace {
                 index += 1
                 continue
             }

@@ -30,7 +30,7 @@ enum EncodedWords {
                 continue
             }
             let between = bytes[index..<start]
-            if let current = pending, between.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }) {
+            if let current = pending, between.allSatisfy(\.isASCIISpace) {
                 // Whitespace between two encoded words is not part of the text.
                 if !current.charset.utf8.elementsEqual(word.charset.utf8, by: { $0.asciiLowercased == $1.asciiLowercased }) { flush() }
             } else {

@@ -113,17 +113,16 @@ extension BidirectionalCollection<UInt8> {
     /// The bounds of the UTF-8 bytes without the spaces, tabs, line breaks and no-break spaces (C2 A0) around them:
     /// what `trimmingSpaces` trims.
     var spaceTrimmedBounds: Range<Index> {
-        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A }
         var start = startIndex, end = endIndex
         while start < end {
             let next = index(after: start)
-            if isSpace(self[start]) { start = next }
+            if self[start].isASCIISpace { start = next }
             else if self[start] == 0xC2, next < end, self[next] == 0xA0 { start = index(after: next) }
             else { break }
         }
         while end > start {
             let last = index(before: end)
-            if isSpace(self[last]) { end = last }
+            if self[last].isASCIISpace { end = last }
             else if self[last] == 0xA0, last > start, self[index(before: last)] == 0xC2 { end = index(before: last) }
             else { break }
         }
@@ -134,9 +133,8 @@ extension BidirectionalCollection<UInt8> {
 extension UnsafeBufferPointer<UInt8> {
     /// The bytes without leading and trailing ASCII spaces, tabs and line breaks.
     var trimmingASCIISpaces: UnsafeBufferPointer<UInt8> {
-        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }
-        guard let first = firstIndex(where: { !isSpace($0) }) else { return UnsafeBufferPointer(rebasing: self[0..<0]) }
-        let last = lastIndex(where: { !isSpace($0) })!
+        guard let first = firstIndex(where: { !$0.isASCIISpace }) else { return UnsafeBufferPointer(rebasing: self[0..<0]) }
+        let last = lastIndex(where: { !$0.isASCIISpace })!
         return UnsafeBufferPointer(rebasing: self[first...last])
     }
 }

@@ -147,7 +147,7 @@ final class XMLRecordReader {
                     inField = true
                 } else if inField, depth > recordPath.count {
                     // An element inside a field separates words: "<p>a</p><p>b</p>" reads "a b".
-                    if let field = record!.fields.last, !field.range.isEmpty, !Self.isSpace(record!.text[field.range.upperBound - 1]) {
+                    if let field = record!.fields.last, !field.range.isEmpty, !record!.text[field.range.upperBound - 1].isASCIISpace {
                         append([0x20], to: &record!, bytes: &recordBytes)
                     }
                 }
@@ -215,11 +215,9 @@ final class XMLRecordReader {
         direct.append(contentsOf: text)
     }
 
-    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
-
     /// Whether the text is only white space (Unicode's, like `Character.isWhitespace`, when it is not all ASCII).
     static func isBlank(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let first = text.first(where: { !isSpace($0) }) else { return true }
+        guard let first = text.first(where: { !$0.isASCIISpace }) else { return true }
         return first >= 0x80 && String(decoding: text, as: UTF8.self).allSatisfy(\.isWhitespace)
     }
 
