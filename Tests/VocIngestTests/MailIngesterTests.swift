@@ -183,6 +183,21 @@ func ingestMail(_ path: String) throws -> (counts: IngestCounts, events: [Ingest
         }
     }
 
+    /// The shared byte search finds what a naive search finds, from any start, patterns at the very end included.
+    @Test func byteSearchFindsTheFirstOccurrenceFromAnyStart() {
+        var generator = SplitMix64(seed: 11)
+        let alphabet = Array("\nFrom >=?".utf8)
+        for _ in 0..<300 {
+            let haystack = (0..<Int(generator.next() % 40)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
+            let pattern = (0..<Int(1 + generator.next() % 3)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
+            for start in 0...haystack.count {
+                let naive = (start..<max(start, haystack.count - pattern.count + 1)).first { haystack[$0...].starts(with: pattern) }
+                #expect(haystack.withUnsafeBufferPointer { $0.firstOffset(of: pattern, from: start) } == naive, "\(haystack) \(pattern) \(start)")
+            }
+        }
+        #expect([UInt8]().withUnsafeBufferPointer { $0.firstOffset(of: [UInt8](), from: 0) } == 0)
+    }
+
     /// Messages are parsed in batches on several threads: the events must be exactly those of one thread, in file
     /// order, across batch boundaries (2,500 messages: three batches of up to 1,024), skipped and quarantined included.
     @Test func parsingOnSeveralThreadsGivesExactlyWhatOneThreadGives() throws {

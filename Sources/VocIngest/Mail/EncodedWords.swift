@@ -22,7 +22,7 @@ enum EncodedWords {
             pending = nil
         }
         var index = 0
-        while let start = wordStart(bytes, from: index) {
+        while let start = bytes.firstOffset(of: marker, from: index) {
             guard let word = parseWord(bytes, at: start) else {
                 flush()
                 output += bytes[index..<(start + 2)]
@@ -45,15 +45,8 @@ enum EncodedWords {
         return String(decoding: output, as: UTF8.self)
     }
 
-    /// The index of the next `=?` at or after `index`.
-    private static func wordStart(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int? {
-        var cursor = index
-        while cursor + 1 < bytes.count {
-            if bytes[cursor] == UInt8(ascii: "="), bytes[cursor + 1] == UInt8(ascii: "?") { return cursor }
-            cursor += 1
-        }
-        return nil
-    }
+    /// What starts an encoded word.
+    private static let marker = Array("=?".utf8)
 
     /// The word starting at `start` (on its `=?`): charset, decoded bytes and the index after its `?=`.
     private static func parseWord(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> (charset: String, bytes: [UInt8], end: Int)? {

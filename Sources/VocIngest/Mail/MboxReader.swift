@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import VocCore
 
 /// Splits an mbox (mboxo, mboxrd, with or without Content-Length) into messages while streaming, or reads a single
@@ -102,21 +97,9 @@ struct MboxReader {
         return count
     }
 
-    /// The offset of the next "\nFrom " at or after `position`: `memchr` from line feed to line feed, then a compare.
+    /// The offset of the next "\nFrom " at or after `position`.
     private func findSeparator(from position: Int) -> Int? {
-        let separator = Self.separator
-        return buffer.withUnsafeBufferPointer { buffer -> Int? in
-            guard let base = buffer.baseAddress else { return nil }
-            var index = max(position, 0)
-            let last = buffer.count - separator.count
-            while index <= last {
-                guard let found = memchr(base + index, 0x0A, last + 1 - index) else { return nil }
-                index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                if (1..<separator.count).allSatisfy({ buffer[index + $0] == separator[$0] }) { return index }
-                index += 1
-            }
-            return nil
-        }
+        buffer.withUnsafeBufferPointer { $0.firstOffset(of: Self.separator, from: max(position, 0)) }
     }
 
     private mutating func refill() throws(VocError) {

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 extension Substring {
     /// The first occurrence of `needle`, searched on the UTF-8 bytes of both strings' own storage. Foundation's
     /// `range(of:)` and `contains` go through CFStringFind on Linux (10 % of `voc inspect m.mbox`, perf), and copying
@@ -5,16 +11,7 @@ extension Substring {
     func range(ofText needle: String) -> Range<Index>? {
         var haystack = self, pattern = needle
         let found = haystack.withUTF8 { haystack in
-            pattern.withUTF8 { pattern -> Int? in
-                guard let first = pattern.first else { return 0 }
-                guard haystack.count >= pattern.count else { return nil }
-                for start in 0...(haystack.count - pattern.count) where haystack[start] == first {
-                    var offset = 1
-                    while offset < pattern.count, haystack[start + offset] == pattern[offset] { offset += 1 }
-                    if offset == pattern.count { return start }
-                }
-                return nil
-            }
+            pattern.withUTF8 { haystack.firstOffset(of: $0) }
         }
         guard let found else { return nil }
         let lower = utf8.index(startIndex, offsetBy: found)
@@ -26,5 +23,28 @@ extension String {
     /// Whether `needle` occurs in the string, compared byte for byte (see `Substring.range(ofText:)`).
     func containsText(_ needle: String) -> Bool {
         Substring(self).range(ofText: needle) != nil
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// The offset of the first occurrence of `pattern` at or after `start` (`start` itself for an empty pattern):
+    /// `memchr` to each place the pattern's first byte occurs, then a compare. Byte loops doing the same in the mbox
+    /// splitter and the `>From ` check were 2-7 % of `voc inspect m.mbox` each (perf).
+    func firstOffset(of pattern: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+        guard let first = pattern.first else { return start }
+        guard let base = baseAddress else { return nil }
+        var index = start
+        let last = count - pattern.count
+        while index <= last {
+            guard let found = memchr(base + index, Int32(first), last + 1 - index) else { return nil }
+            index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if (1..<pattern.count).allSatisfy({ self[index + $0] == pattern[$0] }) { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    func firstOffset(of pattern: [UInt8], from start: Int = 0) -> Int? {
+        pattern.withUnsafeBufferPointer { firstOffset(of: $0, from: start) }
     }
 }
