@@ -56,29 +56,35 @@ final class ReadAhead<Item: Sendable> {
     private var batch: [Item] = []
     private var index = 0
 
-    /// Starts reading at once. `read` is called on the reader thread only, from now on.
-    init(batchSize: Int = 512, depth: Int = 4, read: @escaping () throws(VocError) -> Item?) {
-        let channel = Channel(depth: depth)
-        self.channel = channel
-        nonisolated(unsafe) let read = read
-        Thread {
+    /// Starts reading at once, `batchSize` items to a hand-over. `read` is called on the reader thread only, from now
+    /// on, and not again once it returned nil or threw.
+    convenience init(batchSize: Int = 512, depth: Int = 4, read: @escaping () throws(VocError) -> Item?) {
+        var ended = false
+        /// An error met while filling a batch, thrown once the items before it are handed over.
+        var pendingError: VocError?
+        self.init(depth: depth) { () throws(VocError) -> [Item]? in
+            if let error = pendingError {
+                pendingError = nil
+                throw error
+            }
+            guard !ended else { return nil }
             var items: [Item] = []
             items.reserveCapacity(batchSize)
             do throws(VocError) {
-                while let item = try read() {
-                    items.append(item)
-                    if items.count == batchSize {
-                        guard channel.put(.items(items)) else { return }
-                        items.removeAll(keepingCapacity: true)
+                while items.count < batchSize {
+                    guard let item = try read() else {
+                        ended = true
+                        break
                     }
+                    items.append(item)
                 }
-                if !items.isEmpty, !channel.put(.items(items)) { return }
-                _ = channel.put(.end(nil))
             } catch {
-                if !items.isEmpty, !channel.put(.items(items)) { return }
-                _ = channel.put(.end(error))
+                ended = true
+                guard !items.isEmpty else { throw error }
+                pendingError = error
             }
-        }.start()
+            return items.isEmpty ? nil : items
+        }
     }
 
     /// Starts reading at once, a batch at a time: for a reader that already produces batches, which are handed
