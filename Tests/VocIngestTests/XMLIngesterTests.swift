@@ -50,8 +50,10 @@ extension IngestEvent {
         let reader = try XMLRecordReader(path: path, recordPath: ["export", "item"], guardian: XMLEntityGuard(prologue: [], head: [], file: path),
                                          maximumRecordBytes: 1 << 20)
         var fields: [[String]] = []
-        while case .record(let record)? = try reader.next() {
-            fields.append(record.fields.indices.map { "\(record.fields[$0].name)=" + String(decoding: record.value(at: $0), as: UTF8.self) })
+        while let events = try reader.nextBatch(maximumRecords: 2) {
+            for case .record(let record) in events {
+                fields.append(record.fields.indices.map { "\(record.fields[$0].name)=" + String(decoding: record.value(at: $0), as: UTF8.self) })
+            }
         }
         #expect(fields == [["@score=9", "#text=Fast   onboarding and more", "note=ok", "comment=great team"],
                            ["@score=3", "comment=slow  support"],
@@ -115,6 +117,47 @@ extension IngestEvent {
         #expect(error.position.line == 4)
         #expect(error.detail.contains("column"))
         #expect(result.counts.isBalanced)
+    }
+
+    /// Records are read in batches on a thread of their own: a malformed record far past the first batches still
+    /// comes after every record before it, at its line.
+    @Test func aMalformedRecordAfterManyBatchesKeepsEveryRecordBeforeIt() throws {
+        let good = (1...1_700).map { "  <response id=\"\($0)\"><comment>fine \($0)</comment></response>" }
+        let path = Fixtures.write((["<responses>"] + good + ["  <response id=\"x\"><comment>broken</wrong></response>",
+                                                             "  <response id=\"y\"><comment>never read</comment></response>", "</responses>"])
+                                      .joined(separator: "\n"), name: "late-break.xml")
+        let result = try ingestXML(path, recordPath: "responses/response")
+        let accepted = result.events.compactMap(\.accepted).map(\.responseID)
+        #expect(accepted.count == 1_700)
+        #expect(accepted.elementsEqual((1...1_700).map { "\($0)" }), "records kept in file order")
+        let error = try #require(result.events.last?.quarantined)
+        #expect(error.reason == .malformedDocument)
+        #expect(error.position.line == 1_702)
+        #expect(result.counts.read == 1_701)
+        #expect(result.counts.isBalanced)
+    }
+
+    /// Quadratic blow-up found past the head of the file stops the run with its error after the first batches, and
+    /// after every record before it: 1,200 records of 4 KiB (past the 4 MiB head the guard reads first), then records
+    /// that each substitute a 64 KiB entity, of which 256 fit in the 16 MiB allowed.
+    @Test func aBlowUpFoundLateComesAfterTheRecordsBeforeIt() throws {
+        let comment = String(repeating: "fine ", count: 820)
+        let good = (1...1_200).map { "<response id=\"\($0)\"><comment>\(comment)</comment></response>" }
+        let late = (1...300).map { "<response id=\"late\($0)\"><comment>&big;</comment></response>" }
+        let path = Fixtures.write("""
+            <!DOCTYPE r [ <!ENTITY big "\(String(repeating: "x", count: 1 << 16))"> ]>
+            <r>
+            \((good + late).joined(separator: "\n"))
+            </r>
+            """, name: "late-blow-up.xml")
+        var ingester = try XMLIngester(path: path, vocabulary: vocabulary)
+        var accepted: [String?] = []
+        let error = try #require(throws: VocError.self) {
+            while let event = try ingester.next() { accepted.append(event.accepted?.responseID) }
+        }
+        #expect(error.description.contains("quadratic blow-up"), "\(error)")
+        #expect(accepted.count == 1_456)
+        #expect(accepted.elementsEqual((1...1_200).map { "\($0)" } + (1...256).map { "late\($0)" }), "records kept in file order")
     }
 
     static let securityFiles = Fixtures.sharedFiles("parsing_suites/xml_security", extensions: ["xml"])

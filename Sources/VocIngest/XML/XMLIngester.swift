@@ -34,9 +34,10 @@ public struct XMLIngester {
         maximumRecordBytes = options.maximumRecordBytes
         var pending: [XMLRecordReader.Event] = []
         var names: [String] = []
-        while pending.count < Self.sampleRecords, let event = try reader.next() {
-            pending.append(event)
-            if case .record(let record) = event {
+        // One record at a time, so that an error in the sample is thrown here, as opening the file fails.
+        while pending.count < Self.sampleRecords, let events = try reader.nextBatch(maximumRecords: 1) {
+            pending += events
+            for case .record(let record) in events {
                 for field in record.fields where !names.contains(field.name) { names.append(field.name) }
             }
         }
@@ -45,7 +46,7 @@ public struct XMLIngester {
         records = ReadAhead { () throws(VocError) in
             // libxml2 keeps its error handler per thread.
             if !secured { XMLRecordReader.installSecurity(); secured = true }
-            return try reader.next()
+            return try reader.nextBatch()
         }
         let columns = names.enumerated().map { index, name in
             SurveyColumn(index: index, name: name, matchTexts: [HeaderText.normalize(name)], rawTexts: [name, String(name.drop { $0 == "@" })])
