@@ -160,6 +160,27 @@ extension IngestEvent {
         #expect(accepted.elementsEqual((1...1_200).map { "\($0)" } + (1...256).map { "late\($0)" }), "records kept in file order")
     }
 
+    /// libxml2 stores an element's line in 16 bits: past line 65,535 the line comes from the parser, which is ahead
+    /// by at most 512 bytes (here under 30 lines of about 22 bytes), never capped at 65,535.
+    @Test func linesPastTheSixteenBitLimitAreNotCapped() throws {
+        let records = (1...18_000).map { index in
+            let nps = index == 20 || index == 18_000 ? "many" : "9"
+            return "  <response id=\"\(index)\">\n    <nps>\(nps)</nps>\n    <comment>ok</comment>\n  </response>"
+        }
+        let path = Fixtures.write((["<responses>"] + records + ["</responses>"]).joined(separator: "\n"), name: "long.xml")
+        let result = try ingestXML(path, recordPath: "responses/response")
+        func startLine(ofRecord index: Int) -> Int { 2 + (index - 1) * 4 }
+        let lines = result.events.compactMap(\.quarantined).map { $0.position.line ?? 0 }
+        #expect(lines.count == 2)
+        #expect(lines.first == startLine(ofRecord: 20))
+        let late = try #require(lines.last)
+        #expect((startLine(ofRecord: 18_000)...(startLine(ofRecord: 18_000) + 30)).contains(late), "\(late)")
+        let accepted = result.events.compactMap(\.accepted)
+        let record17000 = try #require(accepted.first { $0.responseID == "17000" })
+        let line17000 = record17000.position.line ?? 0
+        #expect((startLine(ofRecord: 17_000)...(startLine(ofRecord: 17_000) + 30)).contains(line17000), "\(line17000)")
+    }
+
     static let securityFiles = Fixtures.sharedFiles("parsing_suites/xml_security", extensions: ["xml"])
 
     /// Every attack file is refused or read without loading anything; none hangs or crashes.

@@ -88,11 +88,19 @@ final class XMLRecordReader {
 
     deinit { xmlFreeTextReader(reader) }
 
-    /// The line of the current node (the parser itself reads ahead).
+    /// The line of the current node. libxml2 keeps an element's line in 16 bits, so from line 65,535 on this is the
+    /// parser's line instead: the parser works ahead of the node by at most one 512-byte chunk, so the line given is
+    /// at most that many bytes further on.
     var line: Int {
-        guard let node = xmlTextReaderCurrentNode(reader) else { return Int(xmlTextReaderGetParserLineNumber(reader)) }
-        return Int(xmlGetLineNo(node))
+        if let node = xmlTextReaderCurrentNode(reader) {
+            let line = Int(xmlGetLineNo(node))
+            if line > 0, line < Self.lastExactLine { return line }
+        }
+        return Int(xmlTextReaderGetParserLineNumber(reader))
     }
+
+    /// libxml2's cap on the line it stores in an element (`UINT16_MAX`).
+    static let lastExactLine = 65_535
 
     /// The next records: at most `maximumRecords`, and about `maximumBytes` of text unless one record is larger. After
     /// a fatal error, the records before it and then the error. Nil at the end. An error thrown while reading (an
