@@ -195,6 +195,22 @@ let analyzer = SentimentAnalyzer(model: try! SentimentModel.load(from: Fixtures.
         }
     }
 
+    /// Ingest stores `summarize`, which skips the trace: it must agree with `analyze` on every text of the project's
+    /// labelled sets, with the language declared and identified.
+    @Test(arguments: ["en", "es", "pt"])
+    func summaryAgreesWithTheFullAnalysis(_ language: String) throws {
+        let set = try LabelledSet(contentsOf: Fixtures.corpora.appendingPathComponent("labelled/\(language)_feedback.tsv").path)
+        for example in set.examples {
+            for declared in [language, nil] {
+                let full = analyzer.analyze(example.text, language: declared)
+                let (identified, summary) = analyzer.summarize(example.text, language: declared)
+                #expect(identified == full.language)
+                #expect(summary == SentimentSummary(compound: full.compound, label: full.label.rawValue, churn: !full.churn.isEmpty,
+                                                    effort: !full.effort.isEmpty, topics: full.topics), "\(example.text)")
+            }
+        }
+    }
+
     @Test func negationIsShownWithItsCue() throws {
         let result = analyzer.analyze("No me gustó", language: "es")
         let item = try #require(result.trace.items.first)

@@ -69,11 +69,18 @@ struct SentimentBench: ParsableCommand {
     @Option(name: .long, help: "The texts' language; identified per text when omitted.")
     var language: String?
 
+    @Flag(name: .long, help: "Time what ingest stores (score, label, signals) instead of the full analysis with its trace.")
+    var summary = false
+
     @OptionGroup var sentimentOptions: SentimentOptions
 
     func run() throws {
         let analyzer = try sentimentOptions.analyzer()
-        try bench.run("sentiment") { analyzer.analyze($0, language: language).compound }
+        if summary {
+            try bench.run("sentiment summary") { analyzer.summarize($0, language: language).summary.compound }
+        } else {
+            try bench.run("sentiment") { analyzer.analyze($0, language: language).compound }
+        }
     }
 }
 

@@ -10,6 +10,21 @@ public struct SentimentAnalyzer: Sendable {
 
     /// - Parameter language: the record's declared language (`es`, `pt`, `en`); identified when nil or unknown.
     public func analyze(_ text: String, language declared: String? = nil) -> SentimentResult {
+        let (guess, context, items) = score(text, language: declared, explains: true)
+        let trace = SentimentTrace(items: items)
+        let compound = SentimentResult.normalize(trace.sum)
+        let shares = context.shares(items)
+        let lexicon = context.rules.lexicon
+        return SentimentResult(
+            language: guess.language, languageConfidence: guess.confidence, compound: compound,
+            positive: shares.positive, neutral: shares.neutral, negative: shares.negative,
+            label: SentimentResult.label(for: compound), trace: trace,
+            churn: context.matches(lexicon.churn, .churn), effort: context.matches(lexicon.effort, .effort),
+            topics: Self.distinctSorted(context.matchValues(lexicon.topics, .topic)))
+    }
+
+    /// Tokens, language and the scored items; with `explains`, the items carry their texts and steps.
+    func score(_ text: String, language declared: String?, explains: Bool) -> (LanguageIdentifier.Guess, Context, [Context.Item]) {
         var tokens = model.tokenizer.tokenize(text)
         var ids = tokens.map { model.words.id(of: $0.norm) ?? -1 }
         let guess: LanguageIdentifier.Guess
@@ -25,26 +40,18 @@ public struct SentimentAnalyzer: Sendable {
             ids = tokens.map { model.words.id(of: $0.norm) ?? -1 }
         }
         let context = Context(tokens: tokens, ids: ids, words: model.words, rules: rules, symbols: model.symbols,
-                              sentences: SentenceSplitter.sentences(tokens, abbreviations: rules.abbreviations))
+                              sentences: SentenceSplitter.sentences(tokens, abbreviations: rules.abbreviations), explains: explains)
 
         var items = context.sentimentItems()
         context.applyContrast(to: &items)
         if let punctuation = context.punctuationItem(sum: items.reduce(0) { $0 + $1.contribution }) {
             items.append(punctuation)
         }
-        let trace = SentimentTrace(items: items)
-        let compound = SentimentResult.normalize(trace.sum)
-        let shares = context.shares(items)
-        return SentimentResult(
-            language: guess.language, languageConfidence: guess.confidence, compound: compound,
-            positive: shares.positive, neutral: shares.neutral, negative: shares.negative,
-            label: SentimentResult.label(for: compound), trace: trace,
-            churn: context.matches(rules.lexicon.churn, .churn), effort: context.matches(rules.lexicon.effort, .effort),
-            topics: Self.distinctSorted(context.matchValues(rules.lexicon.topics, .topic)))
+        return (guess, context, items)
     }
 
     /// Most texts have no topic or one: no set is built for them.
-    private static func distinctSorted(_ values: [String]) -> [String] {
+    static func distinctSorted(_ values: [String]) -> [String] {
         values.count < 2 ? values : Array(Set(values)).sorted()
     }
 }
@@ -67,10 +74,14 @@ struct Context {
     let isMixedCase: Bool
     /// Per token: whether a contrast phrase ("but", "sin embargo") starts there; computed once, read by negation.
     let startsContrast: [Bool]
+    /// Whether items carry their texts and steps (the contributions are the same either way).
+    let explains: Bool
 
     /// - Parameter ids: each token's norm in `words` (−1 when absent).
-    init(tokens: [Token], ids: [Int32], words: WordTable, rules: LanguageRules, symbols: [String: Double], sentences: [Range<Int>]) {
+    init(tokens: [Token], ids: [Int32], words: WordTable, rules: LanguageRules, symbols: [String: Double], sentences: [Range<Int>],
+         explains: Bool) {
         self.tokens = tokens
+        self.explains = explains
         self.sentences = sentences
         self.rules = rules
         self.symbols = symbols
@@ -168,6 +179,7 @@ struct Context {
 
     /// The words of `range` as written: a contraction expanded into several tokens ("no" → "em o") shows once.
     private func surface(of range: Range<Int>) -> String {
+        guard explains else { return "" }
         if range.count == 1 { return tokens[range.lowerBound].surface }
         return range.indices.filter { $0 == range.lowerBound || tokens[$0].span != tokens[$0 - 1].span }
             .map { tokens[$0].surface }.joined(separator: " ")
@@ -179,22 +191,25 @@ struct Context {
         var item = Item(tokens: range, text: surface(of: range), source: source,
                         base: base, steps: [], contribution: base)
         for step in boosterSteps(before: range.lowerBound, valence: base) + capitalsSteps(range, valence: base) {
-            item.steps.append(step)
-            item.contribution += step.delta
+            apply(step, to: &item)
         }
         if let privative {
-            item.steps.append(Step(rule: .privative, cue: privative, delta: item.contribution * SentimentTunables.negationFactor - item.contribution))
-            item.contribution += item.steps[item.steps.count - 1].delta
+            apply(Step(rule: .privative, cue: privative, delta: item.contribution * SentimentTunables.negationFactor - item.contribution), to: &item)
         }
         // An idiom with its own negator ("sin problemas", "ninguna queja") is not negated again: negative concord.
         // An interjection ("lol", "jaja") is a reaction outside the clause: no negator reaches it.
         let hasOwnNegator = range.contains { facts[$0].isNegator }
         let isInterjection = range.count == 1 && facts[range.lowerBound].isInterjection
         if !hasOwnNegator, !isInterjection, let step = negationStep(before: range.lowerBound, value: item.contribution) {
-            item.steps.append(step)
-            item.contribution += step.delta
+            apply(step, to: &item)
         }
         return item
+    }
+
+    /// Adds a rule's delta to the item, and the step to its trace when explaining.
+    private func apply(_ step: Step, to item: inout Item) {
+        if explains { item.steps.append(step) }
+        item.contribution += step.delta
     }
 
     // MARK: Rules
@@ -279,9 +294,7 @@ struct Context {
     }
 
     private func multiply(_ item: inout Item, by factor: Double, rule: SentimentTrace.Rule, cue: String) {
-        let delta = item.contribution * factor - item.contribution
-        item.steps.append(Step(rule: rule, cue: cue, delta: delta))
-        item.contribution += delta
+        apply(Step(rule: rule, cue: cue, delta: item.contribution * factor - item.contribution), to: &item)
     }
 
     /// `!` (up to 4) and repeated `?` push the score further in its direction.
@@ -337,6 +350,11 @@ struct Context {
             }
         }
         return found
+    }
+
+    /// Whether any phrase of `index` occurs.
+    func hasMatch(_ index: PhraseIndex<Void>, _ kind: WordFacts.PhraseStarts) -> Bool {
+        tokens.indices.contains { longestMatch(index, kind, at: $0) != nil }
     }
 
     func matchValues(_ index: PhraseIndex<String>, _ kind: WordFacts.PhraseStarts) -> [String] {
