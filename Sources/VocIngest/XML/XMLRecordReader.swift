@@ -238,7 +238,7 @@ final class XMLRecordReader {
                 case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
                     onPath = min(onPath, depth)
                     if var finished = record, depth == recordPath.count - 1 {
-                        if let index = fields[finished.fields].firstIndex(where: { $0.name == "#text" }) {
+                        if !direct.isEmpty, let index = fields[finished.fields].firstIndex(where: { $0.name == "#text" }) {
                             fields[index].range = text.count..<(text.count + direct.count)
                             text += direct
                         }
