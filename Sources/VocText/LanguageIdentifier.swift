@@ -71,7 +71,7 @@ public struct LanguageIdentifier: Sendable {
                 let share = 1 / Double(masks[id].nonzeroBitCount)
                 for language in languages.indices where masks[id] & (1 << language) != 0 { scores[language] += share }
             }
-            addCues(of: tokens[index].norm, to: &scores)
+            if !tokens[index].isASCII { addCues(of: tokens[index].norm, to: &scores) }
         }
         let total = scores.reduce(0, +)
         guard total > 0, let best = scores.indices.max(by: { scores[$0] < scores[$1] || (scores[$0] == scores[$1] && $0 > $1) }) else {
@@ -84,9 +84,8 @@ public struct LanguageIdentifier: Sendable {
         return Guess(language: languages[best], confidence: scores[best] / total)
     }
 
+    /// Letters such as `ñ` and `ã` in a word that is not all ASCII.
     private func addCues(of word: String, to scores: inout [Double]) {
-        // Most words are ASCII and hold no cue: one pass over the contiguous bytes rules them out.
-        guard !word.isASCIIBytes else { return }
         var previous: UInt8 = 0
         for byte in word.utf8 {
             if previous == 0xC2 || previous == 0xC3, case let cue = cues[Int(previous - 0xC2) * 256 + Int(byte)], cue != 0 {

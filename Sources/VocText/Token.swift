@@ -15,14 +15,20 @@ public struct Token: Sendable, Hashable {
     public var isAllCaps: Bool
     /// Had a run of 3+ identical letters (`sooo`, `muuuy`).
     public var isElongated: Bool
+    /// The norm is all ASCII: no accents to fold, no letters that hint at a language. Known to the tokenizer, so
+    /// rules need not scan the norm again.
+    public var isASCII: Bool
 
-    public init(kind: Kind, span: Range<Int>, surface: String, norm: String, isAllCaps: Bool = false, isElongated: Bool = false) {
+    /// - Parameter isASCII: whether `norm` is all ASCII; found from `norm` when nil.
+    public init(kind: Kind, span: Range<Int>, surface: String, norm: String, isAllCaps: Bool = false, isElongated: Bool = false,
+                isASCII: Bool? = nil) {
         self.kind = kind
         self.span = span
         self.surface = surface
         self.norm = norm
         self.isAllCaps = isAllCaps
         self.isElongated = isElongated
+        self.isASCII = isASCII ?? norm.isASCIIBytes
     }
 
     /// Forms to look up, most specific first: the norm, the elongation cut to one letter (`muuy` → `muy`),

@@ -198,7 +198,8 @@ public struct Tokenizer: Sendable {
         }
         let (norm, elongated) = hasRun ? cutElongations(lowered) : (lowered, false)
         let kind: Token.Kind = letters == 0 && digits > 0 ? .number : .word
-        return Token(kind: kind, span: range, surface: surface, norm: norm, isAllCaps: letters >= 2 && upper == letters, isElongated: elongated)
+        return Token(kind: kind, span: range, surface: surface, norm: norm, isAllCaps: letters >= 2 && upper == letters, isElongated: elongated,
+                     isASCII: isASCII ? true : nil)
     }
 
     /// A lexicon entry as a token's norm would read it: `kkkk` → `kk`, so entries written elongated still match.
@@ -332,7 +333,8 @@ public struct Tokenizer: Sendable {
 
     private static func plain(_ kind: Token.Kind, _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, lowercase: Bool = true) -> Token {
         let surface = string(bytes, range)
-        return Token(kind: kind, span: range, surface: surface, norm: lowercase ? surface.lowercased() : surface)
+        let isASCII = !bytes[range].contains { $0 >= 0x80 }
+        return Token(kind: kind, span: range, surface: surface, norm: lowercase ? surface.lowercased() : surface, isASCII: isASCII ? true : nil)
     }
 
     static func string(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {

@@ -1,16 +1,16 @@
 public import VocText
 
 /// A multi-word pattern over tokens: `cancel * subscription` (`*` skips up to three tokens),
-/// `factur*` (a word prefix). Words match a token's norm or its accent-free form.
+/// `factur*` (a word prefix). Words match a token whose accent-free form is theirs.
 public struct PhrasePattern: Sendable, Hashable {
     enum Element: Sendable, Hashable {
-        /// A word as written and without accents.
-        case word(String, folded: String)
+        /// A word without accents, and its id in the model's word table once indexed (−1 before).
+        case word(folded: String, id: Int32)
         case prefix(String)
         case gap
     }
 
-    let elements: [Element]
+    private(set) var elements: [Element]
     /// The pattern as written, for traces and signal output.
     public let text: String
 
@@ -22,8 +22,13 @@ public struct PhrasePattern: Sendable, Hashable {
         elements = parts.map { part in
             if part == "*" { return .gap }
             if part.count > 1 && part.hasSuffix("*") { return .prefix(AccentFolding.fold(String(part.dropLast()))) }
-            return .word(part, folded: AccentFolding.fold(part))
+            return .word(folded: AccentFolding.fold(part), id: -1)
         }
+    }
+
+    /// The accent-free words, for the word table.
+    var words: [String] {
+        elements.compactMap { if case .word(let word, _) = $0 { word } else { nil } }
     }
 
     /// The first word, for indexing patterns by the token that can start them (nil for a prefix start).
@@ -32,25 +37,33 @@ public struct PhrasePattern: Sendable, Hashable {
         return nil
     }
 
-    /// The end index (exclusive) of a match starting at `start`, or nil.
-    func match(_ tokens: [Token], at start: Int, folded: [String]) -> Int? {
-        matchElements(elements[...], tokens, at: start, folded: folded)
+    /// The pattern with each word's id in `table`, which must hold `words`: words then match by id, not by string.
+    func indexed(in table: WordTable) -> PhrasePattern {
+        var pattern = self
+        pattern.elements = elements.map { if case .word(let word, _) = $0 { .word(folded: word, id: table.id(of: word) ?? -1) } else { $0 } }
+        return pattern
     }
 
-    private func matchElements(_ elements: ArraySlice<Element>, _ tokens: [Token], at index: Int, folded: [String]) -> Int? {
+    /// The end index (exclusive) of a match starting at `start`, or nil.
+    /// - Parameter foldedIDs: each token's accent-free form's id in the table the pattern was indexed in.
+    func match(_ tokens: [Token], at start: Int, folded: [String], foldedIDs: [Int32]) -> Int? {
+        matchElements(elements[...], tokens, at: start, folded: folded, foldedIDs: foldedIDs)
+    }
+
+    private func matchElements(_ elements: ArraySlice<Element>, _ tokens: [Token], at index: Int, folded: [String], foldedIDs: [Int32]) -> Int? {
         guard let element = elements.first else { return index }
         switch element {
         case .gap:
             for skip in 0...3 where index + skip <= tokens.count {
-                if let end = matchElements(elements.dropFirst(), tokens, at: index + skip, folded: folded) { return end }
+                if let end = matchElements(elements.dropFirst(), tokens, at: index + skip, folded: folded, foldedIDs: foldedIDs) { return end }
             }
             return nil
-        case .word(let word, let foldedWord):
-            guard index < tokens.count, tokens[index].norm == word || folded[index] == word || folded[index] == foldedWord else { return nil }
-            return matchElements(elements.dropFirst(), tokens, at: index + 1, folded: folded)
+        case .word(_, let id):
+            guard index < tokens.count, id >= 0, foldedIDs[index] == id else { return nil }
+            return matchElements(elements.dropFirst(), tokens, at: index + 1, folded: folded, foldedIDs: foldedIDs)
         case .prefix(let prefix):
             guard index < tokens.count, tokens[index].kind == .word, folded[index].hasPrefix(prefix) else { return nil }
-            return matchElements(elements.dropFirst(), tokens, at: index + 1, folded: folded)
+            return matchElements(elements.dropFirst(), tokens, at: index + 1, folded: folded, foldedIDs: foldedIDs)
         }
     }
 }
@@ -73,8 +86,10 @@ struct PhraseIndex<Value: Sendable>: Sendable {
         }
     }
 
-    /// The accent-free words patterns can start with.
-    var firstWords: Dictionary<String, [(PhrasePattern, Value)]>.Keys { byFirstWord.keys }
+    /// Every accent-free word of every pattern.
+    var words: Set<String> {
+        Set((byFirstWord.values.joined() + unindexed).flatMap { $0.0.words })
+    }
 
     /// Whether some pattern starts with this accent-free word.
     func starts(with word: String) -> Bool { byFirstWord[word] != nil }
@@ -82,9 +97,10 @@ struct PhraseIndex<Value: Sendable>: Sendable {
     /// Whether some pattern can start at any word (it starts with a prefix).
     var hasUnindexed: Bool { !unindexed.isEmpty }
 
-    /// Files every pattern under the id of its first word in `table`, which must hold every first word.
+    /// Files every pattern under the id of its first word in `table`, which must hold `words`.
     mutating func index(_ table: WordTable) {
-        byFirstID = (0..<Int32(table.count)).map { byFirstWord[table.word($0)] ?? [] }
+        byFirstID = (0..<Int32(table.count)).map { id in (byFirstWord[table.word(id)] ?? []).map { ($0.0.indexed(in: table), $0.1) } }
+        unindexed = unindexed.map { ($0.0.indexed(in: table), $0.1) }
     }
 
     /// The longest pattern matching at `index`, with its end.
@@ -93,7 +109,7 @@ struct PhraseIndex<Value: Sendable>: Sendable {
         var best: (PhrasePattern, Value, Int)?
         func consider(_ candidates: [(PhrasePattern, Value)]) {
             for (pattern, value) in candidates {
-                if let end = pattern.match(tokens, at: index, folded: folded), end > index, end > (best?.2 ?? 0) {
+                if let end = pattern.match(tokens, at: index, folded: folded, foldedIDs: foldedIDs), end > index, end > (best?.2 ?? 0) {
                     best = (pattern, value, end)
                 }
             }

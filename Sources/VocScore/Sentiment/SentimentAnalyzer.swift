@@ -94,12 +94,13 @@ struct Context {
         var capitals = 0, lowerOrMixed = 0
         // By index, not `enumerated()`, which copied every token (two strings each; perf).
         for index in tokens.indices {
-            let bare = AccentFolding.fold(tokens[index].norm)
+            let isASCII = tokens[index].isASCII
+            let bare = isASCII ? tokens[index].norm : AccentFolding.fold(tokens[index].norm)
             folded.append(bare)
-            let bareID = bare == tokens[index].norm ? ids[index] : words.id(of: bare) ?? -1
+            let bareID = isASCII || bare == tokens[index].norm ? ids[index] : words.id(of: bare) ?? -1
             foldedIDs.append(bareID)
             facts.append(rules.lexicon.facts(of: tokens[index], norm: ids[index], folded: bareID))
-            if tokens[index].kind == .word, Self.hasTwoCharacters(tokens[index].norm) {
+            if tokens[index].kind == .word, isASCII ? tokens[index].norm.utf8.count >= 2 : Self.hasTwoCharacters(tokens[index].norm) {
                 if tokens[index].isAllCaps { capitals += 1 } else { lowerOrMixed += 1 }
             }
         }
@@ -144,8 +145,7 @@ struct Context {
                 index = idiom.end
                 continue
             }
-            let token = tokens[index]
-            switch token.kind {
+            switch tokens[index].kind {
             case .word where !facts[index].isNegator && facts[index].booster == nil:
                 if let valence = facts[index].valence {
                     // "hassle free": the privative after a negative word joins its item.
@@ -156,18 +156,20 @@ struct Context {
                         continue
                     }
                     items.append(scored(valence, tokens: index..<(index + 1), source: .word))
-                } else if let valence = rules.lexicon.privativeCompound(token.norm) {
-                    items.append(scored(valence, tokens: index..<(index + 1), source: .word, privative: token.surface))
+                } else if let valence = rules.lexicon.privativeCompound(tokens[index].norm) {
+                    items.append(scored(valence, tokens: index..<(index + 1), source: .word, privative: tokens[index].surface))
                 }
             case .hashtag:
                 // A hashtag stands apart from the sentence: its word counts, no rule applies to it.
-                if let valence = rules.lexicon.valence(ofHashtag: token.norm) {
-                    items.append(Item(tokens: index..<(index + 1), text: token.surface, source: .hashtag, base: valence, steps: [], contribution: valence))
+                if let valence = rules.lexicon.valence(ofHashtag: tokens[index].norm) {
+                    items.append(Item(tokens: index..<(index + 1), text: surface(of: index..<(index + 1)), source: .hashtag, base: valence,
+                                      steps: [], contribution: valence))
                 }
             case .emoji, .emoticon:
-                if let valence = symbols[token.surface] ?? symbols[String(String.UnicodeScalarView(token.surface.unicodeScalars.filter { $0 != "\u{FE0F}" }))] {
-                    items.append(Item(tokens: index..<(index + 1), text: token.surface, source: token.kind == .emoji ? .emoji : .emoticon,
-                                      base: valence, steps: [], contribution: valence))
+                let symbol = tokens[index].surface
+                if let valence = symbols[symbol] ?? symbols[String(String.UnicodeScalarView(symbol.unicodeScalars.filter { $0 != "\u{FE0F}" }))] {
+                    items.append(Item(tokens: index..<(index + 1), text: surface(of: index..<(index + 1)),
+                                      source: tokens[index].kind == .emoji ? .emoji : .emoticon, base: valence, steps: [], contribution: valence))
                 }
             default:
                 break
@@ -190,9 +192,8 @@ struct Context {
     private func scored(_ base: Double, tokens range: Range<Int>, source: SentimentTrace.Source, privative: String? = nil) -> Item {
         var item = Item(tokens: range, text: surface(of: range), source: source,
                         base: base, steps: [], contribution: base)
-        for step in boosterSteps(before: range.lowerBound, valence: base) + capitalsSteps(range, valence: base) {
-            apply(step, to: &item)
-        }
+        applyBoosters(before: range.lowerBound, valence: base, to: &item)
+        applyCapitals(range, valence: base, to: &item)
         if let privative {
             apply(Step(rule: .privative, cue: privative, delta: item.contribution * SentimentTunables.negationFactor - item.contribution), to: &item)
         }
@@ -214,39 +215,40 @@ struct Context {
 
     // MARK: Rules
 
-    /// Boosters and dampeners up to three words before (`muy bueno`, `really bad`, `un poco caro`).
-    func boosterSteps(before index: Int, valence: Double) -> [Step] {
-        var steps: [Step] = []
+    /// Boosters and dampeners up to three words before (`muy bueno`, `really bad`, `un poco caro`), nearest first.
+    private func applyBoosters(before index: Int, valence: Double, to item: inout Item) {
         var distance = 0
         var cursor = index - 1
         while cursor >= 0, distance < SentimentTunables.boosterDecay.count, tokens[cursor].kind == .word {
             if let weight = facts[cursor].booster {
                 let delta = weight * SentimentTunables.boosterStep * SentimentTunables.boosterDecay[distance] * (valence < 0 ? -1 : 1)
-                steps.append(Step(rule: weight >= 0 ? .booster : .dampener, cue: tokens[cursor].surface, delta: delta))
+                apply(Step(rule: weight >= 0 ? .booster : .dampener, cue: cue(cursor), delta: delta), to: &item)
             }
             distance += 1
             cursor -= 1
         }
-        return steps
     }
 
     /// A word in capitals inside mixed-case text (`this is AWFUL`).
-    func capitalsSteps(_ range: Range<Int>, valence: Double) -> [Step] {
-        guard isMixedCase, range.contains(where: { tokens[$0].isAllCaps }) else { return [] }
-        return [Step(rule: .capitals, cue: tokens[range.lowerBound].surface, delta: SentimentTunables.capitalsStep * (valence < 0 ? -1 : 1))]
+    private func applyCapitals(_ range: Range<Int>, valence: Double, to item: inout Item) {
+        guard isMixedCase, range.contains(where: { tokens[$0].isAllCaps }) else { return }
+        apply(Step(rule: .capitals, cue: cue(range.lowerBound), delta: SentimentTunables.capitalsStep * (valence < 0 ? -1 : 1)), to: &item)
     }
+
+    /// The token as written, as a step's cue; empty when not explaining.
+    private func cue(_ index: Int) -> String { explains ? tokens[index].surface : "" }
 
     /// A negator among the three words before, within the clause, flips and weakens the value. Several negators
     /// in one clause are Romance negative concord ("no tengo ninguna queja", "não gostei nada"): one flip.
-    func negationStep(before index: Int, value: Double) -> Step? {
+    private func negationStep(before index: Int, value: Double) -> Step? {
         var cursor = index - 1
         var words = 0
         while cursor >= 0, words < SentimentTunables.negationWindow {
-            let token = tokens[cursor]
-            if token.kind == .punctuation || startsContrast[cursor] { return nil }
-            if token.kind == .word {
+            let kind = tokens[cursor].kind
+            if kind == .punctuation || startsContrast[cursor] { return nil }
+            if kind == .word {
                 if facts[cursor].isNegator {
-                    return Step(rule: .negation, cue: token.surface, delta: value * SentimentTunables.negationFactor - value)
+                    return Step(rule: .negation, cue: cue(cursor), delta: value * SentimentTunables.negationFactor - value)
                 }
                 words += 1
             }

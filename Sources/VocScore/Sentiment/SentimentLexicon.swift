@@ -101,10 +101,10 @@ public struct SentimentLexicon: Sendable {
         }
     }
 
-    /// Every word the facts are about: entries, negators, boosters and the words phrases start with.
+    /// Every word the facts are about: entries, negators, boosters and the words of phrases.
     var words: [String] {
-        Array(valences.keys) + Array(negators) + Array(privatives) + Array(boosters.keys) + Array(idioms.firstWords) + Array(contrasts.firstWords)
-            + Array(churn.firstWords) + Array(effort.firstWords) + Array(topics.firstWords)
+        Array(valences.keys) + Array(negators) + Array(privatives) + Array(boosters.keys) + Array(idioms.words) + Array(contrasts.words)
+            + Array(churn.words) + Array(effort.words) + Array(topics.words)
     }
 
     /// Resolves the facts of every word in `table` (which must hold `words`) for `facts(of:)`.
