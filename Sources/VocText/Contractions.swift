@@ -26,19 +26,25 @@ public struct Contractions: Sendable {
     /// The words a lower-case contraction stands for, or nil when `word` is not one.
     public func expansion(of word: String) -> [String]? { expansions[word] }
 
-    public func expand(_ tokens: [Token]) -> [Token] {
-        guard tokens.contains(where: { expansions[$0.norm] != nil }) else { return tokens }
+    /// The tokens with contractions expanded, and each one's id in `words` (−1 when absent).
+    /// - Parameter ids: each token's id in `words`; those of the tokens kept are reused, only expansions are looked up.
+    public func expand(_ tokens: [Token], ids: [Int32], in words: WordTable) -> (tokens: [Token], ids: [Int32]) {
         var result: [Token] = []
+        var resultIDs: [Int32] = []
         result.reserveCapacity(tokens.count + 4)
-        for token in tokens {
-            guard token.kind == .word, let words = expansions[token.norm] else {
-                result.append(token)
+        resultIDs.reserveCapacity(tokens.count + 4)
+        for index in tokens.indices {
+            guard tokens[index].kind == .word, let expansion = expansions[tokens[index].norm] else {
+                result.append(tokens[index])
+                resultIDs.append(ids[index])
                 continue
             }
-            for word in words {
+            let token = tokens[index]
+            for word in expansion {
                 result.append(Token(kind: .word, span: token.span, surface: token.surface, norm: word, isAllCaps: token.isAllCaps))
+                resultIDs.append(words.id(of: word) ?? -1)
             }
         }
-        return result
+        return (result, resultIDs)
     }
 }

@@ -18,10 +18,14 @@ public struct Token: Sendable, Hashable {
     /// The norm is all ASCII: no accents to fold, no letters that hint at a language. Known to the tokenizer, so
     /// rules need not scan the norm again.
     public var isASCII: Bool
+    /// The norm holds `-` or `'` (`bem-vindo`, `don't`): only such words are tried as compounds or `n't` negators.
+    public var hasJoiner: Bool
 
-    /// - Parameter isASCII: whether `norm` is all ASCII; found from `norm` when nil.
+    /// - Parameters:
+    ///   - isASCII: whether `norm` is all ASCII; found from `norm` when nil.
+    ///   - hasJoiner: whether `norm` holds `-` or `'`; found from `norm` when nil.
     public init(kind: Kind, span: Range<Int>, surface: String, norm: String, isAllCaps: Bool = false, isElongated: Bool = false,
-                isASCII: Bool? = nil) {
+                isASCII: Bool? = nil, hasJoiner: Bool? = nil) {
         self.kind = kind
         self.span = span
         self.surface = surface
@@ -29,6 +33,7 @@ public struct Token: Sendable, Hashable {
         self.isAllCaps = isAllCaps
         self.isElongated = isElongated
         self.isASCII = isASCII ?? norm.isASCIIBytes
+        self.hasJoiner = hasJoiner ?? (norm.containsByte(UInt8(ascii: "-")) || norm.containsByte(UInt8(ascii: "'")))
     }
 
     /// Forms to look up, most specific first: the norm, the elongation cut to one letter (`muuy` → `muy`),

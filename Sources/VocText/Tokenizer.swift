@@ -165,30 +165,32 @@ public struct Tokenizer: Sendable {
     private static func word(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Token {
         let surface = string(bytes, range)
         var letters = 0, upper = 0, digits = 0
-        var isASCII = true
+        var isASCII = true, hasJoiner = false
+        // Runs of three equal letters (case aside) are looked for on the way: most words have none, and need no
+        // elongation pass.
+        var hasRun = false
+        var previous: UInt8 = 0, run = 0
         for byte in bytes[range] {
             if byte >= 0x80 { isASCII = false }
             if byte >= 0x41 && byte <= 0x5A { upper += 1; letters += 1 } else if byte >= 0x61 && byte <= 0x7A { letters += 1 } else if isDigit(byte) { digits += 1 }
+            if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "'") { hasJoiner = true }
+            let lower = byte.asciiLowercased
+            run = lower == previous ? run + 1 : 1
+            previous = lower
+            if run == 3 { hasRun = true }
         }
-        // ASCII is lower-cased into the new string directly (a temporary array per token before); only text with a
-        // typographic apostrophe (E2 80 99) has it replaced.
-        // Runs of three equal bytes are looked for on the way too: most words have none, and need no elongation pass.
-        var hasRun = !isASCII
-        var lowered = isASCII
-            ? String(unsafeUninitializedCapacity: range.count) { output in
-                var previous: UInt8 = 0, run = 0
-                for (offset, byte) in bytes[range].enumerated() {
-                    let lower = byte.asciiLowercased
-                    output[offset] = lower
-                    run = lower == previous ? run + 1 : 1
-                    previous = lower
-                    if run == 3 { hasRun = true }
-                }
+        let lowered: String
+        if isASCII {
+            // Most words are written in lower case: their norm is their surface. Others are lower-cased straight
+            // into the new string (a temporary array per token before).
+            lowered = upper == 0 ? surface : String(unsafeUninitializedCapacity: range.count) { output in
+                for (offset, byte) in bytes[range].enumerated() { output[offset] = byte.asciiLowercased }
                 return range.count
             }
-            : surface.lowercased()
-        if !isASCII, bytes[range].contains(0xE2) { lowered = lowered.replacingApostrophes() }
-        if !isASCII {
+        } else {
+            hasRun = true
+            // Only text with a typographic apostrophe (E2 80 99) has it replaced.
+            lowered = bytes[range].contains(0xE2) ? surface.lowercased().replacingApostrophes() : surface.lowercased()
             letters = 0
             upper = 0
             for scalar in surface.unicodeScalars where isLetter(scalar) {
@@ -199,7 +201,7 @@ public struct Tokenizer: Sendable {
         let (norm, elongated) = hasRun ? cutElongations(lowered) : (lowered, false)
         let kind: Token.Kind = letters == 0 && digits > 0 ? .number : .word
         return Token(kind: kind, span: range, surface: surface, norm: norm, isAllCaps: letters >= 2 && upper == letters, isElongated: elongated,
-                     isASCII: isASCII ? true : nil)
+                     isASCII: isASCII ? true : nil, hasJoiner: isASCII ? hasJoiner : nil)
     }
 
     /// A lexicon entry as a token's norm would read it: `kkkk` → `kk`, so entries written elongated still match.
@@ -334,7 +336,9 @@ public struct Tokenizer: Sendable {
     private static func plain(_ kind: Token.Kind, _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, lowercase: Bool = true) -> Token {
         let surface = string(bytes, range)
         let isASCII = !bytes[range].contains { $0 >= 0x80 }
-        return Token(kind: kind, span: range, surface: surface, norm: lowercase ? surface.lowercased() : surface, isASCII: isASCII ? true : nil)
+        let hasJoiner = bytes[range].contains { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "'") }
+        return Token(kind: kind, span: range, surface: surface, norm: lowercase ? surface.lowercased() : surface, isASCII: isASCII ? true : nil,
+                     hasJoiner: hasJoiner)
     }
 
     static func string(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {

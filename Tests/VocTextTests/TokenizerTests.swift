@@ -71,7 +71,22 @@ import VocText
     @Test func contractionsStayOneWordForTheLexiconToSplit() {
         #expect(kinds("don’t isn't bem-vindo") == ["word:don't", "word:isn't", "word:bem-vindo"])
         let contractions = Contractions(expansions: ["del": ["de", "el"], "pelo": ["por", "o"], "don't": ["do", "not"]])
-        #expect(contractions.expand(tokenizer.tokenize("del servicio pelo app don't")).map(\.norm) == ["de", "el", "servicio", "por", "o", "app", "do", "not"])
+        var words = WordTable()
+        for word in ["de", "servicio", "o", "not"] { words.insert(word) }
+        let tokens = tokenizer.tokenize("del servicio pelo app don't")
+        let expanded = contractions.expand(tokens, ids: tokens.map { words.id(of: $0.norm) ?? -1 }, in: words)
+        #expect(expanded.tokens.map(\.norm) == ["de", "el", "servicio", "por", "o", "app", "do", "not"])
+        #expect(expanded.ids == expanded.tokens.map { words.id(of: $0.norm) ?? -1 })
+    }
+
+    /// The tokenizer's `isASCII` and `hasJoiner` say what the norm holds, for every token of accented, capitalized,
+    /// hyphenated, elongated and entity-laden text.
+    @Test func tokenFlagsDescribeTheNorm() {
+        let text = "Don’t say BEM-VINDO! Muuuy bueno, o'clock: ação &eacute; a-ha Straße İstanbul SOOO good #não @São https://x.pt/a-b 3-2 😀"
+        for token in tokenizer.tokenize(text) {
+            #expect(token.isASCII == !token.norm.utf8.contains { $0 >= 0x80 }, "\(token.norm)")
+            #expect(token.hasJoiner == token.norm.utf8.contains { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "'") }, "\(token.norm)")
+        }
     }
 
     @Test func htmlEntitiesAreDecodedAndTagsSkipped() {

@@ -36,8 +36,7 @@ public struct SentimentAnalyzer: Sendable {
         // Text in another language is scored with the English rules: emoji, emoticons and loan words still count.
         let rules = model.rules(for: guess.language) ?? model.rules(for: "en")!
         if ids.contains(where: { rules.lexicon.facts(of: $0).isContraction }) {
-            tokens = rules.contractions.expand(tokens)
-            ids = tokens.map { model.words.id(of: $0.norm) ?? -1 }
+            (tokens, ids) = rules.contractions.expand(tokens, ids: ids, in: model.words)
         }
         let context = Context(tokens: tokens, ids: ids, words: model.words, rules: rules, symbols: model.symbols,
                               sentences: SentenceSplitter.sentences(tokens, abbreviations: rules.abbreviations), explains: explains)
@@ -156,7 +155,7 @@ struct Context {
                         continue
                     }
                     items.append(scored(valence, tokens: index..<(index + 1), source: .word))
-                } else if let valence = rules.lexicon.privativeCompound(tokens[index].norm) {
+                } else if let valence = rules.lexicon.privativeCompound(tokens[index]) {
                     items.append(scored(valence, tokens: index..<(index + 1), source: .word, privative: tokens[index].surface))
                 }
             case .hashtag:

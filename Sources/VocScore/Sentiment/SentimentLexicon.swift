@@ -140,9 +140,9 @@ public struct SentimentLexicon: Sendable {
         let own = facts(of: norm)
         let bare = folded == norm ? own : facts(of: folded)
         var result = own
-        result.valence = own.valence ?? elongated(token, in: valences) ?? bare.valence ?? unhyphenatedValence(token.norm)
+        result.valence = own.valence ?? elongated(token, in: valences) ?? bare.valence ?? (token.hasJoiner ? unhyphenatedValence(token.norm) : nil)
         result.booster = own.booster ?? bare.booster ?? elongated(token, in: boosters)
-        result.isNegator = own.isNegator || bare.isNegator || isNegatorBySuffix(token.norm)
+        result.isNegator = own.isNegator || bare.isNegator || (token.hasJoiner && isNegatorBySuffix(token.norm))
         result.isInterjection = own.isInterjection || bare.isInterjection
             || (token.isElongated && token.lookupForms.contains(where: interjections.contains))
         result.isPrivative = own.isPrivative || bare.isPrivative
@@ -157,8 +157,9 @@ public struct SentimentLexicon: Sendable {
 
     /// `bug-free`, `pain-free`: a hyphenated word not in the lexicon whose last part is a privative and whose other
     /// parts make a negative word; that word's valence.
-    func privativeCompound(_ norm: String) -> Double? {
-        guard !privatives.isEmpty, norm.containsByte(UInt8(ascii: "-")), let hyphen = norm.utf8.lastIndex(of: UInt8(ascii: "-")),
+    func privativeCompound(_ token: Token) -> Double? {
+        let norm = token.norm
+        guard token.hasJoiner, !privatives.isEmpty, norm.containsByte(UInt8(ascii: "-")), let hyphen = norm.utf8.lastIndex(of: UInt8(ascii: "-")),
               privatives.contains(String(norm[norm.utf8.index(after: hyphen)...])) else { return nil }
         let head = String(norm[..<hyphen])
         guard let valence = valences[head] ?? unhyphenatedValence(head), valence < 0 else { return nil }
