@@ -244,6 +244,22 @@ let analyzer = SentimentAnalyzer(model: try! SentimentModel.load(from: Fixtures.
         #expect(report.macroF1 >= floors[name] ?? 0.3, "\(name): \(report.macroF1)")
     }
 
+    /// `word*` patterns (supported in the data files, though none ships) match a word's prefix, accents optional,
+    /// at the start of a pattern and after another word.
+    @Test func prefixPatternsMatchWithOrWithoutAccents() throws {
+        let root = Fixtures.temporaryDirectory().appendingPathComponent("lexicons")
+        try FileManager.default.copyItem(at: Fixtures.lexicons.root, to: root)
+        let topics = root.appendingPathComponent("es/topics.tsv")
+        let extra = "songs\tcanción*\nrefunds\tquiero * devoluc*\n"
+        try (String(contentsOf: topics, encoding: .utf8) + extra).write(to: topics, atomically: true, encoding: .utf8)
+        let custom = SentimentAnalyzer(model: try SentimentModel.load(from: LexiconDirectory(root: root)))
+        #expect(custom.analyze("Las CANCIONES no cargan", language: "es").topics.contains("songs"))
+        #expect(custom.analyze("Mi canción favorita", language: "es").topics.contains("songs"))
+        #expect(custom.analyze("Quiero la devolución ya", language: "es").topics.contains("refunds"))
+        #expect(!custom.analyze("Quiero cancelar", language: "es").topics.contains("songs"))
+        #expect(!custom.analyze("La devolución llegó", language: "es").topics.contains("refunds"))
+    }
+
     @Test func overlayWinsOverTheBuiltInLexicon() throws {
         let path = Fixtures.write("# my terms\nsync\t-2.5\tanything\nlento\t1.0\nworks like magic\t3.0\n", name: "overlay.tsv")
         let custom = SentimentAnalyzer(model: try SentimentModel.load(from: Fixtures.lexicons, overlays: [try LexiconOverlay(contentsOf: path)]))

@@ -46,24 +46,26 @@ public struct PhrasePattern: Sendable, Hashable {
 
     /// The end index (exclusive) of a match starting at `start`, or nil.
     /// - Parameter foldedIDs: each token's accent-free form's id in the table the pattern was indexed in.
-    func match(_ tokens: [Token], at start: Int, folded: [String], foldedIDs: [Int32]) -> Int? {
-        matchElements(elements[...], tokens, at: start, folded: folded, foldedIDs: foldedIDs)
+    func match(_ tokens: [Token], at start: Int, foldedIDs: [Int32]) -> Int? {
+        matchElements(elements[...], tokens, at: start, foldedIDs: foldedIDs)
     }
 
-    private func matchElements(_ elements: ArraySlice<Element>, _ tokens: [Token], at index: Int, folded: [String], foldedIDs: [Int32]) -> Int? {
+    private func matchElements(_ elements: ArraySlice<Element>, _ tokens: [Token], at index: Int, foldedIDs: [Int32]) -> Int? {
         guard let element = elements.first else { return index }
         switch element {
         case .gap:
             for skip in 0...3 where index + skip <= tokens.count {
-                if let end = matchElements(elements.dropFirst(), tokens, at: index + skip, folded: folded, foldedIDs: foldedIDs) { return end }
+                if let end = matchElements(elements.dropFirst(), tokens, at: index + skip, foldedIDs: foldedIDs) { return end }
             }
             return nil
         case .word(_, let id):
             guard index < tokens.count, id >= 0, foldedIDs[index] == id else { return nil }
-            return matchElements(elements.dropFirst(), tokens, at: index + 1, folded: folded, foldedIDs: foldedIDs)
+            return matchElements(elements.dropFirst(), tokens, at: index + 1, foldedIDs: foldedIDs)
         case .prefix(let prefix):
-            guard index < tokens.count, tokens[index].kind == .word, folded[index].hasPrefix(prefix) else { return nil }
-            return matchElements(elements.dropFirst(), tokens, at: index + 1, folded: folded, foldedIDs: foldedIDs)
+            // Folded here, not per token of every text: no shipped lexicon has a prefix pattern.
+            guard index < tokens.count, tokens[index].kind == .word,
+                  (tokens[index].isASCII ? tokens[index].norm : AccentFolding.fold(tokens[index].norm)).hasPrefix(prefix) else { return nil }
+            return matchElements(elements.dropFirst(), tokens, at: index + 1, foldedIDs: foldedIDs)
         }
     }
 }
@@ -105,11 +107,11 @@ struct PhraseIndex<Value: Sendable>: Sendable {
 
     /// The longest pattern matching at `index`, with its end.
     /// - Parameter foldedIDs: each token's accent-free form's id in the table given to `index` (−1 when absent).
-    func longestMatch(_ tokens: [Token], at index: Int, folded: [String], foldedIDs: [Int32]) -> (pattern: PhrasePattern, value: Value, end: Int)? {
+    func longestMatch(_ tokens: [Token], at index: Int, foldedIDs: [Int32]) -> (pattern: PhrasePattern, value: Value, end: Int)? {
         var best: (PhrasePattern, Value, Int)?
         func consider(_ candidates: [(PhrasePattern, Value)]) {
             for (pattern, value) in candidates {
-                if let end = pattern.match(tokens, at: index, folded: folded, foldedIDs: foldedIDs), end > index, end > (best?.2 ?? 0) {
+                if let end = pattern.match(tokens, at: index, foldedIDs: foldedIDs), end > index, end > (best?.2 ?? 0) {
                     best = (pattern, value, end)
                 }
             }

@@ -62,7 +62,6 @@ struct Context {
 
     let tokens: [Token]
     let sentences: [Range<Int>]
-    let folded: [String]
     /// Per token: its accent-free form's id in the model's word table (−1 when absent), for phrase look-ups.
     let foldedIDs: [Int32]
     /// Per token: valence, booster, negator and phrase starts, resolved once.
@@ -84,32 +83,28 @@ struct Context {
         self.sentences = sentences
         self.rules = rules
         self.symbols = symbols
-        var folded: [String] = []
         var foldedIDs: [Int32] = []
         var facts: [WordFacts] = []
-        folded.reserveCapacity(tokens.count)
         foldedIDs.reserveCapacity(tokens.count)
         facts.reserveCapacity(tokens.count)
         var capitals = 0, lowerOrMixed = 0
         // By index, not `enumerated()`, which copied every token (two strings each; perf).
         for index in tokens.indices {
             let isASCII = tokens[index].isASCII
-            let bare = isASCII ? tokens[index].norm : AccentFolding.fold(tokens[index].norm)
-            folded.append(bare)
-            let bareID = isASCII || bare == tokens[index].norm ? ids[index] : words.id(of: bare) ?? -1
+            var bareID = ids[index]
+            if !isASCII, case let bare = AccentFolding.fold(tokens[index].norm), bare != tokens[index].norm { bareID = words.id(of: bare) ?? -1 }
             foldedIDs.append(bareID)
             facts.append(rules.lexicon.facts(of: tokens[index], norm: ids[index], folded: bareID))
             if tokens[index].kind == .word, isASCII ? tokens[index].norm.utf8.count >= 2 : Self.hasTwoCharacters(tokens[index].norm) {
                 if tokens[index].isAllCaps { capitals += 1 } else { lowerOrMixed += 1 }
             }
         }
-        self.folded = folded
         self.foldedIDs = foldedIDs
         self.facts = facts
         isMixedCase = capitals > 0 && lowerOrMixed > 0
         var startsContrast = [Bool](repeating: false, count: tokens.count)
         for index in tokens.indices where facts[index].phrases.contains(.contrast) || rules.lexicon.contrasts.hasUnindexed {
-            startsContrast[index] = rules.lexicon.contrasts.longestMatch(tokens, at: index, folded: folded, foldedIDs: foldedIDs) != nil
+            startsContrast[index] = rules.lexicon.contrasts.longestMatch(tokens, at: index, foldedIDs: foldedIDs) != nil
         }
         self.startsContrast = startsContrast
     }
@@ -128,7 +123,7 @@ struct Context {
     private func longestMatch<Value>(_ index: PhraseIndex<Value>, _ kind: WordFacts.PhraseStarts, at position: Int)
         -> (pattern: PhrasePattern, value: Value, end: Int)? {
         guard facts[position].phrases.contains(kind) || index.hasUnindexed else { return nil }
-        return index.longestMatch(tokens, at: position, folded: folded, foldedIDs: foldedIDs)
+        return index.longestMatch(tokens, at: position, foldedIDs: foldedIDs)
     }
 
     // MARK: Items
