@@ -36,6 +36,9 @@ public struct Token: Sendable, Hashable {
         self.hasJoiner = hasJoiner ?? (norm.containsByte(UInt8(ascii: "-")) || norm.containsByte(UInt8(ascii: "'")))
     }
 
+    /// `-` or `'`, the bytes `hasJoiner` is about.
+    public static func isJoiner(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "-") || byte == UInt8(ascii: "'") }
+
     /// Forms to look up, most specific first: the norm, the elongation cut to one letter (`muuy` → `muy`),
     /// then both without accents (`facil` for `fácil`), for lexicon entries written without them.
     public var lookupForms: [String] {

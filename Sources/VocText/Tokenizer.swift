@@ -173,7 +173,7 @@ public struct Tokenizer: Sendable {
         for byte in bytes[range] {
             if byte >= 0x80 { isASCII = false }
             if byte >= 0x41 && byte <= 0x5A { upper += 1; letters += 1 } else if byte >= 0x61 && byte <= 0x7A { letters += 1 } else if isDigit(byte) { digits += 1 }
-            if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "'") { hasJoiner = true }
+            if Token.isJoiner(byte) { hasJoiner = true }
             let lower = byte.asciiLowercased
             run = lower == previous ? run + 1 : 1
             previous = lower
@@ -336,9 +336,8 @@ public struct Tokenizer: Sendable {
     private static func plain(_ kind: Token.Kind, _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, lowercase: Bool = true) -> Token {
         let surface = string(bytes, range)
         let isASCII = !bytes[range].contains { $0 >= 0x80 }
-        let hasJoiner = bytes[range].contains { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "'") }
         return Token(kind: kind, span: range, surface: surface, norm: lowercase ? surface.lowercased() : surface, isASCII: isASCII ? true : nil,
-                     hasJoiner: hasJoiner)
+                     hasJoiner: bytes[range].contains(where: Token.isJoiner))
     }
 
     static func string(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {

@@ -156,13 +156,13 @@ struct Context {
             case .hashtag:
                 // A hashtag stands apart from the sentence: its word counts, no rule applies to it.
                 if let valence = rules.lexicon.valence(ofHashtag: tokens[index].norm) {
-                    items.append(Item(tokens: index..<(index + 1), text: surface(of: index..<(index + 1)), source: .hashtag, base: valence,
+                    items.append(Item(tokens: index..<(index + 1), text: cue(index), source: .hashtag, base: valence,
                                       steps: [], contribution: valence))
                 }
             case .emoji, .emoticon:
                 let symbol = tokens[index].surface
                 if let valence = symbols[symbol] ?? symbols[String(String.UnicodeScalarView(symbol.unicodeScalars.filter { $0 != "\u{FE0F}" }))] {
-                    items.append(Item(tokens: index..<(index + 1), text: surface(of: index..<(index + 1)),
+                    items.append(Item(tokens: index..<(index + 1), text: cue(index),
                                       source: tokens[index].kind == .emoji ? .emoji : .emoticon, base: valence, steps: [], contribution: valence))
                 }
             default:
@@ -230,7 +230,7 @@ struct Context {
     }
 
     /// The token as written, as a step's cue; empty when not explaining.
-    private func cue(_ index: Int) -> String { explains ? tokens[index].surface : "" }
+    private func cue(_ index: Int) -> String { surface(of: index..<(index + 1)) }
 
     /// A negator among the three words before, within the clause, flips and weakens the value. Several negators
     /// in one clause are Romance negative concord ("no tengo ninguna queja", "não gostei nada"): one flip.

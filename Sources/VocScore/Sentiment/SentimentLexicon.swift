@@ -159,7 +159,7 @@ public struct SentimentLexicon: Sendable {
     /// parts make a negative word; that word's valence.
     func privativeCompound(_ token: Token) -> Double? {
         let norm = token.norm
-        guard token.hasJoiner, !privatives.isEmpty, norm.containsByte(UInt8(ascii: "-")), let hyphen = norm.utf8.lastIndex(of: UInt8(ascii: "-")),
+        guard token.hasJoiner, !privatives.isEmpty, let hyphen = norm.utf8.lastIndex(of: UInt8(ascii: "-")),
               privatives.contains(String(norm[norm.utf8.index(after: hyphen)...])) else { return nil }
         let head = String(norm[..<hyphen])
         guard let valence = valences[head] ?? unhyphenatedValence(head), valence < 0 else { return nil }
