@@ -50,9 +50,11 @@ extension IngestEvent {
         let reader = try XMLRecordReader(path: path, recordPath: ["export", "item"], guardian: XMLEntityGuard(prologue: [], head: [], file: path),
                                          maximumRecordBytes: 1 << 20)
         var fields: [[String]] = []
-        while let events = try reader.nextBatch(maximumRecords: 2) {
-            for case .record(let record) in events {
-                fields.append(record.fields.indices.map { "\(record.fields[$0].name)=" + String(decoding: record.value(at: $0), as: UTF8.self) })
+        var names: [String] = []
+        while let batch = try reader.nextBatch(maximumRecords: 2) {
+            names += batch.newNames
+            for record in batch.records {
+                fields.append(batch.fields[record.fields].map { "\(names[Int($0.name)])=" + String(decoding: batch.value(of: $0), as: UTF8.self) })
             }
         }
         #expect(fields == [["@score=9", "#text=Fast   onboarding and more", "note=ok", "comment=great team"],

@@ -8,30 +8,6 @@ import VocCore
 /// Secure by construction: no entity substitution, no DTD loading, no network (`XML_PARSE_NONET`), a process-wide
 /// external-entity loader that refuses everything, entity amplification checked by `XMLEntityGuard`, and a depth limit.
 final class XMLRecordReader {
-    /// One record's fields, their text kept as bytes one after another: a `String` per element name and per text
-    /// node (UTF-8 validated on the reader thread, then copied again into the row) was most of the reader's own time.
-    /// The text and the fields are slices of buffers shared by the records of one batch, whose indices they keep:
-    /// two arrays per record, allocated on the reader thread and freed on the consumer's, were 10 % of the reader
-    /// thread's time (perf, `voc inspect` on a 122 MB export).
-    struct Record: Sendable {
-        /// The fields' text, one after the other.
-        var text: ArraySlice<UInt8>
-        /// Each field's name (`@attribute`, `child`, `#text` for text directly inside the record) in first-seen order,
-        /// and where its text is in `text`.
-        var fields: ArraySlice<(name: String, range: Range<Int>)>
-        var line: Int
-        var isTruncated = false
-
-        /// The text of the field at `index`.
-        func value(at index: Int) -> ArraySlice<UInt8> { text[fields[index].range] }
-    }
-
-    enum Event: Sendable {
-        case record(Record)
-        /// The document is not well-formed (or breaks a limit) here; reading stops after this event.
-        case malformed(line: Int, column: Int, message: String)
-    }
-
     /// Below libxml2's own limit (256 without XML_PARSE_HUGE), so the report is voc's, naming the limit, not libxml2's
     /// advice to lift it. Survey and ticket exports nest a handful of levels.
     static let maximumDepth = 128
@@ -50,20 +26,10 @@ final class XMLRecordReader {
     private var delivered = 0
     /// An error thrown while reading a batch, thrown at the next call once the records before it are handed out.
     private var pendingError: VocError?
-    /// The text and fields of the batch being read, which its records slice.
-    private var text: [UInt8] = []
-    private var fields: [(name: String, range: Range<Int>)] = []
+    /// The sizes of the last batch, reserved for the next one.
+    private var lastSizes = (text: 0, fields: 0, records: 0)
 
-    /// Where one record of the batch being read is in its buffers.
-    private struct Span {
-        var fields: Range<Int>
-        var text: Range<Int>
-        var line: Int
-        var isTruncated = false
-    }
-
-    /// Where and why the document is not well-formed (or breaks a limit).
-    private typealias Failure = (line: Int, column: Int, message: String)
+    private typealias Failure = XMLRecordBatch.Failure
 
     static func installSecurity() {
         voc_install_entity_guard()
@@ -102,54 +68,40 @@ final class XMLRecordReader {
     /// libxml2's cap on the line it stores in an element (`UINT16_MAX`).
     static let lastExactLine = 65_535
 
-    /// The next records: at most `maximumRecords`, and about `maximumBytes` of text unless one record is larger. After
-    /// a fatal error, the records before it and then the error. Nil at the end. An error thrown while reading (an
-    /// entity refused) comes after the records read before it, at the next call.
-    func nextBatch(maximumRecords: Int = 512, maximumBytes: Int = 1 << 20) throws(VocError) -> [Event]? {
+    /// The next records: at most `maximumRecords`, and about `maximumBytes` of text unless one record is larger; after
+    /// a fatal error, the records before it and the error. Nil at the end. An error thrown while reading (an entity
+    /// refused) comes after the records read before it, at the next call.
+    func nextBatch(maximumRecords: Int = 512, maximumBytes: Int = 1 << 20) throws(VocError) -> XMLRecordBatch? {
         if let error = pendingError {
             pendingError = nil
             throw error
         }
         guard !finished else { return nil }
-        var spans: [Span] = []
-        var failure: Failure?
+        var batch = XMLRecordBatch()
+        batch.text.reserveCapacity(lastSizes.text)
+        batch.fields.reserveCapacity(lastSizes.fields)
+        batch.records.reserveCapacity(lastSizes.records)
         do throws(VocError) {
-            failure = try read(into: &spans, maximumRecords: maximumRecords, maximumBytes: maximumBytes)
+            batch.failure = try read(into: &batch, maximumRecords: maximumRecords, maximumBytes: maximumBytes)
         } catch {
             finished = true
-            guard !spans.isEmpty else { throw error }
+            guard !batch.records.isEmpty else { throw error }
             pendingError = error
         }
-        delivered += spans.count
-        var events = seal(spans)
-        if let failure {
+        delivered += batch.records.count
+        if let failure = batch.failure {
             // libxml2 parses ahead of the nodes it delivers: records before the error line may not have been
             // delivered yet. Read the file again up to that line and hand them out before the error.
-            events += recoverRecords(before: failure.line)
-            events.append(.malformed(line: failure.line, column: failure.column, message: failure.message))
+            recoverRecords(before: failure.line, into: &batch)
         }
-        return events.isEmpty ? nil : events
+        batch.newNames = names.takeNewNames()
+        lastSizes = (batch.text.count, batch.fields.count, batch.records.count)
+        return batch.records.isEmpty && batch.failure == nil ? nil : batch
     }
 
-    /// The records of `spans` as slices of this batch's buffers; the next batch starts new ones.
-    private func seal(_ spans: [Span]) -> [Event] {
-        let text = self.text, fields = self.fields
-        self.text = []
-        self.fields = []
-        self.text.reserveCapacity(text.count)
-        self.fields.reserveCapacity(fields.count)
-        return spans.map { .record(Record(text: text[$0.text], fields: fields[$0.fields], line: $0.line, isTruncated: $0.isTruncated)) }
-    }
-
-    /// Forgets the records read so far in this batch.
-    private func discard() {
-        text.removeAll(keepingCapacity: true)
-        fields.removeAll(keepingCapacity: true)
-    }
-
-    /// Reads records into the batch's buffers until `spans` holds `maximumRecords` or the text `maximumBytes`, the
-    /// document ends (`finished`), or it turns out malformed, which is returned.
-    private func read(into spans: inout [Span], maximumRecords: Int, maximumBytes: Int) throws(VocError) -> Failure? {
+    /// Reads records into `batch` until it holds `maximumRecords` or its text `maximumBytes`, the document ends
+    /// (`finished`), or it turns out malformed, which is returned.
+    private func read(into batch: inout XMLRecordBatch, maximumRecords: Int, maximumBytes: Int) throws(VocError) -> Failure? {
         // Once per batch, not per node: resetting before every read was 7 % of a C loop over the same calls
         // (0.90 → 0.97 s on a 122 MB export). A failed read sets the error it failed with.
         xmlResetLastError()
@@ -157,23 +109,19 @@ final class XMLRecordReader {
         // exclusivity at run time (swift_beginAccess and friends, 1.5 % of `voc inspect` in perf).
         var onPath = self.onPath
         var names = self.names
-        var text = self.text
-        var fields = self.fields
         self.names = XMLNameCache()
-        self.text = []
-        self.fields = []
         defer {
             self.onPath = onPath
             self.names = names
-            self.text = text
-            self.fields = fields
         }
-        records: while spans.count < maximumRecords, text.count < maximumBytes {
-            var record: Span?
+        let path = recordPath.map { names.id(of: $0) }
+        records: while batch.records.count < maximumRecords, batch.text.count < maximumBytes {
+            var record: XMLRecordBatch.Record?
             /// Whether the last field is still open (text and nested elements go to it).
             var inField = false
-            /// Text directly inside the record, outside any field.
+            /// Text directly inside the record, outside any field, and the index of its `#text` field.
             var direct: [UInt8] = []
+            var directField = 0
             var recordBytes = 0
             while true {
                 let status = xmlTextReaderRead(reader)
@@ -196,54 +144,64 @@ final class XMLRecordReader {
                     }
                     onPath = min(onPath, depth)
                     if record == nil {
-                        guard depth == onPath, depth < recordPath.count, names.name(xmlTextReaderConstLocalName(reader)) == recordPath[depth] else { continue }
+                        guard depth == onPath, depth < path.count,
+                              names.element(xmlTextReaderConstLocalName(reader)) == path[depth] else { continue }
                         onPath = depth + 1
                         guard onPath == recordPath.count else { continue }
                         let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
-                        var started = Span(fields: fields.count..<fields.count, text: text.count..<text.count, line: line)
+                        let firstField = batch.fields.count, start = batch.text.count
                         while xmlTextReaderMoveToNextAttribute(reader) == 1 {
-                            let start = text.count
-                            recordBytes += Self.copy(xmlTextReaderConstValue(reader), into: &text)
-                            fields.append((names.attributeName(xmlTextReaderConstLocalName(reader)), start..<text.count))
+                            let start = batch.text.count
+                            recordBytes += Self.copy(xmlTextReaderConstValue(reader), into: &batch.text)
+                            batch.fields.append(.init(name: names.attribute(xmlTextReaderConstLocalName(reader)), range: start..<batch.text.count))
                         }
-                        started.fields = started.fields.lowerBound..<fields.count
+                        let started = XMLRecordBatch.Record(fields: firstField..<batch.fields.count, text: start..<batch.text.count, line: line)
                         if isEmpty {
                             onPath = depth
-                            started.text = started.text.lowerBound..<text.count
-                            spans.append(started)
+                            batch.records.append(started)
                             continue records
                         }
                         record = started
                     } else if depth == recordPath.count {
-                        fields.append((names.name(xmlTextReaderConstLocalName(reader)), text.count..<text.count))
-                        record!.fields = record!.fields.lowerBound..<fields.count
+                        batch.fields.append(.init(name: names.element(xmlTextReaderConstLocalName(reader)), range: batch.text.count..<batch.text.count))
+                        record!.fields = record!.fields.lowerBound..<batch.fields.count
                         inField = true
                     } else if inField, depth > recordPath.count {
                         // An element inside a field separates words: "<p>a</p><p>b</p>" reads "a b".
-                        if let field = fields.last, !field.range.isEmpty, !text[field.range.upperBound - 1].isASCIISpace {
+                        if let field = batch.fields.last, !field.range.isEmpty, !batch.text[field.range.upperBound - 1].isASCIISpace {
                             let space: [UInt8] = [0x20]
-                            space.withUnsafeBufferPointer { append($0, to: &record!, bytes: &recordBytes, text: &text, fields: &fields) }
+                            space.withUnsafeBufferPointer { append($0, to: &record!, bytes: &recordBytes, batch: &batch) }
                         }
                     }
                 case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue), Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue):
                     guard record != nil, depth >= recordPath.count else { continue }
                     let value = xmlTextReaderConstValue(reader)
                     let bytes = UnsafeBufferPointer(start: value, count: value.map { strlen(UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) } ?? 0)
-                    add(bytes, at: depth, inField: inField, to: &record!, direct: &direct, bytes: &recordBytes, text: &text, fields: &fields)
+                    if depth > recordPath.count {
+                        if inField { append(bytes, to: &record!, bytes: &recordBytes, batch: &batch) }
+                    } else {
+                        appendDirect(bytes, to: &direct, field: &directField, record: &record!, bytes: &recordBytes, batch: &batch, names: &names)
+                    }
                 case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue):
                     let name = Self.string(xmlTextReaderConstLocalName(reader))
                     var substituted = try guardian.substitute(name, file: file, line: line)
                     guard record != nil, depth >= recordPath.count else { continue }
-                    substituted.withUTF8 { add($0, at: depth, inField: inField, to: &record!, direct: &direct, bytes: &recordBytes, text: &text, fields: &fields) }
+                    substituted.withUTF8 { bytes in
+                        if depth > recordPath.count {
+                            if inField { append(bytes, to: &record!, bytes: &recordBytes, batch: &batch) }
+                        } else {
+                            appendDirect(bytes, to: &direct, field: &directField, record: &record!, bytes: &recordBytes, batch: &batch, names: &names)
+                        }
+                    }
                 case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
                     onPath = min(onPath, depth)
                     if var finished = record, depth == recordPath.count - 1 {
-                        if !direct.isEmpty, let index = fields[finished.fields].firstIndex(where: { $0.name == "#text" }) {
-                            fields[index].range = text.count..<(text.count + direct.count)
-                            text += direct
+                        if !direct.isEmpty {
+                            batch.fields[directField].range = batch.text.count..<(batch.text.count + direct.count)
+                            batch.text += direct
                         }
-                        finished.text = finished.text.lowerBound..<text.count
-                        spans.append(finished)
+                        finished.text = finished.text.lowerBound..<batch.text.count
+                        batch.records.append(finished)
                         continue records
                     }
                     if depth == recordPath.count { inField = false }
@@ -255,33 +213,22 @@ final class XMLRecordReader {
         return nil
     }
 
-    /// Text at `depth`: to the open field when inside one, to `#text` when directly inside the record.
-    private func add(_ value: UnsafeBufferPointer<UInt8>, at depth: Int, inField: Bool, to record: inout Span, direct: inout [UInt8],
-                     bytes: inout Int, text: inout [UInt8], fields: inout [(name: String, range: Range<Int>)]) {
-        if depth > recordPath.count, inField {
-            append(value, to: &record, bytes: &bytes, text: &text, fields: &fields)
-        } else if depth == recordPath.count {
-            appendDirect(value, to: &direct, record: &record, bytes: &bytes, fields: &fields)
-        }
-    }
-
     /// Adds text to the record's last field; past the size limit the record is marked truncated and the rest of its
     /// text is dropped (it is then quarantined, not accepted).
-    private func append(_ value: UnsafeBufferPointer<UInt8>, to record: inout Span, bytes: inout Int,
-                        text: inout [UInt8], fields: inout [(name: String, range: Range<Int>)]) {
+    private func append(_ value: UnsafeBufferPointer<UInt8>, to record: inout XMLRecordBatch.Record, bytes: inout Int, batch: inout XMLRecordBatch) {
         bytes += value.count
         if bytes > maximumRecordBytes {
             record.isTruncated = true
             return
         }
-        text.append(contentsOf: value)
-        fields[fields.count - 1].range = fields[fields.count - 1].range.lowerBound..<text.count
+        batch.text.append(contentsOf: value)
+        batch.fields[batch.fields.count - 1].range = batch.fields[batch.fields.count - 1].range.lowerBound..<batch.text.count
     }
 
     /// Adds text found directly inside the record (not in a field) to `#text`, unless it is only white space. Its
-    /// field takes its place when first seen; the text joins the record's at its end.
-    private func appendDirect(_ value: UnsafeBufferPointer<UInt8>, to direct: inout [UInt8], record: inout Span, bytes: inout Int,
-                              fields: inout [(name: String, range: Range<Int>)]) {
+    /// field takes its place when first seen (at index `field`); the text joins the record's at its end.
+    private func appendDirect(_ value: UnsafeBufferPointer<UInt8>, to direct: inout [UInt8], field: inout Int, record: inout XMLRecordBatch.Record,
+                              bytes: inout Int, batch: inout XMLRecordBatch, names: inout XMLNameCache) {
         bytes += value.count
         if bytes > maximumRecordBytes {
             record.isTruncated = true
@@ -289,8 +236,9 @@ final class XMLRecordReader {
         }
         guard !Self.isBlank(value) else { return }
         if direct.isEmpty {
-            fields.append(("#text", 0..<0))
-            record.fields = record.fields.lowerBound..<fields.count
+            field = batch.fields.count
+            batch.fields.append(.init(name: names.id(of: XMLNameCache.directText), range: 0..<0))
+            record.fields = record.fields.lowerBound..<batch.fields.count
         }
         direct.append(contentsOf: value)
     }
@@ -309,24 +257,29 @@ final class XMLRecordReader {
         return count
     }
 
-    /// The records after the ones already delivered, read from the file's bytes up to the start of `line`.
-    private func recoverRecords(before line: Int) -> [Event] {
-        guard line > 1, let data = Self.mapped(file), let end = Self.offset(ofLine: line, in: data) else { return [] }
-        return data.withUnsafeBytes { bytes -> [Event] in
+    /// Adds to `batch` the records after the ones already delivered, read from the file's bytes up to the start of
+    /// `line`.
+    private func recoverRecords(before line: Int, into batch: inout XMLRecordBatch) {
+        guard line > 1, let data = Self.mapped(file), let end = Self.offset(ofLine: line, in: data) else { return }
+        data.withUnsafeBytes { bytes in
             guard let base = bytes.baseAddress?.assumingMemoryBound(to: CChar.self),
-                  let memoryReader = xmlReaderForMemory(base, Int32(min(end, Int(Int32.max))), file, nil, Self.options) else { return [] }
+                  let memoryReader = xmlReaderForMemory(base, Int32(min(end, Int(Int32.max))), file, nil, Self.options) else { return }
             let replay = XMLRecordReader(reader: memoryReader, path: file, recordPath: recordPath, guardian: guardian, maximumRecordBytes: maximumRecordBytes)
-            var spans: [Span] = []
+            replay.names = names.forOtherReader()
+            defer { names = replay.names }
             var seen = 0
             while true {
-                var one: [Span] = []
+                let mark = (records: batch.records.count, fields: batch.fields.count, text: batch.text.count)
                 let failure: Failure?
-                do throws(VocError) { failure = try replay.read(into: &one, maximumRecords: 1, maximumBytes: .max) } catch { break }
-                guard failure == nil, let span = one.first else { break }
+                do throws(VocError) { failure = try replay.read(into: &batch, maximumRecords: mark.records + 1, maximumBytes: .max) } catch { break }
+                guard failure == nil, batch.records.count > mark.records else { break }
                 seen += 1
-                if seen > delivered { spans.append(span) } else { replay.discard() }
+                if seen <= delivered {
+                    batch.records.removeSubrange(mark.records...)
+                    batch.fields.removeSubrange(mark.fields...)
+                    batch.text.removeSubrange(mark.text...)
+                }
             }
-            return replay.seal(spans)
         }
     }
 
