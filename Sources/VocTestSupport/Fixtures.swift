@@ -1,4 +1,5 @@
 public import Foundation
+import Synchronization
 public import VocCore
 
 /// Paths and helpers shared by the test targets.
@@ -27,12 +28,24 @@ public enum Fixtures {
             .sorted { $0.path < $1.path }
     }
 
-    /// A new empty directory under the system temporary directory.
+    /// A new empty directory for one test's files, removed with all the others when the test process exits.
     public static func temporaryDirectory() -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("voc-tests-\(UUID().uuidString)")
-        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        // Short names: a PostgreSQL test server puts its socket in here, and socket paths end at 107 bytes.
+        let url = temporaryRoot.appendingPathComponent(String(directoriesMade.withLock { $0 += 1; return $0 }))
+        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: false)
         return url
     }
+
+    private static let directoriesMade = Mutex(0)
+
+    /// This test process's directory under the system temporary directory, removed when the process exits (a full
+    /// test run left several hundred directories of stores and inputs behind before).
+    private static let temporaryRoot: URL = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("voc-tests-\(getpid())-\(UUID().uuidString.prefix(8))")
+        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(at: Fixtures.temporaryRoot) }
+        return url
+    }()
 
     /// Writes `bytes` to a new temporary file named `name` and returns its path.
     @discardableResult
