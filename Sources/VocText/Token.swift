@@ -39,24 +39,34 @@ public struct Token: Sendable, Hashable {
     /// `-` or `'`, the bytes `hasJoiner` is about.
     public static func isJoiner(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "-") || byte == UInt8(ascii: "'") }
 
-    /// Forms to look up, most specific first: the norm, the elongation cut to one letter (`muuy` → `muy`),
-    /// then both without accents (`facil` for `fácil`), for lexicon entries written without them.
+    /// Forms to look up, most specific first: the norm; for an elongation, the runs of three or more letters as
+    /// written cut to one, other double letters kept (`péééssimo` → `péssimo`), then every double letter cut to one
+    /// (`muuy` → `muy`); then all of them without accents (`facil` for `fácil`), for lexicon entries written without.
     public var lookupForms: [String] {
         var forms = [norm]
-        if isElongated { forms.append(Self.collapseDoubles(norm)) }
+        if isElongated {
+            for form in [Self.collapseRuns(surface.lowercased(), longerThan: 2), Self.collapseRuns(norm, longerThan: 1)] where !forms.contains(form) {
+                forms.append(form)
+            }
+        }
         for form in forms {
             let folded = AccentFolding.fold(form)
-            if folded != form { forms.append(folded) }
+            if folded != form && !forms.contains(folded) { forms.append(folded) }
         }
         return forms
     }
 
-    private static func collapseDoubles(_ text: String) -> String {
+    /// `text` with every run of more than `length` equal letters cut to one.
+    private static func collapseRuns(_ text: String, longerThan length: Int) -> String {
+        let scalars = Array(text.unicodeScalars)
         var result = String.UnicodeScalarView()
-        var previous: Unicode.Scalar?
-        for scalar in text.unicodeScalars where scalar != previous || !scalar.properties.isAlphabetic {
-            result.append(scalar)
-            previous = scalar
+        var start = 0
+        while start < scalars.count {
+            var end = start + 1
+            while end < scalars.count && scalars[end] == scalars[start] { end += 1 }
+            let count = end - start > length && scalars[start].properties.isAlphabetic ? 1 : end - start
+            result.append(contentsOf: scalars[start..<(start + count)])
+            start = end
         }
         return String(result)
     }

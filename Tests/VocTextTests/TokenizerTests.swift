@@ -51,13 +51,35 @@ import VocText
         #expect(tokens[1].lookupForms.contains("muy"))
     }
 
-    /// Runs are found after lower-casing (`SoOO` is elongated), digits are never cut, and capitals are counted for
+    /// Runs are found after lower-casing (`SoOO` is elongated) and of accented letters too (`NÃÃÃO`), digits are never cut, and capitals are counted for
     /// accented words too (`ÓTIMO` is all caps, `Ótimo` is not).
     @Test func elongationsAndCapitalsOnMixedAndAccentedWords() {
-        let tokens = tokenizer.tokenize("SoOO 1000 ÓTIMO Ótimo muuuito")
-        #expect(tokens.map(\.norm) == ["soo", "1000", "ótimo", "ótimo", "muuito"])
-        #expect(tokens.map(\.isElongated) == [true, false, false, false, true])
-        #expect(tokens.map(\.isAllCaps) == [false, false, true, false, false])
+        let tokens = tokenizer.tokenize("SoOO 1000 ÓTIMO Ótimo muuuito NÃÃÃO")
+        #expect(tokens.map(\.norm) == ["soo", "1000", "ótimo", "ótimo", "muuito", "nãão"])
+        #expect(tokens.map(\.isElongated) == [true, false, false, false, true, true])
+        #expect(tokens.map(\.isAllCaps) == [false, false, true, false, false, true])
+        #expect(tokens[5].lookupForms.contains("não"))
+    }
+
+    /// Words whose accented letters are all Latin-1 (`C3 xx`) are lower-cased byte by byte: for every such letter,
+    /// alone, between ASCII letters, and doubled up in capitals, the norm is what `String.lowercased()` gives and
+    /// capitals are the letters Unicode calls upper case. Words with other letters (`œ`, `’`) take the general path.
+    @Test func latin1WordsAreLowerCasedLikeTheStandardLibrary() {
+        for value in UInt32(0xC0)...0xFF where value != 0xD7 && value != 0xF7 {
+            let letter = String(Unicode.Scalar(value)!)
+            for word in [letter, "x\(letter)y", "A\(letter)\(letter)B", "MAN\(letter)ANA", "\(letter)\(letter)\(letter)"] {
+                let tokens = tokenizer.tokenize(word)
+                #expect(tokens.count == 1, "\(word)")
+                guard let token = tokens.first else { continue }
+                let lowered = word.lowercased()
+                let expected = word.unicodeScalars.count == 3 && Set(word.unicodeScalars).count == 1
+                    ? String(lowered.unicodeScalars.prefix(2).map(Character.init)) : lowered
+                #expect(token.norm == expected, "\(word)")
+                let letters = word.unicodeScalars.filter(\.properties.isAlphabetic)
+                #expect(token.isAllCaps == (letters.count >= 2 && letters.allSatisfy(\.properties.isUppercase)), "\(word)")
+            }
+        }
+        #expect(kinds("Œuvre L’ÉTÉ") == ["word:œuvre", "word:l'été"])
     }
 
     /// Every Latin-1 letter with a diacritic folds to its base letter; other text is kept as it is.

@@ -134,8 +134,8 @@ public struct SentimentLexicon: Sendable {
     }
 
     /// A token's facts from its norm's and its accent-free form's: valence from the norm, then (for elongations)
-    /// the one-letter form, then the accent-free form, then the form without hyphens; booster likewise; negator from
-    /// either; phrase starts from the accent-free form, as phrases are indexed by it.
+    /// the cut forms, then the accent-free form, then the form without hyphens; booster likewise; negator from
+    /// any of them (`nããão`, `nuuunca`, `nooot`); phrase starts from the accent-free form, as phrases are indexed by it.
     func facts(of token: Token, norm: Int32, folded: Int32) -> WordFacts {
         let own = facts(of: norm)
         let bare = folded == norm ? own : facts(of: folded)
@@ -143,6 +143,7 @@ public struct SentimentLexicon: Sendable {
         result.valence = own.valence ?? elongated(token, in: valences) ?? bare.valence ?? (token.hasJoiner ? unhyphenatedValence(token.norm) : nil)
         result.booster = own.booster ?? bare.booster ?? elongated(token, in: boosters)
         result.isNegator = own.isNegator || bare.isNegator || (token.hasJoiner && isNegatorBySuffix(token.norm))
+            || (token.isElongated && token.lookupForms.dropFirst().contains(where: negators.contains))
         result.isInterjection = own.isInterjection || bare.isInterjection
             || (token.isElongated && token.lookupForms.contains(where: interjections.contains))
         result.isPrivative = own.isPrivative || bare.isPrivative
