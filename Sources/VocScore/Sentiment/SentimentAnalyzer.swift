@@ -36,7 +36,7 @@ public struct SentimentAnalyzer: Sendable {
         // Text in another language is scored with the English rules: emoji, emoticons and loan words still count.
         let rules = model.rules(for: guess.language) ?? model.rules(for: "en")!
         if ids.contains(where: { rules.lexicon.facts(of: $0).isContraction }) {
-            (tokens, ids) = rules.contractions.expand(tokens, ids: ids, in: model.words)
+            (tokens, ids) = rules.contractions.expand(tokens, ids: ids, in: model.words) { rules.lexicon.facts(of: $0).isContraction }
         }
         let context = Context(tokens: tokens, ids: ids, words: model.words, rules: rules, symbols: model.symbols,
                               sentences: SentenceSplitter.sentences(tokens, abbreviations: rules.abbreviations), explains: explains)
