@@ -38,8 +38,7 @@ public struct SentimentAnalyzer: Sendable {
         if ids.contains(where: { rules.lexicon.facts(of: $0).isContraction }) {
             (tokens, ids) = rules.contractions.expand(tokens, ids: ids, in: model.words) { rules.lexicon.facts(of: $0).isContraction }
         }
-        let context = Context(tokens: tokens, ids: ids, words: model.words, rules: rules, symbols: model.symbols,
-                              sentences: SentenceSplitter.sentences(tokens, abbreviations: rules.abbreviations), explains: explains)
+        let context = Context(tokens: tokens, ids: ids, words: model.words, rules: rules, symbols: model.symbols, explains: explains)
 
         var items = context.sentimentItems()
         context.applyContrast(to: &items)
@@ -61,7 +60,6 @@ struct Context {
     typealias Step = SentimentTrace.Step
 
     let tokens: [Token]
-    let sentences: [Range<Int>]
     /// Per token: its accent-free form's id in the model's word table (−1 when absent), for phrase look-ups.
     let foldedIDs: [Int32]
     /// Per token: valence, booster, negator and phrase starts, resolved once.
@@ -76,11 +74,9 @@ struct Context {
     let explains: Bool
 
     /// - Parameter ids: each token's norm in `words` (−1 when absent).
-    init(tokens: [Token], ids: [Int32], words: WordTable, rules: LanguageRules, symbols: [String: Double], sentences: [Range<Int>],
-         explains: Bool) {
+    init(tokens: [Token], ids: [Int32], words: WordTable, rules: LanguageRules, symbols: [String: Double], explains: Bool) {
         self.tokens = tokens
         self.explains = explains
-        self.sentences = sentences
         self.rules = rules
         self.symbols = symbols
         var foldedIDs: [Int32] = []
@@ -256,6 +252,8 @@ struct Context {
     func applyContrast(to items: inout [Item]) {
         var buts: [(sentence: Range<Int>, index: Int, cue: String)] = []
         var concessions: [(range: Range<Int>, cue: String)] = []
+        // Split only for a text with "but": most have none (splitting every text was 2 % of analysis, perf).
+        var sentences: [Range<Int>]?
         var index = 0
         while index < tokens.count {
             guard startsContrast[index], let match = longestMatch(rules.lexicon.contrasts, .contrast, at: index) else {
@@ -265,7 +263,8 @@ struct Context {
             let cue = surface(of: index..<match.end)
             switch match.value {
             case .but:
-                let sentence = sentences.first { $0.contains(index) } ?? 0..<tokens.count
+                if sentences == nil { sentences = SentenceSplitter.sentences(tokens, abbreviations: rules.abbreviations) }
+                let sentence = sentences!.first { $0.contains(index) } ?? 0..<tokens.count
                 buts.removeAll { $0.sentence == sentence }
                 buts.append((sentence, index, cue))
             case .although:
