@@ -11,7 +11,7 @@ extension SentimentAnalyzer {
     }
 
     /// What ingest stores of `analyze`: the same compound, label and signals, and the language, without building the
-    /// trace's texts and steps or the proportions: `voc bench sentiment --summary` 234-236k texts/s against 208-210k for
+    /// trace's texts and steps or the proportions: `voc bench sentiment --summary` 243-258k texts/s against 227-231k for
     /// `analyze` (one core, BENCHMARKS.md).
     public func summarize(_ text: String, language declared: String? = nil) -> (language: String, summary: SentimentSummary) {
         let (guess, context, items) = score(text, language: declared, explains: false)
