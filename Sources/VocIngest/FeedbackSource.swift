@@ -18,6 +18,27 @@ public enum FeedbackSource {
         }
     }
 
+    /// Refuses an export none of whose columns (or XML fields) reads as NPS, CSAT, CES or a comment: a README, a
+    /// JSON file or a tag list met in a directory would otherwise be stored as one empty record per line. E-mail
+    /// always holds feedback (its text).
+    public func requireFeedback() throws(VocError) {
+        let names: [String], kind: String
+        switch self {
+        case .survey(let ingester):
+            guard !ingester.inspection.mapping.hasFeedback else { return }
+            (names, kind) = (ingester.inspection.columns, "header")
+        case .xml(let ingester):
+            guard !ingester.inspection.mapping.hasFeedback else { return }
+            (names, kind) = (ingester.inspection.fields, "field")
+        case .mail:
+            return
+        }
+        let shown = names.isEmpty ? "none found" : names.prefix(8).map { "'\($0)'" }.joined(separator: ", ") + (names.count > 8 ? ", …" : "")
+        throw VocError(.invalidInput, "no NPS, CSAT, CES or comment column among the \(kind)s (\(shown)); nothing stored. "
+                       + "Name one with --nps-column, --csat-column, --ces-column or --comment-column (or a --mapping file), "
+                       + "or check that this is a survey export", at: SourcePosition(file: file))
+    }
+
     public mutating func next() throws(VocError) -> IngestEvent? {
         switch self {
         case .survey(var ingester):

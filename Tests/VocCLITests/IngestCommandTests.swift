@@ -32,6 +32,30 @@ import VocTestSupport
         #expect(result.stdout.contains("read 5 = accepted 5"))
     }
 
+    /// A directory of exports with a README, a JSON file and a CSV without feedback beside them: those three are
+    /// refused by name (no empty record per line is stored), the export is ingested, and `inspect` says why.
+    @Test func filesWithoutAFeedbackColumnAreRefusedByName() throws {
+        let directory = Fixtures.temporaryDirectory()
+        try FileManager.default.copyItem(atPath: Fixtures.corpora.appendingPathComponent("surveys/googleforms_es.csv").path,
+                                         toPath: directory.appendingPathComponent("export.csv").path)
+        try "Survey exports from the Q3 campaign.\nContact: cx@acme.example\n".write(to: directory.appendingPathComponent("README.txt"), atomically: true, encoding: .utf8)
+        try #"[{"id": 1, "tag": "billing"}, {"id": 2, "tag": "support"}]"#.write(to: directory.appendingPathComponent("tags.json"), atomically: true, encoding: .utf8)
+        try "sepal_length,sepal_width,species\n5.1,3.5,setosa\n".write(to: directory.appendingPathComponent("iris.csv"), atomically: true, encoding: .utf8)
+        let store = VocProcess.temporaryStore()
+        let result = try VocProcess.run(["ingest", directory.path], store: store)
+        #expect(result.status == 2)
+        for name in ["README.txt", "tags.json", "iris.csv"] {
+            #expect(result.stderr.contains("\(name): no NPS, CSAT, CES or comment column among the headers"), "\(result.stderr)")
+        }
+        #expect(result.stderr.contains("'sepal_length', 'sepal_width', 'species'"))
+        #expect(result.stdout.contains("read 5 = accepted 5"), "\(result.stdout)")
+        let inspect = try VocProcess.run(["inspect", directory.appendingPathComponent("iris.csv").path])
+        #expect(inspect.stdout.contains("feedback:    none (no NPS, CSAT, CES or comment column): voc ingest refuses this file"))
+        // Named by the user, a column makes the same file feedback.
+        let named = try VocProcess.run(["ingest", "--comment-column", "species", directory.appendingPathComponent("iris.csv").path], store: store)
+        #expect(named.status == 0 && named.stdout.contains("read 1 = accepted 1"), "\(named.stdout)")
+    }
+
     @Test func standardInputIsAFile() throws {
         let store = VocProcess.temporaryStore()
         let result = try VocProcess.run(["ingest", "-"], stdin: "Account,NPS\nACME,10\nACME,0\nACME,N/A\n", store: store)

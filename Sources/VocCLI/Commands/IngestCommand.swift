@@ -69,6 +69,7 @@ struct IngestCommand: ParsableCommand {
                         store: any FeedbackStore, run: Int64) throws(VocError) -> IngestFileSummary {
         var source = try FeedbackSource.open(path: file, options: options, recordPath: mappingOptions.recordPath, vocabulary: vocabulary,
                                              stripper: stripper, jobs: jobs)
+        try source.requireFeedback()
         var records: [FeedbackRecord] = []
         var quarantined: [QuarantinedRecord] = []
         records.reserveCapacity(Self.batchSize)

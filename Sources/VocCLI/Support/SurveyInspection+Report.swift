@@ -41,6 +41,7 @@ extension ColumnMapping {
         let unmapped = ColumnRole.allCases.filter { columns(for: $0).isEmpty }
         if !unmapped.isEmpty { lines.append("  not found:   \(unmapped.map(\.rawValue).joined(separator: ", "))") }
         if column(for: .accountID) == nil { lines.append("  account:     from the respondent's e-mail domain (free-mail domains excepted)") }
+        if !hasFeedback { lines.append("  feedback:    none (no NPS, CSAT, CES or comment column): voc ingest refuses this file") }
         return lines
     }
 }

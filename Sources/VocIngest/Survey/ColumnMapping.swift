@@ -23,4 +23,9 @@ public struct ColumnMapping: Sendable {
     }
 
     public func column(for role: ColumnRole) -> Int? { columns(for: role).first }
+
+    /// Whether some column holds an answer or a comment (NPS, CSAT, CES, comment): without one, a record says nothing.
+    public var hasFeedback: Bool {
+        [ColumnRole.nps, .csat, .ces, .comment].contains { !columns(for: $0).isEmpty }
+    }
 }
