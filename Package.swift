@@ -24,8 +24,9 @@ let package = Package(
         ]),
         .target(name: "VocText", dependencies: ["VocCore"]),
         .target(name: "VocScore", dependencies: ["VocCore", "VocText"]),
+        .target(name: "CSQLiteTuning", linkerSettings: [.linkedLibrary("sqlite3")]),
         .target(name: "VocStore", dependencies: [
-            "VocCore",
+            "VocCore", "CSQLiteTuning",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"),
@@ -74,6 +75,6 @@ let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("InternalImportsByDefault"),
 ]
-for target in package.targets where target.type != .system {
+for target in package.targets where target.type != .system && target.name != "CSQLiteTuning" {
     target.swiftSettings = (target.swiftSettings ?? []) + swiftSettings
 }

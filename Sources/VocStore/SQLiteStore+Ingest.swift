@@ -61,6 +61,7 @@ extension SQLiteStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             var row = SQLiteBinder(insertRecord, in: db)
+            var scaleCodes = ScaleCodeMemo()
             var topicRow = SQLiteBinder(try db.cachedStatement(sql: "INSERT OR IGNORE INTO feedback_topic (feedback_id, topic) VALUES (?, ?)"), in: db)
             for record in records {
                 row.bind(record.key)
@@ -75,14 +76,8 @@ extension SQLiteStore {
                 row.bind(record.submittedAt?.timeIntervalSince1970)
                 row.bind(record.nps?.answer.stateCode)
                 row.bind(record.nps?.answer.rating)
-                for answer in [record.csat, record.ces] {
-                    let rating = answer?.answer.rating
-                    row.bind(answer?.answer.stateCode)
-                    row.bind(rating)
-                    row.bind(answer.map { ScaleCode.encode($0.scale) })
-                    row.bind(rating.flatMap { answer?.scale.isFavourable($0) })
-                    row.bind(rating.flatMap { answer?.scale.unit($0) })
-                }
+                row.bind(record.csat, codes: &scaleCodes)
+                row.bind(record.ces, codes: &scaleCodes)
                 row.bind(record.comment)
                 row.bind(record.language)
                 row.bind(Int(run))
@@ -126,5 +121,17 @@ extension SQLiteStore {
             }
             return alreadyStored
         }
+    }
+}
+
+extension SQLiteBinder {
+    /// A CSAT or CES answer's five columns: state, rating, scale code, whether favourable, place on the scale.
+    mutating func bind(_ answer: ScaledAnswer?, codes: inout ScaleCodeMemo) {
+        let rating = answer?.answer.rating
+        bind(answer?.answer.stateCode)
+        bind(rating)
+        bind(answer.map { codes.code(of: $0.scale) })
+        bind(rating.flatMap { answer?.scale.isFavourable($0) })
+        bind(rating.flatMap { answer?.scale.unit($0) })
     }
 }

@@ -1,3 +1,4 @@
+import CSQLiteTuning
 import Foundation
 import GRDB
 public import Logging
@@ -13,9 +14,13 @@ public final class SQLiteStore: FeedbackStore {
     public var location: String { path }
     /// How long a statement waits for another process's lock before failing.
     static let busyTimeout: TimeInterval = 60
+    /// SQLite's memory statistics, off before the first connection opens: every allocation SQLite made took their
+    /// global mutex (600k-row ingest: 3.65-3.79 → 3.50-3.66 s, 6.1-6.4 → 5.95-6.15 s of CPU).
+    private static let memoryStatisticsOff: Void = { _ = voc_sqlite_disable_memory_statistics() }()
 
     /// Opens (creating and migrating if needed) the store at `path`.
     public init(path: String, logger: Logger = Logger(label: "voc.store")) throws(VocError) {
+        _ = Self.memoryStatisticsOff
         self.path = path
         var configuration = Configuration()
         configuration.busyMode = .timeout(Self.busyTimeout)
