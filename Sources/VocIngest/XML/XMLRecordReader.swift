@@ -177,21 +177,15 @@ final class XMLRecordReader {
                     guard record != nil, depth >= recordPath.count else { continue }
                     let value = xmlTextReaderConstValue(reader)
                     let bytes = UnsafeBufferPointer(start: value, count: value.map { strlen(UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) } ?? 0)
-                    if depth > recordPath.count {
-                        if inField { append(bytes, to: &record!, bytes: &recordBytes, batch: &batch) }
-                    } else {
-                        appendDirect(bytes, to: &direct, field: &directField, record: &record!, bytes: &recordBytes, batch: &batch, names: &names)
-                    }
+                    add(bytes, at: depth, inField: inField, to: &record!, direct: &direct, directField: &directField, bytes: &recordBytes,
+                        batch: &batch, names: &names)
                 case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue):
                     let name = Self.string(xmlTextReaderConstLocalName(reader))
                     var substituted = try guardian.substitute(name, file: file, line: line)
                     guard record != nil, depth >= recordPath.count else { continue }
-                    substituted.withUTF8 { bytes in
-                        if depth > recordPath.count {
-                            if inField { append(bytes, to: &record!, bytes: &recordBytes, batch: &batch) }
-                        } else {
-                            appendDirect(bytes, to: &direct, field: &directField, record: &record!, bytes: &recordBytes, batch: &batch, names: &names)
-                        }
+                    substituted.withUTF8 {
+                        add($0, at: depth, inField: inField, to: &record!, direct: &direct, directField: &directField, bytes: &recordBytes,
+                            batch: &batch, names: &names)
                     }
                 case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
                     onPath = min(onPath, depth)
@@ -211,6 +205,17 @@ final class XMLRecordReader {
             }
         }
         return nil
+    }
+
+    /// Text at `depth` (at or below the record's): to the open field when inside one, to `#text` when directly inside
+    /// the record.
+    private func add(_ value: UnsafeBufferPointer<UInt8>, at depth: Int, inField: Bool, to record: inout XMLRecordBatch.Record,
+                     direct: inout [UInt8], directField: inout Int, bytes: inout Int, batch: inout XMLRecordBatch, names: inout XMLNameCache) {
+        if depth > recordPath.count {
+            if inField { append(value, to: &record, bytes: &bytes, batch: &batch) }
+        } else {
+            appendDirect(value, to: &direct, field: &directField, record: &record, bytes: &bytes, batch: &batch, names: &names)
+        }
     }
 
     /// Adds text to the record's last field; past the size limit the record is marked truncated and the rest of its
