@@ -9,7 +9,9 @@ extension String {
         return text.withUTF8 { bytes in
             guard bytes.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") || $0 >= 0x80 }) else { return self }
             // A lower-case mapping is at most 1.5 times as long in UTF-8 (İ, 2 bytes, becomes i̇, 3 bytes).
-            let output = [UInt8](unsafeUninitializedCapacity: bytes.count * 3 / 2 + 4) { output, count in
+            // Written straight into the string's storage (an array first, then a copy into a string, before).
+            return String(unsafeUninitializedCapacity: bytes.count * 3 / 2 + 4) { output in
+                var count = 0
                 var index = 0
                 func put(_ byte: UInt8) {
                     output[count] = byte
@@ -37,8 +39,8 @@ extension String {
                         index = end
                     }
                 }
+                return count
             }
-            return String(decoding: output, as: UTF8.self)
         }
     }
 }

@@ -20,12 +20,15 @@ enum CharsetDecoder {
     }
 
     static func decode(_ bytes: [UInt8], charset: String?) -> String {
+        bytes.withUnsafeBufferPointer { decode($0, charset: charset) }
+    }
+
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, charset: String?) -> String {
         let name = charset.map(normalizedName) ?? ""
-        if windows1252Names.contains(name) { return bytes.withUnsafeBufferPointer(Windows1252.decode) }
+        if windows1252Names.contains(name) { return Windows1252.decode(bytes) }
         switch name {
         case "", "us-ascii", "ascii", "utf-8", "utf8", "unicode-1-1-utf-8":
-            if let text = UTF8Validation.string(bytes) { return text }
-            return bytes.withUnsafeBufferPointer(Windows1252.decode)
+            return UTF8Validation.string(bytes) ?? Windows1252.decode(bytes)
         case "iso-8859-15", "latin-9", "latin9", "iso8859-15":
             let latin9: [UInt8: Unicode.Scalar] = [0xA4: "€", 0xA6: "Š", 0xA8: "š", 0xB4: "Ž", 0xB8: "ž", 0xBC: "Œ", 0xBD: "œ", 0xBE: "Ÿ"]
             var text = String.UnicodeScalarView()
@@ -33,13 +36,12 @@ enum CharsetDecoder {
             return String(text)
         default:
             if let text = iconv(bytes, from: name) { return text }
-            if let text = UTF8Validation.string(bytes) { return text }
-            return bytes.withUnsafeBufferPointer(Windows1252.decode)
+            return UTF8Validation.string(bytes) ?? Windows1252.decode(bytes)
         }
     }
 
     /// glibc iconv to UTF-8; nil when the charset is unknown or the bytes are invalid in it.
-    private static func iconv(_ bytes: [UInt8], from charset: String) -> String? {
+    private static func iconv(_ bytes: UnsafeBufferPointer<UInt8>, from charset: String) -> String? {
         let converter = iconv_open("UTF-8", charset)
         guard converter != iconv_t(bitPattern: -1) else { return nil }
         defer { iconv_close(converter) }

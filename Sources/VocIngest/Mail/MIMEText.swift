@@ -24,7 +24,7 @@ enum MIMEText {
                 return nil
             }
             let parts = split(body, boundary: boundary).compactMap { raw -> Part? in
-                let (partHeaders, offset) = MailHeaders.parse(Array(raw), isMessage: false)
+                let (partHeaders, offset) = raw.withUnsafeBufferPointer { MailHeaders.parse($0, isMessage: false) }
                 return part(headers: partHeaders, body: raw.dropFirst(offset), depth: depth + 1)
             }
             if type.value == "multipart/alternative" {
@@ -34,12 +34,12 @@ enum MIMEText {
             return parts.first
         }
         guard type.value.hasPrefix("text/") || type.value.isEmpty || headers.value("content-type") == nil else { return nil }
-        let decoded = TransferDecoding.decode(Array(body), encoding: headers.value("content-transfer-encoding"))
+        let decoded = TransferDecoding.decode(body, encoding: headers.value("content-transfer-encoding"))
         if type.value == "text/html" {
-            return Part(text: HTMLText.text(decoded, charset: type.charset), isHTML: true)
+            return Part(text: HTMLText.text(Array(decoded), charset: type.charset), isHTML: true)
         }
         guard type.value == "text/plain" || headers.value("content-type") == nil else { return nil }
-        return Part(text: CharsetDecoder.decode(decoded, charset: type.charset), isHTML: false)
+        return Part(text: decoded.withUnsafeBufferPointer { CharsetDecoder.decode($0, charset: type.charset) }, isHTML: false)
     }
 
     /// The bodies between `--boundary` lines (the preamble and epilogue dropped).

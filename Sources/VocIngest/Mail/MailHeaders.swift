@@ -10,13 +10,28 @@ struct MailHeaders {
     /// - Parameter isMessage: a whole message (not a MIME part) may start with one garbled line before its headers; a
     ///   part without headers starts with its text, whose first line must not be taken for one.
     static func parse(_ bytes: [UInt8], isMessage: Bool = true) -> (MailHeaders, body: Int) {
+        bytes.withUnsafeBufferPointer { parse($0, isMessage: isMessage) }
+    }
+
+    /// A field being read: its name, and its value as one range of the block until a folded line makes a copy.
+    private struct PendingField {
+        var name: String
+        var value: Range<Int>
+        var unfolded: [UInt8]?
+    }
+
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, isMessage: Bool = true) -> (MailHeaders, body: Int) {
+        // Without a copy per field (its name lower-cased through an array, its value copied, decoded, then
+        // trimmed into a third string): allocations were a third of `voc inspect m.mbox` (perf).
         var headers = MailHeaders()
+        headers.fields.reserveCapacity(16)
         var index = 0
-        var current: (name: String, value: [UInt8])?
+        var current: PendingField?
         func flush() {
-            if let (name, value) = current {
-                headers.fields.append((name, CharsetDecoder.decode(value, charset: nil).trimmingSpaces))
-            }
+            guard let field = current else { return }
+            let value = field.unfolded.map { CharsetDecoder.decode($0, charset: nil) }
+                ?? CharsetDecoder.decode(UnsafeBufferPointer(rebasing: bytes[field.value]), charset: nil)
+            headers.fields.append((field.name, value.trimmingSpaces))
             current = nil
         }
         while index < bytes.count {
@@ -31,13 +46,18 @@ struct MailHeaders {
             }
             if line.first == 0x20 || line.first == 0x09 {
                 if current != nil {
-                    current!.value.append(0x20)
-                    current!.value += line.drop { $0 == 0x20 || $0 == 0x09 }
+                    if current!.unfolded == nil { current!.unfolded = Array(bytes[current!.value]) }
+                    current!.unfolded!.append(0x20)
+                    current!.unfolded! += line.drop { $0 == 0x20 || $0 == 0x09 }
                 }
             } else if let colon = fieldNameEnd(line) {
                 flush()
-                current = (String(decoding: line[..<colon].map(\.asciiLowercased), as: UTF8.self), Array(line[(colon + 1)...]))
-            } else if headers.fields.isEmpty && current == nil && (line.starts(with: Array("From ".utf8)) || (isMessage && nextLineIsField(bytes, after: next))) {
+                let name = String(unsafeUninitializedCapacity: colon - index) { output in
+                    for offset in 0..<(colon - index) { output[offset] = bytes[index + offset].asciiLowercased }
+                    return colon - index
+                }
+                current = PendingField(name: name, value: (colon + 1)..<end)
+            } else if headers.fields.isEmpty && current == nil && (line.starts(with: fromLine) || (isMessage && nextLineIsField(bytes, after: next))) {
                 // An mbox "From " line left at the top of a message, or one garbled line before the headers.
             } else {
                 // Not a header: the headers ended without a blank line.
@@ -48,6 +68,20 @@ struct MailHeaders {
         }
         flush()
         return (headers, bytes.count)
+    }
+
+    private static let fromLine = Array("From ".utf8)
+
+    /// The index of the colon that ends a field name (printable ASCII without spaces), when `line` is a header field.
+    static func fieldNameEnd<Line: Collection<UInt8>>(_ line: Line) -> Int? where Line.Index == Int {
+        guard let colon = line.firstIndex(of: UInt8(ascii: ":")), colon > line.startIndex,
+              line[..<colon].allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else { return nil }
+        return colon
+    }
+
+    private static func nextLineIsField(_ bytes: UnsafeBufferPointer<UInt8>, after start: Int) -> Bool {
+        let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+        return fieldNameEnd(bytes[start..<end]) != nil
     }
 
     /// The index of the colon that ends a field name (printable ASCII without spaces), when `line` is a header field.

@@ -16,11 +16,12 @@ struct MailMessageParser: Sendable {
             return .quarantined(QuarantinedRecord(reason: .recordTooLarge, position: position,
                                                   detail: "message is over \(MailIngester.maximumMessageBytes) bytes; its first 64 KiB are kept", raw: message.bytes, isTruncated: true))
         }
-        var bytes = message.bytes
-        if bytes.starts(with: Array("From ".utf8)), let newline = bytes.firstIndex(of: 0x0A) { bytes.removeFirst(newline + 1) }
-        bytes = Self.unquoteFromLines(bytes)
-        let (headers, bodyOffset) = MailHeaders.parse(bytes)
-        guard ["from", "message-id", "subject", "date"].contains(where: { headers.value($0) != nil }) else {
+        // The mbox "From " line is skipped, not removed (a copy of every message).
+        let bytes = Self.unquoteFromLines(message.bytes)
+        let start = bytes.starts(with: Self.fromLine) ? bytes.firstIndex(of: 0x0A).map { $0 + 1 } ?? 0 : 0
+        let (headers, headerBytes) = bytes.withUnsafeBufferPointer { MailHeaders.parse(UnsafeBufferPointer(rebasing: $0[start...])) }
+        let bodyOffset = start + headerBytes
+        guard Self.identifyingHeaders.contains(where: { headers.value($0) != nil }) else {
             return .quarantined(QuarantinedRecord(reason: .malformedDocument, position: position,
                                                   detail: "no From, Message-ID, Subject or Date header: not an e-mail message", raw: message.bytes))
         }
@@ -52,11 +53,13 @@ struct MailMessageParser: Sendable {
         return .accepted(record)
     }
 
+    private static let fromLine = Array("From ".utf8)
+    private static let identifyingHeaders = ["from", "message-id", "subject", "date"]
+
     /// mboxrd/mboxo: a body line `>From ` (or `>>From `) was a `From ` line before it was stored; drop one `>`.
     private static let quotedFrom = Array(">From ".utf8)
 
     static func unquoteFromLines(_ bytes: [UInt8]) -> [UInt8] {
-        let pattern = Array("From ".utf8)
         // Most messages have no `>From ` at all: no copy for them.
         guard bytes.withUnsafeBufferPointer({ $0.firstOffset(of: quotedFrom) != nil }) else { return bytes }
         var output: [UInt8] = []
@@ -67,7 +70,7 @@ struct MailMessageParser: Sendable {
             if atLineStart, bytes[index] == UInt8(ascii: ">") {
                 var end = index
                 while end < bytes.count, bytes[end] == UInt8(ascii: ">") { end += 1 }
-                if bytes[end...].starts(with: pattern) {
+                if bytes[end...].starts(with: fromLine) {
                     index += 1
                     atLineStart = false
                     continue

@@ -46,14 +46,14 @@ public struct ReplyStripper: Sendable {
         return original.withUTF8 { bytes in
             lowered.withUTF8 { lower in
                 let lines = Self.lines(bytes)
-                let lowerLines = Self.lines(lower).map { lower[$0].spaceTrimmedBounds }
+                var lowerLines = Self.lines(lower)
                 guard lines.count == lowerLines.count else { return (text.trimmingSpaces, "") }
+                for index in lowerLines.indices { lowerLines[index] = lower[lowerLines[index]].spaceTrimmedBounds }
                 let cut = lines.indices.first { startsQuote(bytes, lines, lower, lowerLines, at: $0) } ?? lines.count
                 // Signature: "-- " or a signature phrase in the last lines of what remains.
-                let dashes = Array("--".utf8)
                 let signature = (max(0, cut - 8)..<cut).reversed().first { index in
                     let line = bytes[lines[index]]
-                    return line.elementsEqual(dashes) || line.elementsEqual(dashes + [0x20])
+                    return line.elementsEqual(Self.signatureDashes) || line.elementsEqual(Self.signatureDashes.dropLast())
                         || signatures.contains { lower[lowerLines[index]].starts(with: $0) }
                 }
                 let ownEnd = signature ?? cut
@@ -61,6 +61,9 @@ public struct ReplyStripper: Sendable {
             }
         }
     }
+
+    /// The usenet signature line, `-- ` (also matched without its space).
+    private static let signatureDashes = Array("-- ".utf8)
 
     /// The text lower-cased, and composed (NFC) when it holds combining accents, as the markers are written.
     private static func matchable(_ text: String) -> String {
@@ -75,6 +78,7 @@ public struct ReplyStripper: Sendable {
     /// `split(omittingEmptySubsequences: false)`).
     static func lines(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var lines: [Range<Int>] = []
+        lines.reserveCapacity(16)
         var start = 0
         var index = 0
         while index < bytes.count {
@@ -91,12 +95,20 @@ public struct ReplyStripper: Sendable {
 
     /// The lines joined with LF, trimmed as a whole.
     private static func joined(_ lines: ArraySlice<Range<Int>>, of bytes: UnsafeBufferPointer<UInt8>) -> String {
-        var output: [UInt8] = []
-        for (offset, line) in lines.enumerated() {
-            if offset > 0 { output.append(0x0A) }
-            output.append(contentsOf: bytes[line])
+        guard let first = lines.first?.lowerBound, let last = lines.last?.upperBound else { return "" }
+        // Written once into the string's storage and trimmed there (an array grown line by line, then a copy, before).
+        return String(unsafeUninitializedCapacity: max(0, last - first)) { output in
+            var count = 0
+            for (offset, line) in lines.enumerated() {
+                if offset > 0 { output[count] = 0x0A; count += 1 }
+                for byte in bytes[line] { output[count] = byte; count += 1 }
+            }
+            let trimmed = output[..<count].spaceTrimmedBounds
+            if trimmed.lowerBound > 0 {
+                for index in trimmed { output[index - trimmed.lowerBound] = output[index] }
+            }
+            return trimmed.count
         }
-        return output.withUnsafeBufferPointer { joined in String(decoding: joined[joined.spaceTrimmedBounds], as: UTF8.self) }
     }
 
     /// - Parameter lower: the lower-cased text; `lowerLines` its lines, trimmed.

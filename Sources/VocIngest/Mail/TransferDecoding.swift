@@ -3,15 +3,16 @@ import Foundation
 /// Content-Transfer-Encoding decoders: base64 (garbage and line breaks ignored) and quoted-printable
 /// (soft line breaks, `=XX` escapes; malformed escapes kept as written).
 enum TransferDecoding {
-    static func decode(_ bytes: [UInt8], encoding: String?) -> [UInt8] {
+    /// The decoded bytes; `bytes` themselves, without a copy, for 7bit, 8bit and binary parts.
+    static func decode(_ bytes: ArraySlice<UInt8>, encoding: String?) -> ArraySlice<UInt8> {
         switch encoding?.lowercasedByBytes().trimmingSpaces {
         case "base64"?:
             let cleaned = bytes.filter { $0 > 0x20 }
             var padded = cleaned
             while padded.count % 4 != 0 { padded.append(UInt8(ascii: "=")) }
-            return Data(base64Encoded: Data(padded), options: .ignoreUnknownCharacters).map { [UInt8]($0) } ?? cleaned
+            return ArraySlice(Data(base64Encoded: Data(padded), options: .ignoreUnknownCharacters).map { [UInt8]($0) } ?? cleaned)
         case "quoted-printable"?:
-            return quotedPrintable(bytes, underscoreIsSpace: false)
+            return ArraySlice(quotedPrintable(Array(bytes), underscoreIsSpace: false))
         default:
             return bytes
         }

@@ -86,6 +86,15 @@ public struct ColumnVocabulary: Sendable {
     }
 }
 
+extension String {
+    /// The string without leading and trailing spaces, tabs, line breaks and no-break spaces; itself, without a copy,
+    /// when there is nothing to trim (most header values and fields).
+    var trimmingSpaces: String {
+        let bounds = utf8.spaceTrimmedBounds
+        return bounds == utf8.startIndex..<utf8.endIndex ? self : String(self[bounds])
+    }
+}
+
 extension StringProtocol {
     /// The string without leading and trailing spaces, tabs, line breaks and no-break spaces.
     /// On the UTF-8 bytes, without a copy when there is nothing to trim: `Character` iteration cost 11 % of ingest
