@@ -46,9 +46,9 @@ public struct ReplyStripper: Sendable {
         // A `String` per line, trimmed and lower-cased on its own, with Unicode-aware `hasPrefix`, was a third of
         // `voc inspect m.mbox` (perf). Lower-casing and composing never add or remove a line break.
         var original = text
-        var lowered = Self.matchable(text)
+        let lowered = Self.matchable(text)
         return original.withUTF8 { bytes in
-            lowered.withUTF8 { lower in
+            lowered.withUnsafeBufferPointer { lower in
                 let lines = Self.lines(bytes)
                 var lowerLines = Self.lines(lower)
                 guard lines.count == lowerLines.count else { return (text.trimmingSpaces, "") }
@@ -69,13 +69,13 @@ public struct ReplyStripper: Sendable {
     /// The usenet signature line, `-- ` (also matched without its space).
     private static let signatureDashes = Array("-- ".utf8)
 
-    /// The text lower-cased, and composed (NFC) when it holds combining accents, as the markers are written.
-    private static func matchable(_ text: String) -> String {
-        let lowered = text.lowercasedByBytes()
+    /// The text's bytes lower-cased, and composed (NFC) when they hold combining accents, as the markers are written.
+    /// Bytes rather than a string: making a string validated them once more (5 % of `voc inspect m.mbox`, perf).
+    private static func matchable(_ text: String) -> [UInt8] {
+        let lowered = text.lowercasedUTF8()
         // U+0300-U+036F, the combining diacritical marks, are encoded CC 80 - CD AF.
-        var copy = lowered
-        guard copy.withUTF8({ $0.contains { $0 == 0xCC || $0 == 0xCD } }) else { return lowered }
-        return lowered.precomposedStringWithCanonicalMapping
+        guard lowered.contains(where: { $0 == 0xCC || $0 == 0xCD }) else { return lowered }
+        return Array(String(decoding: lowered, as: UTF8.self).precomposedStringWithCanonicalMapping.utf8)
     }
 
     /// The byte ranges of the lines of `bytes`, split at LF, CR LF and CR, empty ones kept (as

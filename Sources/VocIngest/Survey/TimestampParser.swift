@@ -66,6 +66,7 @@ struct TimestampParser {
         // On the bytes, words as ranges: splitting into `String`s was 9 % of `voc inspect m.mbox` (perf).
         // Commas count as spaces; comments (`(UTC)`) are dropped.
         var words: [Slice<UnsafeBufferPointer<UInt8>>] = []
+        words.reserveCapacity(8)
         var start = 0
         for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x20 || bytes[index] == UInt8(ascii: ",") {
             if index > start, bytes[start] != UInt8(ascii: "(") { words.append(bytes[start..<index]) }
@@ -73,12 +74,18 @@ struct TimestampParser {
         }
         var index = 0
         if let first = words.first {
-            let weekday = String(decoding: first, as: UTF8.self).prefix(3)
-            if weekday.count == 3, weekday.allSatisfy(\.isLetter) { index = 1 }
+            // Three ASCII letters are decided on the bytes; only other text needs `Character`s (`Mié`).
+            if first.count >= 3, first.prefix(3).allSatisfy({ $0 | 0x20 >= UInt8(ascii: "a") && $0 | 0x20 <= UInt8(ascii: "z") }) {
+                index = 1
+            } else if first.contains(where: { $0 >= 0x80 }) {
+                let weekday = String(decoding: first, as: UTF8.self).prefix(3)
+                if weekday.count == 3, weekday.allSatisfy(\.isLetter) { index = 1 }
+            }
         }
         guard words.count >= index + 4, let day = integer(words[index]) else { return nil }
-        let monthWord = words[index + 1].prefix(3).map { $0 | 0x20 }
-        guard let month = Self.monthAbbreviations.firstIndex(where: { $0.utf8.elementsEqual(monthWord) }), var year = integer(words[index + 2]) else { return nil }
+        let monthWord = words[index + 1].prefix(3)
+        guard let month = Self.monthAbbreviations.firstIndex(where: { $0.utf8.elementsEqual(monthWord) { $0 == $1 | 0x20 } }),
+              var year = integer(words[index + 2]) else { return nil }
         if year < 100 { year += year < 50 ? 2000 : 1900 }
         let time = words[index + 3].split(separator: UInt8(ascii: ":")).compactMap(integer)
         guard time.count >= 2, time[0] < 24, time[1] < 60, time.count < 3 || time[2] < 61,
@@ -86,10 +93,11 @@ struct TimestampParser {
         var offset = 0
         if words.count > index + 4 {
             let zone = words[index + 4]
-            if let hours = Self.namedZones[String(decoding: zone.map(\.asciiLowercased), as: UTF8.self)] {
-                offset = hours * 3600
-            } else if zone.count == 5, let sign = zone.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-"), let value = integer(zone.dropFirst()) {
+            // Numeric first: zone names are letters, so the order does not change the result, and most mail has `+0000`.
+            if zone.count == 5, let sign = zone.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-"), let value = integer(zone.dropFirst()) {
                 offset = (value / 100 * 3600 + value % 100 * 60) * (sign == UInt8(ascii: "-") ? -1 : 1)
+            } else if let hours = Self.namedZones[String(decoding: zone.map(\.asciiLowercased), as: UTF8.self)] {
+                offset = hours * 3600
             }
         }
         let seconds = days * 86_400 + time[0] * 3600 + time[1] * 60 + (time.count > 2 ? time[2] : 0) - offset
