@@ -11,6 +11,8 @@ import VocCore
 enum CharsetDecoder {
     private static let windows1252Names: Set<String> = ["iso-8859-1", "latin1", "latin-1", "windows-1252", "cp1252", "x-cp1252", "iso8859-1", "l1"]
 
+    private static let utf8Name = Array("utf-8".utf8)
+
     /// Whether a charset is decoded as Windows-1252 (ISO-8859-1 and its aliases).
     static func isWindows1252Family(_ charset: String) -> Bool { windows1252Names.contains(normalizedName(charset)) }
 
@@ -24,6 +26,11 @@ enum CharsetDecoder {
     }
 
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>, charset: String?) -> String {
+        // Header values (no charset) and UTF-8 bodies, most of what is decoded, without normalizing the name and
+        // hashing it into the set (4 % of `voc inspect m.mbox`, perf).
+        if charset == nil || charset!.utf8.elementsEqual(utf8Name, by: { $0.asciiLowercased == $1 }) {
+            return UTF8Validation.string(bytes) ?? Windows1252.decode(bytes)
+        }
         let name = charset.map(normalizedName) ?? ""
         if windows1252Names.contains(name) { return Windows1252.decode(bytes) }
         switch name {

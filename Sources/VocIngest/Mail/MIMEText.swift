@@ -20,7 +20,7 @@ enum MIMEText {
         let disposition = MIMEContentType(headers.value("content-disposition"))
         if disposition.value == "attachment" { return nil }
         if type.isMultipart {
-            guard depth < maximumDepth, let boundary = type.parameters["boundary"], !boundary.isEmpty else {
+            guard depth < maximumDepth, let boundary = type.parameter("boundary"), !boundary.isEmpty else {
                 return nil
             }
             let parts = split(body, boundary: boundary).compactMap { raw -> Part? in
