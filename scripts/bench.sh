@@ -100,6 +100,14 @@ n = 0
 for m in mailbox.mbox(sys.argv[1], factory=lambda f: email.message_from_binary_file(f, policy=email.policy.default)):
     b = m.get_body(preferencelist=('plain', 'html')); b.get_content() if b else ''; n += 1
 print(n)" "$mbox"
+measure "Python mailbox, compat32 (raw bytes of the first text/plain part, no charset or HTML decoding)" "$mbox" 150000 150000 -- python3 -c "
+import mailbox, sys
+n = 0
+for m in mailbox.mbox(sys.argv[1]):
+    for part in m.walk():
+        if part.get_content_type() == 'text/plain': part.get_payload(decode=True); break
+    n += 1
+print(n)" "$mbox"
 measure "voc inspect mbox (split, MIME, charsets, reply stripping)" "$mbox" 150000 150000 -- sh -c "'$VOC' inspect --format json '$mbox' | $read_count"
 measure "xmllint --stream --noout" "$xml" 450000 0 -- sh -c "xmllint --stream --noout '$xml'; echo \$?"
 measure "voc inspect XML (libxml2 reader, mapping, validation)" "$xml" 450000 450000 -- sh -c "'$VOC' inspect --format json '$xml' | $read_count"

@@ -16,10 +16,11 @@ extension SentimentAnalyzer {
     public func summarize(_ text: String, language declared: String? = nil) -> (language: String, summary: SentimentSummary) {
         let (guess, context, items) = score(text, language: declared, explains: false)
         let compound = SentimentResult.normalize(items.reduce(0) { $0 + $1.contribution })
-        let lexicon = context.rules.lexicon
+        // The indexes are read in place: a local copy of the lexicon retained and released all its tables.
+        let rules = context.rules
         return (guess.language, SentimentSummary(
             compound: compound, label: SentimentResult.label(for: compound).rawValue,
-            churn: context.hasMatch(lexicon.churn, .churn), effort: context.hasMatch(lexicon.effort, .effort),
-            topics: Self.distinctSorted(context.matchValues(lexicon.topics, .topic))))
+            churn: context.hasMatch(rules.lexicon.churn, .churn), effort: context.hasMatch(rules.lexicon.effort, .effort),
+            topics: Self.distinctSorted(context.matchValues(rules.lexicon.topics, .topic))))
     }
 }

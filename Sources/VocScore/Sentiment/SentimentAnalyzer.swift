@@ -14,13 +14,13 @@ public struct SentimentAnalyzer: Sendable {
         let trace = SentimentTrace(items: items)
         let compound = SentimentResult.normalize(trace.sum)
         let shares = context.shares(items)
-        let lexicon = context.rules.lexicon
+        let rules = context.rules
         return SentimentResult(
             language: guess.language, languageConfidence: guess.confidence, compound: compound,
             positive: shares.positive, neutral: shares.neutral, negative: shares.negative,
             label: SentimentResult.label(for: compound), trace: trace,
-            churn: context.matches(lexicon.churn, .churn), effort: context.matches(lexicon.effort, .effort),
-            topics: Self.distinctSorted(context.matchValues(lexicon.topics, .topic)))
+            churn: context.matches(rules.lexicon.churn, .churn), effort: context.matches(rules.lexicon.effort, .effort),
+            topics: Self.distinctSorted(context.matchValues(rules.lexicon.topics, .topic)))
     }
 
     /// Tokens, language and the scored items; with `explains`, the items carry their texts and steps.
