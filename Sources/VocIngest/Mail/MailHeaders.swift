@@ -84,18 +84,6 @@ struct MailHeaders {
         return fieldNameEnd(bytes[start..<end]) != nil
     }
 
-    /// The index of the colon that ends a field name (printable ASCII without spaces), when `line` is a header field.
-    static func fieldNameEnd(_ line: ArraySlice<UInt8>) -> Int? {
-        guard let colon = line.firstIndex(of: UInt8(ascii: ":")), colon > line.startIndex,
-              line[..<colon].allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else { return nil }
-        return colon
-    }
-
-    private static func nextLineIsField(_ bytes: [UInt8], after start: Int) -> Bool {
-        let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
-        return fieldNameEnd(bytes[start..<end]) != nil
-    }
-
     /// The first header of that name, given in lower case as the names are stored: `value("content-type")`. A
     /// message asks for about fifteen headers, and names are short enough to compare as small strings.
     func value(_ name: String) -> String? {
