@@ -70,7 +70,8 @@ struct MailHeaders {
         return (headers, bytes.count)
     }
 
-    private static let fromLine = Array("From ".utf8)
+    /// What starts an mbox separator line (`From sender date`).
+    static let fromLine = Array("From ".utf8)
 
     /// The index of the colon that ends a field name (printable ASCII without spaces), when `line` is a header field.
     static func fieldNameEnd<Line: Collection<UInt8>>(_ line: Line) -> Int? where Line.Index == Int {

@@ -18,7 +18,7 @@ struct MailMessageParser: Sendable {
         }
         // The mbox "From " line is skipped, not removed (a copy of every message).
         let bytes = Self.unquoteFromLines(message.bytes)
-        let start = bytes.starts(with: Self.fromLine) ? bytes.firstIndex(of: 0x0A).map { $0 + 1 } ?? 0 : 0
+        let start = bytes.starts(with: MailHeaders.fromLine) ? bytes.firstIndex(of: 0x0A).map { $0 + 1 } ?? 0 : 0
         let (headers, headerBytes) = bytes.withUnsafeBufferPointer { MailHeaders.parse(UnsafeBufferPointer(rebasing: $0[start...])) }
         let bodyOffset = start + headerBytes
         guard Self.identifyingHeaders.contains(where: { headers.value($0) != nil }) else {
@@ -53,7 +53,6 @@ struct MailMessageParser: Sendable {
         return .accepted(record)
     }
 
-    private static let fromLine = Array("From ".utf8)
     private static let identifyingHeaders = ["from", "message-id", "subject", "date"]
 
     /// mboxrd/mboxo: a body line `>From ` (or `>>From `) was a `From ` line before it was stored; drop one `>`.
@@ -70,7 +69,7 @@ struct MailMessageParser: Sendable {
             if atLineStart, bytes[index] == UInt8(ascii: ">") {
                 var end = index
                 while end < bytes.count, bytes[end] == UInt8(ascii: ">") { end += 1 }
-                if bytes[end...].starts(with: fromLine) {
+                if bytes[end...].starts(with: MailHeaders.fromLine) {
                     index += 1
                     atLineStart = false
                     continue
