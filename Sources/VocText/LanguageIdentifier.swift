@@ -22,6 +22,9 @@ public struct LanguageIdentifier: Sendable {
     private let languages: [String]
     /// Per word id: a bit per language that uses the word.
     private let masks: [UInt8]
+    /// Per mask: what a word with that mask adds to each language's score (1 shared among its languages). A vector
+    /// instead of an array allocated per text and a division per word.
+    private let shares: [SIMD8<Double>]
     /// Per two-byte UTF-8 spelling cue (lead byte C2 or C3, then the second byte): the language index + 1.
     private let cues: [UInt8]
 
@@ -51,6 +54,11 @@ public struct LanguageIdentifier: Sendable {
         }
         self.table = table
         self.masks = masks
+        shares = (0..<256).map { mask in
+            var share = SIMD8<Double>()
+            for language in 0..<8 where mask & (1 << language) != 0 { share[language] = 1 / Double(mask.nonzeroBitCount) }
+            return share
+        }
         self.cues = cues
     }
 
@@ -60,7 +68,7 @@ public struct LanguageIdentifier: Sendable {
 
     /// - Parameter ids: each token's norm looked up in `table` (−1 when absent).
     public func identify(_ tokens: [Token], ids: [Int32]) -> Guess {
-        var scores = [Double](repeating: 0, count: languages.count)
+        var scores = SIMD8<Double>()
         var words = 0
         var matched = 0
         for index in tokens.indices where tokens[index].kind == .word {
@@ -68,13 +76,17 @@ public struct LanguageIdentifier: Sendable {
             let id = Int(ids[index])
             if id >= 0, id < masks.count, masks[id] != 0 {
                 matched += 1
-                let share = 1 / Double(masks[id].nonzeroBitCount)
-                for language in languages.indices where masks[id] & (1 << language) != 0 { scores[language] += share }
+                scores += shares[Int(masks[id])]
             }
             if !tokens[index].isASCII { addCues(of: tokens[index].norm, to: &scores) }
         }
-        let total = scores.reduce(0, +)
-        guard total > 0, let best = scores.indices.max(by: { scores[$0] < scores[$1] || (scores[$0] == scores[$1] && $0 > $1) }) else {
+        var total = 0.0
+        var best = 0
+        for language in languages.indices {
+            total += scores[language]
+            if scores[language] > scores[best] { best = language }
+        }
+        guard total > 0 else {
             return Guess(language: "other", confidence: words == 0 ? 0 : 0.5)
         }
         // Long texts where few words are known in any of the three languages are in another language.
@@ -85,7 +97,7 @@ public struct LanguageIdentifier: Sendable {
     }
 
     /// Letters such as `ñ` and `ã` in a word that is not all ASCII.
-    private func addCues(of word: String, to scores: inout [Double]) {
+    private func addCues(of word: String, to scores: inout SIMD8<Double>) {
         var previous: UInt8 = 0
         for byte in word.utf8 {
             if previous == 0xC2 || previous == 0xC3, case let cue = cues[Int(previous - 0xC2) * 256 + Int(byte)], cue != 0 {

@@ -33,7 +33,12 @@ public struct Token: Sendable, Hashable {
         self.isAllCaps = isAllCaps
         self.isElongated = isElongated
         self.isASCII = isASCII ?? norm.isASCIIBytes
-        self.hasJoiner = hasJoiner ?? (norm.containsByte(UInt8(ascii: "-")) || norm.containsByte(UInt8(ascii: "'")))
+        self.hasJoiner = hasJoiner ?? Self.hasJoiner(norm)
+    }
+
+    /// Whether `norm` holds `-` or `'`.
+    public static func hasJoiner(_ norm: String) -> Bool {
+        norm.containsByte(UInt8(ascii: "-")) || norm.containsByte(UInt8(ascii: "'"))
     }
 
     /// `-` or `'`, the bytes `hasJoiner` is about.

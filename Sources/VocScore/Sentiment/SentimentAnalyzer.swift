@@ -38,7 +38,8 @@ public struct SentimentAnalyzer: Sendable {
         if ids.contains(where: { rules.lexicon.facts(of: $0).isContraction }) {
             (tokens, ids) = rules.contractions.expand(tokens, ids: ids, in: model.words) { rules.lexicon.facts(of: $0).isContraction }
         }
-        let context = Context(tokens: tokens, ids: ids, words: model.words, rules: rules, symbols: model.symbols, explains: explains)
+        let context = Context(tokens: tokens, ids: ids, words: model.words, foldedWordIDs: model.foldedIDs, rules: rules,
+                              symbols: model.symbols, explains: explains)
 
         var items = context.sentimentItems()
         context.applyContrast(to: &items)
@@ -73,8 +74,11 @@ struct Context {
     /// Whether items carry their texts and steps (the contributions are the same either way).
     let explains: Bool
 
-    /// - Parameter ids: each token's norm in `words` (−1 when absent).
-    init(tokens: [Token], ids: [Int32], words: WordTable, rules: LanguageRules, symbols: [String: Double], explains: Bool) {
+    /// - Parameters:
+    ///   - ids: each token's norm in `words` (−1 when absent).
+    ///   - foldedWordIDs: per word id of `words`, its accent-free form's id (`SentimentModel.foldedIDs`).
+    init(tokens: [Token], ids: [Int32], words: WordTable, foldedWordIDs: [Int32], rules: LanguageRules, symbols: [String: Double],
+         explains: Bool) {
         self.tokens = tokens
         self.explains = explains
         self.rules = rules
@@ -83,26 +87,45 @@ struct Context {
         var facts: [WordFacts] = []
         foldedIDs.reserveCapacity(tokens.count)
         facts.reserveCapacity(tokens.count)
-        var capitals = 0, lowerOrMixed = 0
+        var hasCapitals = false
         // By index, not `enumerated()`, which copied every token (two strings each; perf).
         for index in tokens.indices {
-            let isASCII = tokens[index].isASCII
-            var bareID = ids[index]
-            if !isASCII, case let bare = AccentFolding.fold(tokens[index].norm), bare != tokens[index].norm { bareID = words.id(of: bare) ?? -1 }
-            foldedIDs.append(bareID)
-            facts.append(rules.lexicon.facts(of: tokens[index], norm: ids[index], folded: bareID))
-            if tokens[index].kind == .word, isASCII ? tokens[index].norm.utf8.count >= 2 : Self.hasTwoCharacters(tokens[index].norm) {
-                if tokens[index].isAllCaps { capitals += 1 } else { lowerOrMixed += 1 }
+            let id = ids[index]
+            let bareID: Int32
+            if id >= 0 && Int(id) < foldedWordIDs.count {
+                bareID = foldedWordIDs[Int(id)]
+            } else if tokens[index].isASCII {
+                bareID = id
+            } else {
+                let bare = AccentFolding.fold(tokens[index].norm)
+                bareID = bare != tokens[index].norm ? words.id(of: bare) ?? -1 : id
             }
+            foldedIDs.append(bareID)
+            // Most tokens are resolved from their ids alone: passing the token copied it (two strings; perf).
+            let plain = tokens[index].isElongated ? nil : rules.lexicon.facts(ofPlain: id, folded: bareID, hasJoiner: tokens[index].hasJoiner)
+            facts.append(plain ?? rules.lexicon.facts(of: tokens[index], norm: id, folded: bareID))
+            if tokens[index].isAllCaps { hasCapitals = true }
         }
         self.foldedIDs = foldedIDs
         self.facts = facts
-        isMixedCase = capitals > 0 && lowerOrMixed > 0
+        isMixedCase = hasCapitals && Self.isMixedCase(tokens)
         var startsContrast = [Bool](repeating: false, count: tokens.count)
         for index in tokens.indices where facts[index].phrases.contains(.contrast) || rules.lexicon.contrasts.hasUnindexed {
             startsContrast[index] = rules.lexicon.contrasts.longestMatch(tokens, at: index, foldedIDs: foldedIDs) != nil
         }
         self.startsContrast = startsContrast
+    }
+
+    /// Whether words of two letters or more come both in capitals and not; asked only of texts with a word in capitals.
+    private static func isMixedCase(_ tokens: [Token]) -> Bool {
+        var capitals = false, lowerOrMixed = false
+        for index in tokens.indices where tokens[index].kind == .word {
+            let isASCII = tokens[index].isASCII
+            guard isASCII ? tokens[index].norm.utf8.count >= 2 : hasTwoCharacters(tokens[index].norm) else { continue }
+            if tokens[index].isAllCaps { capitals = true } else { lowerOrMixed = true }
+            if capitals && lowerOrMixed { return true }
+        }
+        return false
     }
 
     /// Two letters or more, not counting combining accents (a word's characters, without grapheme breaking).
@@ -146,7 +169,7 @@ struct Context {
                         continue
                     }
                     items.append(scored(valence, tokens: index..<(index + 1), source: .word))
-                } else if let valence = rules.lexicon.privativeCompound(tokens[index]) {
+                } else if tokens[index].hasJoiner, let valence = rules.lexicon.privativeCompound(tokens[index]) {
                     items.append(scored(valence, tokens: index..<(index + 1), source: .word, privative: tokens[index].surface))
                 }
             case .hashtag:

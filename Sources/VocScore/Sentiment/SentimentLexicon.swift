@@ -34,6 +34,9 @@ public struct SentimentLexicon: Sendable {
     public private(set) var idiomWords: Set<String> = []
     /// Per word id of the model's `WordTable`: this language's facts (filled by `index`).
     private var facts: [WordFacts] = []
+    /// Per word id: the facts of a token written that way and not elongated, its accent-free and unhyphenated forms
+    /// included (filled by `index`). Resolving them per token was the largest part of setting up a text (perf).
+    private var tokenFacts: [WordFacts] = []
 
     init(language: String, contractions: Contractions) {
         self.language = language
@@ -108,7 +111,8 @@ public struct SentimentLexicon: Sendable {
     }
 
     /// Resolves the facts of every word in `table` (which must hold `words`) for `facts(of:)`.
-    mutating func index(_ table: WordTable, contractions: Contractions) {
+    /// - Parameter foldedIDs: per word id, its accent-free form's id (−1 when absent).
+    mutating func index(_ table: WordTable, foldedIDs: [Int32], contractions: Contractions) {
         idioms.index(table)
         contrasts.index(table)
         churn.index(table)
@@ -126,6 +130,10 @@ public struct SentimentLexicon: Sendable {
                              isInterjection: interjections.contains(word), isPrivative: privatives.contains(word),
                              isContraction: contractions.expands(word), phrases: phrases)
         }
+        tokenFacts = (0..<Int32(table.count)).map { id in
+            let norm = table.word(id)
+            return resolve(own: facts[Int(id)], bare: facts(of: foldedIDs[Int(id)]), norm: norm, hasJoiner: Token.hasJoiner(norm), elongation: nil)
+        }
     }
 
     /// The facts of a word id (−1 or an id the table got after `index`: unknown).
@@ -133,27 +141,43 @@ public struct SentimentLexicon: Sendable {
         id >= 0 && Int(id) < facts.count ? facts[Int(id)] : .unknown
     }
 
+    /// The facts of a token that is not elongated, from its norm's id and its accent-free form's id alone; nil when
+    /// its joiners (`-`, `'`) need a look at the norm (then ask `facts(of:norm:folded:)`).
+    /// - Parameter folded: the id of the token's accent-free form, as `index` was given it for a word in the table.
+    func facts(ofPlain norm: Int32, folded: Int32, hasJoiner: Bool) -> WordFacts? {
+        if norm >= 0 && Int(norm) < tokenFacts.count { return tokenFacts[Int(norm)] }
+        guard !hasJoiner else { return nil }
+        return folded < 0 ? .unknown : resolve(own: .unknown, bare: facts(of: folded), norm: "", hasJoiner: false, elongation: nil)
+    }
+
     /// A token's facts from its norm's and its accent-free form's: valence from the norm, then (for elongations)
     /// the cut forms, then the accent-free form, then the form without hyphens; booster likewise; negator from
     /// any of them (`nããão`, `nuuunca`, `nooot`); phrase starts from the accent-free form, as phrases are indexed by it.
     func facts(of token: Token, norm: Int32, folded: Int32) -> WordFacts {
+        if !token.isElongated, let facts = facts(ofPlain: norm, folded: folded, hasJoiner: token.hasJoiner) { return facts }
         let own = facts(of: norm)
-        let bare = folded == norm ? own : facts(of: folded)
+        return resolve(own: own, bare: folded == norm ? own : facts(of: folded), norm: token.norm, hasJoiner: token.hasJoiner,
+                       elongation: token.isElongated ? token.lookupForms : nil)
+    }
+
+    /// A token's facts from those of its norm (`own`) and of its accent-free form (`bare`).
+    /// - Parameter elongation: an elongated token's look-up forms (`sooo`, `so`), nil for any other.
+    private func resolve(own: WordFacts, bare: WordFacts, norm: String, hasJoiner: Bool, elongation: [String]?) -> WordFacts {
+        let cut = elongation?.dropFirst() ?? []
         var result = own
-        result.valence = own.valence ?? elongated(token, in: valences) ?? bare.valence ?? (token.hasJoiner ? unhyphenatedValence(token.norm) : nil)
-        result.booster = own.booster ?? bare.booster ?? elongated(token, in: boosters)
-        result.isNegator = own.isNegator || bare.isNegator || (token.hasJoiner && isNegatorBySuffix(token.norm))
-            || (token.isElongated && token.lookupForms.dropFirst().contains(where: negators.contains))
-        result.isInterjection = own.isInterjection || bare.isInterjection
-            || (token.isElongated && token.lookupForms.contains(where: interjections.contains))
+        result.valence = own.valence ?? Self.first(of: cut, in: valences) ?? bare.valence ?? (hasJoiner ? unhyphenatedValence(norm) : nil)
+        result.booster = own.booster ?? bare.booster ?? Self.first(of: cut, in: boosters)
+        result.isNegator = own.isNegator || bare.isNegator || (hasJoiner && isNegatorBySuffix(norm)) || cut.contains(where: negators.contains)
+        result.isInterjection = own.isInterjection || bare.isInterjection || (elongation?.contains(where: interjections.contains) ?? false)
         result.isPrivative = own.isPrivative || bare.isPrivative
         result.phrases = bare.phrases
         return result
     }
 
-    /// An elongated token's entry under its cut forms (`sooo` → `so`, `muuuy` → `muy`).
-    private func elongated(_ token: Token, in table: [String: Double]) -> Double? {
-        token.isElongated ? token.lookupForms.dropFirst().lazy.compactMap { table[$0] }.first : nil
+    /// The entry of the first of `forms` that `table` has.
+    private static func first(of forms: ArraySlice<String>, in table: [String: Double]) -> Double? {
+        for form in forms { if let value = table[form] { return value } }
+        return nil
     }
 
     /// `bug-free`, `pain-free`: a hyphenated word not in the lexicon whose last part is a privative and whose other

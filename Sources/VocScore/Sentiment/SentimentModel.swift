@@ -9,6 +9,9 @@ public struct SentimentModel: Sendable {
     let identifier: LanguageIdentifier
     /// Every word any lexicon, phrase list, contraction list or language list mentions; tokens are looked up once.
     let words: WordTable
+    /// Per word id: the id of its accent-free form (`acao` for `ação`; itself when it has no accent; −1 when that
+    /// form is not in the table).
+    let foldedIDs: [Int32]
     /// Per language, in `LexiconDirectory.languages` order.
     let rules: [LanguageRules]
     let symbols: [String: Double]
@@ -53,11 +56,18 @@ public struct SentimentModel: Sendable {
             for word in contractions[language]!.contracted { table.insert(word) }
         }
         let identifier = LanguageIdentifier(words: identifying, table: table)
-        for language in LexiconDirectory.languages { lexicons[language]!.index(identifier.table, contractions: contractions[language]!) }
+        let foldedIDs = (0..<Int32(identifier.table.count)).map { id in
+            let word = identifier.table.word(id)
+            let folded = AccentFolding.fold(word)
+            return folded == word ? id : identifier.table.id(of: folded) ?? -1
+        }
+        for language in LexiconDirectory.languages {
+            lexicons[language]!.index(identifier.table, foldedIDs: foldedIDs, contractions: contractions[language]!)
+        }
         let rules = LexiconDirectory.languages.map {
             LanguageRules(lexicon: lexicons[$0]!, contractions: contractions[$0]!, abbreviations: abbreviations[$0]!)
         }
         return SentimentModel(tokenizer: Tokenizer(emoticons: emoticons), identifier: identifier, words: identifier.table,
-                              rules: rules, symbols: symbols)
+                              foldedIDs: foldedIDs, rules: rules, symbols: symbols)
     }
 }
