@@ -26,7 +26,10 @@ public struct SentimentAnalyzer: Sendable {
     /// Tokens, language and the scored items; with `explains`, the items carry their texts and steps.
     func score(_ text: String, language declared: String?, explains: Bool) -> (LanguageIdentifier.Guess, Context, [Context.Item]) {
         var tokens = model.tokenizer.tokenize(text)
-        var ids = tokens.map { model.words.id(of: $0.norm) ?? -1 }
+        // By index: `map` copied every token to read its norm (perf).
+        var ids: [Int32] = []
+        ids.reserveCapacity(tokens.count)
+        for index in tokens.indices { ids.append(model.words.id(of: tokens[index].norm) ?? -1) }
         let guess: LanguageIdentifier.Guess
         if let declared, model.rules(for: declared) != nil {
             guess = LanguageIdentifier.Guess(language: declared, confidence: 1)
@@ -69,7 +72,10 @@ struct Context {
     let symbols: [String: Double]
     /// Capitals only emphasize inside mixed-case text (an all-caps text is shouting throughout).
     let isMixedCase: Bool
+    /// The phrase lists with a pattern that may start at one of the tokens: the others are not searched.
+    let phraseStarts: WordFacts.PhraseStarts
     /// Per token: whether a contrast phrase ("but", "sin embargo") starts there; computed once, read by negation.
+    /// Empty for a text without one.
     let startsContrast: [Bool]
     /// Whether items carry their texts and steps (the contributions are the same either way).
     let explains: Bool
@@ -88,6 +94,7 @@ struct Context {
         foldedIDs.reserveCapacity(tokens.count)
         facts.reserveCapacity(tokens.count)
         var hasCapitals = false
+        var phraseStarts: WordFacts.PhraseStarts = []
         // By index, not `enumerated()`, which copied every token (two strings each; perf).
         for index in tokens.indices {
             let id = ids[index]
@@ -104,14 +111,19 @@ struct Context {
             // Most tokens are resolved from their ids alone: passing the token copied it (two strings; perf).
             let plain = tokens[index].isElongated ? nil : rules.lexicon.facts(ofPlain: id, folded: bareID, hasJoiner: tokens[index].hasJoiner)
             facts.append(plain ?? rules.lexicon.facts(of: tokens[index], norm: id, folded: bareID))
+            phraseStarts.formUnion(facts[index].phrases)
             if tokens[index].isAllCaps { hasCapitals = true }
         }
         self.foldedIDs = foldedIDs
         self.facts = facts
         isMixedCase = hasCapitals && Self.isMixedCase(tokens)
-        var startsContrast = [Bool](repeating: false, count: tokens.count)
-        for index in tokens.indices where facts[index].phrases.contains(.contrast) || rules.lexicon.contrasts.hasUnindexed {
-            startsContrast[index] = rules.lexicon.contrasts.longestMatch(tokens, at: index, foldedIDs: foldedIDs) != nil
+        self.phraseStarts = phraseStarts
+        var startsContrast: [Bool] = []
+        if phraseStarts.contains(.contrast) || rules.lexicon.contrasts.hasUnindexed {
+            startsContrast = [Bool](repeating: false, count: tokens.count)
+            for index in tokens.indices where facts[index].phrases.contains(.contrast) || rules.lexicon.contrasts.hasUnindexed {
+                startsContrast[index] = rules.lexicon.contrasts.longestMatch(tokens, at: index, foldedIDs: foldedIDs) != nil
+            }
         }
         self.startsContrast = startsContrast
     }
@@ -136,6 +148,13 @@ struct Context {
             if characters == 2 { return true }
         }
         return false
+    }
+
+    private func startsContrast(at index: Int) -> Bool { !startsContrast.isEmpty && startsContrast[index] }
+
+    /// Whether `index` may match somewhere: a pattern starts with one of the tokens, or some pattern has no first word.
+    private func mayMatch<Value>(_ index: PhraseIndex<Value>, _ kind: WordFacts.PhraseStarts) -> Bool {
+        phraseStarts.contains(kind) || index.hasUnindexed
     }
 
     /// The longest phrase of `index` starting at `position`, asked only where the token's facts say one may.
@@ -258,7 +277,7 @@ struct Context {
         var words = 0
         while cursor >= 0, words < SentimentTunables.negationWindow {
             let kind = tokens[cursor].kind
-            if kind == .punctuation || startsContrast[cursor] { return nil }
+            if kind == .punctuation || startsContrast(at: cursor) { return nil }
             if kind == .word {
                 if facts[cursor].isNegator {
                     return Step(rule: .negation, cue: cue(cursor), delta: value * SentimentTunables.negationFactor - value)
@@ -273,13 +292,14 @@ struct Context {
     /// "But" weighs what follows ×1.5 and what precedes ×0.5 within its sentence (the last "but" of the sentence
     /// decides, as VADER's does for a whole text); "although" weighs its own clause ×0.5.
     func applyContrast(to items: inout [Item]) {
+        guard !startsContrast.isEmpty else { return }
         var buts: [(sentence: Range<Int>, index: Int, cue: String)] = []
         var concessions: [(range: Range<Int>, cue: String)] = []
         // Split only for a text with "but": most have none (splitting every text was 2 % of analysis, perf).
         var sentences: [Range<Int>]?
         var index = 0
         while index < tokens.count {
-            guard startsContrast[index], let match = longestMatch(rules.lexicon.contrasts, .contrast, at: index) else {
+            guard startsContrast(at: index), let match = longestMatch(rules.lexicon.contrasts, .contrast, at: index) else {
                 index += 1
                 continue
             }
@@ -362,6 +382,7 @@ struct Context {
 
     func matches(_ index: PhraseIndex<Void>, _ kind: WordFacts.PhraseStarts) -> [String] {
         var found: [String] = []
+        guard mayMatch(index, kind) else { return found }
         for position in tokens.indices {
             if let match = longestMatch(index, kind, at: position), !found.contains(match.pattern.text) {
                 found.append(match.pattern.text)
@@ -372,10 +393,10 @@ struct Context {
 
     /// Whether any phrase of `index` occurs.
     func hasMatch(_ index: PhraseIndex<Void>, _ kind: WordFacts.PhraseStarts) -> Bool {
-        tokens.indices.contains { longestMatch(index, kind, at: $0) != nil }
+        mayMatch(index, kind) && tokens.indices.contains { longestMatch(index, kind, at: $0) != nil }
     }
 
     func matchValues(_ index: PhraseIndex<String>, _ kind: WordFacts.PhraseStarts) -> [String] {
-        tokens.indices.compactMap { longestMatch(index, kind, at: $0)?.value }
+        mayMatch(index, kind) ? tokens.indices.compactMap { longestMatch(index, kind, at: $0)?.value } : []
     }
 }
