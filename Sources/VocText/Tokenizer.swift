@@ -8,16 +8,17 @@
 /// e-mail addresses, @mentions, #hashtags, emoji sequences (ZWJ, skin tones, flags, keycaps), emoticons from a list,
 /// runs of `!`/`?`/`.`, HTML entities (decoded in the norm) and leftover tags (skipped).
 public struct Tokenizer: Sendable {
-    /// Emoticons such as `:)`, `:-(`, `<3`, longest first.
-    private let emoticons: [[UInt8]]
-    /// Bytes that can start an emoticon, so most positions are rejected with one table look-up.
-    private let emoticonStarts: [Bool]
+    /// Per first byte: the emoticons such as `:)`, `:-(`, `<3` that start with it, longest first. Most positions are
+    /// rejected with one look-up, and a word starting with `T` or `D` is compared with `T_T` and `D:` only (it was
+    /// compared with every emoticon).
+    private let emoticonsByStart: [[[UInt8]]]
 
     public init(emoticons: [String]) {
-        self.emoticons = emoticons.map { Array($0.utf8) }.sorted { $0.count > $1.count }
-        var starts = [Bool](repeating: false, count: 256)
-        for emoticon in self.emoticons { if let first = emoticon.first { starts[Int(first)] = true } }
-        emoticonStarts = starts
+        var byStart = [[[UInt8]]](repeating: [], count: 256)
+        for emoticon in emoticons.map({ Array($0.utf8) }).sorted(by: { $0.count > $1.count }) {
+            if let first = emoticon.first { byStart[Int(first)].append(emoticon) }
+        }
+        emoticonsByStart = byStart
     }
 
     public func tokenize(_ text: String) -> [Token] {
@@ -306,14 +307,15 @@ public struct Tokenizer: Sendable {
     /// (`thanks:)`, `love<3`); and before the end, a space or punctuation.
     private func emoticonEnd(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int? {
         let byte = bytes[index]
-        guard emoticonStarts[Int(byte)] else { return nil }
+        let candidates = emoticonsByStart[Int(byte)]
+        guard !candidates.isEmpty else { return nil }
         if index > 0, bytes[index - 1] > 0x20 {
             let previous = bytes[index - 1] | 0x20
             let isGlued = previous >= UInt8(ascii: "a") && previous <= UInt8(ascii: "z")
                 && (byte == UInt8(ascii: ":") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: "=") || byte == UInt8(ascii: "<"))
             guard isGlued else { return nil }
         }
-        for emoticon in emoticons where index + emoticon.count <= bytes.count {
+        for emoticon in candidates where index + emoticon.count <= bytes.count {
             guard zip(bytes[index...], emoticon).allSatisfy({ $0 == $1 }) else { continue }
             let end = index + emoticon.count
             if end == bytes.count || bytes[end] <= 0x20 || bytes[end] == UInt8(ascii: ".") || bytes[end] == UInt8(ascii: ",") || bytes[end] == UInt8(ascii: "!") {
