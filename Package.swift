@@ -57,6 +57,7 @@ let package = Package(
         .testTarget(name: "VocTextTests", dependencies: ["VocText", "VocTestSupport"]),
         .testTarget(name: "VocScoreTests", dependencies: ["VocScore", "VocText", "VocTestSupport"]),
         .testTarget(name: "VocHealthTests", dependencies: ["VocHealth", "VocTestSupport"]),
+        .testTarget(name: "VocReportTests", dependencies: ["VocReport", "VocScore", "VocCore", "VocTestSupport"]),
         .testTarget(name: "VocStoreTests", dependencies: [
             "VocStore", "VocIngest", "VocTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import VocCore
 import VocReport
 import VocScore
 
@@ -14,8 +16,18 @@ struct SentimentCommand: ParsableCommand {
     @Option(name: .long, help: "The texts' language (es, pt, en); identified per text when omitted.")
     var language: String?
 
+    @Option(name: .long, help: "Threads scoring texts (default: one per core). The output does not depend on it.")
+    var jobs = ProcessInfo.processInfo.activeProcessorCount
+
     @OptionGroup var sentimentOptions: SentimentOptions
     @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    /// Texts read from standard input are scored this many at a time: memory stays flat however long the input.
+    static let batchSize = 8_192
 
     func run() throws {
         let analyzer = try sentimentOptions.analyzer()
@@ -25,30 +37,51 @@ struct SentimentCommand: ParsableCommand {
         let csv = output.csv
         if output.format == .csv { Console.out(csv.preamble + csv.row(["label", "compound", "positive", "neutral", "negative", "language", "churn", "effort", "topics", "text"]), terminator: "") }
         var results: [SentimentOutput] = []
-        func handle(_ text: String) {
-            let result = analyzer.analyze(text, language: language)
-            switch output.format {
+        let format = output.format, language = language
+        /// Scores a batch on all cores, lines of NDJSON and CSV written there too; then writes or keeps them in order.
+        func handle(_ batch: [String]) {
+            let scored = ContiguousShares.map(batch, jobs: jobs, minimumShare: 64) { text in
+                let result = analyzer.analyze(text, language: language)
+                switch format {
+                case .ndjson: return (result, SentimentOutput(text: text, result: result).jsonLine + "\n")
+                case .csv: return (result, Self.csvRow(text, result, csv))
+                case .table, .json: return (result, "")
+                }
+            }
+            switch format {
             case .table:
-                table.append([result.label.rawValue, Formatting.signed(result.compound, decimals: 3), result.language, Self.signals(result), text])
-            case .ndjson:
-                Console.out(JSONOutput.encode(SentimentOutput(text: text, result: result), pretty: false))
+                for (text, (result, _)) in zip(batch, scored) {
+                    table.append([result.label.rawValue, Formatting.signed(result.compound, decimals: 3), result.language, Self.signals(result), text])
+                }
             case .json:
-                results.append(SentimentOutput(text: text, result: result))
-            case .csv:
-                Console.out(csv.row([result.label.rawValue, "\(result.compound)", "\(result.positive)", "\(result.neutral)", "\(result.negative)",
-                                     result.language, result.churn.joined(separator: "|"), result.effort.joined(separator: "|"),
-                                     result.topics.joined(separator: "|"), text]), terminator: "")
+                for (text, (result, _)) in zip(batch, scored) { results.append(SentimentOutput(text: text, result: result)) }
+            case .ndjson, .csv:
+                Console.out(scored.map(\.1).joined(), terminator: "")
             }
         }
         if texts == ["-"] {
+            var batch: [String] = []
+            batch.reserveCapacity(Self.batchSize)
             while let line = readLine() {
-                if !line.isEmpty { handle(line) }
+                guard !line.isEmpty else { continue }
+                batch.append(line)
+                if batch.count == Self.batchSize {
+                    handle(batch)
+                    batch.removeAll(keepingCapacity: true)
+                }
             }
+            handle(batch)
         } else {
-            texts.forEach(handle)
+            handle(texts)
         }
         if output.format == .table { Console.out(table.render(maxWidth: Console.width)) }
         if output.format == .json { Console.out(JSONOutput.encode(results, pretty: true)) }
+    }
+
+    private static func csvRow(_ text: String, _ result: SentimentResult, _ csv: CSVWriter) -> String {
+        csv.row([result.label.rawValue, "\(result.compound)", "\(result.positive)", "\(result.neutral)", "\(result.negative)",
+                 result.language, result.churn.joined(separator: "|"), result.effort.joined(separator: "|"),
+                 result.topics.joined(separator: "|"), text])
     }
 
     static func signals(_ result: SentimentResult) -> String {
@@ -58,11 +91,4 @@ struct SentimentCommand: ParsableCommand {
         parts += result.topics
         return parts.joined(separator: ",")
     }
-}
-
-/// The machine-readable shape of one scored text.
-struct SentimentOutput: Encodable {
-    var type = "sentiment"
-    var text: String
-    var result: SentimentResult
 }
