@@ -66,7 +66,7 @@ let package = Package(
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
         .testTarget(name: "VocFuzzingTests", dependencies: ["VocFuzzing", "VocTestSupport"]),
-        .testTarget(name: "VocCLITests", dependencies: ["voc", "VocTestSupport", "VocPostgres", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "VocCLITests", dependencies: ["voc", "VocCLI", "VocStore", "VocReport", "VocTestSupport", "VocPostgres", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )
 

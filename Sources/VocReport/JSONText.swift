@@ -62,3 +62,9 @@ public struct JSONText: Sendable {
         }
     }
 }
+
+/// A value whose one-line JSON is written by hand (`JSONText`), byte for byte what `JSONOutput.encode(_, pretty: false)`
+/// writes for it.
+public protocol JSONLineConvertible: Encodable {
+    var jsonLine: String { get }
+}

@@ -1,7 +1,7 @@
 public import VocScore
 
 /// The machine-readable shape of one scored text.
-public struct SentimentOutput: Encodable, Sendable {
+public struct SentimentOutput: JSONLineConvertible, Sendable {
     public var type = "sentiment"
     public var text: String
     public var result: SentimentResult

@@ -101,62 +101,42 @@ private struct ExportWriter {
         self.csv = csv
     }
 
+    /// Output waiting to be written: rows are written 64 KiB at a time, not with a system call each.
+    private var pending = ""
+
     mutating func header(_ names: [String]) {
         switch format {
-        case .csv: Console.out(csv.preamble + csv.row(names), terminator: "")
-        case .json: Console.out("[", terminator: "")
+        case .csv: emit(csv.preamble + csv.row(names))
+        case .json: emit("[")
         case .ndjson: break
         }
     }
 
     mutating func write(_ value: some Encodable, cells: @autoclosure () -> [String]) {
         switch format {
-        case .csv: Console.out(csv.row(cells()), terminator: "")
-        case .ndjson: Console.out(JSONOutput.encode(value, pretty: false))
-        case .json: Console.out((count == 0 ? "\n" : ",\n") + JSONOutput.encode(value, pretty: false), terminator: "")
+        case .csv: emit(csv.row(cells()))
+        case .ndjson: emit(Self.json(value) + "\n")
+        case .json: emit((count == 0 ? "\n" : ",\n") + Self.json(value))
         }
         count += 1
     }
 
-    func finish() {
-        if format == .json { Console.out(count == 0 ? "]" : "\n]") }
+    mutating func finish() {
+        if format == .json { emit(count == 0 ? "]\n" : "\n]\n") }
+        Console.out(pending, terminator: "")
+        pending = ""
     }
-}
 
-/// One exported record: what was stored, with the account it resolves to through the directory.
-private struct RecordLine: Encodable {
-    var type = "record"
-    var key: String
-    var channel: String
-    var source: String
-    var responseId: String?
-    var account: String?
-    var accountName: String?
-    var respondentEmail: String?
-    var submittedAt: Date?
-    var nps: String
-    var csat: String
-    var ces: String
-    var language: String?
-    var sentiment: SentimentSummary?
-    var subject: String?
-    var comment: String?
+    private mutating func emit(_ text: String) {
+        pending += text
+        if pending.utf8.count >= 1 << 16 {
+            Console.out(pending, terminator: "")
+            pending = ""
+        }
+    }
 
-    init(_ record: StoredFeedback, account: String?) {
-        key = record.key
-        channel = record.channel
-        source = "\(record.position.file):\(record.position.line ?? 0)"
-        responseId = record.responseID
-        self.account = account
-        accountName = record.accountName
-        respondentEmail = record.respondentEmail
-        submittedAt = record.submittedAt
-        nps = AccountCommand.cell(record.nps)
-        csat = AccountCommand.cell(record.csat)
-        ces = AccountCommand.cell(record.ces)
-        language = record.language
-        sentiment = record.sentiment
-        subject = record.subject
-        comment = record.comment
+    /// A line written by hand where the type has one, else by the encoder.
+    private static func json(_ value: some Encodable) -> String {
+        (value as? any JSONLineConvertible)?.jsonLine ?? JSONOutput.encode(value, pretty: false)
     }
 }
