@@ -1,22 +1,37 @@
 /// JSON written by hand, for output written line by line at volume: the same bytes as `JSONOutput.encode(_, pretty:
-/// false)` (string escapes, number forms), provided the caller writes keys in sorted order, as that encoder does.
+/// false)` (string escapes, number forms, no spaces), provided the caller writes keys in sorted order, as that encoder
+/// does. Commas are placed by the writer.
 ///
 /// `JSONEncoder` took 4.4 of the 4.8 s `voc sentiment - --format ndjson` spent on 100,000 comments (one core,
 /// BENCHMARKS.md); the tests compare this writer's bytes with the encoder's.
 public struct JSONText: Sendable {
     /// Bytes, not a `String`: appending string slices was a third of the writer's time (perf).
     private var bytes: [UInt8] = []
+    /// Whether the next value or key follows another in the same object or array, and so needs a comma.
+    private var needsComma = false
 
     public init() { bytes.reserveCapacity(512) }
 
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 
-    /// Punctuation or a key written as is: `{"text":`.
-    public mutating func raw(_ json: String) { bytes.append(contentsOf: json.utf8) }
+    public mutating func beginObject() { open(UInt8(ascii: "{")) }
+    public mutating func endObject() { close(UInt8(ascii: "}")) }
+    public mutating func beginArray() { open(UInt8(ascii: "[")) }
+    public mutating func endArray() { close(UInt8(ascii: "]")) }
+
+    /// An object's key, a literal that needs no escapes (`"language_confidence"`); its value is written next.
+    public mutating func key(_ name: StaticString) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+        needsComma = false
+    }
 
     /// A string with JSON's escapes: `"`, `\`, and control characters (`\n`, `\t`, `\u0001`); `/` and all other
     /// characters as they are.
     public mutating func string(_ value: String) {
+        separate()
         bytes.append(UInt8(ascii: "\""))
         for byte in value.utf8 {
             if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
@@ -28,23 +43,53 @@ public struct JSONText: Sendable {
         bytes.append(UInt8(ascii: "\""))
     }
 
+    /// A key and its string value; nothing when the value is nil, as the encoder leaves absent optionals out.
+    public mutating func field(_ name: StaticString, _ value: String?) {
+        guard let value else { return }
+        key(name)
+        string(value)
+    }
+
     /// A number as Swift prints it, without a trailing `.0` (`0`, `-1.8`, `2.5e-17`); `null` when not finite.
     public mutating func number(_ value: Double) {
-        guard value.isFinite else { return raw("null") }
+        separate()
+        guard value.isFinite else { return bytes.append(contentsOf: "null".utf8) }
         let printed = value.description.utf8
         bytes.append(contentsOf: printed.count > 2 && printed.suffix(2).elementsEqual(".0".utf8) ? printed.dropLast(2) : printed[...])
     }
 
-    public mutating func number(_ value: Int) { raw(String(value)) }
+    public mutating func number(_ value: Int) {
+        separate()
+        bytes.append(contentsOf: String(value).utf8)
+    }
+
+    public mutating func bool(_ value: Bool) {
+        separate()
+        bytes.append(contentsOf: (value ? "true" : "false").utf8)
+    }
 
     /// `["a","b"]`.
     public mutating func strings(_ values: [String]) {
-        bytes.append(UInt8(ascii: "["))
-        for (index, value) in values.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            string(value)
-        }
-        bytes.append(UInt8(ascii: "]"))
+        beginArray()
+        for value in values { string(value) }
+        endArray()
+    }
+
+    /// A comma when this value or key follows another.
+    private mutating func separate() {
+        if needsComma { bytes.append(UInt8(ascii: ",")) }
+        needsComma = true
+    }
+
+    private mutating func open(_ bracket: UInt8) {
+        separate()
+        bytes.append(bracket)
+        needsComma = false
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        bytes.append(bracket)
+        needsComma = true
     }
 
     private static func escape(_ byte: UInt8) -> String {
