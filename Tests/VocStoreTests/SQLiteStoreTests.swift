@@ -119,6 +119,37 @@ import VocTestSupport
         #expect(plan.joined().contains("feedback_account"))
     }
 
+    @Test func aBulkLoadWritesThroughTheRollbackJournalAndLeavesTheWriteAheadLogBehind() throws {
+        func journal(_ store: SQLiteStore) throws -> (mode: String?, synchronous: Int?) {
+            try store.queue.inDatabase { db in
+                (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA synchronous"))
+            }
+        }
+        let store = try temporaryStore()
+        let bulk = try store.startRun(command: "bulk")
+        #expect(try journal(store) == ("delete", 2), "an empty store is loaded through the rollback journal, synced in full")
+        try store.finishRun(bulk, status: "completed")
+        #expect(try journal(store) == ("wal", 1))
+        _ = try ingest(Fixtures.corpora.appendingPathComponent("surveys/generic_en.csv").path, into: store)
+        let incremental = try store.startRun(command: "incremental")
+        #expect(try journal(store) == ("wal", 1), "a store with records keeps its log")
+        try store.finishRun(incremental, status: "completed")
+
+        // Another connection reading the store: the run neither waits nor fails, and writes through the log.
+        let busy = try temporaryStore()
+        let reader = try DatabaseQueue(path: busy.path)
+        try reader.read { db in
+            _ = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM feedback")
+            let run = try busy.startRun(command: "while another connection reads")
+            #expect(try journal(busy) == ("wal", 1))
+            try busy.finishRun(run, status: "completed")
+        }
+        // A store left in the rollback journal (a killed bulk load) is back on the log at the next open.
+        let left = try temporaryStore()
+        _ = try left.startRun(command: "killed")
+        #expect(try journal(SQLiteStore(path: left.path)) == ("wal", 1))
+    }
+
     @Test func reingestingTheSameFileAddsNothing() throws {
         let store = try temporaryStore()
         let path = Fixtures.corpora.appendingPathComponent("surveys/generic_en.csv").path
