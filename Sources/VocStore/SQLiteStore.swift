@@ -42,12 +42,12 @@ public final class SQLiteStore: FeedbackStore {
 
     /// Opens the file and applies the pending migrations, trying again while another process holds the lock.
     ///
-    /// Two processes opening a new store at once race twice: switching the new file to WAL and running a migration
-    /// both need the write lock, and SQLite answers "database is locked" at once instead of waiting when waiting could
-    /// deadlock (a read transaction upgrading to a write one); and both can see a migration as pending (GRDB reads the
-    /// applied list before the migration's transaction), so the loser's transaction fails and is rolled back
-    /// ("duplicate column name"). Either way the next attempt finds the work done. Busy errors are retried for as
-    /// long as the busy timeout would have waited; any other error five times.
+    /// Two processes opening a new store at once race twice: running a migration needs the write lock, and SQLite
+    /// answers "database is locked" at once instead of waiting when waiting could deadlock (a read transaction
+    /// upgrading to a write one); and both can see a migration as pending (GRDB reads the applied list before the
+    /// migration's transaction), so the loser's transaction fails and is rolled back ("duplicate column name").
+    /// Either way the next attempt finds the work done. Busy errors are retried for as long as the busy timeout would
+    /// have waited; any other error five times. (Switching the new file to WAL does not wait for the lock: `JournalMode`.)
     private static func openMigrated(path: String, configuration: Configuration) throws -> DatabaseQueue {
         let deadline = ContinuousClock.now + .seconds(busyTimeout)
         var attempt = 0
