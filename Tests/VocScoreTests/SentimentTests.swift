@@ -89,6 +89,37 @@ let analyzer = SentimentAnalyzer(model: try! SentimentModel.load(from: Fixtures.
         #expect(analyzer.analyze("the free plan is great", language: "en").trace.items.map(\.text) == ["great"])
     }
 
+    /// "never so", "nunca tan", "nunca tão": a negator of time with a degree word before the word emphasises it
+    /// (×1.25, a step of its own in the trace); without the degree word, or with "not", it negates.
+    @Test(arguments: [("I have never been so happy with a vendor", "en", "happy"), ("Nunca fue tan fácil cambiar de plan", "es", "fácil"),
+                      ("Nunca estive tão satisfeito", "pt", "satisfeito"), ("Nunca fui tão bem atendido", "pt", "bem atendido")])
+    func neverWithADegreeWordEmphasises(_ text: String, _ language: String, _ word: String) throws {
+        let result = analyzer.analyze(text, language: language)
+        let item = try #require(result.trace.items.first { $0.text == word }, "\(text)")
+        #expect(item.steps.map(\.rule).contains(.emphasis) && !item.steps.map(\.rule).contains(.negation), "\(text)")
+        #expect(item.base > 0 && item.contribution > item.base && result.label == .positive, "\(text)")
+        #expect(abs(result.trace.sum - result.trace.items.map(\.contribution).reduce(0, +)) < 1e-12)
+    }
+
+    @Test(arguments: [("It was never good", "en"), ("It was not so good", "en"), ("No tan bueno como antes", "es"), ("Não tão bom quanto antes", "pt")])
+    func withoutTheNegatorOfTimeAndItsDegreeWordNegationStays(_ text: String, _ language: String) {
+        let result = analyzer.analyze(text, language: language)
+        #expect(result.trace.items.contains { $0.steps.map(\.rule).contains(.negation) } && result.label == .negative, "\(text)")
+    }
+
+    /// An idiom's own negator ("no doubt", "sin duda", "at least", "pelo menos") negates nothing after it; "least",
+    /// "less" and "menos" outside such idioms negate.
+    @Test(arguments: [
+        ("No doubt the best support team", "en", SentimentResult.Label.positive), ("Sin duda el mejor servicio", "es", .positive),
+        ("Sin duda el peor servicio", "es", .negative), ("Sem dúvida o melhor atendimento", "pt", .positive),
+        ("At least they were helpful", "en", .positive), ("Al menos fueron amables", "es", .positive), ("Pelo menos foram educados", "pt", .positive),
+        ("Not only fast but also cheap", "en", .positive),
+        ("The least helpful agent", "en", .negative), ("El agente menos útil", "es", .negative), ("O atendente menos prestativo", "pt", .negative),
+    ])
+    func negatorsInsideIdiomsStayThere(_ text: String, _ language: String, _ expected: SentimentResult.Label) {
+        #expect(analyzer.analyze(text, language: language).label == expected, "\(text)")
+    }
+
     /// Laughter and other reactions stand outside the clause: a negator before them does not flip them.
     @Test(arguments: [("not the latter lol", "en"), ("no era eso jaja", "es"), ("não era isso kkkk", "pt")])
     func interjectionsAreNotNegated(_ text: String, _ language: String) throws {

@@ -169,11 +169,15 @@ struct Context {
     /// Idioms first (their words are not scored again), then every word, emoji and emoticon with a valence.
     func sentimentItems() -> [Item] {
         var items: [Item] = []
+        // Idioms with a negator of their own ("no doubt", "sin duda", "at least", "no problem"), which negates
+        // nothing outside them.
+        var negatingIdioms: [Range<Int>] = []
         var index = 0
         while index < tokens.count {
             if let idiom = longestMatch(rules.lexicon.idioms, .idiom, at: index) {
                 // A zero-valence idiom ("kind of") only stops its words from being scored.
-                if idiom.value != 0 { items.append(scored(idiom.value, tokens: index..<idiom.end, source: .idiom)) }
+                if idiom.value != 0 { items.append(scored(idiom.value, tokens: index..<idiom.end, source: .idiom, idioms: negatingIdioms)) }
+                if (index..<idiom.end).contains(where: { facts[$0].isNegator }) { negatingIdioms.append(index..<idiom.end) }
                 index = idiom.end
                 continue
             }
@@ -183,13 +187,15 @@ struct Context {
                     // "hassle free": the privative after a negative word joins its item.
                     let next = index + 1
                     if valence < 0, next < tokens.count, tokens[next].kind == .word, facts[next].isPrivative {
-                        items.append(scored(valence, tokens: index..<(next + 1), source: .word, privative: tokens[next].surface))
+                        items.append(scored(valence, tokens: index..<(next + 1), source: .word, privative: tokens[next].surface,
+                                              idioms: negatingIdioms))
                         index += 2
                         continue
                     }
-                    items.append(scored(valence, tokens: index..<(index + 1), source: .word))
+                    items.append(scored(valence, tokens: index..<(index + 1), source: .word, idioms: negatingIdioms))
                 } else if tokens[index].hasJoiner, let valence = rules.lexicon.privativeCompound(tokens[index]) {
-                    items.append(scored(valence, tokens: index..<(index + 1), source: .word, privative: tokens[index].surface))
+                    items.append(scored(valence, tokens: index..<(index + 1), source: .word, privative: tokens[index].surface,
+                                        idioms: negatingIdioms))
                 }
             case .hashtag:
                 // A hashtag stands apart from the sentence: its word counts, no rule applies to it.
@@ -221,7 +227,9 @@ struct Context {
 
     /// A word or idiom with the rules that look around it: boosters, capitals, a privative after it (`free`, the
     /// word itself or joined by a hyphen), negation.
-    private func scored(_ base: Double, tokens range: Range<Int>, source: SentimentTrace.Source, privative: String? = nil) -> Item {
+    /// - Parameter idioms: the idioms before it that hold a negator, which does not reach outside them.
+    private func scored(_ base: Double, tokens range: Range<Int>, source: SentimentTrace.Source, privative: String? = nil,
+                        idioms: [Range<Int>]) -> Item {
         var item = Item(tokens: range, text: surface(of: range), source: source,
                         base: base, steps: [], contribution: base)
         applyBoosters(before: range.lowerBound, valence: base, to: &item)
@@ -233,7 +241,7 @@ struct Context {
         // An interjection ("lol", "jaja") is a reaction outside the clause: no negator reaches it.
         let hasOwnNegator = range.contains { facts[$0].isNegator }
         let isInterjection = range.count == 1 && facts[range.lowerBound].isInterjection
-        if !hasOwnNegator, !isInterjection, let step = negationStep(before: range.lowerBound, value: item.contribution) {
+        if !hasOwnNegator, !isInterjection, let step = negationStep(before: range.lowerBound, value: item.contribution, idioms: idioms) {
             apply(step, to: &item)
         }
         return item
@@ -272,14 +280,20 @@ struct Context {
 
     /// A negator among the three words before, within the clause, flips and weakens the value. Several negators
     /// in one clause are Romance negative concord ("no tengo ninguna queja", "não gostei nada"): one flip.
-    private func negationStep(before index: Int, value: Double) -> Step? {
+    /// A negator inside an idiom (`idioms`) is the idiom's; a negator followed by one of its degree words before the
+    /// value's word ("never been so happy", "nunca estive tão satisfeito") emphasises it instead.
+    private func negationStep(before index: Int, value: Double, idioms: [Range<Int>]) -> Step? {
         var cursor = index - 1
         var words = 0
         while cursor >= 0, words < SentimentTunables.negationWindow {
             let kind = tokens[cursor].kind
             if kind == .punctuation || startsContrast(at: cursor) { return nil }
             if kind == .word {
-                if facts[cursor].isNegator {
+                if facts[cursor].isNegator, !idioms.contains(where: { $0.contains(cursor) }) {
+                    if let degrees = rules.lexicon.emphaticNegators[tokens[cursor].norm],
+                       (cursor + 1..<index).contains(where: { degrees.contains(tokens[$0].norm) }) {
+                        return Step(rule: .emphasis, cue: cue(cursor), delta: value * SentimentTunables.emphasisFactor - value)
+                    }
                     return Step(rule: .negation, cue: cue(cursor), delta: value * SentimentTunables.negationFactor - value)
                 }
                 words += 1

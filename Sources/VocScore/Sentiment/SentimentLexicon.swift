@@ -3,7 +3,7 @@ public import VocCore
 public import VocText
 
 /// One language's sentiment data, read from `lexicons/<lang>/`:
-/// `sentiment.tsv` (word → valence −4…4), `negators.txt`, `interjections.txt`, `privatives.txt`, `boosters.tsv`
+/// `sentiment.tsv` (word → valence −4…4), `negators.txt` (with the degree words that make a negator emphatic), `interjections.txt`, `privatives.txt`, `boosters.tsv`
 /// (word → weight; negative = dampener),
 /// `idioms.tsv` (phrase → valence), `contrast.tsv` (phrase → but | although), and the signal lists
 /// `churn.txt`, `effort.txt`, `topics.tsv`.
@@ -21,6 +21,9 @@ public struct SentimentLexicon: Sendable {
     var valences: [String: Double] = [:]
     var negators: Set<String> = []
     var negatorSuffixes: [String] = []
+    /// Negators that emphasise when one of their degree words follows them (`never` → so, this): `negators.txt`'s
+    /// second column.
+    var emphaticNegators: [String: Set<String>] = [:]
     var interjections: Set<String> = []
     var privatives: Set<String> = []
     var boosters: [String: Double] = [:]
@@ -59,6 +62,9 @@ public struct SentimentLexicon: Sendable {
         for row in try directory.table("negators.txt", language: language).rows {
             let word = row.columns[0].lowercased()
             if word.hasPrefix("*") { lexicon.negatorSuffixes.append(String(word.dropFirst())) } else { lexicon.negators.insert(word) }
+            if row.columns.count > 1 {
+                lexicon.emphaticNegators[word] = Set(row.columns[1].lowercased().split(separator: " ").map(String.init))
+            }
         }
         for row in try directory.table("interjections.txt", language: language).rows {
             lexicon.interjections.insert(Tokenizer.normalizedEntry(row.columns[0].lowercased()))

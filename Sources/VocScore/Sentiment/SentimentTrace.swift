@@ -9,6 +9,9 @@ public struct SentimentTrace: Sendable, Hashable, Codable {
     public enum Rule: String, Sendable, Hashable, Codable {
         case booster, dampener, capitals, negation, privative, beforeContrast = "before-contrast", afterContrast = "after-contrast"
         case concession, exclamation, question
+        /// "never so happy", "nunca tan contento", "nunca tão satisfeito": a negator of time with a degree word
+        /// emphasises instead of negating.
+        case emphasis
     }
 
     public struct Step: Sendable, Hashable, Codable {

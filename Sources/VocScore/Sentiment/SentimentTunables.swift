@@ -9,6 +9,8 @@ public enum SentimentTunables {
     public static let capitalsStep = 0.733
     /// A negated word's valence is multiplied by this. VADER `N_SCALAR`.
     public static let negationFactor = -0.74
+    /// "never so good": the word's valence is multiplied by this instead of negated. VADER `_negation_check`.
+    public static let emphasisFactor = 1.25
     /// Words looked back from a sentiment word for a negator (VADER: 3).
     public static let negationWindow = 3
     /// Before / after a "but" contrast. VADER `_but_check`.
