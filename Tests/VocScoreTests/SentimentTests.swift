@@ -107,6 +107,16 @@ let analyzer = SentimentAnalyzer(model: try! SentimentModel.load(from: Fixtures.
         #expect(result.trace.items.contains { $0.steps.map(\.rule).contains(.negation) } && result.label == .negative, "\(text)")
     }
 
+    /// "used to", "solía", "costumava": what used to be good is not good now; a negator of several words shows whole
+    /// as the cue.
+    @Test(arguments: [("It used to be great", "en", "used to"), ("Solía ser excelente", "es", "Solía"), ("Costumava ser ótimo", "pt", "Costumava")])
+    func whatUsedToBeGoodIsNegative(_ text: String, _ language: String, _ cue: String) throws {
+        let result = analyzer.analyze(text, language: language)
+        let item = try #require(result.trace.items.first, "\(text)")
+        #expect(item.steps.map(\.rule) == [.negation] && item.steps.first?.cue == cue && result.label == .negative, "\(text)")
+        #expect(analyzer.analyze("I used the app and loved it", language: "en").label == .positive, "`used` alone negates nothing")
+    }
+
     /// An idiom's own negator ("no doubt", "sin duda", "at least", "pelo menos") negates nothing after it; "least",
     /// "less" and "menos" outside such idioms negate.
     @Test(arguments: [

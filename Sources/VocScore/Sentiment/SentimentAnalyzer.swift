@@ -74,6 +74,8 @@ struct Context {
     let isMixedCase: Bool
     /// The phrase lists with a pattern that may start at one of the tokens: the others are not searched.
     let phraseStarts: WordFacts.PhraseStarts
+    /// The negators of several words, by the index of their last word, which negates: shown whole as the cue.
+    let negatorPhrases: [Int: Range<Int>]
     /// Per token: whether a contrast phrase ("but", "sin embargo") starts there; computed once, read by negation.
     /// Empty for a text without one.
     let startsContrast: [Bool]
@@ -114,6 +116,17 @@ struct Context {
             phraseStarts.formUnion(facts[index].phrases)
             if tokens[index].isAllCaps { hasCapitals = true }
         }
+        // "used to": the phrase's last word negates (rare: only texts with a word that starts one are searched).
+        var negatorPhrases: [Int: Range<Int>] = [:]
+        if phraseStarts.contains(.negator) {
+            for index in tokens.indices where facts[index].phrases.contains(.negator) {
+                if let phrase = rules.lexicon.negatorPhrases.longestMatch(tokens, at: index, foldedIDs: foldedIDs) {
+                    facts[phrase.end - 1].isNegator = true
+                    negatorPhrases[phrase.end - 1] = index..<phrase.end
+                }
+            }
+        }
+        self.negatorPhrases = negatorPhrases
         self.foldedIDs = foldedIDs
         self.facts = facts
         isMixedCase = hasCapitals && Self.isMixedCase(tokens)
@@ -294,7 +307,8 @@ struct Context {
                        (cursor + 1..<index).contains(where: { degrees.contains(tokens[$0].norm) }) {
                         return Step(rule: .emphasis, cue: cue(cursor), delta: value * SentimentTunables.emphasisFactor - value)
                     }
-                    return Step(rule: .negation, cue: cue(cursor), delta: value * SentimentTunables.negationFactor - value)
+                    let cue = negatorPhrases[cursor].map(surface(of:)) ?? cue(cursor)
+                    return Step(rule: .negation, cue: cue, delta: value * SentimentTunables.negationFactor - value)
                 }
                 words += 1
             }

@@ -20,6 +20,8 @@ public struct SentimentLexicon: Sendable {
     let contractions: Contractions
     var valences: [String: Double] = [:]
     var negators: Set<String> = []
+    /// Negators of several words (`used to`): their last word negates where the phrase stands.
+    var negatorPhrases = PhraseIndex<Void>()
     var negatorSuffixes: [String] = []
     /// Negators that emphasise when one of their degree words follows them (`never` → so, this): `negators.txt`'s
     /// second column.
@@ -61,7 +63,13 @@ public struct SentimentLexicon: Sendable {
         }
         for row in try directory.table("negators.txt", language: language).rows {
             let word = row.columns[0].lowercased()
-            if word.hasPrefix("*") { lexicon.negatorSuffixes.append(String(word.dropFirst())) } else { lexicon.negators.insert(word) }
+            if word.hasPrefix("*") {
+                lexicon.negatorSuffixes.append(String(word.dropFirst()))
+            } else if word.contains(" ") {
+                lexicon.negatorPhrases.insert(lexicon.phrase(word), ())
+            } else {
+                lexicon.negators.insert(word)
+            }
             if row.columns.count > 1 {
                 lexicon.emphaticNegators[word] = Set(row.columns[1].lowercased().split(separator: " ").map(String.init))
             }
@@ -113,7 +121,7 @@ public struct SentimentLexicon: Sendable {
     /// Every word the facts are about: entries, negators, boosters and the words of phrases.
     var words: [String] {
         Array(valences.keys) + Array(negators) + Array(privatives) + Array(boosters.keys) + Array(idioms.words) + Array(contrasts.words)
-            + Array(churn.words) + Array(effort.words) + Array(topics.words)
+            + Array(churn.words) + Array(effort.words) + Array(topics.words) + Array(negatorPhrases.words)
     }
 
     /// Resolves the facts of every word in `table` (which must hold `words`) for `facts(of:)`.
@@ -122,6 +130,7 @@ public struct SentimentLexicon: Sendable {
         idioms.index(table)
         contrasts.index(table)
         churn.index(table)
+        negatorPhrases.index(table)
         effort.index(table)
         topics.index(table)
         facts = (0..<Int32(table.count)).map { id in
@@ -132,6 +141,7 @@ public struct SentimentLexicon: Sendable {
             if churn.starts(with: word) { phrases.insert(.churn) }
             if effort.starts(with: word) { phrases.insert(.effort) }
             if topics.starts(with: word) { phrases.insert(.topic) }
+            if negatorPhrases.starts(with: word) { phrases.insert(.negator) }
             return WordFacts(valence: valences[word], booster: boosters[word], isNegator: negators.contains(word),
                              isInterjection: interjections.contains(word), isPrivative: privatives.contains(word),
                              isContraction: contractions.expands(word), phrases: phrases)

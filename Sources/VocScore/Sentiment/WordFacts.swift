@@ -9,6 +9,7 @@ struct WordFacts: Sendable {
         static let churn = PhraseStarts(rawValue: 4)
         static let effort = PhraseStarts(rawValue: 8)
         static let topic = PhraseStarts(rawValue: 16)
+        static let negator = PhraseStarts(rawValue: 32)
     }
 
     var valence: Double?
