@@ -92,12 +92,14 @@ let analyzer = SentimentAnalyzer(model: try! SentimentModel.load(from: Fixtures.
     /// "never so", "nunca tan", "nunca tão": a negator of time with a degree word before the word emphasises it
     /// (×1.25, a step of its own in the trace); without the degree word, or with "not", it negates.
     @Test(arguments: [("I have never been so happy with a vendor", "en", "happy"), ("Nunca fue tan fácil cambiar de plan", "es", "fácil"),
-                      ("Nunca estive tão satisfeito", "pt", "satisfeito"), ("Nunca fui tão bem atendido", "pt", "bem atendido")])
+                      ("Nunca estive tão satisfeito", "pt", "satisfeito"), ("Nunca fui tão bem atendido", "pt", "bem atendido"),
+                      ("Nunca me gustó tanto una aplicación", "es", "gustó"), ("Nunca tive tantos problemas", "pt", "problemas"),
+                      ("I never liked it so much", "en", "liked")])
     func neverWithADegreeWordEmphasises(_ text: String, _ language: String, _ word: String) throws {
         let result = analyzer.analyze(text, language: language)
         let item = try #require(result.trace.items.first { $0.text == word }, "\(text)")
         #expect(item.steps.map(\.rule).contains(.emphasis) && !item.steps.map(\.rule).contains(.negation), "\(text)")
-        #expect(item.base > 0 && item.contribution > item.base && result.label == .positive, "\(text)")
+        #expect(abs(item.contribution) > abs(item.base) && (item.base > 0) == (result.label == .positive), "\(text)")
         #expect(abs(result.trace.sum - result.trace.items.map(\.contribution).reduce(0, +)) < 1e-12)
     }
 

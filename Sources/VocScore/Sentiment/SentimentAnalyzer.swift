@@ -254,7 +254,7 @@ struct Context {
         // An interjection ("lol", "jaja") is a reaction outside the clause: no negator reaches it.
         let hasOwnNegator = range.contains { facts[$0].isNegator }
         let isInterjection = range.count == 1 && facts[range.lowerBound].isInterjection
-        if !hasOwnNegator, !isInterjection, let step = negationStep(before: range.lowerBound, value: item.contribution, idioms: idioms) {
+        if !hasOwnNegator, !isInterjection, let step = negationStep(for: range, value: item.contribution, idioms: idioms) {
             apply(step, to: &item)
         }
         return item
@@ -293,9 +293,11 @@ struct Context {
 
     /// A negator among the three words before, within the clause, flips and weakens the value. Several negators
     /// in one clause are Romance negative concord ("no tengo ninguna queja", "não gostei nada"): one flip.
-    /// A negator inside an idiom (`idioms`) is the idiom's; a negator followed by one of its degree words before the
-    /// value's word ("never been so happy", "nunca estive tão satisfeito") emphasises it instead.
-    private func negationStep(before index: Int, value: Double, idioms: [Range<Int>]) -> Step? {
+    /// A negator inside an idiom (`idioms`) is the idiom's; a negator with one of its degree words between it and the
+    /// word ("never been so happy", "nunca estive tão satisfeito") or in the two words after it ("nunca me gustó
+    /// tanto") emphasises the word instead.
+    private func negationStep(for range: Range<Int>, value: Double, idioms: [Range<Int>]) -> Step? {
+        let index = range.lowerBound
         var cursor = index - 1
         var words = 0
         while cursor >= 0, words < SentimentTunables.negationWindow {
@@ -304,7 +306,8 @@ struct Context {
             if kind == .word {
                 if facts[cursor].isNegator, !idioms.contains(where: { $0.contains(cursor) }) {
                     if let degrees = rules.lexicon.emphaticNegators[tokens[cursor].norm],
-                       (cursor + 1..<index).contains(where: { degrees.contains(tokens[$0].norm) }) {
+                       (cursor + 1..<index).contains(where: { degrees.contains(tokens[$0].norm) })
+                        || wordsAfter(range, count: 2).contains(where: { degrees.contains(tokens[$0].norm) }) {
                         return Step(rule: .emphasis, cue: cue(cursor), delta: value * SentimentTunables.emphasisFactor - value)
                     }
                     let cue = negatorPhrases[cursor].map(surface(of:)) ?? cue(cursor)
@@ -315,6 +318,13 @@ struct Context {
             cursor -= 1
         }
         return nil
+    }
+
+    /// The indices of up to `count` words right after `range`, stopping at anything that is not a word.
+    private func wordsAfter(_ range: Range<Int>, count: Int) -> Range<Int> {
+        var end = range.upperBound
+        while end < tokens.count, end - range.upperBound < count, tokens[end].kind == .word { end += 1 }
+        return range.upperBound..<end
     }
 
     /// "But" weighs what follows ×1.5 and what precedes ×0.5 within its sentence (the last "but" of the sentence
