@@ -73,7 +73,7 @@ import VocTestSupport
         let store = try Self.populatedStore()
         let result = try VocProcess.run(["account", "IN-4004", "--as-of", "2024-03-20", "--drivers", "2"], store: store)
         #expect(result.status == 0)
-        #expect(result.stdout.contains("health:    48.4 red"))
+        #expect(result.stdout.contains("health:    48.2 red"))
         #expect(result.stdout.contains("sentiment_trend"))
         #expect(result.stdout.contains("trace: "))
         #expect(result.stdout.contains("Nightmare. The sync has been broken for two weeks"))

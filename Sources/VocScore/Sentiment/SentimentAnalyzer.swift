@@ -74,8 +74,6 @@ struct Context {
     let isMixedCase: Bool
     /// The phrase lists with a pattern that may start at one of the tokens: the others are not searched.
     let phraseStarts: WordFacts.PhraseStarts
-    /// The negators of several words, by the index of their last word, which negates: shown whole as the cue.
-    let negatorPhrases: [Int: Range<Int>]
     /// Per token: whether a contrast phrase ("but", "sin embargo") starts there; computed once, read by negation.
     /// Empty for a text without one.
     let startsContrast: [Bool]
@@ -116,17 +114,7 @@ struct Context {
             phraseStarts.formUnion(facts[index].phrases)
             if tokens[index].isAllCaps { hasCapitals = true }
         }
-        // "used to": the phrase's last word negates (rare: only texts with a word that starts one are searched).
-        var negatorPhrases: [Int: Range<Int>] = [:]
-        if phraseStarts.contains(.negator) {
-            for index in tokens.indices where facts[index].phrases.contains(.negator) {
-                if let phrase = rules.lexicon.negatorPhrases.longestMatch(tokens, at: index, foldedIDs: foldedIDs) {
-                    facts[phrase.end - 1].isNegator = true
-                    negatorPhrases[phrase.end - 1] = index..<phrase.end
-                }
-            }
-        }
-        self.negatorPhrases = negatorPhrases
+        if phraseStarts.contains(.negator) { Self.markNegatorPhrases(tokens, foldedIDs: foldedIDs, rules: rules, in: &facts) }
         self.foldedIDs = foldedIDs
         self.facts = facts
         isMixedCase = hasCapitals && Self.isMixedCase(tokens)
@@ -139,6 +127,18 @@ struct Context {
             }
         }
         self.startsContrast = startsContrast
+    }
+
+    /// Marks the last word of each negator of several words ("used to") as a negator of that many words. Asked only
+    /// of texts with a word that starts one, and kept out of line, as inlined it made every text's set-up slower.
+    @inline(never)
+    private static func markNegatorPhrases(_ tokens: [Token], foldedIDs: [Int32], rules: LanguageRules, in facts: inout [WordFacts]) {
+        for index in tokens.indices where facts[index].phrases.contains(.negator) {
+            if let phrase = rules.lexicon.negatorPhrases.longestMatch(tokens, at: index, foldedIDs: foldedIDs) {
+                facts[phrase.end - 1].isNegator = true
+                facts[phrase.end - 1].negatorWords = UInt8(clamping: phrase.end - index)
+            }
+        }
     }
 
     /// Whether words of two letters or more come both in capitals and not; asked only of texts with a word in capitals.
@@ -182,15 +182,15 @@ struct Context {
     /// Idioms first (their words are not scored again), then every word, emoji and emoticon with a valence.
     func sentimentItems() -> [Item] {
         var items: [Item] = []
-        // Idioms with a negator of their own ("no doubt", "sin duda", "at least", "no problem"), which negates
-        // nothing outside them.
-        var negatingIdioms: [Range<Int>] = []
+        // The last idiom with a negator of its own ("no doubt", "sin duda", "at least", "no problem"), which negates
+        // nothing outside it (the nearest one is the only one a negation window can reach into).
+        var negatingIdiom: Range<Int>?
         var index = 0
         while index < tokens.count {
             if let idiom = longestMatch(rules.lexicon.idioms, .idiom, at: index) {
                 // A zero-valence idiom ("kind of") only stops its words from being scored.
-                if idiom.value != 0 { items.append(scored(idiom.value, tokens: index..<idiom.end, source: .idiom, idioms: negatingIdioms)) }
-                if (index..<idiom.end).contains(where: { facts[$0].isNegator }) { negatingIdioms.append(index..<idiom.end) }
+                if idiom.value != 0 { items.append(scored(idiom.value, tokens: index..<idiom.end, source: .idiom, negatingIdiom: negatingIdiom)) }
+                if (index..<idiom.end).contains(where: { facts[$0].isNegator }) { negatingIdiom = index..<idiom.end }
                 index = idiom.end
                 continue
             }
@@ -201,14 +201,14 @@ struct Context {
                     let next = index + 1
                     if valence < 0, next < tokens.count, tokens[next].kind == .word, facts[next].isPrivative {
                         items.append(scored(valence, tokens: index..<(next + 1), source: .word, privative: tokens[next].surface,
-                                              idioms: negatingIdioms))
+                                              negatingIdiom: negatingIdiom))
                         index += 2
                         continue
                     }
-                    items.append(scored(valence, tokens: index..<(index + 1), source: .word, idioms: negatingIdioms))
+                    items.append(scored(valence, tokens: index..<(index + 1), source: .word, negatingIdiom: negatingIdiom))
                 } else if tokens[index].hasJoiner, let valence = rules.lexicon.privativeCompound(tokens[index]) {
                     items.append(scored(valence, tokens: index..<(index + 1), source: .word, privative: tokens[index].surface,
-                                        idioms: negatingIdioms))
+                                        negatingIdiom: negatingIdiom))
                 }
             case .hashtag:
                 // A hashtag stands apart from the sentence: its word counts, no rule applies to it.
@@ -240,9 +240,9 @@ struct Context {
 
     /// A word or idiom with the rules that look around it: boosters, capitals, a privative after it (`free`, the
     /// word itself or joined by a hyphen), negation.
-    /// - Parameter idioms: the idioms before it that hold a negator, which does not reach outside them.
+    /// - Parameter negatingIdiom: the last idiom before it that holds a negator, which does not reach outside it.
     private func scored(_ base: Double, tokens range: Range<Int>, source: SentimentTrace.Source, privative: String? = nil,
-                        idioms: [Range<Int>]) -> Item {
+                        negatingIdiom: Range<Int>?) -> Item {
         var item = Item(tokens: range, text: surface(of: range), source: source,
                         base: base, steps: [], contribution: base)
         applyBoosters(before: range.lowerBound, valence: base, to: &item)
@@ -254,7 +254,7 @@ struct Context {
         // An interjection ("lol", "jaja") is a reaction outside the clause: no negator reaches it.
         let hasOwnNegator = range.contains { facts[$0].isNegator }
         let isInterjection = range.count == 1 && facts[range.lowerBound].isInterjection
-        if !hasOwnNegator, !isInterjection, let step = negationStep(for: range, value: item.contribution, idioms: idioms) {
+        if !hasOwnNegator, !isInterjection, let step = negationStep(for: range, value: item.contribution, negatingIdiom: negatingIdiom) {
             apply(step, to: &item)
         }
         return item
@@ -293,10 +293,10 @@ struct Context {
 
     /// A negator among the three words before, within the clause, flips and weakens the value. Several negators
     /// in one clause are Romance negative concord ("no tengo ninguna queja", "não gostei nada"): one flip.
-    /// A negator inside an idiom (`idioms`) is the idiom's; a negator with one of its degree words between it and the
+    /// A negator inside an idiom (`negatingIdiom`) is the idiom's; a negator with one of its degree words between it and the
     /// word ("never been so happy", "nunca estive tão satisfeito") or in the two words after it ("nunca me gustó
     /// tanto") emphasises the word instead.
-    private func negationStep(for range: Range<Int>, value: Double, idioms: [Range<Int>]) -> Step? {
+    private func negationStep(for range: Range<Int>, value: Double, negatingIdiom: Range<Int>?) -> Step? {
         let index = range.lowerBound
         var cursor = index - 1
         var words = 0
@@ -304,13 +304,13 @@ struct Context {
             let kind = tokens[cursor].kind
             if kind == .punctuation || startsContrast(at: cursor) { return nil }
             if kind == .word {
-                if facts[cursor].isNegator, !idioms.contains(where: { $0.contains(cursor) }) {
+                if facts[cursor].isNegator, negatingIdiom?.contains(cursor) != true {
                     if let degrees = rules.lexicon.emphaticNegators[tokens[cursor].norm],
                        (cursor + 1..<index).contains(where: { degrees.contains(tokens[$0].norm) })
                         || wordsAfter(range, count: 2).contains(where: { degrees.contains(tokens[$0].norm) }) {
                         return Step(rule: .emphasis, cue: cue(cursor), delta: value * SentimentTunables.emphasisFactor - value)
                     }
-                    let cue = negatorPhrases[cursor].map(surface(of:)) ?? cue(cursor)
+                    let cue = surface(of: (cursor + 1 - Int(facts[cursor].negatorWords))..<(cursor + 1))
                     return Step(rule: .negation, cue: cue, delta: value * SentimentTunables.negationFactor - value)
                 }
                 words += 1

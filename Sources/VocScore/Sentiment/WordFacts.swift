@@ -16,6 +16,8 @@ struct WordFacts: Sendable {
     /// Booster weight; negative for a dampener.
     var booster: Double?
     var isNegator = false
+    /// How many words the negator spans, ending with this one (2 for the `to` of "used to").
+    var negatorWords: UInt8 = 1
     /// A reaction a negator does not flip (`lol`, `jaja`, `kkkk`).
     var isInterjection = false
     /// Says the word before it is absent (`hassle free`).
