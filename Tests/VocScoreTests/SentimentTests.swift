@@ -132,6 +132,31 @@ let analyzer = SentimentAnalyzer(model: try! SentimentModel.load(from: Fixtures.
         #expect(analyzer.analyze(text, language: language).label == expected, "\(text)")
     }
 
+    /// Text typed without accents finds the accented entries, and still identifies its language; a word that is
+    /// written without accents in its own right keeps its own meaning.
+    @Test(arguments: [
+        ("otimo atendimento", "pt", SentimentResult.Label.positive), ("pessimo servico, nao recomendo", "pt", .negative),
+        ("pesimo servicio", "es", .negative), ("muy facil de usar", "es", .positive), ("jamas funciono bien", "es", .negative),
+    ])
+    func accentFreeTypingFindsTheAccentedEntries(_ text: String, _ language: String, _ expected: SentimentResult.Label) {
+        let result = analyzer.analyze(text, language: nil)
+        #expect(result.label == expected && result.language == language, "\(text): \(result.label) \(result.language)")
+    }
+
+    @Test func accentFreeFormsDoNotReplaceWordsOfTheirOwn() {
+        // Portuguese "mas" is "but", not Spanish "más" without its accent; "recomendo" is Portuguese, not "recomendó".
+        let contrast = analyzer.analyze("O produto é bom mas o suporte é péssimo", language: "pt")
+        #expect(contrast.trace.items.contains { $0.steps.contains { $0.rule == .afterContrast } } && contrast.label == .negative)
+        #expect(analyzer.analyze("recomendo", language: nil).language == "pt")
+    }
+
+    /// Asking is not liking ("me gustaría", "gostaria de", like English "would like"), and a question is not a doubt.
+    @Test(arguments: [("Me gustaría saber el estado de mi pedido", "es"), ("Gostaria de saber o prazo de entrega", "pt"),
+                      ("Tengo una duda sobre la factura", "es"), ("Tenho uma dúvida sobre a fatura", "pt")])
+    func requestsAndQuestionsAreNeutral(_ text: String, _ language: String) {
+        #expect(analyzer.analyze(text, language: language).label == .neutral, "\(text)")
+    }
+
     /// Laughter and other reactions stand outside the clause: a negator before them does not flip them.
     @Test(arguments: [("not the latter lol", "en"), ("no era eso jaja", "es"), ("não era isso kkkk", "pt")])
     func interjectionsAreNotNegated(_ text: String, _ language: String) throws {

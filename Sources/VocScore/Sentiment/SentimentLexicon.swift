@@ -106,6 +106,35 @@ public struct SentimentLexicon: Sendable {
         return lexicon
     }
 
+    /// Text typed without accents (`otimo`, `pessimo`, `facil`, `jamas`) finds the accented entry: each accented
+    /// valence, booster and negator is also filed under its accent-free form, unless that form is a word of the
+    /// language already (`known`, or any entry), is shorter than four letters (más/mas, sí/si, é/e are other words),
+    /// or two entries fold to it with different values. Call after overlays, before `words` is read.
+    /// - Returns: the forms added.
+    @discardableResult
+    mutating func addAccentFreeForms(known: Set<String>) -> Set<String> {
+        let contrastWords = contrasts.words
+        func isTaken(_ form: String) -> Bool {
+            form.utf8.count < 4 || known.contains(form) || valences[form] != nil || boosters[form] != nil || negators.contains(form)
+                || interjections.contains(form) || idiomWords.contains(form) || contrastWords.contains(form)
+        }
+        func accentFree(_ table: [String: Double]) -> [String: Double] {
+            var forms: [String: Double?] = [:]
+            for (word, value) in table {
+                let form = AccentFolding.fold(word)
+                guard form != word, !isTaken(form) else { continue }
+                if let existing = forms[form] { forms[form] = existing == value ? value : .some(nil) } else { forms[form] = value }
+            }
+            return forms.compactMapValues { $0 }
+        }
+        let freeValences = accentFree(valences), freeBoosters = accentFree(boosters)
+        let freeNegators = negators.map(AccentFolding.fold).filter { !isTaken($0) }
+        valences.merge(freeValences) { own, _ in own }
+        boosters.merge(freeBoosters) { own, _ in own }
+        negators.formUnion(freeNegators)
+        return Set(freeValences.keys).union(freeBoosters.keys).union(freeNegators)
+    }
+
     /// A phrase of a data file or overlay, lower-cased, its contractions expanded.
     private func phrase(_ text: String) -> PhrasePattern {
         PhrasePattern(text.lowercased(), contractions: contractions)

@@ -37,18 +37,27 @@ public struct SentimentModel: Sendable {
         var contractions: [String: Contractions] = [:]
         var abbreviations: [String: Set<String>] = [:]
         var identifying: [String: Set<String>] = [:]
+        var accentFree: [String: Set<String>] = [:]
         for language in LexiconDirectory.languages {
             contractions[language] = try Contractions.load(from: directory, language: language)
             var lexicon = try SentimentLexicon.load(from: directory, language: language, contractions: contractions[language]!)
             for overlay in overlays { lexicon.apply(overlay) }
+            let stopwords = Set(try directory.table("stopwords.txt", language: language).rows.map { $0.columns[0].lowercased() })
+            accentFree[language] = lexicon.addAccentFreeForms(known: stopwords)
             lexicons[language] = lexicon
             abbreviations[language] = Set(try directory.table("abbreviations.txt", language: language).rows.map { $0.columns[0].lowercased() })
-            var words = Set(try directory.table("stopwords.txt", language: language).rows.map { $0.columns[0].lowercased() })
+            var words = stopwords
             words.formUnion(lexicon.valences.keys)
             words.formUnion(lexicon.negators)
             words.formUnion(lexicon.boosters.keys)
             words.formUnion(lexicon.idiomWords)
             identifying[language] = words
+        }
+        // An accent-free form identifies its language only when no other language writes that word itself
+        // (`recomendo`, Spanish `recomendó` without its accent, is Portuguese).
+        for language in LexiconDirectory.languages {
+            let others = LexiconDirectory.languages.filter { $0 != language }.map { identifying[$0]!.subtracting(accentFree[$0]!) }
+            identifying[language]!.subtract(accentFree[language]!.filter { form in others.contains { $0.contains(form) } })
         }
         var table = WordTable()
         for language in LexiconDirectory.languages {
