@@ -9,16 +9,28 @@ extension PostgresStore {
     static let domainSQL = "CASE WHEN strpos(respondent_email, '@') > 0 THEN lower(substr(respondent_email, strpos(respondent_email, '@') + 1)) END"
 
     public func partialTallies() throws(VocError) -> [PartialTally] {
-        try run { connection, logger in
+        try partialTallies(of: nil)
+    }
+
+    public func partialTallies(accountID: String?, domains: [String]) throws(VocError) -> [PartialTally] {
+        try partialTallies(of: (accountID, domains))
+    }
+
+    /// Every group (`account` nil) or those that can belong to one account.
+    private func partialTallies(of account: (id: String?, domains: [String])?) throws(VocError) -> [PartialTally] {
+        let binds = account.map(Self.accountBindings) ?? PostgresBindings()
+        let topicSQL = StoreSQL.partialTopics(domain: Self.domainSQL, join: "f.key = t.feedback_key", condition: account.map { Self.accountCondition($0, table: "f") })
+        let sql = StoreSQL.partialTallies(domain: Self.domainSQL) + (account.map { " WHERE " + Self.accountCondition($0) } ?? "")
+            + " GROUP BY account_id, \(Self.domainSQL)"
+        return try run { connection, logger in
             var topics: [[String?]: [(topic: String, count: Int)]] = [:]
-            for try await row in try await connection.query(PostgresQuery(unsafeSQL: StoreSQL.partialTopics(domain: Self.domainSQL, join: "f.key = t.feedback_key")), logger: logger) {
+            for try await row in try await connection.query(PostgresQuery(unsafeSQL: topicSQL, binds: binds), logger: logger) {
                 let columns = row.makeRandomAccess()
                 let key: [String?] = [try columns["account_id"].decode(String?.self), try columns["domain"].decode(String?.self)]
                 topics[key, default: []].append((try columns["topic"].decode(String.self), try columns["mentions"].decode(Int.self)))
             }
             var tallies: [PartialTally] = []
-            let sql = StoreSQL.partialTallies(domain: Self.domainSQL) + " GROUP BY account_id, \(Self.domainSQL)"
-            for try await row in try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger) {
+            for try await row in try await connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger) {
                 let columns = PostgresTallyRow(row: row.makeRandomAccess())
                 let domain = columns.text("domain")
                 tallies.append(PartialTally(domain: domain, tally: StoreSQL.tally(columns, topics: topics[[columns.text("account_id"), domain]] ?? [])))
@@ -28,21 +40,25 @@ extension PostgresStore {
     }
 
     public func feedback(accountID: String?, domains: [String], limit: Int) throws(VocError) -> [StoredFeedback] {
-        var binds = PostgresBindings()
-        var condition = "account_id IS NULL"
-        if let accountID {
-            binds.append(accountID)
-            condition = "account_id = $1"
-        }
-        if !domains.isEmpty {
-            condition += " OR \(Self.domainSQL) IN (" + domains.map { domain in binds.append(domain); return "$\(binds.count)" }.joined(separator: ", ") + ")"
-        }
+        var binds = Self.accountBindings((accountID, domains))
         binds.append(min(limit, Int(Int64.max)))
         let sql = """
-            SELECT * FROM feedback WHERE \(condition)
+            SELECT * FROM feedback WHERE \(Self.accountCondition((accountID, domains)))
             ORDER BY submitted_at IS NULL, submitted_at DESC, source_file, source_line LIMIT $\(binds.count)
             """
         return try fetchFeedback(PostgresQuery(unsafeSQL: sql, binds: binds))
+    }
+
+    /// `StoreSQL.accountCondition` for one account, and its bindings.
+    private static func accountCondition(_ account: (id: String?, domains: [String]), table: String? = nil) -> String {
+        StoreSQL.accountCondition(hasKey: account.id != nil, domainCount: account.domains.count, domain: domainSQL, table: table) { "$\($0)" }
+    }
+
+    private static func accountBindings(_ account: (id: String?, domains: [String])) -> PostgresBindings {
+        var binds = PostgresBindings()
+        if let id = account.id { binds.append(id) }
+        for domain in account.domains { binds.append(domain) }
+        return binds
     }
 
     public func feedback(keys: [String]) throws(VocError) -> [StoredFeedback] {

@@ -18,15 +18,28 @@ public struct AccountDirectoryView: Sendable {
     /// One tally per account, ordered by account id (feedback without any account last). Directory accounts
     /// without feedback are not listed; names come from the directory when it has them.
     public func tallies() throws(VocError) -> [AccountTally] {
+        merged(try store.partialTallies()).values
+            .sorted { ($0.accountID == nil ? 1 : 0, $0.accountID ?? "") < ($1.accountID == nil ? 1 : 0, $1.accountID ?? "") }
+    }
+
+    /// The tally of one account (nil: the feedback matched to no account), as `tallies()` has it, read from the
+    /// records that can be its own only; nil when it has none.
+    public func tally(of account: String?) throws(VocError) -> AccountTally? {
+        let domains = account.flatMap { accounts[$0]?.domains } ?? []
+        return merged(try store.partialTallies(accountID: account, domains: domains))[account]
+    }
+
+    /// The partial tallies folded by the directory account their records resolve to.
+    private func merged(_ partials: [PartialTally]) -> [String?: AccountTally] {
         var merged: [String?: AccountTally] = [:]
-        for partial in try store.partialTallies() {
+        for partial in partials {
             let account = resolver.resolve(accountID: partial.tally.accountID, email: partial.domain.map { "@" + $0 }).account
             var tally = partial.tally
             tally.accountID = account
             if let known = account.flatMap({ accounts[$0]?.name }) { tally.accountName = known }
             if merged[account] == nil { merged[account] = tally } else { merged[account]!.merge(tally) }
         }
-        return merged.values.sorted { ($0.accountID == nil ? 1 : 0, $0.accountID ?? "") < ($1.accountID == nil ? 1 : 0, $1.accountID ?? "") }
+        return merged
     }
 
     /// Whether the directory knows `account`.

@@ -19,6 +19,9 @@ public protocol FeedbackStore: Sendable {
 
     /// Tallies per stored account key and respondent domain; `AccountDirectoryView` folds them into accounts.
     func partialTallies() throws(VocError) -> [PartialTally]
+    /// The groups of `partialTallies()` whose records are stored under `accountID` (nil: none) or come from a
+    /// respondent at one of `domains`: every group that can belong to one account, read without the others.
+    func partialTallies(accountID: String?, domains: [String]) throws(VocError) -> [PartialTally]
     /// Records whose stored account key is `accountID` (nil: none) or whose respondent domain is one of `domains`.
     func feedback(accountID: String?, domains: [String], limit: Int) throws(VocError) -> [StoredFeedback]
     func feedback(keys: [String]) throws(VocError) -> [StoredFeedback]

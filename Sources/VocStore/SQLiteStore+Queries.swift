@@ -4,13 +4,25 @@ public import VocCore
 
 extension SQLiteStore {
     public func partialTallies() throws(VocError) -> [PartialTally] {
+        try partialTallies(of: nil)
+    }
+
+    public func partialTallies(accountID: String?, domains: [String]) throws(VocError) -> [PartialTally] {
+        try partialTallies(of: (accountID, domains))
+    }
+
+    /// Every group (`account` nil) or those that can belong to one account.
+    private func partialTallies(of account: (id: String?, domains: [String])?) throws(VocError) -> [PartialTally] {
         try read { db in
             let domain = Self.domainSQL
-            // NOT INDEXED: walking the account index looks every row up at random (30 s on a 2 GB store); a table scan
-            // sorted once for the GROUP BY takes 10 s.
-            let rows = try Row.fetchAll(db, sql: "\(StoreSQL.partialTallies(domain: domain)) NOT INDEXED GROUP BY account_id, \(domain)")
+            let arguments = StatementArguments(account.map(Self.accountArguments) ?? [])!
+            // Every group: NOT INDEXED, as walking the account index looks every row up at random (30 s on a 2 GB
+            // store) where a table scan sorted once for the GROUP BY takes 10 s. One account's: by the index.
+            let filter = account.map { " WHERE " + Self.accountCondition($0) } ?? " NOT INDEXED"
+            let rows = try Row.fetchAll(db, sql: "\(StoreSQL.partialTallies(domain: domain))\(filter) GROUP BY account_id, \(domain)", arguments: arguments)
             var topics: [[String?]: [(topic: String, count: Int)]] = [:]
-            for row in try Row.fetchAll(db, sql: StoreSQL.partialTopics(domain: domain, join: "f.id = t.feedback_id")) {
+            let topicSQL = StoreSQL.partialTopics(domain: domain, join: "f.id = t.feedback_id", condition: account.map { Self.accountCondition($0, table: "f") })
+            for row in try Row.fetchAll(db, sql: topicSQL, arguments: arguments) {
                 topics[[row["account_id"], row["domain"]], default: []].append((row["topic"], row["mentions"]))
             }
             return rows.map { row in
@@ -21,18 +33,21 @@ extension SQLiteStore {
 
     public func feedback(accountID: String?, domains: [String], limit: Int) throws(VocError) -> [StoredFeedback] {
         try read { db in
-            var condition = accountID == nil ? "account_id IS NULL" : "account_id = ?"
-            var arguments: [any DatabaseValueConvertible] = accountID.map { [$0] } ?? []
-            if !domains.isEmpty {
-                condition += " OR \(Self.domainSQL) IN (\(domains.map { _ in "?" }.joined(separator: ",")))"
-                arguments += domains
-            }
             let rows = try Row.fetchAll(db, sql: """
-                SELECT \(Self.storedFeedbackColumns) FROM feedback WHERE \(condition)
+                SELECT \(Self.storedFeedbackColumns) FROM feedback WHERE \(Self.accountCondition((accountID, domains)))
                 ORDER BY submitted_at IS NULL, submitted_at DESC, source_file, source_line LIMIT ?
-                """, arguments: StatementArguments(arguments + [min(limit, Int(Int64.max))])!)
+                """, arguments: StatementArguments(Self.accountArguments((accountID, domains)) + [min(limit, Int(Int64.max))])!)
             return rows.map(Self.storedFeedback)
         }
+    }
+
+    /// `StoreSQL.accountCondition` for one account, and its arguments.
+    private static func accountCondition(_ account: (id: String?, domains: [String]), table: String? = nil) -> String {
+        StoreSQL.accountCondition(hasKey: account.id != nil, domainCount: account.domains.count, domain: domainSQL, table: table) { _ in "?" }
+    }
+
+    private static func accountArguments(_ account: (id: String?, domains: [String])) -> [any DatabaseValueConvertible] {
+        (account.id.map { [$0] } ?? []) + account.domains
     }
 
     public func feedback(keys: [String]) throws(VocError) -> [StoredFeedback] {

@@ -18,14 +18,29 @@ public enum StoreSQL {
     }
 
     /// Topic mentions per (account key, respondent domain, topic). `join` ties a topic row `t` to its record `f`
-    /// (SQLite keys topics by the record's row id, PostgreSQL by its key).
-    public static func partialTopics(domain: String, join: String) -> String {
+    /// (SQLite keys topics by the record's row id, PostgreSQL by its key); `condition` (on `f`) limits the records.
+    public static func partialTopics(domain: String, join: String, condition: String? = nil) -> String {
         """
         SELECT f.account_id AS account_id, \(domain.replacingOccurrences(of: "respondent_email", with: "f.respondent_email")) AS domain,
             t.topic AS topic, COUNT(*) AS mentions
-        FROM feedback_topic t JOIN feedback f ON \(join)
+        FROM feedback_topic t JOIN feedback f ON \(join)\(condition.map { " WHERE " + $0 } ?? "")
         GROUP BY f.account_id, 2, t.topic ORDER BY mentions DESC, topic
         """
+    }
+
+    /// The records that may belong to one account: stored under its key (with none: `account_id IS NULL`) or from
+    /// a respondent at one of `domainCount` domains. Its arguments are the key (when there is one), then the domains;
+    /// `placeholder(i)` writes the i-th (SQLite `?`, PostgreSQL `$i`); `table` qualifies the columns (`f`).
+    public static func accountCondition(hasKey: Bool, domainCount: Int, domain: String, table: String? = nil,
+                                        placeholder: (Int) -> String) -> String {
+        let column = { (name: String) in table.map { "\($0).\(name)" } ?? name }
+        var condition = hasKey ? "\(column("account_id")) = \(placeholder(1))" : "\(column("account_id")) IS NULL"
+        if domainCount > 0 {
+            let first = hasKey ? 2 : 1
+            let expression = domain.replacingOccurrences(of: "respondent_email", with: column("respondent_email"))
+            condition += " OR \(expression) IN (" + (first..<(first + domainCount)).map(placeholder).joined(separator: ", ") + ")"
+        }
+        return "(\(condition))"
     }
 
     /// The latest runs with what each stored; `$LIMIT` is replaced by the caller's placeholder.

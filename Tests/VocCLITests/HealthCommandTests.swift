@@ -69,6 +69,18 @@ import VocTestSupport
         #expect(table.stdout.contains("revenue at risk (ARR of red accounts): 72k"))
     }
 
+    /// `voc account` reads one account's tally only: each account's page says what its row in `voc accounts` says.
+    @Test func eachAccountPageAgreesWithTheAccountList() throws {
+        let store = try Self.populatedStore()
+        let list = try JSONSerialization.jsonObject(with: Data(VocProcess.run(["accounts", "--format", "json"], store: store).stdout.utf8)) as! [[String: Any]]
+        #expect(list.count >= 6)
+        for row in list {
+            let id = row["account"] as? String ?? "(unmatched)"
+            let page = try Self.json(VocProcess.run(["account", id, "--format", "json", "--as-of", "2024-03-20"], store: store).stdout)
+            #expect(SameJSON.values(page["account"]!, row), "\(id)")
+        }
+    }
+
     @Test func accountShowsEachMeasureAndTheDrivingResponses() throws {
         let store = try Self.populatedStore()
         let result = try VocProcess.run(["account", "IN-4004", "--as-of", "2024-03-20", "--drivers", "2"], store: store)

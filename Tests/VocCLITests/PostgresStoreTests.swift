@@ -26,7 +26,7 @@ import VocTestSupport
             let expected = try VocProcess.run(command, store: sqlite)
             let actual = try VocProcess.run(command, store: server.url)
             #expect(actual.status == expected.status, "\(command)")
-            #expect(Self.sameOutput(actual.stdout, expected.stdout), "\(command.joined(separator: " ")) differs between SQLite and PostgreSQL")
+            #expect(SameJSON.output(actual.stdout, expected.stdout), "\(command.joined(separator: " ")) differs between SQLite and PostgreSQL")
             #expect(actual.stderr == expected.stderr.replacingOccurrences(of: sqlite, with: server.url))
         }
         let first = try VocProcess.run(["alerts"] + Self.asOf, store: server.url)
@@ -79,26 +79,6 @@ import VocTestSupport
         let accounts = try VocProcess.run(["accounts", "--format", "json"], store: server.url)
         let rows = try JSONSerialization.jsonObject(with: Data(accounts.stdout.utf8)) as! [[String: Any]]
         #expect(rows.map { $0["responses"] as! Int }.reduce(0, +) == 73)
-    }
-}
-
-extension PostgresStoreTests {
-    /// Equal outputs, where JSON numbers may differ in the last digits: the databases sum in different orders.
-    static func sameOutput(_ a: String, _ b: String) -> Bool {
-        guard let x = try? JSONSerialization.jsonObject(with: Data(a.utf8)), let y = try? JSONSerialization.jsonObject(with: Data(b.utf8)) else {
-            return a == b
-        }
-        return sameJSON(x, y)
-    }
-
-    static func sameJSON(_ a: Any, _ b: Any) -> Bool {
-        switch (a, b) {
-        case let (x as [String: Any], y as [String: Any]): return Set(x.keys) == Set(y.keys) && x.allSatisfy { sameJSON($0.value, y[$0.key]!) }
-        case let (x as [Any], y as [Any]): return x.count == y.count && zip(x, y).allSatisfy(sameJSON)
-        case let (x as NSNumber, y as NSNumber): return abs(x.doubleValue - y.doubleValue) <= 1e-9 * max(1, abs(x.doubleValue))
-        case let (x as String, y as String): return x == y
-        default: return (a is NSNull) && (b is NSNull)
-        }
     }
 }
 

@@ -235,6 +235,31 @@ import VocTestSupport
         #expect(try store.directory().count == 1, "an import replaces the directory")
     }
 
+    /// One account's tally, read from the records that can be its own only, is its entry in the full list: with
+    /// and without a directory, matched by id or by domain, and for the feedback matched to no account.
+    @Test func oneAccountsTallyIsItsEntryInTheFullList() throws {
+        let store = try temporaryStore()
+        for file in ["surveys/generic_en.csv", "surveys/qualtrics_legacy_en.csv", "surveys/excel_cp1252_es.csv"] {
+            _ = try ingest(Fixtures.corpora.appendingPathComponent(file).path, into: store)
+        }
+        for directory in [[], [DirectoryAccount(id: "NW-1001", domains: ["northwind.com"]), DirectoryAccount(id: "IN-4004", domains: ["initech.es"])]] {
+            try store.replaceDirectory(directory)
+            let view = try AccountDirectoryView(store: store)
+            let all = try view.tallies()
+            let unmatched = try view.tally(of: nil)
+            #expect(all.count >= 3 && all.contains { $0.accountID == nil } == (unmatched != nil))
+            for tally in all {
+                var one = try #require(try view.tally(of: tally.accountID), "\(tally.accountID ?? "(none)")")
+                // The sentiment sum is a sum of doubles, taken in the order of another query plan: equal to 1e-12.
+                #expect(abs(one.sentimentSum - tally.sentimentSum) < 1e-12)
+                one.sentimentSum = tally.sentimentSum
+                #expect(String(describing: one) == String(describing: tally), "\(tally.accountID ?? "(none)")")
+            }
+            let unknown = try view.tally(of: "NO-SUCH-ACCOUNT")
+            #expect(unknown == nil)
+        }
+    }
+
     @Test func alertsAreRecordedOnceAndNotRecordedWhenDeliveryFails() throws {
         let store = try temporaryStore()
         let alerts = [Alert(id: "detractor-1", kind: .detractor, account: "A", reason: "NPS 3", recordKey: "k1"),

@@ -33,10 +33,10 @@ struct AccountCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let dashboard = try Dashboard(store: storeOptions.open(), model: health.model(), analyzer: sentimentOptions.analyzer(),
-                                      asOf: health.date(), drivers: drivers)
-        let view = dashboard.view
         let account: String? = id == AccountListing.unmatched ? nil : id
+        let dashboard = try Dashboard(store: storeOptions.open(), model: health.model(), analyzer: sentimentOptions.analyzer(),
+                                      asOf: health.date(), drivers: drivers, only: .some(account))
+        let view = dashboard.view
         guard let tally = dashboard.tally(of: account) else {
             throw VocError(.notFound, "no feedback for account '\(id)' in \(view.store.location); `voc accounts` lists them")
         }

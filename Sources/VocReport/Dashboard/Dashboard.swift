@@ -27,9 +27,14 @@ public struct Dashboard: Sendable {
     private let rows: [AccountRow]
     private let totals: (feedback: Int, quarantined: Int)
 
-    /// - Parameter drivers: how many of each account's strongest drivers its page shows.
+    /// - Parameters:
+    ///   - drivers: how many of each account's strongest drivers its page shows.
+    ///   - account: only this account's page is wanted (its id, or nil for the feedback matched to no account): only
+    ///     its tally is read, and the overview and lists cover it alone. Its health is the same, as the health pass
+    ///     still reads every record for the portfolio's and segments' priors.
     public init(store: any FeedbackStore, model: HealthModel = HealthModel(), analyzer: SentimentAnalyzer?, asOf: Date,
-                periods: Int = 12, drivers: Int = 5, minimumSample: Int = Confidence.defaultMinimumSample) throws(VocError) {
+                periods: Int = 12, drivers: Int = 5, minimumSample: Int = Confidence.defaultMinimumSample,
+                only account: String?? = nil) throws(VocError) {
         view = try AccountDirectoryView(store: store)
         self.model = model
         self.analyzer = analyzer
@@ -37,7 +42,11 @@ public struct Dashboard: Sendable {
         self.periods = max(2, periods)
         self.minimumSample = minimumSample
         totals = try store.totals()
-        tallies = try view.tallies()
+        if let account {
+            tallies = try view.tally(of: account).map { [$0] } ?? []
+        } else {
+            tallies = try view.tallies()
+        }
         var pass = HealthPass(model: model, directory: view.accounts, asOf: asOf, historyPeriods: self.periods, driverLimit: drivers)
         var activity = ActivityTally(ends: pass.historyEnds, periodSeconds: model.periodSeconds)
         try view.forEachSignal(through: asOf) { signal in
