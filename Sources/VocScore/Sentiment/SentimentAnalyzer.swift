@@ -293,9 +293,9 @@ struct Context {
 
     /// A negator among the three words before, within the clause, flips and weakens the value. Several negators
     /// in one clause are Romance negative concord ("no tengo ninguna queja", "não gostei nada"): one flip.
-    /// A negator inside an idiom (`negatingIdiom`) is the idiom's; a negator with one of its degree words between it and the
-    /// word ("never been so happy", "nunca estive tão satisfeito") or in the two words after it ("nunca me gustó
-    /// tanto") emphasises the word instead.
+    /// A negator inside an idiom (`negatingIdiom`) is the idiom's; a negator with one of its degree words between it
+    /// and the word ("never been so happy", "nunca estive tão satisfeito") or in the two words after it ("nunca me
+    /// gustó tanto") emphasises the word instead.
     private func negationStep(for range: Range<Int>, value: Double, negatingIdiom: Range<Int>?) -> Step? {
         let index = range.lowerBound
         var cursor = index - 1

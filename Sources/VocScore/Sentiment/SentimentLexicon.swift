@@ -3,8 +3,8 @@ public import VocCore
 public import VocText
 
 /// One language's sentiment data, read from `lexicons/<lang>/`:
-/// `sentiment.tsv` (word → valence −4…4), `negators.txt` (with the degree words that make a negator emphatic), `interjections.txt`, `privatives.txt`, `boosters.tsv`
-/// (word → weight; negative = dampener),
+/// `sentiment.tsv` (word → valence −4…4), `negators.txt` (with the degree words that make a negator emphatic),
+/// `interjections.txt`, `privatives.txt`, `boosters.tsv` (word → weight; negative = dampener),
 /// `idioms.tsv` (phrase → valence), `contrast.tsv` (phrase → but | although), and the signal lists
 /// `churn.txt`, `effort.txt`, `topics.tsv`.
 public struct SentimentLexicon: Sendable {
