@@ -224,14 +224,23 @@ let analyzer = SentimentAnalyzer(model: try! SentimentModel.load(from: Fixtures.
 
 @Suite struct SentimentSignalTests {
     @Test(arguments: [("Please cancel my subscription", "en"), ("We are switching to another vendor", "en"), ("Vamos a cancelar el contrato", "es"),
-                      ("Nunca más", "es"), ("Vou cancelar amanhã", "pt"), ("nunca mais", "pt")])
+                      ("Nunca más", "es"), ("Vou cancelar amanhã", "pt"), ("nunca mais", "pt"), ("We are moving to a competitor", "en"),
+                      ("Nos vamos con la competencia", "es"), ("Vamos migrar para o concorrente", "pt"), ("Quero encerrar minha conta", "pt")])
     func churnIntent(_ text: String, _ language: String) {
-        #expect(!analyzer.analyze(text, language: language).churn.isEmpty, "\(text)")
+        let result = analyzer.analyze(text, language: language)
+        #expect(!result.churn.isEmpty && result.label != .positive, "\(text)")
     }
 
-    @Test(arguments: [("It took forever to get an answer", "en"), ("Tuve que llamar tres veces", "es"), ("Foi muito difícil configurar", "pt")])
+    @Test(arguments: [("It took forever to get an answer", "en"), ("Tuve que llamar tres veces", "es"), ("Foi muito difícil configurar", "pt"),
+                      ("I was transferred five times", "en"), ("Me transfirieron cinco veces", "es"), ("Fui transferido cinco vezes", "pt")])
     func effort(_ text: String, _ language: String) {
         #expect(!analyzer.analyze(text, language: language).effort.isEmpty, "\(text)")
+    }
+
+    /// The words of churn and effort phrases identify the language of a text that has nothing else.
+    @Test(arguments: [("demasiados pasos", "es"), ("muitas etapas", "pt"), ("Fui transferido cinco vezes", "pt")])
+    func signalWordsIdentifyTheLanguage(_ text: String, _ language: String) {
+        #expect(analyzer.analyze(text).language == language, "\(text)")
     }
 
     @Test func churnIsIndependentOfPolarity() {

@@ -37,6 +37,9 @@ public struct SentimentLexicon: Sendable {
 
     /// The words of the idioms ("deixa", "desejar"): they identify the language too.
     public private(set) var idiomWords: Set<String> = []
+    /// The words of the churn and effort phrases ("renovar", "demasiados", "pasos"), which identify it as well. (Not
+    /// the topics': their nouns are borrowed across languages, `app`, `email`, `online`.)
+    var signalWords: Set<String> { churn.words.union(effort.words) }
     /// Per word id of the model's `WordTable`: this language's facts (filled by `index`).
     private var facts: [WordFacts] = []
     /// Per word id: the facts of a token written that way and not elongated, its accent-free and unhyphenated forms

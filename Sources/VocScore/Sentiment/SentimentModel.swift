@@ -51,6 +51,7 @@ public struct SentimentModel: Sendable {
             words.formUnion(lexicon.negators)
             words.formUnion(lexicon.boosters.keys)
             words.formUnion(lexicon.idiomWords)
+            words.formUnion(lexicon.signalWords)
             identifying[language] = words
         }
         // An accent-free form identifies its language only when no other language writes that word itself
