@@ -157,6 +157,14 @@ let analyzer = SentimentAnalyzer(model: try! SentimentModel.load(from: Fixtures.
         #expect(analyzer.analyze(text, language: language).label == .neutral, "\(text)")
     }
 
+    /// A message's formulaic closing is not sentiment: alone it is neutral, and it does not soften a complaint.
+    @Test(arguments: [("Best regards", "en", "The export has been broken since Monday."), ("Saludos cordiales", "es", "La factura está mal otra vez."),
+                      ("Atenciosamente", "pt", "A fatura veio errada de novo.")])
+    func closingsAreNotSentiment(_ closing: String, _ language: String, _ complaint: String) {
+        #expect(analyzer.analyze(closing, language: language).label == .neutral, "\(closing)")
+        #expect(analyzer.analyze("\(complaint) \(closing)", language: language).compound == analyzer.analyze(complaint, language: language).compound)
+    }
+
     /// Laughter and other reactions stand outside the clause: a negator before them does not flip them.
     @Test(arguments: [("not the latter lol", "en"), ("no era eso jaja", "es"), ("não era isso kkkk", "pt")])
     func interjectionsAreNotNegated(_ text: String, _ language: String) throws {
