@@ -165,6 +165,14 @@ let analyzer = SentimentAnalyzer(model: try! SentimentModel.load(from: Fixtures.
         #expect(analyzer.analyze("\(complaint) \(closing)", language: language).compound == analyzer.analyze(complaint, language: language).compound)
     }
 
+    /// The negation window counts words as written (a split contraction is one word), and "I don't think", "no creo
+    /// que", "não acho que" negate the clause they introduce.
+    @Test(arguments: [("I don't think it's good", "en"), ("I can't say I'm happy", "en"), ("No creo que sea bueno", "es"),
+                      ("Não acho que seja bom", "pt"), ("Do not buy", "en"), ("No compren", "es"), ("Não comprem", "pt")])
+    func negationReachesThroughContractionsAndBeliefVerbs(_ text: String, _ language: String) {
+        #expect(analyzer.analyze(text, language: language).label == .negative, "\(text)")
+    }
+
     /// Laughter and other reactions stand outside the clause: a negator before them does not flip them.
     @Test(arguments: [("not the latter lol", "en"), ("no era eso jaja", "es"), ("não era isso kkkk", "pt")])
     func interjectionsAreNotNegated(_ text: String, _ language: String) throws {

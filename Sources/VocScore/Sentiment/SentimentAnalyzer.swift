@@ -291,8 +291,9 @@ struct Context {
     /// The token as written, as a step's cue; empty when not explaining.
     private func cue(_ index: Int) -> String { surface(of: index..<(index + 1)) }
 
-    /// A negator among the three words before, within the clause, flips and weakens the value. Several negators
-    /// in one clause are Romance negative concord ("no tengo ninguna queja", "não gostei nada"): one flip.
+    /// A negator among the three words before, within the clause, flips and weakens the value; words as written, so
+    /// a contraction split into tokens ("don't" → do not, "it's" → it is) counts once ("I don't think it's good").
+    /// Several negators in one clause are Romance negative concord ("no tengo ninguna queja", "não gostei nada"): one flip.
     /// A negator inside an idiom (`negatingIdiom`) is the idiom's; a negator with one of its degree words between it
     /// and the word ("never been so happy", "nunca estive tão satisfeito") or in the two words after it ("nunca me
     /// gustó tanto") emphasises the word instead.
@@ -313,7 +314,7 @@ struct Context {
                     let cue = surface(of: (cursor + 1 - Int(facts[cursor].negatorWords))..<(cursor + 1))
                     return Step(rule: .negation, cue: cue, delta: value * SentimentTunables.negationFactor - value)
                 }
-                words += 1
+                if tokens[cursor].span != tokens[cursor + 1].span { words += 1 }
             }
             cursor -= 1
         }
