@@ -274,6 +274,9 @@ let analyzer = SentimentAnalyzer(model: try! SentimentModel.load(from: Fixtures.
         #expect(analyzer.analyze("The invoice was wrong and support never answered", language: "en").topics == ["billing", "support"])
         #expect(analyzer.analyze("La factura es incorrecta y el soporte es lento", language: "es").topics == ["billing", "performance", "support"])
         #expect(analyzer.analyze("A entrega atrasou e o preço subiu", language: "pt").topics == ["delivery", "pricing"])
+        #expect(analyzer.analyze("The app keeps crashing", language: "en").topics == ["quality"])
+        #expect(analyzer.analyze("La app se cuelga", language: "es").topics == ["quality"])
+        #expect(analyzer.analyze("Fui cobrado duas vezes, o app congela", language: "pt").topics == ["billing", "quality"])
     }
 }
 
