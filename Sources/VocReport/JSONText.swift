@@ -50,6 +50,22 @@ public struct JSONText: Sendable {
         string(value)
     }
 
+    /// A key and its number, boolean or list of strings.
+    public mutating func field(_ name: StaticString, _ value: Double) {
+        key(name)
+        number(value)
+    }
+
+    public mutating func field(_ name: StaticString, _ value: Bool) {
+        key(name)
+        bool(value)
+    }
+
+    public mutating func field(_ name: StaticString, _ values: [String]) {
+        key(name)
+        strings(values)
+    }
+
     /// A number as Swift prints it, without a trailing `.0` (`0`, `-1.8`, `2.5e-17`); `null` when not finite.
     public mutating func number(_ value: Double) {
         separate()
