@@ -11,9 +11,17 @@ shift || true
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=(csv mime rfc2047 xml sentiment)
 
-swift build --build-path .build/fuzz --product voc-fuzz \
-    -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -DFUZZING
+# The instrumented build's output (the linker warns about every __asan_ symbol it resolves late) goes to a log,
+# shown only when the build fails.
+echo "== building voc-fuzz with libFuzzer and AddressSanitizer (log: .build/fuzz-build.log)"
+mkdir -p .build
+if ! swift build --build-path .build/fuzz --product voc-fuzz \
+    -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -DFUZZING > .build/fuzz-build.log 2>&1; then
+    cat .build/fuzz-build.log
+    exit 1
+fi
 binary=.build/fuzz/debug/voc-fuzz
+echo "== fuzzing ${#targets[@]} targets for ${seconds}s each: about $(( (${#targets[@]} * seconds + 59) / 60 )) minutes"
 mkdir -p fuzz-findings
 status=0
 for target in "${targets[@]}"; do

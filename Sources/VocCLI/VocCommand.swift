@@ -20,14 +20,34 @@ public struct VocCommand: ParsableCommand {
 
     public init() {}
 
+    /// Each command's name with its subcommands' names.
+    static var commandNames: [String: [String]] {
+        var names: [String: [String]] = [:]
+        for command in configuration.subcommands {
+            let children: [any ParsableCommand.Type] = command.configuration.subcommands
+            names[command.configuration.commandName ?? ""] = children.map { $0.configuration.commandName ?? "" }
+        }
+        return names
+    }
+
     /// Parses the process arguments, runs the command and exits with voc's documented exit codes.
     public static func runAndExit() -> Never {
         signal(SIGPIPE, SIG_IGN)
         var command: any ParsableCommand
+        let arguments = CommandLineArguments(Array(CommandLine.arguments.dropFirst()), commands: commandNames)
+        if let unknown = arguments.unknownCommand {
+            let suggestion = arguments.suggestion(for: unknown).map { " Did you mean '\($0)'?" } ?? ""
+            Console.error("voc: error: unknown command '\(unknown)'.\(suggestion) `voc --help` lists the commands.")
+            Foundation.exit(ExitStatus.usage.rawValue)
+        }
         do {
-            command = try parseAsRoot()
+            command = try parseAsRoot(arguments.reordered)
+        } catch where exitCode(for: error) == .success {
+            exit(withError: error)  // --help, --version
         } catch {
-            exit(withError: error)
+            Console.error("voc: error: \(message(for: error))")
+            Console.error(fullMessage(for: error).split(separator: "\n").filter { !$0.hasPrefix("Error:") }.joined(separator: "\n"))
+            Foundation.exit(ExitStatus.usage.rawValue)
         }
         do {
             try command.run()

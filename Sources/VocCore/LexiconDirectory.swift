@@ -4,7 +4,7 @@ public import Foundation
 ///
 /// Language data is never compiled in. The directory is found, in order, from an explicit path,
 /// the `VOC_LEXICONS` environment variable, the folders above the running executable
-/// (a checkout's `.build/…/voc`), `../share/voc/lexicons` beside an installed binary, and `./lexicons`.
+/// (a checkout's `.build/…/voc`), `../share/voc/lexicons` beside an installed binary (`make install`), and `./lexicons`.
 public struct LexiconDirectory: Sendable {
     /// The languages every language-dependent feature supports; each has its own sub-folder.
     public static let languages = ["en", "es", "pt"]
@@ -19,7 +19,9 @@ public struct LexiconDirectory: Sendable {
         if let env = ProcessInfo.processInfo.environment["VOC_LEXICONS"], !env.isEmpty {
             candidates.append(URL(fileURLWithPath: env))
         }
-        var folder = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath().deletingLastPathComponent()
+        // The executable's real location (found on PATH, argv[0] is only `voc`), symbolic links resolved.
+        let executable = Bundle.main.executablePath ?? CommandLine.arguments.first ?? "."
+        var folder = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
         for _ in 0..<6 {
             candidates.append(folder.appendingPathComponent("lexicons"))
             candidates.append(folder.appendingPathComponent("share/voc/lexicons"))

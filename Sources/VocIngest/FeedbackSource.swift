@@ -22,21 +22,35 @@ public enum FeedbackSource {
     /// JSON file or a tag list met in a directory would otherwise be stored as one empty record per line. E-mail
     /// always holds feedback (its text).
     public func requireFeedback() throws(VocError) {
+        guard !hasFeedback else { return }
         let names: [String], kind: String
         switch self {
-        case .survey(let ingester):
-            guard !ingester.inspection.mapping.hasFeedback else { return }
-            (names, kind) = (ingester.inspection.columns, "header")
-        case .xml(let ingester):
-            guard !ingester.inspection.mapping.hasFeedback else { return }
-            (names, kind) = (ingester.inspection.fields, "field")
-        case .mail:
-            return
+        case .survey(let ingester): (names, kind) = (ingester.inspection.columns, "header")
+        case .xml(let ingester): (names, kind) = (ingester.inspection.fields, "field")
+        case .mail: return
         }
         let shown = names.isEmpty ? "none found" : names.prefix(8).map { "'\($0)'" }.joined(separator: ", ") + (names.count > 8 ? ", …" : "")
         throw VocError(.invalidInput, "no NPS, CSAT, CES or comment column among the \(kind)s (\(shown)); nothing stored. "
                        + "Name one with --nps-column, --csat-column, --ces-column or --comment-column (or a --mapping file), "
                        + "or check that this is a survey export", at: SourcePosition(file: file))
+    }
+
+    /// Whether a column (or XML field) maps to NPS, CSAT, CES or a comment; always true for e-mail.
+    public var hasFeedback: Bool {
+        switch self {
+        case .survey(let ingester): ingester.inspection.mapping.hasFeedback
+        case .xml(let ingester): ingester.inspection.mapping.hasFeedback
+        case .mail: true
+        }
+    }
+
+    /// Whether a record can be dated or given an account (see `ColumnMapping.placesFeedback`); always true for e-mail.
+    public var placesFeedback: Bool {
+        switch self {
+        case .survey(let ingester): ingester.inspection.mapping.placesFeedback
+        case .xml(let ingester): ingester.inspection.mapping.placesFeedback
+        case .mail: true
+        }
     }
 
     public mutating func next() throws(VocError) -> IngestEvent? {

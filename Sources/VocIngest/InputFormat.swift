@@ -10,6 +10,9 @@ public enum InputFormat: String, Sendable, CaseIterable {
         if path == "-" { return .csv }
         var source = try FileDescriptorSource(path: path)
         var head = try readPrefix(of: &source, count: 4096)
+        if let container = ContainerFormat(magic: head) {
+            throw VocError(.invalidInput, "\(container.name), not a text export: \(container.advice)", at: SourcePosition(file: path))
+        }
         if head.starts(with: [0xEF, 0xBB, 0xBF]) { head.removeFirst(3) }
         let text = String(decoding: head.drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }, as: UTF8.self)
         if text.hasPrefix("<") { return .xml }
@@ -42,27 +45,5 @@ public enum InputFormat: String, Sendable, CaseIterable {
             if messageHeaders.contains(name) || name.hasPrefix("x-") { sawMessageHeader = true }
         }
         return sawMessageHeader
-    }
-
-    /// The files to read for the given arguments: files as given, directories walked (sorted, hidden files skipped).
-    public static func expand(_ paths: [String]) -> [String] {
-        var files: [String] = []
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            guard path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue,
-                  let walker = FileManager.default.enumerator(atPath: path) else {
-                files.append(path)
-                continue
-            }
-            var found: [String] = []
-            while let entry = walker.nextObject() as? String {
-                let full = (path as NSString).appendingPathComponent(entry)
-                var entryIsDirectory: ObjCBool = false
-                if entry.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
-                if FileManager.default.fileExists(atPath: full, isDirectory: &entryIsDirectory), !entryIsDirectory.boolValue { found.append(full) }
-            }
-            files += found.sorted()
-        }
-        return files
     }
 }

@@ -175,6 +175,26 @@ extension PostgresStore {
             return (0, 0)
         }
     }
+
+    public func accountNames() throws(VocError) -> [String: String] {
+        try run { connection, logger in
+            var names: [String: String] = [:]
+            for try await (account, name) in try await connection.query(PostgresQuery(unsafeSQL: StoreSQL.accountNames), logger: logger)
+                .decode((String, String).self) {
+                names[account] = name
+            }
+            return names
+        }
+    }
+
+    public func latestResponse() throws(VocError) -> Date? {
+        try run { connection, logger in
+            for try await latest in try await connection.query("SELECT MAX(submitted_at) FROM feedback", logger: logger).decode(Double?.self) {
+                return latest.map(Date.init(timeIntervalSince1970:))
+            }
+            return nil
+        }
+    }
 }
 
 /// A PostgreSQL row read as shared-SQL columns.

@@ -57,6 +57,11 @@ public enum Formatting {
 
 extension Formatting {
     /// `1.2M`, `240k`, `950`: revenue in table cells; `—` when unknown.
+    /// `1 promoter`, `2 promoters`: a count with its noun, plural when it is not one (nouns that take an -s).
+    public static func count(_ value: Int, _ noun: String) -> String {
+        "\(value) \(noun)\(value == 1 ? "" : "s")"
+    }
+
     public static func money(_ value: Double?) -> String {
         guard let value else { return "—" }
         if value >= 1_000_000 { return fixed(value / 1_000_000, decimals: 1) + "M" }

@@ -8,7 +8,8 @@ public enum JSONOutput {
         encoder.dateEncodingStrategy = .iso8601
         encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         do {
-            return String(decoding: try encoder.encode(value), as: UTF8.self)
+            let text = String(decoding: try encoder.encode(value), as: UTF8.self)
+            return pretty && text == "[\n\n]" ? "[]" : text  // Foundation prints an empty array over three lines
         } catch {
             preconditionFailure("encoding a report value cannot fail: \(error)")
         }

@@ -66,12 +66,48 @@ public struct JSONText: Sendable {
         strings(values)
     }
 
+    /// A key and its value, or `null` when there is none: for records whose every key is always present.
+    public mutating func field(_ name: StaticString, orNull value: String?) {
+        key(name)
+        if let value { string(value) } else { null() }
+    }
+
+    public mutating func field(_ name: StaticString, orNull value: Int?) {
+        key(name)
+        if let value { number(value) } else { null() }
+    }
+
+    public mutating func field(_ name: StaticString, orNull value: Double?) {
+        key(name)
+        if let value { number(value) } else { null() }
+    }
+
+    public mutating func field(_ name: StaticString, orNull value: Bool?) {
+        key(name)
+        if let value { bool(value) } else { null() }
+    }
+
+    public mutating func field(_ name: StaticString, orNull values: [String]?) {
+        key(name)
+        if let values { strings(values) } else { null() }
+    }
+
+    public mutating func null() {
+        separate()
+        bytes.append(contentsOf: "null".utf8)
+    }
+
     /// A number as Swift prints it, without a trailing `.0` (`0`, `-1.8`, `2.5e-17`); `null` when not finite.
     public mutating func number(_ value: Double) {
         separate()
-        guard value.isFinite else { return bytes.append(contentsOf: "null".utf8) }
-        let printed = value.description.utf8
-        bytes.append(contentsOf: printed.count > 2 && printed.suffix(2).elementsEqual(".0".utf8) ? printed.dropLast(2) : printed[...])
+        bytes.append(contentsOf: Self.numberText(value).utf8)
+    }
+
+    /// The text `number(_:)` writes.
+    public static func numberText(_ value: Double) -> String {
+        guard value.isFinite else { return "null" }
+        let printed = value.description
+        return printed.hasSuffix(".0") && printed.count > 2 ? String(printed.dropLast(2)) : printed
     }
 
     public mutating func number(_ value: Int) {

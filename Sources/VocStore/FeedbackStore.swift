@@ -32,6 +32,10 @@ public protocol FeedbackStore: Sendable {
     func forEachSignal(through: Date?, _ body: (FeedbackSignal) -> Void) throws(VocError)
     func quarantine(file: String?, reason: QuarantineReason?) throws(VocError) -> [QuarantineEntry]
     func totals() throws(VocError) -> (feedback: Int, quarantined: Int)
+    /// The account name the records give for each stored account key, for accounts the directory does not name.
+    func accountNames() throws(VocError) -> [String: String]
+    /// The date of the most recent dated record; nil for a store without dated records.
+    func latestResponse() throws(VocError) -> Date?
 
     /// Replaces the account directory with a new CRM import.
     func replaceDirectory(_ accounts: [DirectoryAccount]) throws(VocError)

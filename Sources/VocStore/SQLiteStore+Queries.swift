@@ -145,6 +145,19 @@ extension SQLiteStore {
              try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM quarantine") ?? 0)
         }
     }
+
+    public func accountNames() throws(VocError) -> [String: String] {
+        try read { db in
+            var names: [String: String] = [:]
+            let rows = try Row.fetchCursor(db, sql: StoreSQL.accountNames)
+            while let row = try rows.next() { names[row[0]] = row[1] }
+            return names
+        }
+    }
+
+    public func latestResponse() throws(VocError) -> Date? {
+        try read { db in try Double.fetchOne(db, sql: "SELECT MAX(submitted_at) FROM feedback").map(Date.init(timeIntervalSince1970:)) }
+    }
 }
 
 /// A GRDB row read as shared-SQL columns.

@@ -43,6 +43,12 @@ public enum StoreSQL {
         return "(\(condition))"
     }
 
+    /// Each stored account key with the name its records give (the same choice as the tallies: the greatest).
+    public static let accountNames = """
+        SELECT account_id, MAX(account_name) FROM feedback
+        WHERE account_id IS NOT NULL AND account_name IS NOT NULL AND account_name <> '' GROUP BY account_id
+        """
+
     /// The latest runs with what each stored; `$LIMIT` is replaced by the caller's placeholder.
     public static let ingestRuns = """
         SELECT r.id AS id, r.command AS command, r.started_at AS started_at, r.finished_at AS finished_at, r.status AS status,

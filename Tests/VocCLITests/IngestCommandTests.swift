@@ -32,23 +32,44 @@ import VocTestSupport
         #expect(result.stdout.contains("read 5 = accepted 5"))
     }
 
-    /// A directory of exports with a README, a JSON file and a CSV without feedback beside them: those three are
-    /// refused by name (no empty record per line is stored), the export is ingested, and `inspect` says why.
-    @Test func filesWithoutAFeedbackColumnAreRefusedByName() throws {
+    /// A directory of exports with a README, a JSON file, a CSV without feedback, a phrase list, a gzip file and a
+    /// workbook beside them: walking it ingests the export and lists each of the others as skipped with its reason
+    /// (exit 0: nothing went wrong); named one by one, the same files are refused with an error that says why.
+    @Test func walkingADirectoryTakesTheExportsAndSaysWhatItSkipped() throws {
         let directory = Fixtures.temporaryDirectory()
         try FileManager.default.copyItem(atPath: Fixtures.corpora.appendingPathComponent("surveys/googleforms_es.csv").path,
                                          toPath: directory.appendingPathComponent("export.csv").path)
         try "Survey exports from the Q3 campaign.\nContact: cx@acme.example\n".write(to: directory.appendingPathComponent("README.txt"), atomically: true, encoding: .utf8)
         try #"[{"id": 1, "tag": "billing"}, {"id": 2, "tag": "support"}]"#.write(to: directory.appendingPathComponent("tags.json"), atomically: true, encoding: .utf8)
         try "sepal_length,sepal_width,species\n5.1,3.5,setosa\n".write(to: directory.appendingPathComponent("iris.csv"), atomically: true, encoding: .utf8)
+        try "Comment\nGreat support, thanks\nToo slow\n".write(to: directory.appendingPathComponent("phrases.txt"), atomically: true, encoding: .utf8)
+        try Data([0x1F, 0x8B, 0x08, 0x00] + Array(repeating: UInt8(0), count: 16)).write(to: directory.appendingPathComponent("old.csv.gz"))
+        try Data([0x50, 0x4B, 0x03, 0x04] + Array(repeating: UInt8(0), count: 26)).write(to: directory.appendingPathComponent("q3.csv"))
         let store = VocProcess.temporaryStore()
-        let result = try VocProcess.run(["ingest", directory.path], store: store)
-        #expect(result.status == 2)
-        for name in ["README.txt", "tags.json", "iris.csv"] {
-            #expect(result.stderr.contains("\(name): no NPS, CSAT, CES or comment column among the headers"), "\(result.stderr)")
+        let walked = try VocProcess.run(["ingest", "--format", "ndjson", directory.path], store: store)
+        #expect(walked.status == 0, "\(walked.stderr)")
+        #expect(walked.stderr.isEmpty, "skipping is no error: \(walked.stderr)")
+        let rows = walked.stdout.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        let details = Dictionary(rows.compactMap { row in (row["file"] as? String).map { (($0 as NSString).lastPathComponent, row["detail"] as? String ?? "") } },
+                                 uniquingKeysWith: { first, _ in first })
+        #expect(details["tags.json"] == "skipped: not an export format (.json)")
+        #expect(details["old.csv.gz"] == "skipped: not an export format (.gz)")
+        #expect(details["q3.csv"] == "skipped: a ZIP archive (an Excel .xlsx or OpenDocument .ods workbook is one), not a text export")
+        #expect(details["iris.csv"] == "skipped: no NPS, CSAT, CES or comment column")
+        #expect(details["README.txt"] == "skipped: no NPS, CSAT, CES or comment column")
+        #expect(details["phrases.txt"] == "skipped: no date, account or e-mail column to place its feedback")
+        #expect(details["export.csv"]?.hasPrefix("google-forms") == true)
+        #expect(rows.last?["read"] as? Int == 5 && rows.last?["accepted"] as? Int == 5, "only the export is read")
+
+        for name in ["README.txt", "iris.csv"] {
+            let named = try VocProcess.run(["ingest", directory.appendingPathComponent(name).path], store: store)
+            #expect(named.status == 2)
+            #expect(named.stderr.contains("\(name): no NPS, CSAT, CES or comment column among the headers"), "\(named.stderr)")
         }
-        #expect(result.stderr.contains("'sepal_length', 'sepal_width', 'species'"))
-        #expect(result.stdout.contains("read 5 = accepted 5"), "\(result.stdout)")
+        let gzip = try VocProcess.run(["ingest", directory.appendingPathComponent("old.csv.gz").path], store: store)
+        #expect(gzip.status == 2 && gzip.stderr.contains("old.csv.gz: a gzip-compressed file, not a text export: decompress it first"), "\(gzip.stderr)")
+        let workbook = try VocProcess.run(["inspect", directory.appendingPathComponent("q3.csv").path])
+        #expect(workbook.status == 2 && workbook.stderr.contains("save the sheet as CSV"), "\(workbook.stderr)")
         let inspect = try VocProcess.run(["inspect", directory.appendingPathComponent("iris.csv").path])
         #expect(inspect.stdout.contains("feedback:    none (no NPS, CSAT, CES or comment column): voc ingest refuses this file"))
         // Named by the user, a column makes the same file feedback.

@@ -14,12 +14,11 @@ import VocTestSupport
             .filter { !$0.lastPathComponent.hasPrefix(".") }.sorted { $0.path < $1.path }
     }
 
-    @Test(arguments: FuzzTarget.allCases)
+    /// An input that once hung a parser fails the test through the time limit instead of stalling CI.
+    @Test(.timeLimit(.minutes(5)), arguments: FuzzTarget.allCases)
     func everyInputOfTheFuzzCorpusPasses(_ target: FuzzTarget) throws {
         for input in Self.inputs(target) {
-            let start = Date()
             target.run(Array(try Data(contentsOf: input)))
-            #expect(Date().timeIntervalSince(start) < 10, "\(input.lastPathComponent) is slow again")
         }
     }
 

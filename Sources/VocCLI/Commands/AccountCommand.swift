@@ -34,8 +34,9 @@ struct AccountCommand: ParsableCommand {
 
     func run() throws {
         let account: String? = id == AccountListing.unmatched ? nil : id
-        let dashboard = try Dashboard(store: storeOptions.open(), model: health.model(), analyzer: sentimentOptions.analyzer(),
-                                      asOf: health.date(), drivers: drivers, only: .some(account))
+        let store = try storeOptions.open(), model = try health.model()
+        let dashboard = try Dashboard(store: store, model: model, analyzer: sentimentOptions.analyzer(),
+                                      asOf: health.date(for: store, model: model), drivers: drivers, only: .some(account))
         let view = dashboard.view
         guard let tally = dashboard.tally(of: account) else {
             throw VocError(.notFound, "no feedback for account '\(id)' in \(view.store.location); `voc accounts` lists them")
@@ -51,8 +52,8 @@ struct AccountCommand: ParsableCommand {
             Console.out("responses: \(summary.responses), \(summary.comments) with comments, \(Formatting.day(summary.firstResponse)) to \(Formatting.day(summary.lastResponse))")
             if let nps = summary.nps {
                 Console.out("NPS:       \(Formatting.signed(nps.score)) (95% CI \(Formatting.interval(nps.ciLow, nps.ciHigh)) around \(Formatting.signed(nps.ciCenter)), n=\(nps.answered)"
-                            + "\(nps.sufficient ? "" : ", too few to judge")): \(nps.promoters) promoters, \(nps.passives) passives, \(nps.detractors) detractors; "
-                            + "\(nps.blank) blank, \(nps.notApplicable) not applicable")
+                            + "\(nps.sufficient ? "" : ", too few to judge")): \(Formatting.count(nps.promoters, "promoter")), \(Formatting.count(nps.passives, "passive")), "
+                            + "\(Formatting.count(nps.detractors, "detractor")); \(nps.blank) blank, \(nps.notApplicable) not applicable")
             }
             for (name, rating, favourable) in [("CSAT", summary.csat, "satisfied"), ("CES", summary.ces, "easy")] {
                 guard let rating else { continue }
@@ -71,7 +72,7 @@ struct AccountCommand: ParsableCommand {
             Console.out("")
             var table = TextTable(columns: [
                 .init("DATE"), .init("NPS", alignRight: true), .init("CSAT", alignRight: true), .init("CES", alignRight: true),
-                .init("SENT", alignRight: true), .init("LANG"), .init("SOURCE", shrinkable: true), .init("COMMENT", shrinkable: true),
+                .init("SENT", alignRight: true), .init("LANG"), .init("SOURCE", cut: .start, dropOrder: 1), .init("COMMENT", cut: .end),
             ])
             for response in responses {
                 table.append([

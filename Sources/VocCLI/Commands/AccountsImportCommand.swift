@@ -27,7 +27,7 @@ struct AccountsImportCommand: ParsableCommand {
         let lexicons = try lexiconOptions.locate()
         let reader = try AccountDirectoryReader(lexicons: lexicons, vocabulary: ColumnVocabulary.load(from: lexicons))
         let result = try reader.read(path: file)
-        let store = try storeOptions.open()
+        let store = try storeOptions.open(creating: true)
         try store.replaceDirectory(result.accounts)
         let view = try AccountDirectoryView(store: store)
         let unmatched = try view.tallies().filter { !view.contains($0.accountID) }

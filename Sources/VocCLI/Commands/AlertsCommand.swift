@@ -30,9 +30,10 @@ struct AlertsCommand: ParsableCommand {
 
     func run() throws {
         let view = try AccountDirectoryView(store: storeOptions.open())
-        let asOf = try health.date()
+        let model = try health.model()
+        let asOf = try health.date(for: view.store, model: model)
         let sinceDate = try since.map { try HealthOptions.parse($0, option: "--since", endOfDay: false) }
-        let detector = AlertDetector(model: try health.model())
+        let detector = AlertDetector(model: model)
         let previous = try view.store.emittedAlerts()
         let emitted = Set(previous.map(\.id))
         var pass = detector.healthPass(directory: view.accounts, asOf: asOf)

@@ -38,27 +38,21 @@ struct ExportCommand: ParsableCommand {
         switch dataset {
         case .records:
             let view = try AccountDirectoryView(store: store)
-            writer.header(["key", "channel", "source", "response_id", "account", "account_name", "respondent_email", "submitted_at",
-                           "nps", "csat", "ces", "language", "sentiment", "sentiment_label", "churn", "effort", "subject", "comment"])
+            writer.header(RecordLine.csvColumns)
             var after: String?
             while true {
                 let page = try store.feedback(after: after, limit: 1000)
                 for record in page {
                     let account = view.resolver.resolve(accountID: record.accountID, email: record.respondentEmail).account
-                    writer.write(RecordLine(record, account: account), cells: [
-                        record.key, record.channel, "\(record.position.file):\(record.position.line ?? 0)", record.responseID ?? "",
-                        account ?? "", record.accountName ?? "", record.respondentEmail ?? "",
-                        record.submittedAt.map(Formatting.iso8601) ?? "", AccountCommand.cell(record.nps), AccountCommand.cell(record.csat),
-                        AccountCommand.cell(record.ces), record.language ?? "", record.sentiment.map { "\($0.compound)" } ?? "",
-                        record.sentiment?.label ?? "", record.sentiment.map { "\($0.churn)" } ?? "", record.sentiment.map { "\($0.effort)" } ?? "",
-                        record.subject ?? "", record.comment ?? "",
-                    ])
+                    let line = RecordLine(record, account: account)
+                    writer.write(line, cells: line.csvCells)
                 }
                 guard page.count == 1000, let last = page.last else { break }
                 after = last.key
             }
         case .accounts:
-            let dashboard = try Dashboard(store: store, model: try health.model(), analyzer: nil, asOf: try health.date())
+            let model = try health.model()
+            let dashboard = try Dashboard(store: store, model: model, analyzer: nil, asOf: try health.date(for: store, model: model))
             writer.header(["account", "name", "segment", "owner", "language", "responses", "nps", "nps_ci_low", "nps_ci_high", "csat_percent",
                            "ces_mean", "sentiment_mean", "negative_percent", "topics", "health", "band", "trend", "confidence", "arr",
                            "renewal", "last_response"])

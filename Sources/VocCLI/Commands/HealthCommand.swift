@@ -28,10 +28,12 @@ struct HealthCommand: ParsableCommand {
     func run() throws {
         let view = try AccountDirectoryView(store: storeOptions.open())
         let model = try health.model()
-        let asOf = try health.date()
+        let asOf = try health.date(for: view.store, model: model)
         var pass = HealthPass(model: model, directory: view.accounts, asOf: asOf, historyPeriods: history ?? 0)
         try view.forEachSignal(through: asOf) { pass.add($0) }
         var accounts = pass.accounts()
+        let names = try view.store.accountNames()
+        for index in accounts.indices where accounts[index].name == nil { accounts[index].name = names[accounts[index].account] }
         if bySegment { accounts.sort { ($0.segment ?? "~", $0.score, $0.account) < ($1.segment ?? "~", $1.score, $1.account) } }
         let points = pass.history()
         let report = HealthReport(asOf: asOf, accounts: accounts, history: points)
@@ -61,9 +63,9 @@ struct HealthCommand: ParsableCommand {
         Console.out("health as of \(Formatting.iso8601(report.asOf)); default bands: red < \(Formatting.fixed(bands.redBelow, decimals: 0)) "
                     + "≤ yellow ≤ \(Formatting.fixed(bands.greenAbove, decimals: 0)) < green")
         var table = TextTable(columns: [
-            .init("ACCOUNT", shrinkable: true), .init("NAME", shrinkable: true), .init("SEGMENT"), .init("SCORE", alignRight: true),
-            .init("BAND"), .init("TREND"), .init("CONF"), .init("RESP", alignRight: true), .init("ARR", alignRight: true),
-            .init("RENEWAL"), .init("CSM", shrinkable: true), .init("WEAKEST", shrinkable: true),
+            .init("ACCOUNT"), .init("NAME", cut: .end), .init("SEGMENT", cut: .end, dropOrder: 4), .init("SCORE", alignRight: true),
+            .init("BAND"), .init("TREND"), .init("CONF"), .init("RESP", alignRight: true, dropOrder: 2), .init("ARR", alignRight: true),
+            .init("RENEWAL", dropOrder: 3), .init("CSM", cut: .end, dropOrder: 5), .init("WEAKEST", cut: .end, dropOrder: 1),
         ])
         var segment: String?? = .none
         for account in report.accounts {
@@ -86,12 +88,12 @@ struct HealthCommand: ParsableCommand {
         let red = report.accounts.filter { $0.band == .red }
         Console.out("\(red.count) red, \(report.accounts.count { $0.band == .yellow }) yellow, \(report.accounts.count { $0.band == .green }) green; "
                     + "revenue at risk (ARR of red accounts): \(Formatting.money(report.revenueAtRisk))"
-                    + (red.contains { $0.arr == nil } ? " (\(red.count { $0.arr == nil }) red accounts without ARR)" : ""))
+                    + (red.contains { $0.arr == nil } ? " (\(Formatting.count(red.count { $0.arr == nil }, "red account")) without ARR)" : ""))
         if report.accounts.contains(where: { !$0.inDirectory }) { Console.out("? not in the account directory (voc accounts import)") }
         guard !report.history.isEmpty else { return }
         Console.out("")
         let ends = Array(Set(report.history.map(\.periodEnd))).sorted()
-        var grid = TextTable(columns: [.init("ACCOUNT", shrinkable: true)] + ends.map { .init(Formatting.day($0), alignRight: true) })
+        var grid = TextTable(columns: [.init("ACCOUNT")] + ends.map { .init(Formatting.day($0), alignRight: true) })
         let byAccount = Dictionary(grouping: report.history, by: \.account)
         for account in report.accounts {
             let points = Dictionary((byAccount[account.account] ?? []).map { ($0.periodEnd, $0) }, uniquingKeysWith: { first, _ in first })

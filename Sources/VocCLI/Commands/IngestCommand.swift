@@ -21,11 +21,13 @@ struct IngestCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Explain what was detected in each file (on standard error).")
     var verbose = false
 
-    @Option(name: .long, help: "Threads parsing e-mail and scoring comments (default: one per core). The result does not depend on it.")
-    var jobs = ProcessInfo.processInfo.activeProcessorCount
+    @Option(name: .customLong("jobs"), help: ArgumentHelp("Threads parsing e-mail and scoring comments (default: one per core). The result does not depend on it.", valueName: "n"))
+    var requestedJobs: Int?
+
+    var jobs: Int { requestedJobs ?? ProcessInfo.processInfo.activeProcessorCount }
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard (requestedJobs ?? 1) >= 1 else { throw ValidationError("--jobs must be at least 1") }
     }
 
     @OptionGroup var storeOptions: StoreOptions
@@ -42,18 +44,18 @@ struct IngestCommand: ParsableCommand {
         let stripper = try ReplyStripper.load(from: lexicons)
         let analyzer = try sentimentOptions.analyzer()
         let surveyOptions = try mappingOptions.surveyOptions()
-        let store = try storeOptions.open()
+        let store = try storeOptions.open(creating: true)
         let run = try store.startRun(command: (["ingest"] + files).joined(separator: " "))
         var summaries: [IngestFileSummary] = []
         var failed = false
-        for file in InputFormat.expand(files) {
+        for file in InputFile.expand(files) {
             do {
                 summaries.append(try ingest(file, options: surveyOptions, vocabulary: vocabulary, stripper: stripper, analyzer: analyzer, store: store, run: run))
             } catch {
                 failed = true
                 Console.endProgress()
                 Console.error("voc: error: \(error)")
-                let summary = IngestFileSummary(path: file, format: "csv", detail: "", counts: IngestCounts(), error: error.description)
+                let summary = IngestFileSummary(path: file.path, format: "unknown", detail: "", counts: IngestCounts(), error: error.description)
                 try? store.logFile(summary, run: run)
                 summaries.append(summary)
             }
@@ -65,10 +67,25 @@ struct IngestCommand: ParsableCommand {
         if total.quarantined > 0 { throw ExitCode(ExitStatus.findings.rawValue) }
     }
 
-    private func ingest(_ file: String, options: SurveyCSVOptions, vocabulary: ColumnVocabulary, stripper: ReplyStripper, analyzer: SentimentAnalyzer,
+    /// Reads one file into the store. A file met while walking a directory that does not look like an export is
+    /// logged as skipped with the reason instead (see `InputFile`).
+    private func ingest(_ file: InputFile, options: SurveyCSVOptions, vocabulary: ColumnVocabulary, stripper: ReplyStripper, analyzer: SentimentAnalyzer,
                         store: any FeedbackStore, run: Int64) throws(VocError) -> IngestFileSummary {
-        var source = try FeedbackSource.open(path: file, options: options, recordPath: mappingOptions.recordPath, vocabulary: vocabulary,
+        func skipped(_ reason: String) throws(VocError) -> IngestFileSummary {
+            let summary = IngestFileSummary(path: file.path, format: "unknown", detail: "skipped: \(reason)", counts: IngestCounts(), error: nil)
+            try store.logFile(summary, run: run)
+            return summary
+        }
+        if let reason = file.skipReason { return try skipped(reason) }
+        var source: FeedbackSource
+        do throws(VocError) {
+            source = try FeedbackSource.open(path: file.path, options: options, recordPath: mappingOptions.recordPath, vocabulary: vocabulary,
                                              stripper: stripper, jobs: jobs)
+        } catch where file.walked && error.code == .invalidInput {
+            return try skipped(error.message.prefix { $0 != ":" }.description)
+        }
+        if file.walked && !source.hasFeedback { return try skipped("no NPS, CSAT, CES or comment column") }
+        if file.walked && !source.placesFeedback { return try skipped("no date, account or e-mail column to place its feedback") }
         try source.requireFeedback()
         var records: [FeedbackRecord] = []
         var quarantined: [QuarantinedRecord] = []
@@ -121,7 +138,7 @@ struct IngestCommand: ParsableCommand {
         switch output.format {
         case .table:
             var table = TextTable(columns: [
-                .init("FILE", shrinkable: true), .init("DETECTED", shrinkable: true), .init("READ", alignRight: true),
+                .init("FILE", cut: .start), .init("DETECTED", cut: .end), .init("READ", alignRight: true),
                 .init("ACCEPTED", alignRight: true), .init("NEW", alignRight: true), .init("QUARANTINED", alignRight: true),
                 .init("SKIPPED", alignRight: true),
             ])

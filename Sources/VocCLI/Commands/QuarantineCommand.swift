@@ -13,7 +13,7 @@ struct QuarantineCommand: ParsableCommand {
         abstract: "List quarantined records with file, line, field and reason.",
         discussion: "Exit status: 0 when the quarantine is empty, 1 when it lists records.")
 
-    @Option(name: .long, help: "Only records of this file (as ingested).")
+    @Option(name: .long, help: "Only records of this file: its path as ingested, any trailing part of it (generic_en.csv), or the same file by another path.")
     var file: String?
 
     @Option(name: .long, help: "Only records quarantined for this reason (e.g. ragged-row, non-integer-score).")
@@ -26,14 +26,16 @@ struct QuarantineCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let entries = try storeOptions.open().quarantine(file: file, reason: reason).map { QuarantineRow($0, showValues: showValues) }
+        let entries = try storeOptions.open().quarantine(file: nil, reason: reason)
+            .filter { entry in file.map { SourcePath.matches(stored: entry.record.position.file, given: $0) } ?? true }
+            .map { QuarantineRow($0, showValues: showValues) }
         switch output.format {
         case .table:
             var columns: [TextTable.Column] = [
-                .init("FILE", shrinkable: true), .init("LINE", alignRight: true), .init("RECORD", alignRight: true),
-                .init("REASON"), .init("FIELD", shrinkable: true), .init("DETAIL", shrinkable: true),
+                .init("FILE", cut: .start), .init("LINE", alignRight: true), .init("RECORD", alignRight: true, dropOrder: 1),
+                .init("REASON"), .init("FIELD", cut: .end), .init("DETAIL", cut: .end),
             ]
-            if showValues { columns.append(.init("RAW", shrinkable: true)) }
+            if showValues { columns.append(.init("RAW", cut: .end)) }
             var table = TextTable(columns: columns)
             for entry in entries {
                 var row = [entry.file, entry.line.map(String.init) ?? "", entry.record.map(String.init) ?? "", entry.reason, entry.field ?? "", entry.detail]

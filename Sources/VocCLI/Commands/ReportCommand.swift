@@ -16,7 +16,8 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let dashboard = try Dashboard(store: storeOptions.open(), model: try health.model(), analyzer: nil, asOf: try health.date())
+        let store = try storeOptions.open(), model = try health.model()
+        let dashboard = try Dashboard(store: store, model: model, analyzer: nil, asOf: try health.date(for: store, model: model))
         let page = DashboardPage.report(dashboard.overview(), accounts: dashboard.accounts(AccountQuery())).description
         if html == "-" { return Console.out(page, terminator: "") }
         do {

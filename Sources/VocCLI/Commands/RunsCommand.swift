@@ -27,14 +27,18 @@ struct RunsCommand: ParsableCommand {
         case .table:
             var table = TextTable(columns: [
                 .init("RUN", alignRight: true), .init("STARTED"), .init("STATUS"), .init("FILES", alignRight: true),
-                .init("READ", alignRight: true), .init("STORED", alignRight: true), .init("QUARANTINED", alignRight: true),
-                .init("COMMAND", shrinkable: true),
+                .init("READ", alignRight: true), .init("ACCEPTED", alignRight: true, dropOrder: 1), .init("QUARANTINED", alignRight: true),
+                .init("NEW", alignRight: true), .init("COMMAND", cut: .end),
             ])
             for run in runs {
                 table.append(["\(run.id)", Formatting.iso8601(run.startedAt), run.status, "\(run.files.count)",
-                              "\(run.files.map(\.read).reduce(0, +))", "\(run.storedRecords)", "\(run.storedQuarantined)", run.command])
+                              "\(run.files.map(\.read).reduce(0, +))", "\(run.files.map(\.accepted).reduce(0, +))",
+                              "\(run.files.map(\.quarantined).reduce(0, +))", "\(run.storedRecords)", run.command])
             }
             Console.out(table.render(maxWidth: Console.width))
+            if !runs.isEmpty {
+                Console.out("READ, ACCEPTED, QUARANTINED: what the completed files held; NEW: records the run stored for the first time")
+            }
         case .json:
             Console.out(JSONOutput.encode(runs, pretty: true))
         case .ndjson:

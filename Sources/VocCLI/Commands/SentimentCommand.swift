@@ -16,14 +16,16 @@ struct SentimentCommand: ParsableCommand {
     @Option(name: .long, help: "The texts' language (es, pt, en); identified per text when omitted.")
     var language: String?
 
-    @Option(name: .long, help: "Threads scoring texts (default: one per core). The output does not depend on it.")
-    var jobs = ProcessInfo.processInfo.activeProcessorCount
+    @Option(name: .customLong("jobs"), help: ArgumentHelp("Threads scoring texts (default: one per core). The output does not depend on it.", valueName: "n"))
+    var requestedJobs: Int?
+
+    var jobs: Int { requestedJobs ?? ProcessInfo.processInfo.activeProcessorCount }
 
     @OptionGroup var sentimentOptions: SentimentOptions
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard (requestedJobs ?? 1) >= 1 else { throw ValidationError("--jobs must be at least 1") }
     }
 
     /// Texts read from standard input are scored this many at a time: memory stays flat however long the input.
@@ -32,7 +34,7 @@ struct SentimentCommand: ParsableCommand {
     func run() throws {
         let analyzer = try sentimentOptions.analyzer()
         var table = TextTable(columns: [
-            .init("LABEL"), .init("COMPOUND", alignRight: true), .init("LANG"), .init("SIGNALS", shrinkable: true), .init("TEXT", shrinkable: true),
+            .init("LABEL"), .init("COMPOUND", alignRight: true), .init("LANG"), .init("SIGNALS", cut: .end), .init("TEXT", cut: .end),
         ])
         let csv = output.csv
         if output.format == .csv { Console.out(csv.preamble + csv.row(["label", "compound", "positive", "neutral", "negative", "language", "churn", "effort", "topics", "text"]), terminator: "") }

@@ -40,7 +40,7 @@ struct ServeCommand: ParsableCommand {
 
     func run() throws {
         let server = DashboardServer(store: try storeOptions.open(), model: try health.model(), analyzer: try sentimentOptions.analyzer(),
-                                     asOf: try health.asOf.map { _ in try health.date() }, token: effectiveToken)
+                                     asOf: try health.asOf.map { try HealthOptions.parse($0, option: "--as-of", endOfDay: true) }, token: effectiveToken)
         let (host, port) = (host, port)
         let outcome = BlockingOutcome()
         Task {

@@ -2,20 +2,32 @@ import ArgumentParser
 import Foundation
 import VocCore
 import VocHealth
+import VocReport
+import VocStore
 
 /// `--as-of` and `--config`: what makes a health computation reproducible.
 struct HealthOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
-        "Compute health as of the end of this day (YYYY-MM-DD, UTC) or this instant (ISO 8601); feedback after it is ignored. Default: now.",
+        "Compute health as of the end of this day (YYYY-MM-DD, UTC) or this instant (ISO 8601); feedback after it is ignored. Default: now, or the day of the newest response when that is older than the decay half-life (said on stderr).",
         valueName: "date"))
     var asOf: String?
 
     @Option(name: .long, help: ArgumentHelp("Health model settings (YAML; see docs/health.yaml); also VOC_HEALTH_CONFIG.", valueName: "file"))
     var config: String?
 
-    func date() throws -> Date {
-        guard let asOf else { return Date() }
-        return try Self.parse(asOf, option: "--as-of", endOfDay: true)
+    /// The as-of date: `--as-of` when given; otherwise now, unless the newest response in `store` is older than the
+    /// model's decay half-life. Then every account would look decayed to nothing ("confidence low", empty charts) only
+    /// because the export is old, so health is computed as of the end of that response's day, and stderr says so.
+    func date(for store: any FeedbackStore, model: HealthModel) throws -> Date {
+        if let asOf { return try Self.parse(asOf, option: "--as-of", endOfDay: true) }
+        let now = Date()
+        guard let latest = try store.latestResponse() else { return now }
+        let age = now.timeIntervalSince(latest) / 86_400
+        guard age > model.configuration.halfLifeDays else { return now }
+        let day = Formatting.day(latest)
+        Console.error("voc: note: the newest response is from \(day), older than the decay half-life (\(Formatting.fixed(model.configuration.halfLifeDays, decimals: 0)) days); "
+                      + "health is computed as of that day (--as-of DATE for another)")
+        return try Self.parse(day, option: "--as-of", endOfDay: true)
     }
 
     /// An ISO 8601 instant, or a day (`YYYY-MM-DD`, UTC) taken at its start or its last second.

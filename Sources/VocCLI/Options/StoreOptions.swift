@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VocCore
 import VocPostgres
 import VocStore
 
@@ -14,7 +15,13 @@ struct StoreOptions: ParsableArguments {
         store ?? ProcessInfo.processInfo.environment["VOC_STORE"] ?? "voc.sqlite"
     }
 
-    func open() throws -> any FeedbackStore {
-        PostgresStore.isPostgres(path) ? try PostgresStore(url: path) : try SQLiteStore(path: path)
+    /// Opens the store. Only commands that write feedback or a directory (`ingest`, `accounts import`) create a
+    /// missing SQLite file; every other command says there is no store instead of listing an empty one.
+    func open(creating: Bool = false) throws -> any FeedbackStore {
+        if PostgresStore.isPostgres(path) { return try PostgresStore(url: path) }
+        guard creating || FileManager.default.fileExists(atPath: path) else {
+            throw VocError(.store, "no store at \(path): run `voc ingest FILE…` first, or name one with --store PATH (or VOC_STORE)")
+        }
+        return try SQLiteStore(path: path)
     }
 }

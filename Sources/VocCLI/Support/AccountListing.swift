@@ -11,11 +11,11 @@ struct AccountListing {
         switch output.format {
         case .table:
             var table = TextTable(columns: [
-                .init("ACCOUNT", shrinkable: true), .init("NAME", shrinkable: true), .init("RESP", alignRight: true),
-                .init("NPS", alignRight: true), .init("95% CI", alignRight: true), .init("N", alignRight: true),
-                .init("CSAT%", alignRight: true), .init("CSAT", alignRight: true), .init("CES", alignRight: true),
-                .init("EASY%", alignRight: true), .init("SENT", alignRight: true), .init("NEG%", alignRight: true), .init("LAST"),
-                .init("TOPICS", shrinkable: true),
+                .init("ACCOUNT"), .init("NAME", cut: .end), .init("RESP", alignRight: true),
+                .init("NPS", alignRight: true), .init("95% CI", alignRight: true), .init("N", alignRight: true, dropOrder: 2),
+                .init("CSAT%", alignRight: true), .init("CSAT", alignRight: true, dropOrder: 6), .init("CES", alignRight: true),
+                .init("EASY%", alignRight: true, dropOrder: 5), .init("SENT", alignRight: true), .init("NEG%", alignRight: true, dropOrder: 4),
+                .init("LAST", dropOrder: 3), .init("TOPICS", cut: .end, dropOrder: 7),
             ])
             for summary in summaries { table.append(Self.cells(summary)) }
             Console.out(table.render(maxWidth: Console.width))

@@ -2,7 +2,9 @@ import Foundation
 import VocCore
 import VocReport
 
-/// One exported record: what was stored, with the account it resolves to through the directory.
+/// One exported record, with the account it resolves to through the directory: the one schema of a record in every
+/// format (README, "Exports"). Every field is always present; scores are numbers, booleans are booleans, and a value
+/// the record does not have is `null` in JSON and an empty cell in CSV.
 struct RecordLine: JSONLineConvertible {
     var type = "record"
     var key: String
@@ -13,11 +15,21 @@ struct RecordLine: JSONLineConvertible {
     var accountName: String?
     var respondentEmail: String?
     var submittedAt: Date?
-    var nps: String
-    var csat: String
-    var ces: String
+    /// The 0-10 answer; nil when the question was not asked, left blank or answered N/A.
+    var nps: Int?
+    /// `rating`, `blank` or `n/a`; nil when the file had no such question.
+    var npsAnswer: String?
+    var csat: Int?
+    var csatAnswer: String?
+    var ces: Int?
+    var cesAnswer: String?
     var language: String?
-    var sentiment: SentimentSummary?
+    /// The comment's compound sentiment, −1…1; nil without a comment.
+    var sentiment: Double?
+    var sentimentLabel: String?
+    var churn: Bool?
+    var effort: Bool?
+    var topics: [String]?
     var subject: String?
     var comment: String?
 
@@ -30,44 +42,106 @@ struct RecordLine: JSONLineConvertible {
         accountName = record.accountName
         respondentEmail = record.respondentEmail
         submittedAt = record.submittedAt
-        nps = AccountCommand.cell(record.nps)
-        csat = AccountCommand.cell(record.csat)
-        ces = AccountCommand.cell(record.ces)
+        (nps, npsAnswer) = (record.nps?.rating, Self.answer(record.nps))
+        (csat, csatAnswer) = (record.csat?.rating, Self.answer(record.csat))
+        (ces, cesAnswer) = (record.ces?.rating, Self.answer(record.ces))
         language = record.language
-        sentiment = record.sentiment
+        sentiment = record.sentiment?.compound
+        sentimentLabel = record.sentiment?.label
+        churn = record.sentiment?.churn
+        effort = record.sentiment?.effort
+        topics = record.sentiment?.topics
         subject = record.subject
         comment = record.comment
     }
 
-    /// What `JSONOutput.encode(self, pretty: false)` writes, written by hand (`JSONText`, keys in sorted order, absent
-    /// values left out): the encoder was 90 % of `voc export records --format ndjson` (600k records: 16 s).
+    static func answer(_ answer: ScoreAnswer?) -> String? {
+        switch answer {
+        case .rating?: "rating"
+        case .blank?: "blank"
+        case .notApplicable?: "n/a"
+        case nil: nil
+        }
+    }
+
+    /// The CSV header: the JSON keys without `type`, in reading order.
+    static let csvColumns = [
+        "key", "channel", "source", "response_id", "account", "account_name", "respondent_email", "submitted_at",
+        "nps", "nps_answer", "csat", "csat_answer", "ces", "ces_answer", "language", "sentiment", "sentiment_label",
+        "churn", "effort", "topics", "subject", "comment",
+    ]
+
+    /// The CSV cells under `csvColumns`: numbers as JSON writes them, topics joined with `|`.
+    var csvCells: [String] {
+        let number = { (value: Int?) in value.map(String.init) ?? "" }
+        return [
+            key, channel, source, responseId ?? "", account ?? "", accountName ?? "", respondentEmail ?? "",
+            submittedAt.map(Formatting.iso8601) ?? "", number(nps), npsAnswer ?? "", number(csat), csatAnswer ?? "",
+            number(ces), cesAnswer ?? "", language ?? "", sentiment.map { JSONText.numberText($0) } ?? "", sentimentLabel ?? "",
+            churn.map { "\($0)" } ?? "", effort.map { "\($0)" } ?? "", topics?.joined(separator: "|") ?? "", subject ?? "", comment ?? "",
+        ]
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case type, key, channel, source, responseId, account, accountName, respondentEmail, submittedAt, nps, npsAnswer, csat,
+             csatAnswer, ces, cesAnswer, language, sentiment, sentimentLabel, churn, effort, topics, subject, comment
+    }
+
+    /// Every key, `null` when absent (the synthesized encoding would leave absent optionals out).
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(type, forKey: .type)
+        try container.encode(key, forKey: .key)
+        try container.encode(channel, forKey: .channel)
+        try container.encode(source, forKey: .source)
+        try container.encode(responseId, forKey: .responseId)
+        try container.encode(account, forKey: .account)
+        try container.encode(accountName, forKey: .accountName)
+        try container.encode(respondentEmail, forKey: .respondentEmail)
+        try container.encode(submittedAt, forKey: .submittedAt)
+        try container.encode(nps, forKey: .nps)
+        try container.encode(npsAnswer, forKey: .npsAnswer)
+        try container.encode(csat, forKey: .csat)
+        try container.encode(csatAnswer, forKey: .csatAnswer)
+        try container.encode(ces, forKey: .ces)
+        try container.encode(cesAnswer, forKey: .cesAnswer)
+        try container.encode(language, forKey: .language)
+        try container.encode(sentiment, forKey: .sentiment)
+        try container.encode(sentimentLabel, forKey: .sentimentLabel)
+        try container.encode(churn, forKey: .churn)
+        try container.encode(effort, forKey: .effort)
+        try container.encode(topics, forKey: .topics)
+        try container.encode(subject, forKey: .subject)
+        try container.encode(comment, forKey: .comment)
+    }
+
+    /// What `JSONOutput.encode(self, pretty: false)` writes, written by hand (`JSONText`, keys in sorted order): the
+    /// encoder was 90 % of `voc export records --format ndjson` (BENCHMARKS.md).
     var jsonLine: String {
         var json = JSONText()
         json.beginObject()
-        json.field("account", account)
-        json.field("account_name", accountName)
-        json.field("ces", ces)
+        json.field("account", orNull: account)
+        json.field("account_name", orNull: accountName)
+        json.field("ces", orNull: ces)
+        json.field("ces_answer", orNull: cesAnswer)
         json.field("channel", channel)
-        json.field("comment", comment)
-        json.field("csat", csat)
+        json.field("churn", orNull: churn)
+        json.field("comment", orNull: comment)
+        json.field("csat", orNull: csat)
+        json.field("csat_answer", orNull: csatAnswer)
+        json.field("effort", orNull: effort)
         json.field("key", key)
-        json.field("language", language)
-        json.field("nps", nps)
-        json.field("respondent_email", respondentEmail)
-        json.field("response_id", responseId)
-        if let sentiment {
-            json.key("sentiment")
-            json.beginObject()
-            json.field("churn", sentiment.churn)
-            json.field("compound", sentiment.compound)
-            json.field("effort", sentiment.effort)
-            json.field("label", sentiment.label)
-            json.field("topics", sentiment.topics)
-            json.endObject()
-        }
+        json.field("language", orNull: language)
+        json.field("nps", orNull: nps)
+        json.field("nps_answer", orNull: npsAnswer)
+        json.field("respondent_email", orNull: respondentEmail)
+        json.field("response_id", orNull: responseId)
+        json.field("sentiment", orNull: sentiment)
+        json.field("sentiment_label", orNull: sentimentLabel)
         json.field("source", source)
-        json.field("subject", subject)
-        json.field("submitted_at", submittedAt.map(Formatting.iso8601))
+        json.field("subject", orNull: subject)
+        json.field("submitted_at", orNull: submittedAt.map(Formatting.iso8601))
+        json.field("topics", orNull: topics)
         json.field("type", type)
         json.endObject()
         return json.text

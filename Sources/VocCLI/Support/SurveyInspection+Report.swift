@@ -51,7 +51,7 @@ extension SurveyInspection {
         var lines = [
             "file:       \(file)",
             "dialect:    \(dialect.rawValue): \(dialectExplanation)",
-            "encoding:   \(encoding?.rawValue ?? "ascii (no other bytes seen)") (\(encodingSource))\(hadByteOrderMark ? ", with byte-order mark" : "")",
+            "encoding:   \(encoding?.rawValue ?? "ascii (no other bytes seen)") (\(encodingSource)\(hadByteOrderMark && !encodingSource.contains("byte-order mark") ? ", with byte-order mark" : ""))",
             "delimiter:  \(delimiterName)",
             "headers:    \(headerRowCount) row\(headerRowCount == 1 ? "" : "s"), \(columns.count) columns",
             "dates:      slash dates read \(dateOrder.rawValue) (\(dateOrderSource)); ISO 8601 always accepted; no zone means UTC",

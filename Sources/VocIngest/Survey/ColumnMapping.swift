@@ -28,4 +28,10 @@ public struct ColumnMapping: Sendable {
     public var hasFeedback: Bool {
         [ColumnRole.nps, .csat, .ces, .comment].contains { !columns(for: $0).isEmpty }
     }
+
+    /// Whether some column places a record in time or with an account (timestamp, account id or name, e-mail):
+    /// feedback without either cannot feed any account's signals or history.
+    public var placesFeedback: Bool {
+        [ColumnRole.timestamp, .accountID, .accountName, .email].contains { !columns(for: $0).isEmpty }
+    }
 }
