@@ -63,9 +63,9 @@ struct HealthCommand: ParsableCommand {
         Console.out("health as of \(Formatting.iso8601(report.asOf)); default bands: red < \(Formatting.fixed(bands.redBelow, decimals: 0)) "
                     + "≤ yellow ≤ \(Formatting.fixed(bands.greenAbove, decimals: 0)) < green")
         var table = TextTable(columns: [
-            .init("ACCOUNT"), .init("NAME", cut: .end), .init("SEGMENT", cut: .end, dropOrder: 4), .init("SCORE", alignRight: true),
-            .init("BAND"), .init("TREND"), .init("CONF"), .init("RESP", alignRight: true, dropOrder: 2), .init("ARR", alignRight: true),
-            .init("RENEWAL", dropOrder: 3), .init("CSM", cut: .end, dropOrder: 5), .init("WEAKEST", cut: .end, dropOrder: 1),
+            .init("ACCOUNT"), .init("NAME", cut: .end), .init("SEGMENT", cut: .end, dropOrder: 2), .init("SCORE", alignRight: true),
+            .init("BAND"), .init("TREND"), .init("CONF", dropOrder: 1), .init("RESP", alignRight: true, dropOrder: 4), .init("ARR", alignRight: true),
+            .init("RENEWAL", dropOrder: 5), .init("CSM", cut: .end, dropOrder: 3), .init("WEAKEST", cut: .end),
         ])
         var segment: String?? = .none
         for account in report.accounts {

@@ -15,7 +15,7 @@ struct IngestCommand: ParsableCommand {
         abstract: "Read survey exports into the store; quarantine what cannot be accepted.",
         discussion: "Exit status: 0 all records accepted or skipped, 1 some quarantined, 2 a file could not be read (the others still are).")
 
-    @Argument(help: "Survey exports (CSV/TSV) or XML exports, or directories of them; - reads standard input. Formats are sniffed from content.")
+    @Argument(help: "Survey exports (CSV/TSV), XML exports, mbox files or .eml messages, or directories of them (only what looks like an export is read there); - reads standard input. Formats are sniffed from content.")
     var files: [String]
 
     @Flag(name: .shortAndLong, help: "Explain what was detected in each file (on standard error).")
