@@ -44,6 +44,21 @@ public enum FeedbackSource {
         }
     }
 
+    /// One sentence per score role a header offered but no column's answers fit (`ColumnMapping.droppedRoles`):
+    /// the file is read without that role instead of quarantining every record.
+    public var droppedRoleNotes: [String] {
+        let mapping: ColumnMapping
+        switch self {
+        case .survey(let ingester): mapping = ingester.inspection.mapping
+        case .xml(let ingester): mapping = ingester.inspection.mapping
+        case .mail: return []
+        }
+        return mapping.droppedRoles.map { role, rejections in
+            let columns = rejections.map { "'\($0.name)' (\($0.reason))" }.joined(separator: "; ")
+            return "no \(role.rawValue) read from this file: \(columns); the rest of the file is read (name a column with --\(role.rawValue)-column to force one)"
+        }
+    }
+
     /// Whether a record can be dated or given an account (see `ColumnMapping.placesFeedback`); always true for e-mail.
     public var placesFeedback: Bool {
         switch self {

@@ -91,7 +91,8 @@ import VocTestSupport
         #expect(first.responseID == "R_3kQ9xLp2aB7cD1e")
         #expect(first.accountID == "GX-3003")
         #expect(first.language == "es")
-        #expect(first.submittedAt == Date(timeIntervalSince1970: 1_709_284_522))
+        // 09:15:22 in America/Mexico_City, the zone the ImportId row states (UTC-6), is 15:15:22 UTC.
+        #expect(first.submittedAt == Date(timeIntervalSince1970: 1_709_284_522 + 6 * 3600))
         #expect(result.accepted.first { $0.responseID == "R_8hS1rDh0iJ9kL9m" }?.nps?.answer == .notApplicable)
     }
 

@@ -137,7 +137,7 @@ import VocTestSupport
 
     @Test func aTokenGuardsEveryRouteWhenConfigured() async throws {
         let token = "s3cret-token-for-tests"
-        try await Self.server(token: token).application(host: "127.0.0.1", port: 0).test(.live) { client in
+        try await Self.server(token: token).application(host: "127.0.0.1", port: 0).test(.live) { try await $0.patiently { client in
             try await client.execute(uri: "/api/overview", method: .get) { #expect($0.status == .unauthorized) }
             try await client.execute(uri: "/", method: .get, headers: [.authorization: "Bearer wrong-token-wrong-token"]) { #expect($0.status == .unauthorized) }
             try await client.execute(uri: "/", method: .get, headers: [.authorization: "Bearer \(token)"]) { #expect($0.status == .ok) }
@@ -147,16 +147,16 @@ import VocTestSupport
             let cookie = try #require(redirect.headers[.setCookie])
             #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"))
             try await client.execute(uri: "/accounts", method: .get, headers: [.cookie: "voc_token=\(token)"]) { #expect($0.status == .ok) }
-        }
+        } }
     }
 
     @Test func theLiveServerAnswersLikeTheRouter() async throws {
-        try await Self.server().application(host: "127.0.0.1", port: 0).test(.live) { client in
+        try await Self.server().application(host: "127.0.0.1", port: 0).test(.live) { try await $0.patiently { client in
             let page = try await client.execute(uri: "/accounts/NW-1001", method: .get)
             #expect(page.status == .ok)
             #expect(String(buffer: page.body).contains("Northwind Traders"))
             #expect(page.headers[.xContentTypeOptions] == "nosniff")
             try await client.execute(uri: "/healthz", method: .get) { #expect(String(buffer: $0.body) == "ok\n") }
-        }
+        } }
     }
 }

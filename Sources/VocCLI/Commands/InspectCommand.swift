@@ -50,6 +50,7 @@ struct InspectCommand: ParsableCommand {
             for (reason, count) in reasons.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
                 Console.out("  \(reason.rawValue): \(count)")
             }
+            for line in inspection.profileLines { Console.out(line) }
         case .json, .ndjson:
             Console.out(JSONOutput.encode(InspectionOutput(inspection, counts: counts, reasons: reasons), pretty: output.format == .json))
         case .csv:
@@ -68,6 +69,29 @@ private struct InspectionOutput: Encodable {
         var role: String
         var columns: [String]
         var reason: String
+        /// How the answers fit the role (score roles chosen by voc).
+        var answers: String?
+        var fitting: Int?
+        var filled: Int?
+    }
+
+    struct Rejected: Encodable {
+        var role: String
+        var column: String
+        var reason: String
+    }
+
+    struct Profile: Encodable {
+        var column: String
+        var rows: Int
+        var filled: Int
+        var notApplicable: Int
+        var integerMin: Int?
+        var integerMax: Int?
+        var integers: Int
+        var labels: Int
+        var distinct: Int
+        var meanWords: Double
     }
 
     var type = "inspection"
@@ -81,6 +105,11 @@ private struct InspectionOutput: Encodable {
     var headerRows: Int
     var columns: [String]
     var mapping: [Mapping]
+    /// Columns whose header fits a role but whose answers do not, with the reason.
+    var rejected: [Rejected]
+    /// Roles left out of the file because no header-fitting column's answers fit.
+    var dropped: [String]
+    var profiles: [Profile]
     var csatScale: String
     var cesScale: String
     var dateOrder: String
@@ -97,7 +126,18 @@ private struct InspectionOutput: Encodable {
         delimiter = inspection.delimiterName
         headerRows = inspection.headerRowCount
         columns = inspection.columns
-        mapping = inspection.mapping.assignments.map { Mapping(role: $0.role.rawValue, columns: $0.names, reason: $0.reason) }
+        let fits = inspection.mapping.fits
+        mapping = inspection.mapping.assignments.map {
+            Mapping(role: $0.role.rawValue, columns: $0.names, reason: $0.reason, answers: fits[$0.role]?.summary, fitting: fits[$0.role]?.fitting,
+                    filled: fits[$0.role]?.filled)
+        }
+        rejected = inspection.mapping.rejections.map { Rejected(role: $0.role.rawValue, column: $0.name, reason: $0.reason) }
+        dropped = inspection.mapping.droppedRoles.map(\.role.rawValue)
+        profiles = zip(inspection.columns, inspection.mapping.profiles).map { name, profile in
+            Profile(column: name, rows: profile.rows, filled: profile.filled, notApplicable: profile.notApplicable,
+                    integerMin: profile.integerRange?.lowerBound, integerMax: profile.integerRange?.upperBound, integers: profile.integerCount,
+                    labels: profile.labelCount, distinct: profile.distinct, meanWords: profile.meanWords)
+        }
         csatScale = inspection.scales.csat.description
         cesScale = inspection.scales.ces.description
         dateOrder = inspection.dateOrder.rawValue

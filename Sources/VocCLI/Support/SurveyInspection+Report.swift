@@ -1,4 +1,5 @@
 import VocIngest
+import VocReport
 
 extension FeedbackSource {
     /// The detection results as readable lines: what `voc inspect` prints and `voc ingest --verbose` explains.
@@ -29,6 +30,7 @@ extension XMLInspection {
         lines.append("scales:     CSAT \(scales.csat) (\(scales.csatSource)); CES \(scales.ces) (\(scales.cesSource)); NPS 0-10")
         return lines
     }
+
 }
 
 extension ColumnMapping {
@@ -37,6 +39,15 @@ extension ColumnMapping {
         for assignment in assignments {
             let names = assignment.names.map { "'\($0)'" }.joined(separator: ", ")
             lines.append("  \(assignment.role.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(names)  (\(assignment.reason))")
+            if let fit = fits[assignment.role], fit.filled > 0 {
+                lines.append("               answers: \(fit.summary), \(fit.fitting) of \(fit.filled) fit")
+            }
+        }
+        for rejection in rejections {
+            lines.append("  rejected:    \(rejection.role.rawValue) '\(rejection.name)': \(rejection.reason)")
+        }
+        for (role, _) in droppedRoles {
+            lines.append("  dropped:     \(role.rawValue): a header fits but no column's answers do, so this file has no \(role.rawValue) (name one with --\(role.rawValue)-column)")
         }
         let unmapped = ColumnRole.allCases.filter { columns(for: $0).isEmpty }
         if !unmapped.isEmpty { lines.append("  not found:   \(unmapped.map(\.rawValue).joined(separator: ", "))") }
@@ -54,11 +65,31 @@ extension SurveyInspection {
             "encoding:   \(encoding?.rawValue ?? "ascii (no other bytes seen)") (\(encodingSource)\(hadByteOrderMark && !encodingSource.contains("byte-order mark") ? ", with byte-order mark" : ""))",
             "delimiter:  \(delimiterName)",
             "headers:    \(headerRowCount) row\(headerRowCount == 1 ? "" : "s"), \(columns.count) columns",
-            "dates:      slash dates read \(dateOrder.rawValue) (\(dateOrderSource)); ISO 8601 always accepted; no zone means UTC",
+            "dates:      slash dates read \(dateOrder.rawValue) (\(dateOrderSource)); ISO 8601 always accepted; "
+                + (timeZone.map { "times without a zone are in \($0) (stated in the ImportId row)" } ?? "no zone means UTC"),
             "mapping:",
         ]
         lines += mapping.reportLines
         lines.append("scales:     CSAT \(scales.csat) (\(scales.csatSource)); CES \(scales.ces) (\(scales.cesSource)); NPS 0-10")
         return lines
+    }
+
+    /// The value profile of every column, as a table: what the mapping decided from.
+    var profileLines: [String] {
+        guard !mapping.profiles.isEmpty else { return [] }
+        let roles = Dictionary(mapping.assignments.flatMap { assignment in assignment.columns.map { ($0, assignment.role.rawValue) } },
+                               uniquingKeysWith: { first, _ in first })
+        var table = TextTable(columns: [
+            .init("#", alignRight: true), .init("COLUMN", cut: .end), .init("ROLE"), .init("FILLED", alignRight: true), .init("N/A", alignRight: true),
+            .init("NUMBERS"), .init("LABELS", alignRight: true), .init("DISTINCT", alignRight: true), .init("WORDS", alignRight: true),
+            .init("SAMPLES", cut: .end),
+        ])
+        for (index, profile) in mapping.profiles.enumerated() {
+            let numbers = profile.integerRange.map { "\($0.lowerBound)-\($0.upperBound) (\(profile.integerCount))" } ?? ""
+            table.append(["\(index + 1)", index < columns.count ? columns[index] : "", roles[index] ?? "", "\(profile.filled)/\(profile.rows)",
+                          "\(profile.notApplicable)", numbers, "\(profile.labelCount)", "\(profile.distinct)", Formatting.fixed(profile.meanWords),
+                          profile.samples.prefix(3).joined(separator: " | ")])
+        }
+        return ["values:     the first \(mapping.profiles.first?.rows ?? 0) records, per column"] + table.render(maxWidth: 160).split(separator: "\n").map { "  " + $0 }
     }
 }

@@ -1,11 +1,14 @@
 import VocCore
 
-/// Assigns roles to columns: user overrides first, then header phrases from the vocabulary.
-/// Score roles come from headers only; a header stating another scale (`(1-4)`) is not NPS.
+/// Assigns roles to columns: user overrides first, then header phrases from the vocabulary checked against the
+/// columns' values. A score role needs a header that fits and answers that fit its scale; open questions are never
+/// scores; a header stating another scale (`(1-4)`) is not NPS.
 struct ColumnMapper {
     let vocabulary: ColumnVocabulary
 
-    func map(_ columns: [SurveyColumn], overrides: ColumnOverrides, file: String) throws(VocError) -> ColumnMapping {
+    /// - Parameter profiles: the value profile of each column; with them, a role needs answers that fit it as well as
+    ///   a header (`ScoreEvidence`), and comments are recognized by their values too. Without (XML), headers decide.
+    func map(_ columns: [SurveyColumn], overrides: ColumnOverrides, file: String, profiles: [ColumnProfile]? = nil) throws(VocError) -> ColumnMapping {
         var mapping = ColumnMapping()
         var claimed = Set<Int>()
         var decided = Set<ColumnRole>()
@@ -26,33 +29,107 @@ struct ColumnMapper {
         }
 
         var languageVotes: [String: Int] = [:]
+        mapping.profiles = profiles ?? []
         for role in ColumnRole.allCases where !decided.contains(role) {
-            var best: (column: SurveyColumn, phrase: ColumnVocabulary.Phrase)?
-            var all: [(SurveyColumn, ColumnVocabulary.Phrase)] = []
-            for column in columns where !claimed.contains(column.index) {
-                if role.isScore && column.matchTexts.contains(where: vocabulary.isOpenQuestion) { continue }
-                guard let phrase = column.matchTexts.lazy.compactMap({ vocabulary.match(role, header: $0) }).first else { continue }
-                if role == .nps, let hint = column.matchTexts.lazy.compactMap({ ScaleHint.parse($0, connectors: vocabulary.scaleConnectors) }).first,
-                   hint != 0...10 {
-                    continue
-                }
-                all.append((column, phrase))
-                if let current = best, Self.rank(current.phrase) <= Self.rank(phrase) { continue }
-                best = (column, phrase)
+            if role == .comment {
+                let chosen = comments(columns, claimed: claimed, profiles: profiles, mapping: &mapping)
+                guard !chosen.isEmpty else { continue }
+                mapping.assign(.comment, columns: chosen.map(\.column),
+                               reason: profiles == nil ? "headers matched comment phrases" : "open questions by header and free text by value")
+                claimed.formUnion(chosen.map(\.column.index))
+                for phrase in chosen.compactMap(\.phrase) { languageVotes[phrase.language, default: 0] += 1 }
+                continue
             }
-            if role.allowsSeveralColumns, !all.isEmpty {
-                mapping.assign(role, columns: all.map(\.0), reason: "headers matched comment phrases")
-                claimed.formUnion(all.map(\.0.index))
-                for (_, phrase) in all { languageVotes[phrase.language, default: 0] += 1 }
-            } else if let best {
-                let kind = best.phrase.isExact ? "is" : "contains"
-                mapping.assign(role, columns: [best.column], reason: "header \(kind) '\(best.phrase.text)' (\(best.phrase.language))")
-                claimed.insert(best.column.index)
-                languageVotes[best.phrase.language, default: 0] += 1
+            var candidates: [(column: SurveyColumn, phrase: ColumnVocabulary.Phrase)] = []
+            for column in columns where !claimed.contains(column.index) {
+                // Without values, an open-question header ("why…?") is never a score; with them, the answers decide.
+                if role.isScore && profiles == nil && column.searchTexts.contains(where: vocabulary.isOpenQuestion) { continue }
+                guard let phrase = column.searchTexts.lazy.compactMap({ vocabulary.match(role, header: $0) }).first else { continue }
+                candidates.append((column, phrase))
+            }
+            // The best phrase first; among equals, the column with more answers (the product's own recommend
+            // question over a second one about another product), then the leftmost.
+            let filled = { (column: SurveyColumn) in profiles.map { $0[column.index].filled } ?? 0 }
+            candidates.sort {
+                let (left, right) = (Self.rank($0.phrase), Self.rank($1.phrase))
+                return left != right ? left < right : (-filled($0.column), $0.column.index) < (-filled($1.column), $1.column.index)
+            }
+            for (column, phrase) in candidates {
+                if role.isScore {
+                    let hint = column.matchTexts.lazy.compactMap({ ScaleHint.parse($0, connectors: vocabulary.scaleConnectors) }).first
+                    if let profiles {
+                        if let stem = column.optionOf {
+                            mapping.reject(role, column, "one option of '\(stem)', not a question of its own")
+                            continue
+                        }
+                        switch ScoreEvidence.evaluate(role, profile: profiles[column.index], hint: hint, headers: column.searchTexts,
+                                                      labels: vocabulary.ratingLabels) {
+                        case .success(let fit): mapping.fits[role] = fit
+                        case .failure(let rejection):
+                            mapping.reject(role, column, rejection.reason)
+                            continue
+                        }
+                    } else if role == .nps, let hint, hint != 0...10 {
+                        continue
+                    }
+                }
+                let kind = phrase.isExact ? "is" : "contains"
+                mapping.assign(role, columns: [column], reason: "header \(kind) '\(phrase.text)' (\(phrase.language))")
+                claimed.insert(column.index)
+                languageVotes[phrase.language, default: 0] += 1
+                break
             }
         }
         mapping.headerLanguage = languageVotes.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
         return mapping
+    }
+
+    /// The comment columns: without profiles, every column whose header matches a comment phrase; with them, the
+    /// open questions (by header, in three languages, or a blank/generic header) whose answers are free text, and any
+    /// other column whose answers are plainly free text (long and varied). A column of short repeated answers is a
+    /// closed question whatever its header says.
+    private func comments(_ columns: [SurveyColumn], claimed: Set<Int>, profiles: [ColumnProfile]?,
+                          mapping: inout ColumnMapping) -> [(column: SurveyColumn, phrase: ColumnVocabulary.Phrase?)] {
+        var chosen: [(SurveyColumn, ColumnVocabulary.Phrase?)] = []
+        for column in columns where !claimed.contains(column.index) {
+            let phrase = column.searchTexts.lazy.compactMap({ vocabulary.match(.comment, header: $0) }).first
+            guard let profiles else {
+                if let phrase { chosen.append((column, phrase)) }
+                continue
+            }
+            let profile = profiles[column.index]
+            let isOpen = phrase != nil || column.searchTexts.contains(where: vocabulary.isOpenQuestion) || Self.isGeneric(column)
+            if profile.filled == 0 {
+                if phrase != nil { chosen.append((column, phrase)) }
+                continue
+            }
+            let textShare = Double(profile.labelCount) / Double(profile.filled)
+            let isText = textShare >= 0.8 && !profile.isMultiSelect
+            // With fewer than ten answers variety tells nothing: then only a header that asks for comments, or says
+            // nothing of its own, makes a comment.
+            let fewAnswers = profile.filled < 10
+            if phrase != nil, isText, fewAnswers || profile.variety >= 0.5 {
+                chosen.append((column, phrase))
+            } else if isOpen, isText, profile.meanWords >= 2.5 || profile.meanCharacters >= 15,
+                      fewAnswers ? Self.isGeneric(column) : profile.variety >= 0.5 {
+                chosen.append((column, phrase))
+            } else if isText, profile.meanWords >= 6, !fewAnswers, profile.variety >= 0.8 {
+                chosen.append((column, phrase))
+            } else if phrase != nil {
+                mapping.reject(.comment, column, "short or repeated answers (\(profile.distinct) different in \(profile.filled), "
+                               + "\(Int(profile.meanWords.rounded())) words on average\(ScoreEvidence.samples(profile))): a closed question")
+            }
+        }
+        return chosen
+    }
+
+    /// A header that says nothing of its own (blank, `Column12`, `Unnamed: 3`, `Field 7`): SurveyMonkey's follow-up
+    /// boxes and re-headed exports leave open questions so.
+    static func isGeneric(_ column: SurveyColumn) -> Bool {
+        guard let header = column.matchTexts.first else { return true }
+        if header.isEmpty { return true }
+        let words = header.split(separator: " ")
+        return words.count <= 2 && ["column", "unnamed", "field", "col"].contains(String(words[0])) && words.dropFirst().allSatisfy { $0.allSatisfy(\.isNumber) }
     }
 
     /// Exact beats contains; exact phrases rank by line, contains phrases by length (more specific first), then line.

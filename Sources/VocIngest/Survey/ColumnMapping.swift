@@ -8,9 +8,35 @@ public struct ColumnMapping: Sendable {
         public var reason: String
     }
 
+    /// A column whose header fits a role but whose answers do not, and why.
+    public struct Rejection: Sendable, Hashable {
+        public var role: ColumnRole
+        public var column: Int
+        public var name: String
+        public var reason: String
+    }
+
     public private(set) var assignments: [Assignment] = []
     /// The language whose header phrases matched most columns: used for ambiguous slash dates.
     public internal(set) var headerLanguage: String?
+    /// How the answers of each score column voc chose fit its role (nil for columns given by the user).
+    public internal(set) var fits: [ColumnRole: ScoreFit] = [:]
+    public internal(set) var rejections: [Rejection] = []
+    /// The value profile of every column (empty when the mapping was made from headers alone).
+    public internal(set) var profiles: [ColumnProfile] = []
+
+    mutating func reject(_ role: ColumnRole, _ column: SurveyColumn, _ reason: String) {
+        rejections.append(Rejection(role: role, column: column.index, name: column.name, reason: reason))
+    }
+
+    /// Score roles that a header offered but no column's answers fit: voc leaves the role out of this file instead
+    /// of quarantining every record, and says so (`voc ingest` on stderr, `voc inspect`).
+    public var droppedRoles: [(role: ColumnRole, rejections: [Rejection])] {
+        ColumnRole.allCases.filter(\.isScore).compactMap { role in
+            let rejected = rejections.filter { $0.role == role }
+            return column(for: role) == nil && !rejected.isEmpty ? (role, rejected) : nil
+        }
+    }
 
     mutating func assign(_ role: ColumnRole, columns: [SurveyColumn], reason: String) {
         assignments.removeAll { $0.role == role }

@@ -29,3 +29,25 @@ public enum DateOrder: String, Sendable, Hashable, Codable, CaseIterable {
     /// Day first, as in Spanish and Portuguese exports: `3/4/2024` is 3 April.
     case dmy
 }
+
+extension DateOrder {
+    /// The order that slash dates prove: a first number over 12 is a day (`13/03/2024` is day first), a second one
+    /// over 12 is too (`3/13/2024` is month first). Nil when no date settles it, or dates contradict each other.
+    /// Returns an example that proves it.
+    static func proven(by dates: [String]) -> (DateOrder, String)? {
+        var dayFirst: String?, monthFirst: String?
+        for date in dates {
+            let numbers = date.split { !$0.isNumber }.prefix(3)
+            guard numbers.count == 3, numbers[numbers.startIndex].count <= 2, date.contains("/") || date.contains("."),
+                  let first = Int(numbers[numbers.startIndex]), let second = Int(numbers[numbers.startIndex + 1]) else { continue }
+            // Only a date that is valid in the order it proves counts (`31/02/2024` proves nothing).
+            if first > 12, second <= 12, TimestampParser(order: .dmy).parse(date) != nil { dayFirst = dayFirst ?? date.trimmingSpaces }
+            if second > 12, first <= 12, TimestampParser(order: .mdy).parse(date) != nil { monthFirst = monthFirst ?? date.trimmingSpaces }
+        }
+        switch (dayFirst, monthFirst) {
+        case (let example?, nil): return (.dmy, example)
+        case (nil, let example?): return (.mdy, example)
+        default: return nil
+        }
+    }
+}

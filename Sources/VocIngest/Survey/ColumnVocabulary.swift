@@ -21,6 +21,8 @@ public struct ColumnVocabulary: Sendable {
     public private(set) var notApplicable: Set<String> = []
     private(set) var languageNames: [String: String] = [:]
     public private(set) var freemailDomains: Set<String> = []
+    /// Answer labels of rating questions and the scales they form.
+    public private(set) var ratingLabels = RatingLabels()
 
     public static func load(from directory: LexiconDirectory) throws(VocError) -> ColumnVocabulary {
         var vocabulary = ColumnVocabulary()
@@ -56,6 +58,7 @@ public struct ColumnVocabulary: Sendable {
                 vocabulary.languageNames[HeaderText.normalize(row.columns[1])] = row.columns[0]
             }
         }
+        vocabulary.ratingLabels = try RatingLabels.load(from: directory)
         for row in try directory.table("shared/freemail-domains.txt").rows {
             vocabulary.freemailDomains.insert(row.columns[0].trimmingSpaces.lowercased())
         }

@@ -22,7 +22,7 @@ struct DialectDetector {
                 dateOrder: nil)
         }
         if let responseColumn = normalizedFirst.firstIndex(where: { $0 == "responseid" || $0 == "response id" }),
-           normalizedFirst.contains(where: { $0 == "startdate" || $0 == "responseset" }),
+           normalizedFirst.contains(where: { $0 == "startdate" || $0 == "start date" || $0 == "responseset" }),
            let second, responseColumn < second.count, !second[responseColumn].hasPrefix("R_") {
             return DialectDetection(
                 dialect: .qualtricsLegacy,
@@ -30,7 +30,10 @@ struct DialectDetector {
                 explanation: "Qualtrics legacy export: ResponseID/StartDate field ids with question text on row 2 and no ImportId row, so rows 1-2 are headers",
                 dateOrder: nil)
         }
-        if normalizedFirst.contains("respondent id"), normalizedFirst.contains("collector id"), let second {
+        // SurveyMonkey: Respondent ID with Collector ID, or (re-saved exports that renamed the metadata) with an option
+        // row below that marks plain answers `Response` / `Open-Ended Response`.
+        if normalizedFirst.contains("respondent id"), let second,
+           normalizedFirst.contains("collector id") || second.contains(where: { ["response", "open-ended response"].contains($0.trimmingSpaces.lowercased()) }) {
             return DialectDetection(
                 dialect: .surveyMonkey,
                 columns: surveyMonkeyColumns(first, options: second),
@@ -59,22 +62,27 @@ struct DialectDetector {
     }
 
     private func columns(_ names: [String], extra: [[String]]) -> [SurveyColumn] {
-        names.enumerated().map { index, name in
+        var columns = names.enumerated().map { index, name in
             let raw = [name] + extra.compactMap { index < $0.count && !$0[index].isEmpty ? $0[index] : nil }
             return SurveyColumn(index: index, name: name, matchTexts: raw.map(HeaderText.normalize), rawTexts: raw)
         }
+        QuestionShape.markOptions(&columns)
+        return columns
     }
 
     private func surveyMonkeyColumns(_ questions: [String], options: [String]) -> [SurveyColumn] {
         var current = ""
-        return questions.enumerated().map { index, question in
+        var columns = questions.enumerated().map { index, question in
             if !question.trimmingSpaces.isEmpty { current = question }
             let option = index < options.count ? options[index].trimmingSpaces : ""
             let isPlainResponse = option.isEmpty || ["response", "open-ended response", "respuesta", "resposta"].contains(option.lowercased())
             let name = isPlainResponse ? current : "\(current) / \(option)"
             let raw = isPlainResponse ? [current] : [current, option]
-            return SurveyColumn(index: index, name: name, matchTexts: raw.map(HeaderText.normalize), rawTexts: raw)
+            return SurveyColumn(index: index, name: name, matchTexts: raw.map(HeaderText.normalize), rawTexts: raw,
+                                optionOf: isPlainResponse ? nil : current)
         }
+        QuestionShape.markOptions(&columns)
+        return columns
     }
 
     /// `QID3_NPS_GROUP` from `{"ImportId":"QID3_NPS_GROUP"}`.

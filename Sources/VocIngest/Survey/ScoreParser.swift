@@ -1,7 +1,8 @@
 import VocCore
 
-/// Reads a rating cell. Blank and N/A cells are kept apart from ratings; `9.0` and Qualtrics choice text
-/// such as `10 - Extremely likely` are read as whole numbers; `6.5` or `good` are errors, never rounded.
+/// Reads a rating cell. Blank and N/A cells are kept apart from ratings; `9.0` and choice text such as
+/// `10 - Extremely likely` or `5 (muito bom)` are read as whole numbers, answer labels through the column's label
+/// map; `6.5` or an unknown word are errors, never rounded or guessed.
 struct ScoreParser {
     enum Failure: Error, Equatable {
         case notAWholeNumber
@@ -12,7 +13,8 @@ struct ScoreParser {
     let notApplicable: Set<String>
 
     /// Parses a cell from its bytes; `text` decodes it, needed only for answers that are not plain numbers.
-    func parse(_ field: UnsafeBufferPointer<UInt8>, scale: RatingScale, text: () -> String?) -> Result<ScoreAnswer, Failure> {
+    /// `labels` reads answer labels of this column as ratings (`Very satisfied` → 5; normalized like headers).
+    func parse(_ field: UnsafeBufferPointer<UInt8>, scale: RatingScale, labels: [String: Int] = [:], text: () -> String?) -> Result<ScoreAnswer, Failure> {
         let bytes = field.trimmingASCIISpaces
         if bytes.isEmpty { return .success(.blank) }
         var index = 0
@@ -23,8 +25,12 @@ struct ScoreParser {
             index += 1
         }
         guard index > 0 else {
-            let answer = text()?.trimmingSpaces.lowercased() ?? ""
-            return notApplicable.contains(answer) ? .success(.notApplicable) : .failure(.notANumber)
+            let answer = text()?.trimmingSpaces ?? ""
+            if notApplicable.contains(answer.lowercased()) { return .success(.notApplicable) }
+            if !labels.isEmpty, let value = labels[HeaderText.normalize(answer)] {
+                return scale.contains(value) ? .success(.rating(value)) : .failure(.outOfScale(value))
+            }
+            return .failure(.notANumber)
         }
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ",") {
             var fraction = index + 1
@@ -54,10 +60,10 @@ struct ScoreParser {
         byte >= 0x30 && byte <= 0x39 ? Int(byte - 0x30) : nil
     }
 
-    /// ` - Extremely likely`, ` – Nada probable`, `: Muito fácil`: a label after the number.
+    /// ` - Extremely likely`, ` – Nada probable`, `: Muito fácil`, ` (muito bom)`: a label after the number.
     private static func isChoiceLabel(_ rest: String) -> Bool {
         let text = rest.trimmingSpaces
-        guard let first = text.first, "-–—:".contains(first) else { return false }
+        guard let first = text.first, "-–—:(".contains(first) else { return false }
         return text.dropFirst().trimmingSpaces.first?.isLetter == true
     }
 }

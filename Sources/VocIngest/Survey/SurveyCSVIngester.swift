@@ -1,3 +1,4 @@
+import Foundation
 public import VocCore
 
 /// Streams a survey export (CSV/TSV from Qualtrics, SurveyMonkey, LimeSurvey, Google Forms or any tool)
@@ -22,6 +23,9 @@ public struct SurveyCSVIngester {
     private var pending: [Pending]
     private var recordOrdinal = 0
     private let file: String
+
+    /// Data records read ahead to profile each column's values before the mapping is decided.
+    static let profileRecords = 1_000
 
     public init(path: String, options: SurveyCSVOptions = SurveyCSVOptions(), vocabulary: ColumnVocabulary) throws(VocError) {
         let file = options.displayName ?? (path == "-" ? "<stdin>" : path)
@@ -52,6 +56,11 @@ public struct SurveyCSVIngester {
         }
         let detection = DialectDetector(vocabulary: vocabulary).detect(
             rows: headerRows, hadByteOrderMark: sniff.hadByteOrderMark, delimiter: delimiter, allHeaderFieldsQuoted: headerQuoted)
+        if let first = headerRows.first, options.overrides.columns.isEmpty,
+           let dated = first.first(where: { $0.count >= 10 && TimestampParser(order: .mdy).parse($0) != nil }) {
+            throw VocError(.invalidInput, "no header row: the first line is already a response (it holds the date '\(dated)'); "
+                           + "add a header row with the questions, or name the columns with --mapping", at: SourcePosition(file: file, line: 1))
+        }
         var headersToDrop = min(detection.dialect.headerRowCount, headerRows.count)
         pending.removeAll { item in
             guard headersToDrop > 0, case .record = item else { return false }
@@ -59,12 +68,42 @@ public struct SurveyCSVIngester {
             return true
         }
 
-        let mapping = try ColumnMapper(vocabulary: vocabulary).map(detection.columns, overrides: options.overrides, file: file)
+        // Read ahead up to `profileRecords` data records (or 8 MiB) and profile their values: the mapping needs
+        // answers that fit a role as well as a header. They are replayed like the header candidates.
+        var bufferedBytes = pending.reduce(0) { total, item in if case .record(_, let raw) = item { total + raw.count } else { total } }
+        while pending.count < Self.profileRecords, bufferedBytes < 8 << 20, let event = try reader.next() {
+            switch event {
+            case .record:
+                decoder.settle(with: reader.record.bytes)
+                bufferedBytes += reader.rawRecord.count
+                pending.append(.record(reader.record, raw: reader.rawRecord))
+            case .malformed(let malformed):
+                pending.append(.malformed(malformed))
+            }
+        }
+        var profiles = Array(repeating: ColumnProfile(), count: detection.columns.count)
+        for item in pending {
+            guard case .record(let record, _) = item, !record.isBlankLine else { continue }
+            for column in 0..<min(record.count, profiles.count) {
+                let text = record.withField(column) { decoder.string($0) ?? Windows1252.decode($0) }
+                profiles[column].add(text) { vocabulary.notApplicable.contains($0) }
+            }
+        }
+        let mapping = try ColumnMapper(vocabulary: vocabulary).map(detection.columns, overrides: options.overrides, file: file, profiles: profiles)
         let scales = try SurveyScales.resolve(overrides: options.overrides, mapping: mapping, columns: detection.columns, vocabulary: vocabulary)
+        var dates: [String] = []
+        if let column = mapping.column(for: .timestamp) {
+            for item in pending {
+                guard case .record(let record, _) = item, column < record.count else { continue }
+                dates.append(record.withField(column) { decoder.string($0) ?? Windows1252.decode($0) })
+            }
+        }
         let dateOrder: DateOrder
         let dateOrderSource: String
         if let given = options.overrides.dateOrder {
             (dateOrder, dateOrderSource) = (given, "given by the user")
+        } else if let (proven, example) = DateOrder.proven(by: dates) {
+            (dateOrder, dateOrderSource) = (proven, "the dates show it: '\(example)'")
         } else if let implied = detection.dateOrder {
             (dateOrder, dateOrderSource) = (implied, "implied by the \(detection.dialect.rawValue) dialect")
         } else if let language = mapping.headerLanguage, let order = vocabulary.dateOrders[language] {
@@ -75,12 +114,23 @@ public struct SurveyCSVIngester {
         self.reader = reader
         self.decoder = decoder
         self.pending = pending
-        mapper = SurveyRowMapper(columns: detection.columns, mapping: mapping, scales: scales, vocabulary: vocabulary, dateOrder: dateOrder)
+        // Qualtrics states the zone of its dates in the ImportId row (`"timeZone":"America/New_York"`).
+        let zone = mapping.column(for: .timestamp).flatMap { column in
+            detection.dialect == .qualtrics && headerRows.count > 2 && column < headerRows[2].count ? Self.qualtricsZone(headerRows[2][column]) : nil
+        }
+        mapper = SurveyRowMapper(columns: detection.columns, mapping: mapping, scales: scales, vocabulary: vocabulary, dateOrder: dateOrder,
+                                 zone: zone)
         inspection = SurveyInspection(
             file: file, dialect: detection.dialect, dialectExplanation: detection.explanation, delimiter: delimiter,
             encoding: decoder.encoding, encodingSource: encodingSource, hadByteOrderMark: sniff.hadByteOrderMark,
             headerRowCount: detection.dialect.headerRowCount, columns: detection.columns.map(\.name), mapping: mapping,
-            scales: scales, dateOrder: dateOrder, dateOrderSource: dateOrderSource)
+            scales: scales, dateOrder: dateOrder, dateOrderSource: dateOrderSource, timeZone: zone?.identifier)
+    }
+
+    /// `America/New_York` from `{"ImportId":"startDate","timeZone":"America/New_York"}`, as a time zone.
+    static func qualtricsZone(_ cell: String) -> TimeZone? {
+        guard let range = cell.range(of: "\"timeZone\":\"") else { return nil }
+        return TimeZone(identifier: String(cell[range.upperBound...].prefix { $0 != "\"" }))
     }
 
     /// The next event, or nil at the end of the file. Each call accounts for exactly one record read.

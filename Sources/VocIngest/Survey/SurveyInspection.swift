@@ -16,6 +16,8 @@ public struct SurveyInspection: Sendable {
     public var scales: SurveyScales
     public var dateOrder: DateOrder
     public var dateOrderSource: String
+    /// The zone of times written without one, when the export states it (Qualtrics); nil means UTC.
+    public var timeZone: String?
 
     /// `,` `;` `TAB` or `|`, printable.
     public var delimiterName: String {

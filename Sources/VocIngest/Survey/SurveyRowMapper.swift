@@ -21,17 +21,18 @@ struct SurveyRowMapper {
     private let responseIDColumn, accountIDColumn, accountNameColumn, emailColumn, timestampColumn, languageColumn: Int?
     private let npsColumn, csatColumn, cesColumn: Int?
     private let commentColumns: [Int]
+    private let npsLabels, csatLabels, cesLabels: [String: Int]
 
     let channel: FeedbackChannel
 
     init(columns: [SurveyColumn], mapping: ColumnMapping, scales: SurveyScales, vocabulary: ColumnVocabulary, dateOrder: DateOrder,
-         channel: FeedbackChannel = .survey) {
+         zone: TimeZone? = nil, channel: FeedbackChannel = .survey) {
         self.channel = channel
         self.columns = columns
         self.mapping = mapping
         self.scales = scales
         self.vocabulary = vocabulary
-        self.timestamps = TimestampParser(order: dateOrder)
+        self.timestamps = TimestampParser(order: dateOrder, zone: zone)
         self.scores = ScoreParser(notApplicable: vocabulary.notApplicable)
         var namespace = StableHasher()
         for column in columns { namespace.combine(column.matchTexts.joined(separator: "\u{1F}")) }
@@ -46,6 +47,9 @@ struct SurveyRowMapper {
         csatColumn = mapping.column(for: .csat)
         cesColumn = mapping.column(for: .ces)
         commentColumns = mapping.columns(for: .comment)
+        npsLabels = mapping.fits[.nps]?.labels ?? [:]
+        csatLabels = mapping.fits[.csat]?.labels ?? [:]
+        cesLabels = mapping.fits[.ces]?.labels ?? [:]
     }
 
     func map(_ record: CSVRecord, decoder: FieldDecoder, position: SourcePosition) -> Result<FeedbackRecord, Rejection> {
@@ -85,24 +89,24 @@ struct SurveyRowMapper {
             }
             return trimmed.isEmpty ? nil : trimmed
         }
-        func score(_ column: Int?, _ role: ColumnRole, scale: RatingScale) throws(Rejection) -> ScaledAnswer? {
+        func score(_ column: Int?, _ role: ColumnRole, scale: RatingScale, labels: [String: Int]) throws(Rejection) -> ScaledAnswer? {
             guard let column else { return nil }
-            let parsed = record.withField(column) { bytes in scores.parse(bytes, scale: scale) { decoder.string(bytes) } }
+            let parsed = record.withField(column) { bytes in scores.parse(bytes, scale: scale, labels: labels) { decoder.string(bytes) } }
             switch parsed {
             case .success(let answer): return ScaledAnswer(answer, on: scale)
             case .failure(.notAWholeNumber):
                 throw Rejection(reason: .nonIntegerScore, field: columns[column].name, detail: "\(role.rawValue) answers are whole numbers \(scale.minimum)-\(scale.maximum); this one has a fraction")
             case .failure(.notANumber):
-                throw Rejection(reason: .nonIntegerScore, field: columns[column].name, detail: "\(role.rawValue) answer is not a number")
+                throw Rejection(reason: .nonIntegerScore, field: columns[column].name, detail: "\(role.rawValue) answer is not a number or a known answer label")
             case .failure(.outOfScale(let value)):
                 throw Rejection(reason: .scoreOutOfScale, field: columns[column].name, detail: "\(role.rawValue) \(value) is outside \(scale.minimum)-\(scale.maximum)")
             }
         }
 
         var output = FeedbackRecord(key: "", channel: channel, position: position)
-        output.nps = try score(npsColumn, .nps, scale: .nps)
-        output.csat = try score(csatColumn, .csat, scale: scales.csat)
-        output.ces = try score(cesColumn, .ces, scale: scales.ces)
+        output.nps = try score(npsColumn, .nps, scale: .nps, labels: npsLabels)
+        output.csat = try score(csatColumn, .csat, scale: scales.csat, labels: csatLabels)
+        output.ces = try score(cesColumn, .ces, scale: scales.ces, labels: cesLabels)
         if let column = timestampColumn, !record.withField(column, { $0.trimmingASCIISpaces.isEmpty }) {
             guard let date = record.withField(column, timestamps.parse) else {
                 throw Rejection(reason: .unparseableDate, field: columns[column].name,

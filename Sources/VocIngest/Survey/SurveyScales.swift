@@ -1,7 +1,7 @@
 public import VocCore
 
-/// The CSAT and CES scales of one export: from flags or a mapping file, else from a header hint
-/// such as `(1-7)`, else the defaults (CSAT 1-5, CES 2.0 1-7).
+/// The CSAT and CES scales of one export: from flags or a mapping file, else from the answers (with any scale the
+/// header states, such as `(1-7)`), else the defaults (CSAT 1-5, CES 2.0 1-7).
 public struct SurveyScales: Sendable, Hashable {
     public var csat: RatingScale
     public var ces: RatingScale
@@ -28,6 +28,9 @@ public struct SurveyScales: Sendable, Hashable {
                 scales.csat = try .csat(parsed.scale)
             }
             scales.csatSource = "given by the user"
+        } else if let fit = mapping.fits[.csat], fit.filled > 0 {
+            scales.csat = try .csat(fit.scale)
+            scales.csatSource = "read from the answers: \(fit.summary)"
         } else if let range = hint(.csat) {
             scales.csat = try .csat(range)
             scales.csatSource = "stated in the header"
@@ -40,6 +43,9 @@ public struct SurveyScales: Sendable, Hashable {
                 scales.ces = try .ces(parsed.scale, lowerIsEasier: lowerIsEasier)
             }
             scales.cesSource = "given by the user"
+        } else if let fit = mapping.fits[.ces], fit.filled > 0 {
+            scales.ces = try .ces(fit.scale, lowerIsEasier: lowerIsEasier)
+            scales.cesSource = "read from the answers: \(fit.summary)"
         } else if let range = hint(.ces) {
             scales.ces = try .ces(range, lowerIsEasier: lowerIsEasier)
             scales.cesSource = "stated in the header"

@@ -2,10 +2,14 @@ import Foundation
 import VocCore
 
 /// Parses the date formats of survey exports without `DateFormatter` (whose per-call cost dominates ingest):
-/// ISO 8601 (`2024-03-01`, `2024-03-01T10:22:33Z`, `…+02:00`, `2024/03/01 10:22`) and slash dates
-/// (`3/1/2024 10:22:33 PM`, `01/03/2024 10:22`) in the file's day/month order. Times without a zone are UTC.
+/// ISO 8601 (`2024-03-01`, `2024-03-01T10:22:33Z`, `…+02:00`, `2024/03/01 10:22`), slash dates in the file's
+/// day/month order with two- or four-digit years (`3/1/2024 10:22:33 PM`, `01/03/2024 10:22`, `9/8/18 15:29`,
+/// `9/11/2024 2:59:45 p. m.`), Google Forms zones (`2024/09/11 2:59:45 PM GMT-3`), RFC 5322 dates, and Excel serial
+/// days (`43290.54118`, as a re-saved sheet writes a date). Times without a zone are in `zone` (UTC by default;
+/// Qualtrics states its zone in the ImportId row).
 struct TimestampParser {
     let order: DateOrder
+    var zone: TimeZone? = nil
 
     func parse(_ text: String) -> Date? {
         var text = text
@@ -18,6 +22,7 @@ struct TimestampParser {
         if let first = trimmed.first, (first | 0x20) >= 0x61 && (first | 0x20) <= 0x7A || trimmed.count > 10 && trimmed[2] == 0x20 || trimmed.count > 10 && trimmed[1] == 0x20 {
             if let date = Self.parseRFC5322(trimmed) { return date }
         }
+        if let serial = Self.excelSerial(trimmed) { return serial }
         var cursor = Cursor(trimmed)
         guard let first = cursor.number(maxDigits: 4) else { return nil }
         let year, month, day: Int
@@ -27,13 +32,15 @@ struct TimestampParser {
             (year, month, day) = (first.value, m.value, d.value)
         } else {
             guard first.digits <= 2, let separator = cursor.take(anyOf: "/-."), let second = cursor.number(maxDigits: 2),
-                  cursor.take(separator), let y = cursor.number(maxDigits: 4), y.digits == 4 else { return nil }
+                  cursor.take(separator), let y = cursor.number(maxDigits: 4),
+                  y.digits == 4 || y.digits == 2 && separator == UInt8(ascii: "/") else { return nil }
             (month, day) = order == .mdy ? (first.value, second.value) : (second.value, first.value)
-            year = y.value
+            // Two-digit years, as Excel re-saves write them: 00-69 are 2000-2069, 70-99 are 1970-1999.
+            year = y.digits == 4 ? y.value : y.value + (y.value < 70 ? 2000 : 1900)
         }
         guard let days = Self.daysSinceEpoch(year: year, month: month, day: day) else { return nil }
         var seconds = Double(days * 86_400)
-        if cursor.isAtEnd { return Date(timeIntervalSince1970: seconds) }
+        if cursor.isAtEnd { return local(seconds) }
         guard cursor.take(anyOf: "T ") != nil else { return nil }
         cursor.skipSpaces()
         guard let hour = cursor.number(maxDigits: 2), cursor.take(UInt8(ascii: ":")), let minute = cursor.number(maxDigits: 2),
@@ -56,8 +63,26 @@ struct TimestampParser {
         guard hours < 24 else { return nil }
         seconds += Double(hours * 3600 + minute.value * 60) + second
         cursor.skipSpaces()
+        if cursor.isAtEnd { return local(seconds) }
         guard let offset = cursor.zoneOffset(), cursor.isAtEnd else { return nil }
         return Date(timeIntervalSince1970: seconds - Double(offset))
+    }
+
+    /// A wall-clock time without a zone, read in `zone` (its offset on that day, summer time included).
+    private func local(_ seconds: Double) -> Date {
+        guard let zone else { return Date(timeIntervalSince1970: seconds) }
+        let guess = Date(timeIntervalSince1970: seconds)
+        let offset = zone.secondsFromGMT(for: guess.addingTimeInterval(-Double(zone.secondsFromGMT(for: guess))))
+        return guess.addingTimeInterval(-Double(offset))
+    }
+
+    /// An Excel serial day (days since 1899-12-30, with the time as a fraction) between 1960 and 2100: digits, one
+    /// dot and more digits, or five digits alone.
+    static func excelSerial(_ bytes: UnsafeBufferPointer<UInt8>) -> Date? {
+        guard (5...16).contains(bytes.count), bytes.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: ".") }),
+              bytes.count(where: { $0 == UInt8(ascii: ".") }) <= 1, bytes.first != UInt8(ascii: "."),
+              let value = Double(String(decoding: bytes, as: UTF8.self)), (21_916...73_051).contains(value) else { return nil }
+        return Date(timeIntervalSince1970: (value - 25_569) * 86_400)
     }
 
     /// RFC 5322 / RFC 822 dates as in e-mail and RSS: `Tue, 1 Jul 2003 10:52:37 +0200`, `1 Jul 2003 10:52 GMT`,
@@ -191,13 +216,19 @@ private struct Cursor {
         return nil
     }
 
-    /// `Z`, `UTC`, `+02:00`, `-0300` or nothing (UTC); the offset in seconds east of UTC.
+    /// `Z`, `UTC`, `GMT`, `+02:00`, `-0300`, `GMT-3`, `UTC+05:30` or nothing (UTC); the offset in seconds east of UTC.
     mutating func zoneOffset() -> Int? {
         if isAtEnd { return 0 }
         if take(UInt8(ascii: "Z")) { return 0 }
-        if bytes[index...].starts(with: "UTC".utf8) { index += 3; return 0 }
+        var named = false
+        if bytes[index...].starts(with: "UTC".utf8) || bytes[index...].starts(with: "GMT".utf8) {
+            index += 3
+            named = true
+            if isAtEnd { return 0 }
+        }
         guard let sign = take(anyOf: "+-") else { return nil }
-        guard let hours = number(maxDigits: 2), hours.digits == 2 else { return nil }
+        // After GMT/UTC, Google Forms writes one-digit hours (`GMT-3`).
+        guard let hours = number(maxDigits: 2), hours.digits == 2 || named else { return nil }
         _ = take(UInt8(ascii: ":"))
         let minutes = number(maxDigits: 2)?.value ?? 0
         let offset = hours.value * 3600 + minutes * 60

@@ -1,0 +1,110 @@
+import Foundation
+
+/// What the first records of an export hold in one column: how full it is, whether its answers are whole numbers,
+/// labels or free text, and how varied they are. The column mapper decides a role from the header and this profile
+/// together: a header that fits is not enough when the values do not.
+public struct ColumnProfile: Sendable, Hashable {
+    /// Records seen.
+    public internal(set) var rows = 0
+    /// Answers that are neither blank nor "not applicable".
+    public internal(set) var filled = 0
+    public internal(set) var notApplicable = 0
+    /// Whole-number answers by value: `7`, `9.0`, `10 - Extremely likely`, `5 (muito bom)`, `1: strongly disagree`.
+    public internal(set) var integers: [Int: Int] = [:]
+    /// Numbers with a fraction (`6.5`).
+    public internal(set) var fractions = 0
+    /// The other answers by normalized text, the most frequent kept (up to `labelLimit` distinct).
+    public internal(set) var labels: [String: Int] = [:]
+    /// Distinct filled answers (counted up to `distinctLimit`).
+    public internal(set) var distinct = 0
+    public internal(set) var characters = 0
+    public internal(set) var words = 0
+    /// A few filled answers as written, for messages (short ones only: never a customer's long comment).
+    public internal(set) var samples: [String] = []
+    /// The parts of answers split at `, ` and `;` (multi-select answers join their options so), and how many distinct.
+    public internal(set) var parts = 0
+    public internal(set) var distinctParts = 0
+    private var seen: Set<String> = []
+    private var seenParts: Set<String> = []
+
+    static let labelLimit = 64
+    static let distinctLimit = 2_000
+
+    /// Answers that are whole numbers.
+    public var integerCount: Int { integers.values.reduce(0, +) }
+    /// Answers that are labels or text (not numbers).
+    public var labelCount: Int { filled - integerCount - fractions }
+    public var integerRange: ClosedRange<Int>? {
+        guard let low = integers.keys.min(), let high = integers.keys.max() else { return nil }
+        return low...high
+    }
+    public var meanCharacters: Double { filled == 0 ? 0 : Double(characters) / Double(filled) }
+    public var meanWords: Double { filled == 0 ? 0 : Double(words) / Double(filled) }
+    /// Distinct answers per filled answer: near 1 for free text, near 0 for a closed question.
+    public var variety: Double { filled == 0 ? 0 : Double(distinct) / Double(filled) }
+    /// Answers that are combinations of a few repeated options (`Data analysis, Teaching; Other`): a multi-select
+    /// question, not free text, however varied the combinations are.
+    public var isMultiSelect: Bool {
+        filled >= 10 && parts >= filled * 3 / 2 && distinctParts * 10 <= parts * 3
+    }
+
+    /// Adds one cell. `notApplicable` tells N/A answers (`N/A`, `NS/NC`, `não se aplica`) apart.
+    mutating func add(_ cell: String, notApplicable isNotApplicable: (String) -> Bool) {
+        rows += 1
+        let text = cell.trimmingSpaces
+        if text.isEmpty { return }
+        if isNotApplicable(text.lowercased()) {
+            notApplicable += 1
+            return
+        }
+        filled += 1
+        characters += text.count
+        words += text.split { $0 == " " || $0 == "\n" || $0 == "\t" }.count
+        if seen.count < Self.distinctLimit, seen.insert(text).inserted { distinct += 1 }
+        if samples.count < 5, text.count <= 40, !samples.contains(text) { samples.append(text) }
+        for part in text.split(separator: ";").flatMap({ $0.components(separatedBy: ", ") }) {
+            let trimmed = part.trimmingSpaces
+            guard !trimmed.isEmpty else { continue }
+            parts += 1
+            if seenParts.count < Self.distinctLimit, seenParts.insert(trimmed).inserted { distinctParts += 1 }
+        }
+        switch Self.number(text) {
+        case .integer(let value)?: integers[value, default: 0] += 1
+        case .fraction?: fractions += 1
+        case nil:
+            let label = HeaderText.normalize(text)
+            if labels[label] != nil || labels.count < Self.labelLimit { labels[label, default: 0] += 1 }
+        }
+    }
+
+    enum Number { case integer(Int), fraction }
+
+    /// A whole number, alone or followed by its label (`10 - Extremely likely`, `5 (muito bom)`, `1: never`,
+    /// `9.0`); `.fraction` for `6.5`; nil for anything else.
+    static func number(_ text: String) -> Number? {
+        let scalars = Array(text.unicodeScalars)
+        var index = 0, value = 0
+        while index < scalars.count, let digit = scalars[index].properties.numericType == .decimal ? Int(String(scalars[index])) : nil {
+            guard value < 100_000 else { return nil }
+            value = value * 10 + digit
+            index += 1
+        }
+        guard index > 0 else { return nil }
+        if index < scalars.count, scalars[index] == "." || scalars[index] == "," {
+            var end = index + 1
+            var isWhole = true
+            while end < scalars.count, let digit = Int(String(scalars[end])), scalars[end].isASCII {
+                if digit != 0 { isWhole = false }
+                end += 1
+            }
+            guard end > index + 1 else { return nil }
+            if !isWhole { return end == scalars.count ? .fraction : nil }
+            index = end
+        }
+        if index == scalars.count { return .integer(value) }
+        let rest = String(String.UnicodeScalarView(scalars[index...])).trimmingSpaces
+        guard let first = rest.unicodeScalars.first, "-–—:(".unicodeScalars.contains(first),
+              rest.dropFirst().trimmingSpaces.first?.isLetter == true else { return nil }
+        return .integer(value)
+    }
+}
