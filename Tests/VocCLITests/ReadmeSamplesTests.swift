@@ -15,6 +15,8 @@ import VocTestSupport
     struct Sample {
         /// Line range of the block's content in the README (without the fences).
         var lines: Range<Int>
+        /// The block's indentation (a sample inside a list item is indented).
+        var indent: String
         var steps: [(command: String, output: [String], prefixOnly: Bool)]
     }
 
@@ -24,12 +26,14 @@ import VocTestSupport
         var samples: [Sample] = []
         var index = 0
         while index < lines.count {
-            guard lines[index].hasPrefix("```"), index + 1 < lines.count, lines[index + 1].hasPrefix("$ ") else { index += 1; continue }
+            let indent = String(lines[index].prefix { $0 == " " })
+            guard lines[index].dropFirst(indent.count).hasPrefix("```"), index + 1 < lines.count,
+                  lines[index + 1].hasPrefix(indent + "$ ") else { index += 1; continue }
             let start = index + 1
             var end = start
-            while end < lines.count, !lines[end].hasPrefix("```") { end += 1 }
+            while end < lines.count, !lines[end].dropFirst(indent.count).hasPrefix("```") { end += 1 }
             var steps: [(String, [String], Bool)] = []
-            for line in lines[start..<end] {
+            for line in lines[start..<end].map({ String($0.dropFirst(indent.count)) }) {
                 if line.hasPrefix("$ ") {
                     steps.append((String(line.dropFirst(2)), [], false))
                 } else if line == "…" {
@@ -38,7 +42,7 @@ import VocTestSupport
                     steps[steps.count - 1].1.append(line)
                 }
             }
-            samples.append(Sample(lines: start..<end, steps: steps))
+            samples.append(Sample(lines: start..<end, indent: indent, steps: steps))
             index = end + 1
         }
         return samples
@@ -74,6 +78,8 @@ import VocTestSupport
         let updating = ProcessInfo.processInfo.environment["VOC_UPDATE_README"] == "1"
         var replacements: [(Range<Int>, [String])] = []
         for sample in samples {
+            // A sample over the third-party corpora runs only where they are (they are never copied into the repo).
+            if Fixtures.sharedCorpora == nil, sample.steps.contains(where: { $0.command.contains("../shared/") }) { continue }
             var regenerated: [String] = []
             for step in sample.steps {
                 let actual = try Self.shell(step.command, store: store)
@@ -87,7 +93,7 @@ import VocTestSupport
                     regenerated += actual
                 }
             }
-            replacements.append((sample.lines, regenerated))
+            replacements.append((sample.lines, regenerated.map { $0.isEmpty ? $0 : sample.indent + $0 }))
         }
         if updating {
             for (range, replacement) in replacements.reversed() { lines.replaceSubrange(range, with: replacement) }

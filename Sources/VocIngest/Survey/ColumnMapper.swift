@@ -54,6 +54,12 @@ struct ColumnMapper {
                 let (left, right) = (Self.rank($0.phrase), Self.rank($1.phrase))
                 return left != right ? left < right : (-filled($0.column), $0.column.index) < (-filled($1.column), $1.column.index)
             }
+            // NPS: a 0-10 column wins over a Promoter/Passive/Detractor column, which is used only when there is none.
+            if role == .nps, let profiles {
+                candidates.sort { first, second in
+                    Self.isCategoryColumn(profiles[first.column.index], vocabulary) == false && Self.isCategoryColumn(profiles[second.column.index], vocabulary)
+                }
+            }
             for (column, phrase) in candidates {
                 if role.isScore {
                     let hint = column.matchTexts.lazy.compactMap({ ScaleHint.parse($0, connectors: vocabulary.scaleConnectors) }).first
@@ -121,6 +127,12 @@ struct ColumnMapper {
             }
         }
         return chosen
+    }
+
+    /// Whether most answers are Promoter/Passive/Detractor labels.
+    private static func isCategoryColumn(_ profile: ColumnProfile, _ vocabulary: ColumnVocabulary) -> Bool {
+        guard let reading = vocabulary.ratingLabels.read(profile.labels, kinds: [.npsCategory]) else { return false }
+        return reading.covered * 2 > profile.filled
     }
 
     /// A header that says nothing of its own (blank, `Column12`, `Unnamed: 3`, `Field 7`): SurveyMonkey's follow-up

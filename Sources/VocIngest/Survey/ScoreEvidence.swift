@@ -44,7 +44,7 @@ enum ScoreEvidence {
             if statesAgreement(headers, labels: labels) { return .failure(Rejection("the header states an agreement scale, not a 0-10 likelihood")) }
             if mostlyLabels {
                 guard let reading = labels.read(profile.labels, kinds: [.npsCategory]) else {
-                    return .failure(Rejection("answers are labels, not 0-10 numbers\(samples(profile))"))
+                    return .failure(Rejection("\(profile.labelCount) of \(filled) answers are not 0-10 numbers\(samples(profile))"))
                 }
                 return fit(0...10, reading.values, fitting: reading.covered + integersIn(0...10), "Promoter/Passive/Detractor categories")
             }

@@ -1,0 +1,146 @@
+import Foundation
+import Testing
+import VocCore
+@testable import VocIngest
+import VocTestSupport
+
+/// The bug classes that real exports showed when the mapper trusted header phrases alone, each on a small file of
+/// the same shape: the value profile must decide with the header.
+@Suite struct ValueProfileMappingTests {
+    /// `rows` data lines after `header`, each made by `row(i)`.
+    static func file(_ header: String, rows: Int, _ row: (Int) -> String) -> String {
+        ([header] + (0..<rows).map(row)).joined(separator: "\n") + "\n"
+    }
+
+    @Test func aYesNoRecommendQuestionIsNeverNPS() throws {
+        for (yes, no) in [("1", "0"), ("Yes", "No"), ("Sí", "No"), ("Sim", "Não")] {
+            let text = Self.file("id,\"Based on your experience, would you recommend this bootcamp to your friends?\",Comments", rows: 40) {
+                "\($0),\($0 % 5 == 0 ? no : yes),good course number \($0)"
+            }
+            let result = try ingest(text: text)
+            #expect(result.inspection.mapping.column(for: .nps) == nil, "\(yes)/\(no) answers")
+            #expect(result.accepted.count == 40 && result.quarantined.isEmpty, "the file is read, nothing quarantined")
+            #expect(result.inspection.mapping.rejections.contains { $0.role == .nps && $0.reason.hasPrefix("yes/no answers") })
+            #expect(result.inspection.mapping.droppedRoles.map(\.role) == [.nps])
+        }
+    }
+
+    @Test func theScoreColumnWinsOverALabelColumnThatIsReadAsCategories() throws {
+        let bands = ["Detractor", "Passive", "Promoter"]
+        let both = Self.file("Timestamp,NPS,How likely are you to recommend us to a friend?", rows: 30) {
+            let score = $0 % 11
+            return "2024-03-01,\(score >= 9 ? bands[2] : score >= 7 ? bands[1] : bands[0]),\(score)"
+        }
+        let scored = try ingest(text: both)
+        #expect(scored.inspection.mapping.column(for: .nps) == 2, "the 0-10 column")
+        #expect(scored.quarantined.isEmpty)
+        #expect(scored.accepted.map { $0.nps?.answer.rating } == (0..<30).map { $0 % 11 })
+
+        let categoriesOnly = Self.file("Timestamp,NPS,Comment", rows: 12) { "2024-03-01,\(bands[$0 % 3]),fine \($0)" }
+        let categorized = try ingest(text: categoriesOnly)
+        #expect(categorized.inspection.mapping.column(for: .nps) == 1)
+        #expect(categorized.inspection.mapping.fits[.nps]?.summary == "Promoter/Passive/Detractor categories")
+        #expect(categorized.accepted.map { $0.nps?.answer.rating } == (0..<12).map { [0, 8, 10][$0 % 3] }, "10/8/0 count the same in NPS")
+    }
+
+    @Test func anOptionOfAMultipleChoiceQuestionIsNeverAScore() throws {
+        let text = Self.file("id,20 - Please choose the FIVE most important features [Easy to install the tool],20 - Please choose the FIVE most important features [Fast],Any comments?", rows: 20) {
+            "\($0),\($0 % 3 == 0 ? "N/A" : "Yes"),Yes,ok \($0)"
+        }
+        let result = try ingest(text: text)
+        #expect(result.inspection.mapping.column(for: .ces) == nil)
+        #expect(result.quarantined.isEmpty)
+        #expect(result.inspection.mapping.rejections.contains { $0.role == .ces && $0.reason.hasPrefix("one option of") })
+    }
+
+    @Test func googleFormsTimestampsInAnyLocale() throws {
+        let text = "Carimbo de data/hora,Qual é a probabilidade de você recomendar a Acme?\n"
+            + "2024/09/11 2:59:45 PM GMT-3,9\n2024/09/11 3:01:02 PM GMT-3,10\n"
+        let result = try ingest(text: text)
+        #expect(result.quarantined.isEmpty)
+        #expect(result.accepted.first?.submittedAt == ISO8601DateFormatter().date(from: "2024-09-11T17:59:45Z"))
+    }
+
+    @Test(arguments: [
+        "What, if anything, hinders you from using it more?", "What did we do well?", "How could the product be improved?",
+        "Especifique, por favor, as suas ideias, contributos e críticas.", "Tell us more", "¿Qué es lo que menos te gusta de usar R?",
+    ])
+    func everyOpenQuestionIsAComment(_ question: String) throws {
+        let answers = ["The onboarding took too long for our team", "Pricing is unclear on the invoices", "Nothing, it works great",
+                       "Support answers slowly on weekends", "Export to Excel breaks accents"]
+        let text = Self.file("id,Timestamp,Which plan are you on?,\"\(question)\"", rows: 25) { "\($0),2024-03-01,\(["Basic", "Pro"][$0 % 2]),\(answers[$0 % 5]) (\($0))" }
+        let result = try ingest(text: text)
+        #expect(result.inspection.mapping.columns(for: .comment) == [3], "the open question, not the plan")
+        #expect(result.accepted.first?.comment?.hasPrefix("The onboarding") == true)
+    }
+
+    @Test func aClosedQuestionIsNotACommentWhateverItsHeaderSays() throws {
+        let text = Self.file("id,Which statement most closely reflects the primary reason you use it? Comments welcome,Other feedback", rows: 40) {
+            "\($0),\(["It was required for my work", "I was personally interested", "A colleague told me"][$0 % 3]),\($0 % 4 == 0 ? "\"Great tool, but docs could improve number \($0)\"" : "")"
+        }
+        let result = try ingest(text: text)
+        #expect(result.inspection.mapping.columns(for: .comment) == [2])
+        #expect(result.inspection.mapping.rejections.contains { $0.role == .comment && $0.column == 1 })
+    }
+
+    @Test func multiSelectAnswersAreNotComments() throws {
+        let options = ["Data analysis", "Teaching", "Web apps", "Reporting", "Statistics"]
+        let text = Self.file("id,What would you use it for? (check all that apply)", rows: 30) { index in
+            "\(index),\"" + options.enumerated().filter { (index >> $0.offset) & 1 == 1 || $0.offset == index % 5 }.map(\.element).joined(separator: ", ") + "\""
+        }
+        let result = try ingest(text: text)
+        #expect(result.inspection.mapping.columns(for: .comment).isEmpty)
+    }
+
+    @Test(arguments: [
+        ("How satisfied are you with support?", ["Very satisfied", "Satisfied", "Neither satisfied nor dissatisfied", "Dissatisfied"], ColumnRole.csat, [5, 4, 3, 2]),
+        ("¿Qué tan satisfecho está con el soporte?", ["Muy satisfecho", "Satisfecho", "Insatisfecho", "Muy insatisfecho"], .csat, [5, 4, 2, 1]),
+        ("Nível de satisfação com o atendimento", ["5 (muito bom)", "4 (bom)", "3 (regular)", "1 (muito ruim)"], .csat, [5, 4, 3, 1]),
+        ("How easy was it to solve your problem?", ["Very easy", "Somewhat easy", "Somewhat difficult", "Very difficult"], .ces, [5, 4, 2, 1]),
+        ("La empresa me facilitó resolver mi problema", ["Totalmente de acuerdo", "De acuerdo", "En desacuerdo", "Totalmente en desacuerdo"], .ces, [5, 4, 2, 1]),
+    ])
+    func labelledRatingsAreReadAsTheirNumbers(_ header: String, _ labels: [String], _ role: ColumnRole, _ values: [Int]) throws {
+        let text = Self.file("id,\"\(header)\"", rows: 20) { "\($0),\(labels[$0 % labels.count])" }
+        let result = try ingest(text: text)
+        #expect(result.inspection.mapping.column(for: role) == 1, "\(result.inspection.mapping.rejections)")
+        #expect(result.quarantined.isEmpty)
+        let read = result.accepted.map { (role == .csat ? $0.csat : $0.ces)?.answer.rating }
+        #expect(read == (0..<20).map { values[$0 % values.count] })
+    }
+
+    @Test func aFiveLevelLikelihoodLabelIsNotNPS() throws {
+        let text = Self.file("id,Qual a probabilidade de recomendar a Acme?", rows: 20) {
+            "\($0),\(["Nada provável", "Pouco provável", "Provável", "Muito provável"][$0 % 4])"
+        }
+        #expect(try ingest(text: text).inspection.mapping.column(for: .nps) == nil)
+    }
+
+    @Test func aFewBadValuesAreQuarantinedAndAMostlyWrongColumnIsDropped() throws {
+        let few = Self.file("id,How likely are you to recommend us?", rows: 30) { "\($0),\($0 == 7 ? "6.5" : $0 == 8 ? "11" : "\($0 % 11)")" }
+        let kept = try ingest(text: few)
+        #expect(kept.inspection.mapping.column(for: .nps) == 1)
+        #expect(kept.quarantined.map(\.reason) == [.nonIntegerScore, .scoreOutOfScale])
+        #expect(kept.accepted.count == 28)
+
+        let wrong = Self.file("id,How likely are you to recommend us?,Comment", rows: 30) { "\($0),\($0 % 3 == 0 ? "9" : "Maybe"),hello \($0)" }
+        let dropped = try ingest(text: wrong)
+        #expect(dropped.inspection.mapping.column(for: .nps) == nil)
+        #expect(dropped.quarantined.isEmpty && dropped.accepted.count == 30)
+        #expect(dropped.inspection.mapping.droppedRoles.first?.rejections.first?.reason.contains("20 of 30 answers are not 0-10 numbers") == true)
+    }
+
+    @Test func csatTakesTheScaleItsAnswersShow() throws {
+        let tenPoint = try ingest(text: Self.file("id,Overall satisfaction", rows: 30) { "\($0),\($0 % 10 + 1)" })
+        #expect(tenPoint.inspection.scales.csat.maximum == 10 && tenPoint.inspection.scales.csat.favourable == 8...10)
+        // One stray 6 on a 1-5 question is a bad value, not a 7-point scale.
+        let stray = try ingest(text: Self.file("id,Overall satisfaction", rows: 30) { "\($0),\($0 == 3 ? 6 : $0 % 5 + 1)" })
+        #expect(stray.inspection.scales.csat.maximum == 5)
+        #expect(stray.quarantined.map(\.reason) == [.scoreOutOfScale])
+        // Labelled ends around digits: `Strongly agree`, 2-9, `Strongly disagree` is a 1-10 scale.
+        let ends = try ingest(text: Self.file("id,Are you satisfied with the support?", rows: 30) {
+            "\($0),\($0 % 9 == 0 ? "Strongly agree" : $0 % 9 == 1 ? "Strongly disagree" : "\($0 % 8 + 2)")"
+        })
+        #expect(ends.inspection.scales.csat.minimum == 1 && ends.inspection.scales.csat.maximum == 10)
+        #expect(ends.accepted.first?.csat?.answer.rating == 10)
+    }
+}
