@@ -1,5 +1,5 @@
 /// Where a score falls: red below `redBelow`, green above `greenAbove`, yellow in between (both boundaries yellow).
-public enum HealthBand: String, Sendable, Hashable, Codable, Comparable {
+public enum HealthBand: String, Sendable, Hashable, Codable, Comparable, CaseIterable {
     case red, yellow, green
 
     public static func < (lhs: HealthBand, rhs: HealthBand) -> Bool { lhs.rank < rhs.rank }

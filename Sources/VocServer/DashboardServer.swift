@@ -50,10 +50,12 @@ public struct DashboardServer: Sendable {
     public func router() -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: SecurityHeadersMiddleware())
+        router.add(middleware: ErrorPageMiddleware())
+        router.add(middleware: HeadMiddleware())
         if let token { router.add(middleware: BearerTokenMiddleware(token: token)) }
         router.get("/") { _, _ in try await page { DashboardPage.overview($0.overview()) } }
         router.get("/accounts") { request, _ in
-            let query = AccountQuery(parameters: Self.parameters(request))
+            let query = try AccountQuery(QueryParameters(request))
             return try await page { DashboardPage.accounts($0.accounts(query)) }
         }
         router.get("/accounts/{id}") { _, context in
@@ -63,10 +65,13 @@ public struct DashboardServer: Sendable {
                 return DashboardPage.account(detail)
             }
         }
-        router.get("/quarantine") { _, _ in try await page { try DashboardPage.quarantine($0.quarantine()) } }
+        router.get("/quarantine") { request, _ in
+            let (reason, limit) = try Self.quarantineQuery(request)
+            return try await page { try DashboardPage.quarantine($0.quarantine(reason: reason, limit: limit)) }
+        }
         router.get("/api/overview") { _, _ in try await json { $0.overview() } }
         router.get("/api/accounts") { request, _ in
-            let query = AccountQuery(parameters: Self.parameters(request))
+            let query = try AccountQuery(QueryParameters(request))
             return try await json { $0.accounts(query) }
         }
         router.get("/api/accounts/{id}") { _, context in
@@ -77,15 +82,17 @@ public struct DashboardServer: Sendable {
             }
         }
         router.get("/api/quarantine") { request, _ in
-            let reason = try Self.parameters(request)["reason"].flatMap { text in
-                guard let reason = QuarantineReason(rawValue: text) else { throw HTTPError(.badRequest, message: "unknown quarantine reason '\(text)'") }
-                return reason
-            }
-            let limit = Self.parameters(request)["limit"].flatMap(Int.init) ?? Int.max
+            let (reason, limit) = try Self.quarantineQuery(request)
             return try await json { try $0.quarantine(reason: reason, limit: limit) }
         }
         router.get("/healthz") { _, _ in "ok\n" }
         return router
+    }
+
+    /// `reason` (a quarantine reason) and `limit` (1-10,000 entries, default 500) of the quarantine routes.
+    private static func quarantineQuery(_ request: Request) throws -> (QuarantineReason?, Int) {
+        let parameters = try QueryParameters(request)
+        return (try parameters.choice("reason", as: QuarantineReason.self), try parameters.integer("limit", in: 1...10_000) ?? 500)
     }
 
     /// Builds the page on a Dispatch thread and answers it as HTML.
@@ -121,12 +128,6 @@ public struct DashboardServer: Sendable {
         } catch let error as VocError {
             throw HTTPError(.internalServerError, message: error.description)
         }
-    }
-
-    private static func parameters(_ request: Request) -> [String: String] {
-        var result: [String: String] = [:]
-        for (name, value) in request.uri.queryParameters { result[String(name)] = String(value) }
-        return result
     }
 
     /// A path segment with its percent escapes decoded (account ids may contain spaces or non-ASCII letters).

@@ -24,17 +24,6 @@ public struct AccountQuery: Sendable, Encodable {
         self.descending = descending
     }
 
-    /// From query parameters; empty values mean "any", unknown sort keys fall back to health score.
-    public init(parameters: [String: String]) {
-        let value = { (name: String) in parameters[name].flatMap { $0.isEmpty ? nil : $0 } }
-        segment = value("segment")
-        band = value("band").flatMap(HealthBand.init(rawValue:))
-        owner = value("owner")
-        language = value("language")
-        sort = value("sort").flatMap(SortKey.init(rawValue:)) ?? .score
-        descending = value("order") == "desc"
-    }
-
     public func matches(_ row: AccountRow) -> Bool {
         (segment == nil || row.segment == segment) && (band == nil || row.band == band)
             && (owner == nil || row.owner == owner) && (language == nil || row.language == language)

@@ -101,6 +101,12 @@ public enum DashboardPage {
         return document(title: "Quarantine", active: "quarantine", context: .server, body: body)
     }
 
+    /// An error answer as a page: the status, and why in words (`parameter 'band' must be one of red, yellow, green`).
+    public static func error(status: Int, reason: String, message: String) -> HTML {
+        document(title: "\(status) \(reason)", active: "", context: .server,
+                 body: "<h1>\(status) \(reason)</h1><p>\(message)</p><p><a href=\"/\">Back to the portfolio</a></p>")
+    }
+
     // MARK: - Parts
 
     private static func overviewBody(_ overview: PortfolioOverview, context: Context) -> HTML {

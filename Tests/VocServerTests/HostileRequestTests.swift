@@ -1,0 +1,87 @@
+import Foundation
+import HummingbirdTesting
+import Testing
+import VocTestSupport
+
+/// No request can crash or hang the dashboard: every parameter of every route with hostile values answers 400 (or
+/// 404/200), never 5xx, with the security headers, and the server answers the next request.
+@Suite struct HostileRequestTests {
+    static let routes = ["/", "/accounts", "/accounts/NW-1001", "/quarantine", "/api/overview", "/api/accounts", "/api/accounts/NW-1001", "/api/quarantine"]
+    static let parameters = ["limit", "reason", "band", "sort", "order", "segment", "owner", "language"]
+    static let values = [
+        "-1", "0", "1", "99999999999999999999999", "-9223372036854775808", "9223372036854775807", "abc", "", "%00", "%FF%FE",
+        "1e9", "0x10", "%E2%80%AE", "%F0%9F%98%A1", "red%0D%0AX-Injected:%201", "%3Cscript%3Ealert(1)%3C/script%3E",
+        String(repeating: "a", count: 5_000), "..%2F..%2Fetc%2Fpasswd", "purple", "desc", "bogus",
+    ]
+
+    @Test func everyRouteAnswersHostileParametersWithoutAServerError() async throws {
+        let server = try DashboardServerTests.server()
+        try await server.application(host: "127.0.0.1", port: 0).test(.router) { client in
+            var checked = 0
+            for route in Self.routes {
+                for parameter in Self.parameters {
+                    for value in Self.values {
+                        let response = try await client.execute(uri: "\(route)?\(parameter)=\(value)", method: .get)
+                        #expect(response.status.code < 500, "\(route)?\(parameter)=\(value.prefix(40)) answered \(response.status.code)")
+                        #expect(response.headers[.contentSecurityPolicy] != nil, "security headers on every answer")
+                        checked += 1
+                    }
+                }
+                let repeated = try await client.execute(uri: "\(route)?band=red&band=green&limit=1&limit=2", method: .get)
+                #expect(repeated.status.code < 500, "\(route) with repeated parameters")
+            }
+            #expect(checked == Self.routes.count * Self.parameters.count * Self.values.count)
+            try await client.execute(uri: "/healthz", method: .get) { #expect(String(buffer: $0.body) == "ok\n", "still answering") }
+        }
+    }
+
+    @Test func invalidValuesSayWhichParameterAndWhy() async throws {
+        let server = try DashboardServerTests.server()
+        try await server.application(host: "127.0.0.1", port: 0).test(.router) { client in
+            let cases = [
+                ("/api/quarantine?limit=-1", "parameter 'limit' must be a whole number from 1 to 10000"),
+                ("/api/quarantine?limit=abc", "parameter 'limit' must be a whole number from 1 to 10000"),
+                ("/api/quarantine?reason=nonsense", "parameter 'reason' must be one of"),
+                ("/api/accounts?band=purple", "parameter 'band' must be one of red, yellow, green"),
+                ("/api/accounts?sort=bogus", "parameter 'sort' must be one of account, name"),
+                ("/api/accounts?order=sideways", "parameter 'order' must be one of asc, desc"),
+                ("/api/accounts?band=red&band=green", "parameter 'band' is given more than once"),
+            ]
+            for (uri, message) in cases {
+                let response = try await client.execute(uri: uri, method: .get)
+                #expect(response.status == .badRequest, "\(uri)")
+                #expect(response.headers[.contentType] == "application/json; charset=utf-8")
+                let body = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+                let error = try #require(body["error"] as? [String: Any])
+                #expect((error["message"] as? String)?.hasPrefix(message) == true, "\(uri): \(error)")
+                #expect(error["status"] as? Int == 400)
+            }
+            let page = try await client.execute(uri: "/accounts?band=purple", method: .get)
+            #expect(page.status == .badRequest)
+            #expect(page.headers[.contentType] == "text/html; charset=utf-8", "an HTML route answers a page")
+            #expect(String(buffer: page.body).contains("parameter &#39;band&#39; must be one of red, yellow, green")
+                    || String(buffer: page.body).contains("parameter 'band' must be one of red, yellow, green"))
+            #expect(page.headers[.xContentTypeOptions] == "nosniff")
+        }
+    }
+
+    @Test func unknownAccountsAndHeadRequestsAnswerLikePages() async throws {
+        let server = try DashboardServerTests.server()
+        try await server.application(host: "127.0.0.1", port: 0).test(.router) { client in
+            let missing = try await client.execute(uri: "/accounts/NO-SUCH", method: .get)
+            #expect(missing.status == .notFound)
+            #expect(missing.headers[.contentType] == "text/html; charset=utf-8")
+            #expect(String(buffer: missing.body).contains("no feedback for account"))
+            #expect(missing.headers[.contentSecurityPolicy] != nil)
+            let api = try await client.execute(uri: "/api/accounts/NO-SUCH", method: .get)
+            #expect(api.status == .notFound && api.headers[.contentType] == "application/json; charset=utf-8")
+            for path in ["/", "/accounts", "/quarantine", "/api/overview", "/healthz"] {
+                let head = try await client.execute(uri: path, method: .head)
+                #expect(head.status == .ok, "HEAD \(path)")
+                #expect(head.body.readableBytes == 0, "HEAD \(path) has no body")
+            }
+            let quarantine = String(buffer: try await client.execute(uri: "/quarantine?limit=1", method: .get).body)
+            #expect(quarantine.contains("showing the first 1"), "the HTML quarantine honours limit")
+        }
+    }
+}
