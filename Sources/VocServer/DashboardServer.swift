@@ -48,10 +48,10 @@ public struct DashboardServer: Sendable {
     }
 
     public func router() -> Router<BasicRequestContext> {
-        let router = Router()
+        // HEAD answers every GET route without its body.
+        let router = Router(options: .autoGenerateHeadEndpoints)
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: ErrorPageMiddleware())
-        router.add(middleware: HeadMiddleware())
         if let token { router.add(middleware: BearerTokenMiddleware(token: token)) }
         router.get("/") { _, _ in try await page { DashboardPage.overview($0.overview()) } }
         router.get("/accounts") { request, _ in

@@ -31,14 +31,3 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
         }
     }
 }
-
-/// Answers `HEAD` as `GET` without the body (Hummingbird routes only the methods they are registered for).
-struct HeadMiddleware<Context: RequestContext>: RouterMiddleware {
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard request.method == .head else { return try await next(request, context) }
-        var head = request.head
-        head.method = .get
-        let response = try await next(Request(head: head, body: request.body), context)
-        return Response(status: response.status, headers: response.headers, body: .init())
-    }
-}
