@@ -20,15 +20,7 @@ public struct AccountResolver: Sendable {
     /// The directory account of a record, and whether the directory knows it.
     public func resolve(accountID: String?, email: String?) -> (account: String?, inDirectory: Bool) {
         if let accountID, ids.contains(accountID) { return (accountID, true) }
-        if !domains.isEmpty, let domain = email.flatMap(Self.domain), let account = domains[domain] { return (account, true) }
+        if !domains.isEmpty, let domain = email.flatMap(EmailDomain.of), let account = domains[domain] { return (account, true) }
         return (accountID, false)
-    }
-
-    /// The lower-cased domain of an address (`Ana@Acme.com.BR` → `acme.com.br`).
-    public static func domain(of email: String) -> String? {
-        guard let at = email.lastIndex(of: "@") else { return nil }
-        let domain = email[email.index(after: at)...]
-        guard !domain.isEmpty else { return nil }
-        return domain.lowercased()
     }
 }

@@ -35,5 +35,5 @@ public struct FeedbackSignal: Sendable, Hashable {
         self.language = language
     }
 
-    public var isDetractor: Bool { nps.map { $0 <= 6 } ?? false }
+    public var isDetractor: Bool { nps.map { NPSBand(score: $0) == .detractor } ?? false }
 }

@@ -25,7 +25,7 @@ public struct RatingScale: Sendable, Hashable, Codable, CustomStringConvertible 
     }
 
     /// Net Promoter Score: 0-10, promoters 9-10 (detractors 0-6 are fixed by `NPSBands`).
-    public static let nps = RatingScale(unchecked: 0, 10, 9...10)
+    public static let nps = RatingScale(unchecked: 0, 10, NPSBand.promoter.scores)
     /// CSAT on 1-5, satisfied = 4-5 (top-2 box).
     public static let csat5 = RatingScale(unchecked: 1, 5, 4...5)
     /// CES 2.0: 1-7 agreement with "the company made it easy", easy = 5-7.

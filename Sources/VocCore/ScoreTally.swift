@@ -17,12 +17,15 @@ public struct NPSTally: Sendable, Hashable, Codable {
     /// Answered responses: the denominator of every NPS figure.
     public var answered: Int { promoters + passives + detractors }
 
-    /// Adds one answer: 9-10 promoter, 7-8 passive, 0-6 detractor.
+    /// Adds one answer to its `NPSBand`, or to the skipped ones.
     public mutating func add(_ answer: ScoreAnswer) {
         switch answer {
-        case .rating(let value) where value >= 9: promoters += 1
-        case .rating(let value) where value >= 7: passives += 1
-        case .rating: detractors += 1
+        case .rating(let value):
+            switch NPSBand(score: value) {
+            case .promoter: promoters += 1
+            case .passive: passives += 1
+            case .detractor: detractors += 1
+            }
         case .blank: blank += 1
         case .notApplicable: notApplicable += 1
         }

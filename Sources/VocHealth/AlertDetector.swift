@@ -19,7 +19,7 @@ public struct AlertDetector: Sendable {
         if let date = signal.submittedAt, date > asOf || since.map({ date < $0 }) == true { return [] }
         if signal.submittedAt == nil, since != nil { return [] }
         var alerts: [Alert] = []
-        if let nps = signal.nps, nps <= 6 {
+        if let nps = signal.nps, NPSBand(score: nps) == .detractor {
             alerts.append(Alert(id: Self.id(.detractor, signal.key), kind: .detractor, account: signal.accountID,
                                 reason: "NPS \(nps): detractor", recordKey: signal.key, occurredAt: signal.submittedAt))
         }

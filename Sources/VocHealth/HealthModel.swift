@@ -29,7 +29,13 @@ public struct HealthModel: Sendable {
         var sum = 0.0
         var answers = 0
         func answer(_ value: Double) { sum += value; answers += 1 }
-        if let nps = signal.nps { answer(nps >= 9 ? 100 : nps <= 6 ? 0 : 50) }
+        if let nps = signal.nps {
+            switch NPSBand(score: nps) {
+            case .promoter: answer(100)
+            case .passive: answer(50)
+            case .detractor: answer(0)
+            }
+        }
         if let favourable = signal.csatFavourable { answer(favourable ? 100 : 0) }
         if let favourable = signal.cesFavourable { answer(favourable ? 100 : 0) }
         if let sentiment = signal.sentiment { answer(50 + 50 * sentiment) }
@@ -41,7 +47,7 @@ public struct HealthModel: Sendable {
     /// The answers behind a record's pull, in words.
     func reasons(for signal: FeedbackSignal) -> [String] {
         var reasons: [String] = []
-        if let nps = signal.nps { reasons.append("NPS \(nps) (\(nps >= 9 ? "promoter" : nps <= 6 ? "detractor" : "passive"))") }
+        if let nps = signal.nps { reasons.append("NPS \(nps) (\(NPSBand(score: nps).rawValue))") }
         if let favourable = signal.csatFavourable { reasons.append(favourable ? "satisfied" : "not satisfied") }
         if let favourable = signal.cesFavourable { reasons.append(favourable ? "easy" : "not easy") }
         if let sentiment = signal.sentiment { reasons.append("sentiment \(sentiment >= 0 ? "+" : "")\((sentiment * 100).rounded() / 100)") }

@@ -28,7 +28,11 @@ struct SignalAccumulator {
         weight.add(w)
         if let nps = signal.nps {
             npsWeight.add(w)
-            if nps >= 9 { promoters.add(w) } else if nps <= 6 { detractors.add(w) }
+            switch NPSBand(score: nps) {
+            case .promoter: promoters.add(w)
+            case .detractor: detractors.add(w)
+            case .passive: break
+            }
         }
         if let favourable = signal.csatFavourable {
             csatWeight.add(w)

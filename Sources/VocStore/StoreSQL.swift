@@ -7,8 +7,8 @@ public enum StoreSQL {
     public static func partialTallies(domain: String) -> String {
         """
         SELECT account_id, \(domain) AS domain, MAX(account_name) AS account_name, COUNT(*) AS responses,
-            \(count("nps_state = 1 AND nps >= 9")) AS promoters, \(count("nps_state = 1 AND nps BETWEEN 7 AND 8")) AS passives,
-            \(count("nps_state = 1 AND nps <= 6")) AS detractors, \(count("nps_state = 2")) AS nps_blank, \(count("nps_state = 3")) AS nps_na,
+            \(count("nps_state = 1 AND \(band(.promoter))")) AS promoters, \(count("nps_state = 1 AND \(band(.passive))")) AS passives,
+            \(count("nps_state = 1 AND \(band(.detractor))")) AS detractors, \(count("nps_state = 2")) AS nps_blank, \(count("nps_state = 3")) AS nps_na,
             \(ratingColumns("csat")), \(ratingColumns("ces")),
             MIN(submitted_at) AS first_at, MAX(submitted_at) AS last_at, \(count("comment IS NOT NULL")) AS comments,
             COUNT(sentiment) AS scored, COALESCE(SUM(sentiment), 0) AS sentiment_sum, \(count("sentiment_label = 'neg'")) AS negative,
@@ -62,6 +62,9 @@ public enum StoreSQL {
         SELECT run_id, path, format, detail, read, accepted, quarantined, skipped, already_stored, error
         FROM ingest_file WHERE run_id IN ($RUNS) ORDER BY id
         """
+
+    /// `nps BETWEEN 9 AND 10`: the band's scores, from `NPSBand`.
+    private static func band(_ band: NPSBand) -> String { "nps BETWEEN \(band.scores.lowerBound) AND \(band.scores.upperBound)" }
 
     private static func count(_ condition: String) -> String { "SUM(CASE WHEN \(condition) THEN 1 ELSE 0 END)" }
 

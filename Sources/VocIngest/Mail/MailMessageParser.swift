@@ -38,8 +38,8 @@ struct MailMessageParser: Sendable {
         if let date = headers.value("date") {
             record.submittedAt = Array(date.utf8).withUnsafeBufferPointer(TimestampParser.parseRFC5322)
         }
-        if let domain = record.respondentEmail.flatMap(SurveyRowMapper.domain), !vocabulary.freemailDomains.contains(domain) {
-            record.accountID = domain
+        if let email = record.respondentEmail {
+            record.accountID = EmailDomain.accountKey(forEmail: email, freemail: vocabulary.freemailDomains)
         }
         let text = MIMEText.text(headers: headers, body: bytes[bodyOffset...]) ?? ""
         let (own, stripped) = stripper.strip(text)

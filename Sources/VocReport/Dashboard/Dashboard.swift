@@ -104,7 +104,7 @@ public struct Dashboard: Sendable {
                           score: history[ends[index]]?.score, band: history[ends[index]]?.band)
         }
         let detractors = try view.feedback(account: id, limit: 500).filter { record in
-            if case .rating(let value)? = record.nps, value <= 6, record.comment != nil { return true }
+            if case .rating(let value)? = record.nps, NPSBand(score: value) == .detractor, record.comment != nil { return true }
             return false
         }.prefix(5).map(commentEvidence)
         return AccountDetail(account: summary, health: health, drivers: drivers, periods: accountPeriods, detractorComments: detractors)
