@@ -44,19 +44,24 @@ public enum FeedbackSource {
         }
     }
 
-    /// One sentence per score role a header offered but no column's answers fit (`ColumnMapping.droppedRoles`):
-    /// the file is read without that role instead of quarantining every record.
-    public var droppedRoleNotes: [String] {
+    /// What the ingest says about the mapping on stderr: each score role a header offered but no column's answers
+    /// fit (`ColumnMapping.droppedRoles`; the file is read without it instead of quarantining every record), and a
+    /// Promoter/Passive/Detractor column that disagrees with the 0-10 scores.
+    public var mappingNotes: [String] {
         let mapping: ColumnMapping
         switch self {
         case .survey(let ingester): mapping = ingester.inspection.mapping
         case .xml(let ingester): mapping = ingester.inspection.mapping
         case .mail: return []
         }
-        return mapping.droppedRoles.map { role, rejections in
+        var notes = mapping.droppedRoles.map { role, rejections in
             let columns = rejections.map { "'\($0.name)' (\($0.reason))" }.joined(separator: "; ")
             return "no \(role.rawValue) read from this file: \(columns); the rest of the file is read (name a column with --\(role.rawValue)-column to force one)"
         }
+        if let check = mapping.npsCrossCheck, check.compared > 0, check.agreeing * 10 < check.compared * 9 {
+            notes.append("the NPS scores and the file's Promoter/Passive/Detractor column agree on only \(check.agreeing) of \(check.compared) responses: check which is right")
+        }
+        return notes
     }
 
     /// Whether a record can be dated or given an account (see `ColumnMapping.placesFeedback`); always true for e-mail.

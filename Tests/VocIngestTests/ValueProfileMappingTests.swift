@@ -35,6 +35,12 @@ import VocTestSupport
         #expect(scored.inspection.mapping.column(for: .nps) == 2, "the 0-10 column")
         #expect(scored.quarantined.isEmpty)
         #expect(scored.accepted.map { $0.nps?.answer.rating } == (0..<30).map { $0 % 11 })
+        #expect(scored.inspection.mapping.npsCategoryColumn == 1, "the label column is kept to cross-check the scores")
+        #expect(scored.inspection.mapping.npsCrossCheck.map { [$0.agreeing, $0.compared] } == [30, 30])
+        let disagreeing = try ingest(text: Self.file("Timestamp,NPS,How likely are you to recommend us to a friend?", rows: 30) {
+            "2024-03-01,\(bands[2]),\($0 % 11)"
+        })
+        #expect(disagreeing.inspection.mapping.npsCrossCheck.map { [$0.agreeing, $0.compared] } == [4, 30], "only the 9s and 10s are promoters")
 
         let categoriesOnly = Self.file("Timestamp,NPS,Comment", rows: 12) { "2024-03-01,\(bands[$0 % 3]),fine \($0)" }
         let categorized = try ingest(text: categoriesOnly)

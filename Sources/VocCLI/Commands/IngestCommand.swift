@@ -87,7 +87,7 @@ struct IngestCommand: ParsableCommand {
         if file.walked && !source.hasFeedback { return try skipped("no NPS, CSAT, CES or comment column") }
         if file.walked && !source.placesFeedback { return try skipped("no date, account or e-mail column to place its feedback") }
         try source.requireFeedback()
-        for note in source.droppedRoleNotes { Console.error("voc: note: \(source.file): \(note)") }
+        for note in source.mappingNotes { Console.error("voc: note: \(source.file): \(note)") }
         var records: [FeedbackRecord] = []
         var quarantined: [QuarantinedRecord] = []
         records.reserveCapacity(Self.batchSize)

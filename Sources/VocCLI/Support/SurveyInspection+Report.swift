@@ -42,6 +42,9 @@ extension ColumnMapping {
             if let fit = fits[assignment.role], fit.filled > 0 {
                 lines.append("               answers: \(fit.summary), \(fit.fitting) of \(fit.filled) fit")
             }
+            if assignment.role == .nps, let column = npsCategoryColumn, let check = npsCrossCheck, column < profiles.count {
+                lines.append("               cross-check: column #\(column + 1) holds Promoter/Passive/Detractor; it agrees with \(check.agreeing) of \(check.compared) scores")
+            }
         }
         for rejection in rejections {
             lines.append("  rejected:    \(rejection.role.rawValue) '\(rejection.name)': \(rejection.reason)")

@@ -83,6 +83,10 @@ struct ColumnMapper {
                 mapping.assign(role, columns: [column], reason: "header \(kind) '\(phrase.text)' (\(phrase.language))")
                 claimed.insert(column.index)
                 languageVotes[phrase.language, default: 0] += 1
+                // A Promoter/Passive/Detractor column beside the 0-10 one is kept to cross-check it.
+                if role == .nps, let profiles, mapping.fits[.nps]?.labels.isEmpty == true {
+                    mapping.npsCategoryColumn = candidates.first { $0.column.index != column.index && Self.isCategoryColumn(profiles[$0.column.index], vocabulary) }?.column.index
+                }
                 break
             }
         }

@@ -24,6 +24,10 @@ public struct ColumnMapping: Sendable {
     public internal(set) var rejections: [Rejection] = []
     /// The value profile of every column (empty when the mapping was made from headers alone).
     public internal(set) var profiles: [ColumnProfile] = []
+    /// A Promoter/Passive/Detractor column beside the 0-10 NPS column, and how often the two agree in the profiled
+    /// records (the category a score falls in against the category written).
+    public internal(set) var npsCategoryColumn: Int?
+    public internal(set) var npsCrossCheck: (agreeing: Int, compared: Int)?
 
     mutating func reject(_ role: ColumnRole, _ column: SurveyColumn, _ reason: String) {
         rejections.append(Rejection(role: role, column: column.index, name: column.name, reason: reason))

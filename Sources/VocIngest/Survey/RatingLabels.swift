@@ -61,6 +61,11 @@ public struct RatingLabels: Sendable {
         return best
     }
 
+    /// Every label of `kind`, with its value.
+    func values(of kind: Kind) -> [String: Int] {
+        scales.filter { $0.key.kind == kind }.values.reduce(into: [:]) { all, known in all.merge(known) { first, _ in first } }
+    }
+
     /// The labels at either end of the scales of `kind`.
     func ends(of kind: Kind) -> [String] {
         scales.filter { $0.key.kind == kind && $0.key.points >= 5 }

@@ -89,8 +89,22 @@ public struct SurveyCSVIngester {
                 profiles[column].add(text) { vocabulary.notApplicable.contains($0) }
             }
         }
-        let mapping = try ColumnMapper(vocabulary: vocabulary).map(detection.columns, overrides: options.overrides, file: file, profiles: profiles)
+        var mapping = try ColumnMapper(vocabulary: vocabulary).map(detection.columns, overrides: options.overrides, file: file, profiles: profiles)
         let scales = try SurveyScales.resolve(overrides: options.overrides, mapping: mapping, columns: detection.columns, vocabulary: vocabulary)
+        if let categories = mapping.npsCategoryColumn, let scores = mapping.column(for: .nps) {
+            let labels = vocabulary.ratingLabels.values(of: .npsCategory)
+            var agreeing = 0, compared = 0
+            for item in pending {
+                guard case .record(let record, _) = item, max(categories, scores) < record.count else { continue }
+                let label = HeaderText.normalize(record.withField(categories) { decoder.string($0) ?? Windows1252.decode($0) })
+                let score = record.withField(scores) { decoder.string($0) ?? Windows1252.decode($0) }
+                guard let written = labels[label], case .integer(let value)? = ColumnProfile.number(score.trimmingSpaces),
+                      (0...10).contains(value) else { continue }
+                compared += 1
+                if NPSBand(score: written) == NPSBand(score: value) { agreeing += 1 }
+            }
+            mapping.npsCrossCheck = (agreeing, compared)
+        }
         var dates: [String] = []
         if let column = mapping.column(for: .timestamp) {
             for item in pending {
