@@ -1,5 +1,5 @@
 /// A closed integer answer scale and the band of it that counts as the favourable outcome
-/// (promoter, satisfied, easy). Scales are always explicit: voc never infers one from the values.
+/// (promoter, satisfied, easy). A scale comes from the user, the header or the answers (`ScoreEvidence`), never a guess.
 public struct RatingScale: Sendable, Hashable, Codable, CustomStringConvertible {
     public let minimum: Int
     public let maximum: Int

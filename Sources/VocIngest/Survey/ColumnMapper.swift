@@ -1,8 +1,9 @@
 import VocCore
 
 /// Assigns roles to columns: user overrides first, then header phrases from the vocabulary checked against the
-/// columns' values. A score role needs a header that fits and answers that fit its scale; open questions are never
-/// scores; a header stating another scale (`(1-4)`) is not NPS.
+/// columns' values (`ColumnProfile`). A score role needs a header that fits and answers that fit its scale
+/// (`ScoreEvidence`); comments are open questions with free-text answers. Without profiles (XML fields), headers
+/// decide alone: open questions are never scores, and a header stating another scale (`(1-4)`) is not NPS.
 struct ColumnMapper {
     let vocabulary: ColumnVocabulary
 

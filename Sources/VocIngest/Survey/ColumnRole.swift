@@ -11,7 +11,7 @@ public enum ColumnRole: String, Sendable, Hashable, Codable, CaseIterable, Compa
     case ces
     case comment
 
-    /// Score questions: mapped from headers only, never from the look of their values.
+    /// Score questions: offered by their header, taken only when their answers fit the scale (`ScoreEvidence`).
     public var isScore: Bool { self == .nps || self == .csat || self == .ces }
 
     /// Comments may span several columns (e.g. "why that score?" and "anything else?"); every other role takes one.

@@ -1,3 +1,5 @@
+import VocCore
+
 /// How a column's answers fit a score role: the scale they are on and the labels read as numbers.
 public struct ScoreFit: Sendable, Hashable {
     public var scale: ClosedRange<Int>
@@ -128,5 +130,20 @@ enum ScoreEvidence {
     struct Rejection: Error, Sendable, Hashable {
         var reason: String
         init(_ reason: String) { self.reason = reason }
+    }
+}
+
+extension NPSBand {
+    /// How often a written Promoter/Passive/Detractor category (`labels`: normalized label → 10/8/0) is the band of
+    /// the 0-10 score beside it, over the pairs where both can be read.
+    static func agreement(scores: [String], categories: [String], labels: [String: Int]) -> (agreeing: Int, compared: Int) {
+        var agreeing = 0, compared = 0
+        for (score, category) in zip(scores, categories) {
+            guard let written = labels[HeaderText.normalize(category)], case .integer(let value)? = ColumnProfile.number(score.trimmingSpaces),
+                  (0...10).contains(value) else { continue }
+            compared += 1
+            if NPSBand(score: written) == NPSBand(score: value) { agreeing += 1 }
+        }
+        return (agreeing, compared)
     }
 }

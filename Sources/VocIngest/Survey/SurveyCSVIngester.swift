@@ -81,37 +81,23 @@ public struct SurveyCSVIngester {
                 pending.append(.malformed(malformed))
             }
         }
-        var profiles = Array(repeating: ColumnProfile(), count: detection.columns.count)
-        for item in pending {
-            guard case .record(let record, _) = item, !record.isBlankLine else { continue }
-            for column in 0..<min(record.count, profiles.count) {
-                let text = record.withField(column) { decoder.string($0) ?? Windows1252.decode($0) }
-                profiles[column].add(text) { vocabulary.notApplicable.contains($0) }
+        /// One column's text in every buffered record (empty where a record is short).
+        func texts(_ column: Int) -> [String] {
+            pending.compactMap { item in
+                guard case .record(let record, _) = item, !record.isBlankLine else { return nil }
+                return column < record.count ? record.withField(column) { decoder.string($0) ?? Windows1252.decode($0) } : ""
             }
+        }
+        let profiles = detection.columns.indices.map { column in
+            texts(column).reduce(into: ColumnProfile()) { profile, text in profile.add(text) { vocabulary.notApplicable.contains($0) } }
         }
         var mapping = try ColumnMapper(vocabulary: vocabulary).map(detection.columns, overrides: options.overrides, file: file, profiles: profiles)
         let scales = try SurveyScales.resolve(overrides: options.overrides, mapping: mapping, columns: detection.columns, vocabulary: vocabulary)
         if let categories = mapping.npsCategoryColumn, let scores = mapping.column(for: .nps) {
-            let labels = vocabulary.ratingLabels.values(of: .npsCategory)
-            var agreeing = 0, compared = 0
-            for item in pending {
-                guard case .record(let record, _) = item, max(categories, scores) < record.count else { continue }
-                let label = HeaderText.normalize(record.withField(categories) { decoder.string($0) ?? Windows1252.decode($0) })
-                let score = record.withField(scores) { decoder.string($0) ?? Windows1252.decode($0) }
-                guard let written = labels[label], case .integer(let value)? = ColumnProfile.number(score.trimmingSpaces),
-                      (0...10).contains(value) else { continue }
-                compared += 1
-                if NPSBand(score: written) == NPSBand(score: value) { agreeing += 1 }
-            }
-            mapping.npsCrossCheck = (agreeing, compared)
+            mapping.npsCrossCheck = NPSBand.agreement(scores: texts(scores), categories: texts(categories),
+                                                      labels: vocabulary.ratingLabels.values(of: .npsCategory))
         }
-        var dates: [String] = []
-        if let column = mapping.column(for: .timestamp) {
-            for item in pending {
-                guard case .record(let record, _) = item, column < record.count else { continue }
-                dates.append(record.withField(column) { decoder.string($0) ?? Windows1252.decode($0) })
-            }
-        }
+        let dates = mapping.column(for: .timestamp).map(texts) ?? []
         let dateOrder: DateOrder
         let dateOrderSource: String
         if let given = options.overrides.dateOrder {
