@@ -1,6 +1,9 @@
 import Foundation
 import HummingbirdTesting
+import Synchronization
 import Testing
+import VocHealth
+import VocServer
 import VocTestSupport
 
 /// No request can crash or hang the dashboard: every parameter of every route with hostile values answers 400 (or
@@ -82,6 +85,47 @@ import VocTestSupport
             }
             let quarantine = String(buffer: try await client.execute(uri: "/quarantine?limit=1", method: .get).body)
             #expect(quarantine.contains("showing the first 1"), "the HTML quarantine honours limit")
+        }
+    }
+}
+
+/// Old data says it is old: a banner with the newest response's date and the `--as-of` to use, and a revenue at
+/// risk of zero is not coloured as a crisis.
+@Suite struct StaleDataTests {
+    static func overview(asOf: String) async throws -> (html: String, json: [String: Any]) {
+        let server = DashboardServer(store: try DashboardServerTests.makeStore(), model: HealthModel(), analyzer: nil,
+                                     asOf: ISO8601DateFormatter().date(from: asOf)!, token: nil)
+        let answers = Mutex<(page: String, json: Data)>(("", Data()))
+        try await server.application(host: "127.0.0.1", port: 0).test(.router) { client in
+            let page = String(buffer: try await client.execute(uri: "/", method: .get).body)
+            let json = Data(buffer: try await client.execute(uri: "/api/overview", method: .get).body)
+            answers.withLock { $0 = (page, json) }
+        }
+        let (page, json) = answers.withLock { $0 }
+        return (page, try JSONSerialization.jsonObject(with: json) as? [String: Any] ?? [:])
+    }
+
+    @Test func anOldStoreSaysSoAndAFreshViewDoesNot() async throws {
+        let old = try await Self.overview(asOf: "2026-12-06T12:00:00Z")
+        let latest = try #require((old.json["latest_response"] as? String)?.prefix(10))
+        #expect(latest.hasPrefix("2024-03"), "the sample data ends in March 2024")
+        #expect(old.html.contains("class=\"banner\""))
+        #expect(old.html.contains("The newest response is from \(latest)"))
+        #expect(old.html.contains("voc serve --as-of \(latest)"))
+        #expect(old.json["stale"] as? Bool == true)
+        let fresh = try await Self.overview(asOf: "2024-03-20T23:59:59Z")
+        #expect(!fresh.html.contains("class=\"banner\""))
+        #expect(fresh.json["stale"] as? Bool == false)
+    }
+
+    @Test func aZeroRevenueAtRiskIsNotRed() async throws {
+        let old = try await Self.overview(asOf: "2026-12-06T12:00:00Z")
+        let tile = try #require(old.html.range(of: "Revenue at risk")).upperBound
+        let value = old.html[tile...].prefix(80)
+        if (old.json["revenue_at_risk"] as? Double) == 0 {
+            #expect(!value.contains("value red"), "\(value)")
+        } else {
+            #expect(value.contains("value red"), "\(value)")
         }
     }
 }

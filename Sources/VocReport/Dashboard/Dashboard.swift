@@ -71,7 +71,10 @@ public struct Dashboard: Sendable {
         let thresholds = model.configuration.profile.bands
         return PortfolioOverview(
             asOf: asOf, store: view.store.location, responses: totals.feedback, quarantined: totals.quarantined,
-            unmatched: tallies.first { $0.accountID == nil }?.responses ?? 0, portfolio: portfolio, bands: bands,
+            unmatched: tallies.first { $0.accountID == nil }?.responses ?? 0,
+            latestResponse: pooled.lastResponse,
+            stale: pooled.lastResponse.map { asOf.timeIntervalSince($0) > Double(model.configuration.periodDays) * 86_400 } ?? false,
+            portfolio: portfolio, bands: bands,
             redBelow: thresholds.redBelow, greenAbove: thresholds.greenAbove,
             revenueAtRisk: red.reduce(0) { $0 + ($1.arr ?? 0) }, redWithoutARR: red.count { $0.arr == nil },
             periods: portfolioPeriods(), atRisk: AccountQuery(band: .red).apply(rows))

@@ -10,6 +10,10 @@ public struct PortfolioOverview: Sendable, Encodable {
     public var quarantined: Int
     /// Responses that matched no account.
     public var unmatched: Int
+    /// The newest response's date, and whether it is older than one health period before `asOf`: then the weekly
+    /// charts are empty and every score has decayed with age, which the page says instead of showing a crisis.
+    public var latestResponse: Date?
+    public var stale: Bool
     /// NPS, CSAT and CES of every response pooled, with their 95% intervals.
     public var portfolio: AccountSummary
     public var bands: BandCounts

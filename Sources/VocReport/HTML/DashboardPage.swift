@@ -111,11 +111,15 @@ public enum DashboardPage {
 
     private static func overviewBody(_ overview: PortfolioOverview, context: Context) -> HTML {
         var body: HTML = "<h1>Portfolio</h1><p class=\"muted\">as of \(Formatting.iso8601(overview.asOf)) · \(overview.responses) responses · \(overview.quarantined) quarantined · \(overview.unmatched) matched no account</p>"
+        if overview.stale, let latest = overview.latestResponse {
+            let days = Int(overview.asOf.timeIntervalSince(latest) / 86_400)
+            body += "<p class=\"banner\">The newest response is from \(Formatting.day(latest)), \(days) days before this view: recent weeks have no data and every score has decayed with age. To see the portfolio as it was then: <code>voc serve --as-of \(Formatting.day(latest))</code>.</p>"
+        }
         body += "<div class=\"tiles\">"
         body += metricTiles(overview.portfolio)
         body += tile("Accounts", "\(overview.bands.red + overview.bands.yellow + overview.bands.green)", band: nil,
                      note: "\(overview.bands.red) red · \(overview.bands.yellow) yellow · \(overview.bands.green) green")
-        body += tile("Revenue at risk", Formatting.money(overview.revenueAtRisk), band: overview.bands.red > 0 ? .red : nil,
+        body += tile("Revenue at risk", Formatting.money(overview.revenueAtRisk), band: overview.revenueAtRisk > 0 ? .red : nil,
                      note: "ARR of red accounts" + (overview.redWithoutARR > 0 ? ", \(overview.redWithoutARR) without ARR" : ""))
         body += "</div>"
         body += "<p class=\"muted\">Bands: red below \(Formatting.fixed(overview.redBelow, decimals: 0)), yellow \(Formatting.fixed(overview.redBelow, decimals: 0)) to \(Formatting.fixed(overview.greenAbove, decimals: 0)) (both included), green above \(Formatting.fixed(overview.greenAbove, decimals: 0)).</p>"
@@ -231,7 +235,7 @@ public enum DashboardPage {
         body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;margin:0;color:#222;background:#fafafa}\
         header{background:#1f2d3d;color:#fff;padding:10px 20px}header a{color:#cfd8e3;margin-left:16px;text-decoration:none}header a.active{color:#fff;font-weight:600}\
         main{padding:12px 20px;max-width:1280px}footer{color:#888;font-size:12px;padding:12px 20px}h1 small{color:#666;font-weight:400}\
-        .muted{color:#777}.tiles{display:flex;flex-wrap:wrap;gap:12px;margin:12px 0}.tile{background:#fff;border:1px solid #e3e3e3;border-radius:6px;padding:10px 14px;min-width:150px}\
+        .muted{color:#777}.banner{background:#fff7e0;border:1px solid #e8c96a;border-radius:6px;padding:8px 12px}.tiles{display:flex;flex-wrap:wrap;gap:12px;margin:12px 0}.tile{background:#fff;border:1px solid #e3e3e3;border-radius:6px;padding:10px 14px;min-width:150px}\
         .tile .label{color:#666;font-size:12px;text-transform:uppercase}.tile .value{font-size:26px;font-weight:600}.tile .note{color:#777;font-size:12px}\
         .value.red,.band.red,.neg{color:#c0392b}.value.yellow,.band.yellow{color:#a67c00}.value.green,.band.green,.pos{color:#2e8b57}\
         .charts{display:flex;flex-wrap:wrap;gap:12px}figure.chart{background:#fff;border:1px solid #e3e3e3;border-radius:6px;padding:8px;margin:8px 0}\
