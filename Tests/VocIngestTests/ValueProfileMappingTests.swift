@@ -114,6 +114,17 @@ import VocTestSupport
         #expect(read == (0..<20).map { values[$0 % values.count] })
     }
 
+    /// A 1-10 agreement question about recommending (its legend in the header) is not NPS, and `voc inspect` says so
+    /// for that reason, not as an option of a question (the legend's " - " is no question/option separator).
+    @Test func anAgreementScaleAboutRecommendingIsNotNPS() throws {
+        let text = Self.file("id,\"Would you recommend us, and why?10 - strongly agree, 1 - strongly disagree.\",Why?", rows: 20) {
+            "\($0),\($0 % 10 + 1),because \($0)"
+        }
+        let mapping = try ingest(text: text).inspection.mapping
+        #expect(mapping.column(for: .nps) == nil)
+        #expect(mapping.rejections.first { $0.role == .nps }?.reason == "the header states an agreement scale, not a 0-10 likelihood")
+    }
+
     @Test func aFiveLevelLikelihoodLabelIsNotNPS() throws {
         let text = Self.file("id,Qual a probabilidade de recomendar a Acme?", rows: 20) {
             "\($0),\(["Nada provável", "Pouco provável", "Provável", "Muito provável"][$0 % 4])"

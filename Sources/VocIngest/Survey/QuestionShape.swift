@@ -7,10 +7,12 @@ import Foundation
 /// option carries ("[Easy to install the tool]" is not a CES question).
 enum QuestionShape {
     static func markOptions(_ columns: inout [SurveyColumn]) {
-        var stems: [String: Int] = [:]
+        // A stem is a question of several options only when it comes with different options (a SurveyMonkey
+        // follow-up box repeats its question's whole text, which may itself contain " - ").
+        var stems: [String: Set<String>] = [:]
         let split = columns.map { column in column.rawTexts.map(Self.stemAndOption) }
         for candidates in split {
-            for stem in Set(candidates.compactMap { $0?.stem }) { stems[stem, default: 0] += 1 }
+            for candidate in candidates.compactMap({ $0 }) { stems[candidate.stem, default: []].insert(candidate.option) }
         }
         for index in columns.indices where columns[index].optionOf == nil {
             for (raw, candidate) in zip(columns[index].rawTexts, split[index]) {
@@ -18,7 +20,7 @@ enum QuestionShape {
                     columns[index].optionOf = bracketed
                     break
                 }
-                if let candidate, stems[candidate.stem, default: 0] >= 2 {
+                if let candidate, stems[candidate.stem, default: []].count >= 2 {
                     columns[index].optionOf = candidate.stem
                     break
                 }
