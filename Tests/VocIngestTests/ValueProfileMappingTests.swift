@@ -59,6 +59,19 @@ import VocTestSupport
         #expect(result.inspection.mapping.rejections.contains { $0.role == .ces && $0.reason.hasPrefix("one option of") })
     }
 
+    /// Microsoft Forms (its completion time, not its start time) and Typeform (`Submit Date (UTC)`), in three languages.
+    @Test(arguments: [
+        ("ID,Start time,Completion time,Email,How likely are you to recommend us?", "1,3/14/24 10:22:33,3/14/24 10:25:01,ana@acme.com,9", "2024-03-14T10:25:01Z"),
+        ("ID,Hora de inicio,Hora de finalización,Correo,¿Qué probabilidad hay de que recomiende Acme?", "1,14/3/24 10:22:33,14/3/24 10:25:01,ana@acme.com,9", "2024-03-14T10:25:01Z"),
+        ("ID,Hora de início,Hora de conclusão,Email,Qual a probabilidade de você recomendar a Acme?", "1,14/03/2024 10:22:33,14/03/2024 10:25:01,ana@acme.com,9", "2024-03-14T10:25:01Z"),
+        ("#,How likely are you to recommend us?,Start Date (UTC),Submit Date (UTC),Network ID", "ab12,10,2024-03-14 10:22:33,2024-03-14 10:25:01,x1", "2024-03-14T10:25:01Z"),
+    ])
+    func formsAndTypeformSubmissionTimes(_ header: String, _ row: String, _ expected: String) throws {
+        let result = try ingest(text: header + "\n" + row + "\n")
+        #expect(result.quarantined.isEmpty)
+        #expect(result.accepted.first?.submittedAt == ISO8601DateFormatter().date(from: expected), "\(result.inspection.mapping.assignments.map(\.names))")
+    }
+
     @Test func googleFormsTimestampsInAnyLocale() throws {
         let text = "Carimbo de data/hora,Qual é a probabilidade de você recomendar a Acme?\n"
             + "2024/09/11 2:59:45 PM GMT-3,9\n2024/09/11 3:01:02 PM GMT-3,10\n"
