@@ -11,13 +11,11 @@ public struct ColumnProfile: Sendable, Hashable {
     public internal(set) var integers: [Int: Int] = [:]
     /// Numbers with a fraction (`6.5`).
     public internal(set) var fractions = 0
-    /// The other answers by normalized text (the first `labelLimit` distinct answers; a column with more is not a
-    /// column of labels).
-    public var labels: [String: Int] {
-        rawLabels.reduce(into: [:]) { labels, entry in labels[HeaderText.normalize(entry.key), default: 0] += entry.value }
-    }
-    /// The same by their text as written: normalizing every cell was most of the profile's cost (perf).
-    private var rawLabels: [String: Int] = [:]
+    /// The other answers by normalized text (of the first `labelLimit` distinct answers as written; a column with
+    /// more is not a column of labels).
+    public internal(set) var labels: [String: Int] = [:]
+    /// Each distinct answer as written with its normalized text: a text is normalized once, not at every cell.
+    private var labelKeys: [String: String] = [:]
     /// Distinct filled answers (counted up to `distinctLimit`).
     public internal(set) var distinct = 0
     public internal(set) var characters = 0
@@ -79,13 +77,19 @@ public struct ColumnProfile: Sendable, Hashable {
             parts += 1
             if seenParts.count < Self.distinctLimit, seenParts.insert(Self.hash(part)).inserted { distinctParts += 1 }
         }
-        switch bytes.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true ? Self.number(text) : nil {
-        case .integer(let value)?: integers[value, default: 0] += 1
-        case .fraction?: fractions += 1
-        case nil:
+        switch ScoreParser.wholeNumber(text) {
+        case .success(let value)?: integers[value, default: 0] += 1
+        case .failure(.notAWholeNumber)?: fractions += 1
+        default:
             // Rating labels are short; a longer answer is text.
             guard length <= 60 else { break }
-            if rawLabels[text] != nil || rawLabels.count < Self.labelLimit { rawLabels[text, default: 0] += 1 }
+            if let key = labelKeys[text] {
+                labels[key, default: 0] += 1
+            } else if labelKeys.count < Self.labelLimit {
+                let key = HeaderText.normalize(text)
+                labelKeys[text] = key
+                labels[key, default: 0] += 1
+            }
         }
     }
 
@@ -115,36 +119,5 @@ public struct ColumnProfile: Sendable, Hashable {
         }
         close(bytes.count)
         return parts
-    }
-
-    enum Number { case integer(Int), fraction }
-
-    /// A whole number, alone or followed by its label (`10 - Extremely likely`, `5 (muito bom)`, `1: never`,
-    /// `9.0`); `.fraction` for `6.5`; nil for anything else.
-    static func number(_ text: String) -> Number? {
-        let scalars = Array(text.unicodeScalars)
-        var index = 0, value = 0
-        while index < scalars.count, let digit = scalars[index].properties.numericType == .decimal ? Int(String(scalars[index])) : nil {
-            guard value < 100_000 else { return nil }
-            value = value * 10 + digit
-            index += 1
-        }
-        guard index > 0 else { return nil }
-        if index < scalars.count, scalars[index] == "." || scalars[index] == "," {
-            var end = index + 1
-            var isWhole = true
-            while end < scalars.count, let digit = Int(String(scalars[end])), scalars[end].isASCII {
-                if digit != 0 { isWhole = false }
-                end += 1
-            }
-            guard end > index + 1 else { return nil }
-            if !isWhole { return end == scalars.count ? .fraction : nil }
-            index = end
-        }
-        if index == scalars.count { return .integer(value) }
-        let rest = String(String.UnicodeScalarView(scalars[index...])).trimmingSpaces
-        guard let first = rest.unicodeScalars.first, "-–—:(".unicodeScalars.contains(first),
-              rest.dropFirst().trimmingSpaces.first?.isLetter == true else { return nil }
-        return .integer(value)
     }
 }

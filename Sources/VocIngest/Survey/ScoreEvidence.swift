@@ -139,7 +139,7 @@ extension NPSBand {
     static func agreement(scores: [String], categories: [String], labels: [String: Int]) -> (agreeing: Int, compared: Int) {
         var agreeing = 0, compared = 0
         for (score, category) in zip(scores, categories) {
-            guard let written = labels[HeaderText.normalize(category)], case .integer(let value)? = ColumnProfile.number(score.trimmingSpaces),
+            guard let written = labels[HeaderText.normalize(category)], case .success(let value)? = ScoreParser.wholeNumber(score.trimmingSpaces),
                   (0...10).contains(value) else { continue }
             compared += 1
             if NPSBand(score: written) == NPSBand(score: value) { agreeing += 1 }

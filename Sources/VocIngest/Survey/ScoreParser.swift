@@ -17,14 +17,7 @@ struct ScoreParser {
     func parse(_ field: UnsafeBufferPointer<UInt8>, scale: RatingScale, labels: [String: Int] = [:], text: () -> String?) -> Result<ScoreAnswer, Failure> {
         let bytes = field.trimmingASCIISpaces
         if bytes.isEmpty { return .success(.blank) }
-        var index = 0
-        var value = 0
-        while index < bytes.count, let digit = Self.digit(bytes[index]) {
-            guard value < 1_000_000 else { return .failure(.outOfScale(value)) }
-            value = value * 10 + digit
-            index += 1
-        }
-        guard index > 0 else {
+        guard let number = Self.wholeNumber(bytes, in: field, text: text) else {
             let answer = text()?.trimmingSpaces ?? ""
             if notApplicable.contains(answer.lowercased()) { return .success(.notApplicable) }
             if !labels.isEmpty, let value = labels[HeaderText.normalize(answer)] {
@@ -32,6 +25,23 @@ struct ScoreParser {
             }
             return .failure(.notANumber)
         }
+        return number.flatMap { value in scale.contains(value) ? .success(.rating(value)) : .failure(.outOfScale(value)) }
+    }
+
+    /// The whole number a cell holds, alone or followed by its choice label (`10 - Extremely likely`, `5 (muito bom)`,
+    /// `9.0`), on any scale: nil when the cell does not start with a digit; `.notAWholeNumber` for `6.5`,
+    /// `.notANumber` for a number followed by anything else. `bytes` is `field` without its surrounding spaces; `text`
+    /// decodes `field`, needed only when a label follows the number. The value profile reads numbers with it too, so
+    /// a column is judged by the same reading that will parse it.
+    static func wholeNumber(_ bytes: UnsafeBufferPointer<UInt8>, in field: UnsafeBufferPointer<UInt8>, text: () -> String?) -> Result<Int, Failure>? {
+        var index = 0
+        var value = 0
+        while index < bytes.count, let digit = Self.digit(bytes[index]) {
+            guard value < 1_000_000 else { return .failure(.outOfScale(value)) }
+            value = value * 10 + digit
+            index += 1
+        }
+        guard index > 0 else { return nil }
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ",") {
             var fraction = index + 1
             guard fraction < bytes.count else { return .failure(.notANumber) }
@@ -48,7 +58,13 @@ struct ScoreParser {
                 return .failure(.notANumber)
             }
         }
-        return scale.contains(value) ? .success(.rating(value)) : .failure(.outOfScale(value))
+        return .success(value)
+    }
+
+    /// `wholeNumber` of a cell's text, already without its surrounding spaces.
+    static func wholeNumber(_ text: String) -> Result<Int, Failure>? {
+        var text = text
+        return text.withUTF8 { bytes in wholeNumber(bytes, in: bytes, text: { String(decoding: bytes, as: UTF8.self) }) }
     }
 
     func parse(_ text: String, scale: RatingScale) -> Result<ScoreAnswer, Failure> {
