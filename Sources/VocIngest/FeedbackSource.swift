@@ -35,25 +35,23 @@ public enum FeedbackSource {
                        + "or check that this is a survey export", at: SourcePosition(file: file))
     }
 
-    /// Whether a column (or XML field) maps to NPS, CSAT, CES or a comment; always true for e-mail.
-    public var hasFeedback: Bool {
+    /// The column mapping of a survey or XML export; nil for e-mail, whose roles are fixed.
+    private var mapping: ColumnMapping? {
         switch self {
-        case .survey(let ingester): ingester.inspection.mapping.hasFeedback
-        case .xml(let ingester): ingester.inspection.mapping.hasFeedback
-        case .mail: true
+        case .survey(let ingester): ingester.inspection.mapping
+        case .xml(let ingester): ingester.inspection.mapping
+        case .mail: nil
         }
     }
+
+    /// Whether a column (or XML field) maps to NPS, CSAT, CES or a comment; always true for e-mail.
+    public var hasFeedback: Bool { mapping?.hasFeedback ?? true }
 
     /// What the ingest says about the mapping on stderr: each score role a header offered but no column's answers
     /// fit (`ColumnMapping.droppedRoles`; the file is read without it instead of quarantining every record), and a
     /// Promoter/Passive/Detractor column that disagrees with the 0-10 scores.
     public var mappingNotes: [String] {
-        let mapping: ColumnMapping
-        switch self {
-        case .survey(let ingester): mapping = ingester.inspection.mapping
-        case .xml(let ingester): mapping = ingester.inspection.mapping
-        case .mail: return []
-        }
+        guard let mapping else { return [] }
         var notes = mapping.droppedRoles.map { role, rejections in
             let columns = rejections.map { "'\($0.name)' (\($0.reason))" }.joined(separator: "; ")
             return "no \(role.rawValue) read from this file: \(columns); the rest of the file is read (name a column with --\(role.rawValue)-column to force one)"
@@ -65,13 +63,7 @@ public enum FeedbackSource {
     }
 
     /// Whether a record can be dated or given an account (see `ColumnMapping.placesFeedback`); always true for e-mail.
-    public var placesFeedback: Bool {
-        switch self {
-        case .survey(let ingester): ingester.inspection.mapping.placesFeedback
-        case .xml(let ingester): ingester.inspection.mapping.placesFeedback
-        case .mail: true
-        }
-    }
+    public var placesFeedback: Bool { mapping?.placesFeedback ?? true }
 
     public mutating func next() throws(VocError) -> IngestEvent? {
         switch self {

@@ -67,29 +67,15 @@ public struct JSONText: Sendable {
     }
 
     /// A key and its value, or `null` when there is none: for records whose every key is always present.
-    public mutating func field(_ name: StaticString, orNull value: String?) {
-        key(name)
-        if let value { string(value) } else { null() }
-    }
+    public mutating func field(_ name: StaticString, orNull value: String?) { nullable(name, value) { $0.string($1) } }
+    public mutating func field(_ name: StaticString, orNull value: Int?) { nullable(name, value) { $0.number($1) } }
+    public mutating func field(_ name: StaticString, orNull value: Double?) { nullable(name, value) { $0.number($1) } }
+    public mutating func field(_ name: StaticString, orNull value: Bool?) { nullable(name, value) { $0.bool($1) } }
+    public mutating func field(_ name: StaticString, orNull values: [String]?) { nullable(name, values) { $0.strings($1) } }
 
-    public mutating func field(_ name: StaticString, orNull value: Int?) {
+    private mutating func nullable<T>(_ name: StaticString, _ value: T?, _ write: (inout JSONText, T) -> Void) {
         key(name)
-        if let value { number(value) } else { null() }
-    }
-
-    public mutating func field(_ name: StaticString, orNull value: Double?) {
-        key(name)
-        if let value { number(value) } else { null() }
-    }
-
-    public mutating func field(_ name: StaticString, orNull value: Bool?) {
-        key(name)
-        if let value { bool(value) } else { null() }
-    }
-
-    public mutating func field(_ name: StaticString, orNull values: [String]?) {
-        key(name)
-        if let values { strings(values) } else { null() }
+        if let value { write(&self, value) } else { null() }
     }
 
     public mutating func null() {

@@ -216,9 +216,9 @@ private struct Cursor {
         return nil
     }
 
-    /// `Z`, `UTC`, `GMT`, `+02:00`, `-0300`, `GMT-3`, `UTC+05:30` or nothing (UTC); the offset in seconds east of UTC.
+    /// `Z`, `UTC`, `GMT`, `+02:00`, `-0300`, `GMT-3`, `UTC+05:30` (a time without a zone is the caller's); the offset
+    /// in seconds east of UTC.
     mutating func zoneOffset() -> Int? {
-        if isAtEnd { return 0 }
         if take(UInt8(ascii: "Z")) { return 0 }
         var named = false
         if bytes[index...].starts(with: "UTC".utf8) || bytes[index...].starts(with: "GMT".utf8) {

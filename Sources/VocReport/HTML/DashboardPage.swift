@@ -28,7 +28,7 @@ public enum DashboardPage {
         let form: HTML = """
             <form method="get" action="/accounts" class="filters">\
             \(select("segment", "Segment", list.segments, query.segment))\
-            \(select("band", "Band", HealthBand.allBands.map(\.rawValue), query.band?.rawValue))\
+            \(select("band", "Band", HealthBand.allCases.map(\.rawValue), query.band?.rawValue))\
             \(select("owner", "CSM", list.owners, query.owner))\
             \(select("language", "Language", list.languages, query.language))\
             <input type="hidden" name="sort" value="\(query.sort.rawValue)">\
@@ -246,9 +246,4 @@ public enum DashboardPage {
         .tag{background:#eef2f7;border-radius:10px;padding:2px 8px}.comments li{margin:10px 0}\
         blockquote{margin:4px 0 2px 0;padding:4px 10px;border-left:3px solid #ccc;background:#fff;white-space:pre-wrap}.trace{color:#666;font-size:12px}
         """
-}
-
-extension HealthBand {
-    /// Every band, worst first.
-    static let allBands: [HealthBand] = [.red, .yellow, .green]
 }
