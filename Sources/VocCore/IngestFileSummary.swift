@@ -15,4 +15,6 @@ public struct IngestFileSummary: Sendable, Hashable {
         self.counts = counts
         self.error = error
     }
+
+    public var status: FileStatus { error == nil ? .completed : .failed }
 }

@@ -9,15 +9,14 @@ public struct IngestRunLog: Sendable, Hashable {
     public var startedAt: Date
     /// nil while running, or when the process died before finishing.
     public var finishedAt: Date?
-    /// `running`, `completed` or `completed-with-errors`.
-    public var status: String
+    public var status: RunStatus
     /// The files read to the end or stopped by an error, in the order they finished.
     public var files: [IngestFileSummary]
     /// Records and quarantined records that this run stored (not those it found already stored).
     public var storedRecords: Int
     public var storedQuarantined: Int
 
-    public init(id: Int64, command: String, startedAt: Date, finishedAt: Date?, status: String, files: [IngestFileSummary],
+    public init(id: Int64, command: String, startedAt: Date, finishedAt: Date?, status: RunStatus, files: [IngestFileSummary],
                 storedRecords: Int, storedQuarantined: Int) {
         self.id = id
         self.command = command

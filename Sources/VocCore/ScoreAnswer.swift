@@ -13,10 +13,13 @@ public enum ScoreAnswer: Sendable, Hashable {
         return nil
     }
 
+    /// The stored state code of a rating.
+    public static let ratedStateCode = 1
+
     /// The stored state code: 1 answered, 2 blank, 3 not applicable (absent questions store NULL).
     public var stateCode: Int {
         switch self {
-        case .rating: 1
+        case .rating: Self.ratedStateCode
         case .blank: 2
         case .notApplicable: 3
         }
@@ -24,7 +27,7 @@ public enum ScoreAnswer: Sendable, Hashable {
 
     public init?(stateCode: Int, value: Int?) {
         switch stateCode {
-        case 1: guard let value else { return nil }; self = .rating(value)
+        case Self.ratedStateCode: guard let value else { return nil }; self = .rating(value)
         case 2: self = .blank
         case 3: self = .notApplicable
         default: return nil

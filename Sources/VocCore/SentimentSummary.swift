@@ -2,13 +2,12 @@
 public struct SentimentSummary: Sendable, Hashable, Codable {
     /// −1…1.
     public var compound: Double
-    /// `neg`, `neu` or `pos`.
-    public var label: String
+    public var label: SentimentLabel
     public var churn: Bool
     public var effort: Bool
     public var topics: [String]
 
-    public init(compound: Double, label: String, churn: Bool, effort: Bool, topics: [String]) {
+    public init(compound: Double, label: SentimentLabel, churn: Bool, effort: Bool, topics: [String]) {
         self.compound = compound
         self.label = label
         self.churn = churn

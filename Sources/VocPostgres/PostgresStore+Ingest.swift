@@ -14,9 +14,10 @@ extension PostgresStore {
         }
     }
 
-    public func finishRun(_ run: Int64, status: String, at date: Date) throws(VocError) {
+    public func finishRun(_ run: Int64, status: RunStatus, at date: Date) throws(VocError) {
         try self.run { connection, logger in
-            _ = try await connection.query("UPDATE ingest_run SET finished_at = \(date.timeIntervalSince1970), status = \(status) WHERE id = \(run)", logger: logger)
+            _ = try await connection.query("UPDATE ingest_run SET finished_at = \(date.timeIntervalSince1970), status = \(status.rawValue) WHERE id = \(run)",
+                                           logger: logger)
         }
     }
 
@@ -26,19 +27,15 @@ extension PostgresStore {
                 INSERT INTO ingest_file (run_id, path, format, detail, read, accepted, quarantined, skipped, already_stored, status, error)
                 VALUES (\(run), \(summary.path), \(summary.format), \(summary.detail), \(summary.counts.read), \(summary.counts.accepted),
                         \(summary.counts.quarantined), \(summary.counts.skipped), \(summary.counts.alreadyStored),
-                        \(summary.error == nil ? "completed" : "failed"), \(summary.error))
+                        \(summary.status.rawValue), \(summary.error))
                 """, logger: logger)
         }
     }
 
-    static let feedbackColumns = [
-        "key", "channel", "source_file", "source_line", "source_record", "response_id", "account_id", "account_name", "respondent_email",
-        "submitted_at", "nps_state", "nps", "csat_state", "csat", "csat_scale", "csat_good", "csat_unit", "ces_state", "ces", "ces_scale",
-        "ces_good", "ces_unit", "comment", "language", "run_id", "sentiment", "sentiment_label", "churn", "effort", "subject",
-        "author_name", "thread", "quoted",
-    ]
-
-    static let quarantineColumns = ["key", "run_id", "source_file", "line", "byte", "record", "field", "reason", "detail", "raw", "truncated"]
+    /// `insertSQL` of every column of a table.
+    static func insertSQL<Column: StoreColumn>(_ table: String, _ columns: Column.Type, rows: Int, returning: String? = nil) -> String {
+        insertSQL(table, Column.allCases.map(\.name), rows: rows, returning: returning)
+    }
 
     /// `INSERT INTO table (columns) VALUES ($1, …), (…) ON CONFLICT DO NOTHING` for `rows` rows.
     static func insertSQL(_ table: String, _ columns: [String], rows: Int, returning: String? = nil) -> String {
@@ -61,11 +58,12 @@ extension PostgresStore {
             var inserted = 0
             for start in stride(from: 0, to: unique.count, by: Self.batchRows) {
                 let batch = unique[start..<min(start + Self.batchRows, unique.count)]
-                var binds = PostgresBindings(capacity: batch.count * Self.feedbackColumns.count)
-                for record in batch { Self.bind(record, run: run, into: &binds) }
-                let sql = Self.insertSQL("feedback", Self.feedbackColumns, rows: batch.count, returning: "key")
+                var row = PostgresRowBindings(capacity: batch.count * FeedbackColumn.allCases.count)
+                var scales = ScaleCodeMemo()
+                for record in batch { record.write(run: run, scales: &scales, into: &row) }
+                let sql = Self.insertSQL("feedback", FeedbackColumn.self, rows: batch.count, returning: "key")
                 var stored: Set<String> = []
-                for try await key in try await connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger).decode(String.self) {
+                for try await key in try await connection.query(PostgresQuery(unsafeSQL: sql, binds: row.binds), logger: logger).decode(String.self) {
                     stored.insert(key)
                 }
                 inserted += stored.count
@@ -74,71 +72,38 @@ extension PostgresStore {
                 }
                 for chunk in stride(from: 0, to: topics.count, by: Self.batchRows) {
                     let part = topics[chunk..<min(chunk + Self.batchRows, topics.count)]
-                    var topicBinds = PostgresBindings(capacity: part.count * 3)
+                    var topicRow = PostgresRowBindings(capacity: part.count * TopicColumn.allCases.count)
                     for (key, account, topic) in part {
-                        topicBinds.append(key)
-                        topicBinds.append(account)
-                        topicBinds.append(topic)
+                        topicRow.put(key, TopicColumn.feedbackKey)
+                        topicRow.put(account, TopicColumn.accountID)
+                        topicRow.put(topic, TopicColumn.topic)
                     }
-                    try await connection.query(PostgresQuery(unsafeSQL: Self.insertSQL("feedback_topic", ["feedback_key", "account_id", "topic"], rows: part.count),
-                                                             binds: topicBinds), logger: logger)
+                    try await connection.query(PostgresQuery(unsafeSQL: Self.insertSQL("feedback_topic", TopicColumn.self, rows: part.count), binds: topicRow.binds),
+                                               logger: logger)
                 }
             }
             for start in stride(from: 0, to: quarantine.count, by: Self.batchRows) {
                 let batch = quarantine[start..<min(start + Self.batchRows, quarantine.count)]
-                var binds = PostgresBindings(capacity: batch.count * Self.quarantineColumns.count)
-                for entry in batch {
-                    binds.append(entry.key)
-                    binds.append(Int(run))
-                    binds.append(entry.position.file)
-                    binds.append(entry.position.line)
-                    binds.append(entry.position.byte)
-                    binds.append(entry.position.record)
-                    binds.append(entry.position.field)
-                    binds.append(entry.reason.rawValue)
-                    binds.append(entry.detail)
-                    binds.append(ByteBuffer(bytes: entry.raw))
-                    binds.append(entry.isTruncated)
-                }
-                try await connection.query(PostgresQuery(unsafeSQL: Self.insertSQL("quarantine", Self.quarantineColumns, rows: batch.count), binds: binds),
+                var row = PostgresRowBindings(capacity: batch.count * QuarantineColumn.allCases.count)
+                for entry in batch { entry.write(run: run, into: &row) }
+                try await connection.query(PostgresQuery(unsafeSQL: Self.insertSQL("quarantine", QuarantineColumn.self, rows: batch.count), binds: row.binds),
                                            logger: logger)
             }
             return inserted
         }
         return records.count - inserted
     }
+}
 
-    private static func bind(_ record: FeedbackRecord, run: Int64, into binds: inout PostgresBindings) {
-        binds.append(record.key)
-        binds.append(record.channel.rawValue)
-        binds.append(record.position.file)
-        binds.append(record.position.line)
-        binds.append(record.position.record)
-        binds.append(record.responseID)
-        binds.append(record.accountID)
-        binds.append(record.accountName)
-        binds.append(record.respondentEmail)
-        binds.append(record.submittedAt?.timeIntervalSince1970)
-        binds.append(record.nps?.answer.stateCode)
-        binds.append(record.nps?.answer.rating)
-        for answer in [record.csat, record.ces] {
-            let rating = answer?.answer.rating
-            binds.append(answer?.answer.stateCode)
-            binds.append(rating)
-            binds.append(answer.map { ScaleCode.encode($0.scale) })
-            binds.append(rating.flatMap { answer?.scale.isFavourable($0) }.map { $0 ? 1 : 0 })
-            binds.append(rating.flatMap { answer?.scale.unit($0) })
+/// PostgreSQL's topic table, keyed by the record's key and carrying its account key (SQLite's is keyed by row id).
+private enum TopicColumn: Int, StoreColumn {
+    case feedbackKey, accountID, topic
+
+    var definition: (name: String, type: StoreValueType) {
+        switch self {
+        case .feedbackKey: ("feedback_key", .text)
+        case .accountID: ("account_id", .text)
+        case .topic: ("topic", .text)
         }
-        binds.append(record.comment)
-        binds.append(record.language)
-        binds.append(Int(run))
-        binds.append(record.sentiment?.compound)
-        binds.append(record.sentiment?.label)
-        binds.append(record.sentiment.map { $0.churn ? 1 : 0 })
-        binds.append(record.sentiment.map { $0.effort ? 1 : 0 })
-        binds.append(record.subject)
-        binds.append(record.authorName)
-        binds.append(record.thread)
-        binds.append(record.quoted)
     }
 }

@@ -9,18 +9,17 @@ extension PostgresStore {
             var binds = PostgresBindings()
             binds.append(limit)
             var runs: [IngestRunLog] = []
-            let query = PostgresQuery(unsafeSQL: StoreSQL.ingestRuns.replacingOccurrences(of: "$LIMIT", with: "$1"), binds: binds)
+            let query = PostgresQuery(unsafeSQL: StoreSQL.ingestRuns(limit: "$1"), binds: binds)
             for try await (id, command, started, finished, status, records, quarantined)
                 in try await connection.query(query, logger: logger).decode((Int64, String, Double, Double?, String, Int, Int).self) {
                 runs.append(IngestRunLog(id: id, command: command, startedAt: Date(timeIntervalSince1970: started),
-                                         finishedAt: finished.map(Date.init(timeIntervalSince1970:)), status: status, files: [],
+                                         finishedAt: finished.map(Date.init(timeIntervalSince1970:)), status: RunStatus(rawValue: status) ?? .running, files: [],
                                          storedRecords: records, storedQuarantined: quarantined))
             }
             guard !runs.isEmpty else { return [] }
             var fileBinds = PostgresBindings()
             for run in runs { fileBinds.append(run.id) }
-            let placeholders = (1...runs.count).map { "$\($0)" }.joined(separator: ", ")
-            let files = PostgresQuery(unsafeSQL: StoreSQL.ingestFiles.replacingOccurrences(of: "$RUNS", with: placeholders), binds: fileBinds)
+            let files = PostgresQuery(unsafeSQL: StoreSQL.ingestFiles(runs: (1...runs.count).map { "$\($0)" }), binds: fileBinds)
             var byRun: [Int64: [IngestFileSummary]] = [:]
             for try await (run, path, format, detail, read, accepted, quarantined, skipped, alreadyStored, error)
                 in try await connection.query(files, logger: logger).decode((Int64, String, String, String, Int, Int, Int, Int, Int, String?).self) {

@@ -5,9 +5,6 @@ public import VocCore
 public import VocStore
 
 extension PostgresStore {
-    /// The respondent's lower-cased e-mail domain (NULL without an address), as `SQLiteStore.domainSQL`.
-    static let domainSQL = "CASE WHEN strpos(respondent_email, '@') > 0 THEN lower(substr(respondent_email, strpos(respondent_email, '@') + 1)) END"
-
     public func partialTallies() throws(VocError) -> [PartialTally] {
         try partialTallies(of: nil)
     }
@@ -19,9 +16,8 @@ extension PostgresStore {
     /// Every group (`account` nil) or those that can belong to one account.
     private func partialTallies(of account: (id: String?, domains: [String])?) throws(VocError) -> [PartialTally] {
         let binds = account.map(Self.accountBindings) ?? PostgresBindings()
-        let topicSQL = StoreSQL.partialTopics(domain: Self.domainSQL, join: "f.key = t.feedback_key", condition: account.map { Self.accountCondition($0, table: "f") })
-        let sql = StoreSQL.partialTallies(domain: Self.domainSQL) + (account.map { " WHERE " + Self.accountCondition($0) } ?? "")
-            + " GROUP BY account_id, \(Self.domainSQL)"
+        let topicSQL = StoreSQL.partialTopics(.postgres, join: "f.key = t.feedback_key", condition: account.map { Self.accountCondition($0, table: "f") })
+        let sql = StoreSQL.partialTallies(.postgres) + (account.map { " WHERE " + Self.accountCondition($0) } ?? "") + StoreSQL.groupTallies(.postgres)
         return try run { connection, logger in
             var topics: [[String?]: [(topic: String, count: Int)]] = [:]
             for try await row in try await connection.query(PostgresQuery(unsafeSQL: topicSQL, binds: binds), logger: logger) {
@@ -43,7 +39,7 @@ extension PostgresStore {
         var binds = Self.accountBindings((accountID, domains))
         binds.append(min(limit, Int(Int64.max)))
         let sql = """
-            SELECT * FROM feedback WHERE \(Self.accountCondition((accountID, domains)))
+            SELECT \(StoredFeedback.columns.names()) FROM feedback WHERE \(Self.accountCondition((accountID, domains)))
             ORDER BY submitted_at IS NULL, submitted_at DESC, source_file, source_line LIMIT $\(binds.count)
             """
         return try fetchFeedback(PostgresQuery(unsafeSQL: sql, binds: binds))
@@ -51,7 +47,7 @@ extension PostgresStore {
 
     /// `StoreSQL.accountCondition` for one account, and its bindings.
     private static func accountCondition(_ account: (id: String?, domains: [String]), table: String? = nil) -> String {
-        StoreSQL.accountCondition(hasKey: account.id != nil, domainCount: account.domains.count, domain: domainSQL, table: table) { "$\($0)" }
+        StoreSQL.accountCondition(.postgres, hasKey: account.id != nil, domainCount: account.domains.count, table: table)
     }
 
     private static func accountBindings(_ account: (id: String?, domains: [String])) -> PostgresBindings {
@@ -67,7 +63,7 @@ extension PostgresStore {
         for start in stride(from: 0, to: keys.count, by: Self.batchRows) {
             var binds = PostgresBindings()
             let placeholders = keys[start..<min(start + Self.batchRows, keys.count)].map { key in binds.append(key); return "$\(binds.count)" }
-            for record in try fetchFeedback(PostgresQuery(unsafeSQL: "SELECT * FROM feedback WHERE key IN (\(placeholders.joined(separator: ", ")))", binds: binds)) {
+            for record in try fetchFeedback(PostgresQuery(unsafeSQL: "SELECT \(StoredFeedback.columns.names()) FROM feedback WHERE key IN (\(placeholders.joined(separator: ", ")))", binds: binds)) {
                 found[record.key] = record
             }
         }
@@ -78,31 +74,15 @@ extension PostgresStore {
         var binds = PostgresBindings()
         binds.append(key ?? "")
         binds.append(limit)
-        return try fetchFeedback(PostgresQuery(unsafeSQL: "SELECT * FROM feedback WHERE key COLLATE \"C\" > $1 ORDER BY key COLLATE \"C\" LIMIT $2", binds: binds))
+        return try fetchFeedback(PostgresQuery(unsafeSQL: "SELECT \(StoredFeedback.columns.names()) FROM feedback WHERE key COLLATE \"C\" > $1 ORDER BY key COLLATE \"C\" LIMIT $2", binds: binds))
     }
 
+    /// The stored records a select of `StoredFeedback.columns` finds.
     private func fetchFeedback(_ query: PostgresQuery) throws(VocError) -> [StoredFeedback] {
         try run { connection, logger in
             var records: [StoredFeedback] = []
             for try await row in try await connection.query(query, logger: logger) {
-                let c = row.makeRandomAccess()
-                func answer(_ metric: String) throws -> ScoreAnswer? {
-                    try c["\(metric)_state"].decode(Int?.self).flatMap { ScoreAnswer(stateCode: $0, value: try c[metric].decode(Int?.self)) }
-                }
-                let sentiment = try c["sentiment"].decode(Double?.self).map { compound in
-                    SentimentSummary(compound: compound, label: try c["sentiment_label"].decode(String?.self) ?? "",
-                                     churn: try c["churn"].decode(Int?.self) == 1, effort: try c["effort"].decode(Int?.self) == 1, topics: [])
-                }
-                records.append(StoredFeedback(
-                    key: try c["key"].decode(String.self), channel: try c["channel"].decode(String.self),
-                    position: SourcePosition(file: try c["source_file"].decode(String.self), line: try c["source_line"].decode(Int?.self),
-                                             record: try c["source_record"].decode(Int?.self)),
-                    responseID: try c["response_id"].decode(String?.self), accountID: try c["account_id"].decode(String?.self),
-                    accountName: try c["account_name"].decode(String?.self), respondentEmail: try c["respondent_email"].decode(String?.self),
-                    submittedAt: try c["submitted_at"].decode(Double?.self).map(Date.init(timeIntervalSince1970:)),
-                    nps: try answer("nps"), csat: try answer("csat"), ces: try answer("ces"),
-                    comment: try c["comment"].decode(String?.self), language: try c["language"].decode(String?.self), sentiment: sentiment,
-                    subject: try c["subject"].decode(String?.self), quoted: try c["quoted"].decode(String?.self)))
+                records.append(try StoredFeedback(reading: PostgresRowReader(row, positions: StoredFeedback.columns)))
             }
             return records
         }
@@ -119,20 +99,17 @@ extension PostgresStore {
         var after = ""
         while true {
             let page = try run { [after] connection, logger in
-                let rows = try await connection.query("""
-                    SELECT key, account_id, respondent_email, submitted_at,
-                        CASE WHEN nps_state = 1 THEN nps END, CASE WHEN csat_state = 1 THEN csat_good END,
-                        CASE WHEN ces_state = 1 THEN ces_good END, sentiment, churn, effort, language
-                    FROM feedback WHERE key COLLATE "C" > \(after) AND (submitted_at IS NULL OR submitted_at <= \(limit))
-                    ORDER BY key COLLATE "C" LIMIT \(pageSize)
-                    """, logger: logger)
+                var binds = PostgresBindings()
+                binds.append(after)
+                binds.append(limit)
+                binds.append(pageSize)
+                let rows = try await connection.query(PostgresQuery(unsafeSQL: """
+                    SELECT \(FeedbackSignal.columns.names()) FROM feedback
+                    WHERE key COLLATE "C" > $1 AND (submitted_at IS NULL OR submitted_at <= $2) ORDER BY key COLLATE "C" LIMIT $3
+                    """, binds: binds), logger: logger)
                 var signals: [FeedbackSignal] = []
-                for try await (key, account, email, submitted, nps, csat, ces, sentiment, churn, effort, language)
-                    in rows.decode((String, String?, String?, Double?, Int?, Int?, Int?, Double?, Int?, Int?, String?).self) {
-                    signals.append(FeedbackSignal(key: key, accountID: account, respondentEmail: email,
-                                                  submittedAt: submitted.map(Date.init(timeIntervalSince1970:)), nps: nps,
-                                                  csatFavourable: csat.map { $0 == 1 }, cesFavourable: ces.map { $0 == 1 },
-                                                  sentiment: sentiment, churn: churn == 1, effort: effort == 1, language: language))
+                for try await row in rows {
+                    signals.append(try FeedbackSignal(reading: PostgresRowReader(row, positions: FeedbackSignal.columns)))
                 }
                 return signals
             }
@@ -149,18 +126,12 @@ extension PostgresStore {
         if let reason { binds.append(reason.rawValue); conditions.append("reason = $\(binds.count)") }
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         let query = PostgresQuery(unsafeSQL: """
-            SELECT reason, source_file, line, byte, record, field, detail, raw, truncated, run_id FROM quarantine \(filter)
-            ORDER BY source_file, line, record
+            SELECT \(QuarantineEntry.columns.names()) FROM quarantine \(filter) ORDER BY source_file, line, record
             """, binds: binds)
         return try run { connection, logger in
             var entries: [QuarantineEntry] = []
-            for try await (reason, file, line, byte, record, field, detail, raw, truncated, run)
-                in try await connection.query(query, logger: logger).decode((String, String, Int?, Int?, Int?, String?, String, ByteBuffer, Bool, Int64).self) {
-                entries.append(QuarantineEntry(
-                    record: QuarantinedRecord(reason: QuarantineReason(rawValue: reason) ?? .raggedRow,
-                                              position: SourcePosition(file: file, line: line, byte: byte, record: record, field: field),
-                                              detail: detail, raw: Array(raw.readableBytesView), isTruncated: truncated),
-                    runID: run))
+            for try await row in try await connection.query(query, logger: logger) {
+                entries.append(try QuarantineEntry(reading: PostgresRowReader(row, positions: QuarantineEntry.columns)))
             }
             return entries
         }

@@ -10,7 +10,7 @@ public protocol FeedbackStore: Sendable {
     var location: String { get }
 
     func startRun(command: String, at date: Date) throws(VocError) -> Int64
-    func finishRun(_ run: Int64, status: String, at date: Date) throws(VocError)
+    func finishRun(_ run: Int64, status: RunStatus, at date: Date) throws(VocError)
     func logFile(_ summary: IngestFileSummary, run: Int64) throws(VocError)
     /// The latest `limit` ingest runs, newest first.
     func ingestLog(limit: Int) throws(VocError) -> [IngestRunLog]
@@ -63,5 +63,5 @@ public struct PartialTally: Sendable {
 
 extension FeedbackStore {
     public func startRun(command: String) throws(VocError) -> Int64 { try startRun(command: command, at: Date()) }
-    public func finishRun(_ run: Int64, status: String) throws(VocError) { try finishRun(run, status: status, at: Date()) }
+    public func finishRun(_ run: Int64, status: RunStatus) throws(VocError) { try finishRun(run, status: status, at: Date()) }
 }

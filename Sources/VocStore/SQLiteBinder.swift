@@ -11,7 +11,7 @@ import GRDBSQLite
 /// (`SQLITE_STATIC`) until the row is stepped. Bound as `SQLITE_TRANSIENT`, each value was copied by SQLite into a
 /// buffer of its own, allocated and freed under SQLite's global memory-statistics mutex: 7 % of the writer thread
 /// (perf of a 600k-row ingest).
-struct SQLiteBinder: ~Copyable {
+struct SQLiteBinder: StoreRowSink, ~Copyable {
     let statement: SQLiteStatement
     let connection: SQLiteConnection
     private var index: Int32 = 0
@@ -33,7 +33,7 @@ struct SQLiteBinder: ~Copyable {
         for buffer in outgrown { buffer.deallocate() }
     }
 
-    mutating func bind(_ value: String?) {
+    mutating func put(_ value: String?, _ column: some StoreColumn) {
         index += 1
         guard var value else { sqlite3_bind_null(statement, index); return }
         value.withUTF8 { bytes in
@@ -42,24 +42,24 @@ struct SQLiteBinder: ~Copyable {
         }
     }
 
-    mutating func bind(_ value: Int?) {
+    mutating func put(_ value: Int?, _ column: some StoreColumn) {
         index += 1
         guard let value else { sqlite3_bind_null(statement, index); return }
         sqlite3_bind_int64(statement, index, Int64(value))
     }
 
-    mutating func bind(_ value: Double?) {
+    mutating func put(_ value: Double?, _ column: some StoreColumn) {
         index += 1
         guard let value else { sqlite3_bind_null(statement, index); return }
         sqlite3_bind_double(statement, index, value)
     }
 
-    mutating func bind(_ value: Bool?) {
-        bind(value.map { $0 ? 1 : 0 } as Int?)
+    mutating func put(_ value: Bool?, _ column: some StoreColumn) {
+        put(value.map { $0 ? 1 : 0 } as Int?, column)
     }
 
     /// A blob, never NULL (an empty one is a zero-length blob).
-    mutating func bind(_ value: [UInt8]) {
+    mutating func put(_ value: [UInt8], _ column: some StoreColumn) {
         index += 1
         value.withUnsafeBytes { bytes in
             _ = sqlite3_bind_blob(statement, index, keep(bytes), Int32(bytes.count), nil)

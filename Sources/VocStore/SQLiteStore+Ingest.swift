@@ -20,9 +20,9 @@ extension SQLiteStore {
         return run
     }
 
-    public func finishRun(_ run: Int64, status: String, at date: Date) throws(VocError) {
+    public func finishRun(_ run: Int64, status: RunStatus, at date: Date) throws(VocError) {
         try write { db in
-            try db.execute(sql: "UPDATE ingest_run SET finished_at = ?, status = ? WHERE id = ?", arguments: [date.timeIntervalSince1970, status, run])
+            try db.execute(sql: "UPDATE ingest_run SET finished_at = ?, status = ? WHERE id = ?", arguments: [date.timeIntervalSince1970, status.rawValue, run])
         }
         try ensureAccountIndex()
         try use(.writeAheadLog)
@@ -58,7 +58,7 @@ extension SQLiteStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [run, summary.path, summary.format, summary.detail, summary.counts.read, summary.counts.accepted,
                                  summary.counts.quarantined, summary.counts.skipped, summary.counts.alreadyStored,
-                                 summary.error == nil ? "completed" : "failed", summary.error])
+                                 summary.status.rawValue, summary.error])
         }
     }
 
@@ -66,84 +66,45 @@ extension SQLiteStore {
     public func insert(records: [FeedbackRecord], quarantined: [QuarantinedRecord], run: Int64) throws(VocError) -> Int {
         try write { db in
             var alreadyStored = 0
-            let insertRecord = try db.cachedStatement(sql: """
-                INSERT OR IGNORE INTO feedback (key, channel, source_file, source_line, source_record, response_id, account_id,
-                    account_name, respondent_email, submitted_at, nps_state, nps, csat_state, csat, csat_scale, csat_good, csat_unit,
-                    ces_state, ces, ces_scale, ces_good, ces_unit, comment, language, run_id, sentiment, sentiment_label, churn, effort, subject, author_name, thread, quoted)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            var row = SQLiteBinder(insertRecord, in: db)
-            var scaleCodes = ScaleCodeMemo()
-            var topicRow = SQLiteBinder(try db.cachedStatement(sql: "INSERT OR IGNORE INTO feedback_topic (feedback_id, topic) VALUES (?, ?)"), in: db)
+            var row = SQLiteBinder(try db.cachedStatement(sql: Self.insertSQL(FeedbackColumn.self, into: "feedback")), in: db)
+            var scales = ScaleCodeMemo()
+            var topicRow = SQLiteBinder(try db.cachedStatement(sql: Self.insertSQL(TopicColumn.self, into: "feedback_topic")), in: db)
             for record in records {
-                row.bind(record.key)
-                row.bind(record.channel.rawValue)
-                row.bind(record.position.file)
-                row.bind(record.position.line)
-                row.bind(record.position.record)
-                row.bind(record.responseID)
-                row.bind(record.accountID)
-                row.bind(record.accountName)
-                row.bind(record.respondentEmail)
-                row.bind(record.submittedAt?.timeIntervalSince1970)
-                row.bind(record.nps?.answer.stateCode)
-                row.bind(record.nps?.answer.rating)
-                row.bind(record.csat, codes: &scaleCodes)
-                row.bind(record.ces, codes: &scaleCodes)
-                row.bind(record.comment)
-                row.bind(record.language)
-                row.bind(Int(run))
-                row.bind(record.sentiment?.compound)
-                row.bind(record.sentiment?.label)
-                row.bind(record.sentiment?.churn)
-                row.bind(record.sentiment?.effort)
-                row.bind(record.subject)
-                row.bind(record.authorName)
-                row.bind(record.thread)
-                row.bind(record.quoted)
+                record.write(run: run, scales: &scales, into: &row)
                 if try row.step() == 0 {
                     alreadyStored += 1
                     continue
                 }
                 let id = Int(db.lastInsertedRowID)
                 for topic in record.sentiment?.topics ?? [] {
-                    topicRow.bind(id)
-                    topicRow.bind(topic)
+                    topicRow.put(id, TopicColumn.feedbackID)
+                    topicRow.put(topic, TopicColumn.topic)
                     _ = try topicRow.step()
                 }
             }
-            let insertQuarantine = try db.cachedStatement(sql: """
-                INSERT OR IGNORE INTO quarantine (key, run_id, source_file, line, byte, record, field, reason, detail, raw, truncated)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            var quarantineRow = SQLiteBinder(insertQuarantine, in: db)
+            var quarantineRow = SQLiteBinder(try db.cachedStatement(sql: Self.insertSQL(QuarantineColumn.self, into: "quarantine")), in: db)
             for entry in quarantined {
-                quarantineRow.bind(entry.key)
-                quarantineRow.bind(Int(run))
-                quarantineRow.bind(entry.position.file)
-                quarantineRow.bind(entry.position.line)
-                quarantineRow.bind(entry.position.byte)
-                quarantineRow.bind(entry.position.record)
-                quarantineRow.bind(entry.position.field)
-                quarantineRow.bind(entry.reason.rawValue)
-                quarantineRow.bind(entry.detail)
-                quarantineRow.bind(entry.raw)
-                quarantineRow.bind(entry.isTruncated)
+                entry.write(run: run, into: &quarantineRow)
                 _ = try quarantineRow.step()
             }
             return alreadyStored
         }
     }
+
+    /// `INSERT OR IGNORE INTO table (every column) VALUES (?, …)`.
+    private static func insertSQL<Column: StoreColumn>(_ columns: Column.Type, into table: String) -> String {
+        "INSERT OR IGNORE INTO \(table) (\(Column.names())) VALUES (\(Column.allCases.map { _ in "?" }.joined(separator: ", ")))"
+    }
 }
 
-extension SQLiteBinder {
-    /// A CSAT or CES answer's five columns: state, rating, scale code, whether favourable, place on the scale.
-    mutating func bind(_ answer: ScaledAnswer?, codes: inout ScaleCodeMemo) {
-        let rating = answer?.answer.rating
-        bind(answer?.answer.stateCode)
-        bind(rating)
-        bind(answer.map { codes.code(of: $0.scale) })
-        bind(rating.flatMap { answer?.scale.isFavourable($0) })
-        bind(rating.flatMap { answer?.scale.unit($0) })
+/// SQLite's topic table, keyed by the record's row id (PostgreSQL's is keyed by its key).
+private enum TopicColumn: Int, StoreColumn {
+    case feedbackID, topic
+
+    var definition: (name: String, type: StoreValueType) {
+        switch self {
+        case .feedbackID: ("feedback_id", .integer)
+        case .topic: ("topic", .text)
+        }
     }
 }

@@ -5,25 +5,23 @@ public import VocCore
 extension SQLiteStore {
     public func ingestLog(limit: Int) throws(VocError) -> [IngestRunLog] {
         try read { db in
-            let runs = try Row.fetchAll(db, sql: StoreSQL.ingestRuns.replacingOccurrences(of: "$LIMIT", with: "?"), arguments: [limit])
+            let runs = try Row.fetchAll(db, sql: StoreSQL.ingestRuns(limit: "?"), arguments: [limit])
             guard !runs.isEmpty else { return [] }
-            let ids: [Int64] = runs.map { $0["id"] }
+            let ids: [Int64] = runs.map { $0[0] }
             var files: [Int64: [IngestFileSummary]] = [:]
-            let sql = StoreSQL.ingestFiles.replacingOccurrences(of: "$RUNS", with: ids.map { _ in "?" }.joined(separator: ","))
-            for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(ids)) {
+            for row in try Row.fetchAll(db, sql: StoreSQL.ingestFiles(runs: ids.map { _ in "?" }), arguments: StatementArguments(ids)) {
                 var counts = IngestCounts()
-                counts.read = row["read"]
-                counts.accepted = row["accepted"]
-                counts.quarantined = row["quarantined"]
-                counts.skipped = row["skipped"]
-                counts.alreadyStored = row["already_stored"]
-                files[row["run_id"], default: []].append(IngestFileSummary(path: row["path"], format: row["format"], detail: row["detail"],
-                                                                            counts: counts, error: row["error"]))
+                counts.read = row[4]
+                counts.accepted = row[5]
+                counts.quarantined = row[6]
+                counts.skipped = row[7]
+                counts.alreadyStored = row[8]
+                files[row[0], default: []].append(IngestFileSummary(path: row[1], format: row[2], detail: row[3], counts: counts, error: row[9]))
             }
             return runs.map { row in
-                IngestRunLog(id: row["id"], command: row["command"], startedAt: Date(timeIntervalSince1970: row["started_at"]),
-                             finishedAt: (row["finished_at"] as Double?).map(Date.init(timeIntervalSince1970:)), status: row["status"],
-                             files: files[row["id"]] ?? [], storedRecords: row["records"], storedQuarantined: row["quarantined"])
+                IngestRunLog(id: row[0], command: row[1], startedAt: Date(timeIntervalSince1970: row[2]),
+                             finishedAt: (row[3] as Double?).map(Date.init(timeIntervalSince1970:)), status: RunStatus(rawValue: row[4]) ?? .running,
+                             files: files[row[0]] ?? [], storedRecords: row[5], storedQuarantined: row[6])
             }
         }
     }

@@ -1,11 +1,13 @@
-import VocCore
+public import VocCore
 
 /// The code of the scale met last: a batch's answers share one or two scales, so the code is formatted once, not for
 /// every CSAT and CES answer of every row.
-struct ScaleCodeMemo {
+public struct ScaleCodeMemo {
     private var last: (scale: RatingScale, code: String)?
 
-    mutating func code(of scale: RatingScale) -> String {
+    public init() {}
+
+    public mutating func code(of scale: RatingScale) -> String {
         if let last, last.scale == scale { return last.code }
         let code = ScaleCode.encode(scale)
         last = (scale, code)

@@ -3,10 +3,11 @@ public import VocCore
 
 /// SQL shared by the SQLite and PostgreSQL stores (written in the subset both accept), and the decoding of its rows.
 public enum StoreSQL {
-    /// The per-(account key, respondent domain) aggregate behind `FeedbackStore.partialTallies()`; the caller appends GROUP BY.
-    public static func partialTallies(domain: String) -> String {
+    /// The per-(account key, respondent domain) aggregate behind `FeedbackStore.partialTallies()`; the caller appends
+    /// a condition and `groupTallies`.
+    public static func partialTallies(_ dialect: SQLDialect) -> String {
         """
-        SELECT account_id, \(domain) AS domain, MAX(account_name) AS account_name, COUNT(*) AS responses,
+        SELECT account_id, \(dialect.domain("respondent_email")) AS domain, MAX(account_name) AS account_name, COUNT(*) AS responses,
             \(count("nps_state = 1 AND \(band(.promoter))")) AS promoters, \(count("nps_state = 1 AND \(band(.passive))")) AS passives,
             \(count("nps_state = 1 AND \(band(.detractor))")) AS detractors, \(count("nps_state = 2")) AS nps_blank, \(count("nps_state = 3")) AS nps_na,
             \(ratingColumns("csat")), \(ratingColumns("ces")),
@@ -17,11 +18,14 @@ public enum StoreSQL {
         """
     }
 
+    /// The GROUP BY that ends `partialTallies`.
+    public static func groupTallies(_ dialect: SQLDialect) -> String { " GROUP BY account_id, \(dialect.domain("respondent_email"))" }
+
     /// Topic mentions per (account key, respondent domain, topic). `join` ties a topic row `t` to its record `f`
     /// (SQLite keys topics by the record's row id, PostgreSQL by its key); `condition` (on `f`) limits the records.
-    public static func partialTopics(domain: String, join: String, condition: String? = nil) -> String {
+    public static func partialTopics(_ dialect: SQLDialect, join: String, condition: String? = nil) -> String {
         """
-        SELECT f.account_id AS account_id, \(domain.replacingOccurrences(of: "respondent_email", with: "f.respondent_email")) AS domain,
+        SELECT f.account_id AS account_id, \(dialect.domain("f.respondent_email")) AS domain,
             t.topic AS topic, COUNT(*) AS mentions
         FROM feedback_topic t JOIN feedback f ON \(join)\(condition.map { " WHERE " + $0 } ?? "")
         GROUP BY f.account_id, 2, t.topic ORDER BY mentions DESC, topic
@@ -30,15 +34,14 @@ public enum StoreSQL {
 
     /// The records that may belong to one account: stored under its key (with none: `account_id IS NULL`) or from
     /// a respondent at one of `domainCount` domains. Its arguments are the key (when there is one), then the domains;
-    /// `placeholder(i)` writes the i-th (SQLite `?`, PostgreSQL `$i`); `table` qualifies the columns (`f`).
-    public static func accountCondition(hasKey: Bool, domainCount: Int, domain: String, table: String? = nil,
-                                        placeholder: (Int) -> String) -> String {
+    /// `table` qualifies the columns (`f`).
+    public static func accountCondition(_ dialect: SQLDialect, hasKey: Bool, domainCount: Int, table: String? = nil) -> String {
         let column = { (name: String) in table.map { "\($0).\(name)" } ?? name }
-        var condition = hasKey ? "\(column("account_id")) = \(placeholder(1))" : "\(column("account_id")) IS NULL"
+        var condition = hasKey ? "\(column("account_id")) = \(dialect.placeholder(1))" : "\(column("account_id")) IS NULL"
         if domainCount > 0 {
             let first = hasKey ? 2 : 1
-            let expression = domain.replacingOccurrences(of: "respondent_email", with: column("respondent_email"))
-            condition += " OR \(expression) IN (" + (first..<(first + domainCount)).map(placeholder).joined(separator: ", ") + ")"
+            condition += " OR \(dialect.domain(column("respondent_email"))) IN ("
+                + (first..<(first + domainCount)).map(dialect.placeholder).joined(separator: ", ") + ")"
         }
         return "(\(condition))"
     }
@@ -49,19 +52,25 @@ public enum StoreSQL {
         WHERE account_id IS NOT NULL AND account_name IS NOT NULL AND account_name <> '' GROUP BY account_id
         """
 
-    /// The latest runs with what each stored; `$LIMIT` is replaced by the caller's placeholder.
-    public static let ingestRuns = """
-        SELECT r.id AS id, r.command AS command, r.started_at AS started_at, r.finished_at AS finished_at, r.status AS status,
-            (SELECT COUNT(*) FROM feedback f WHERE f.run_id = r.id) AS records,
-            (SELECT COUNT(*) FROM quarantine q WHERE q.run_id = r.id) AS quarantined
-        FROM ingest_run r ORDER BY r.id DESC LIMIT $LIMIT
+    /// The latest runs with what each stored: id, command, started_at, finished_at, status, records, quarantined;
+    /// `limit` is the placeholder of how many.
+    public static func ingestRuns(limit: String) -> String {
         """
+        SELECT r.id, r.command, r.started_at, r.finished_at, r.status,
+            (SELECT COUNT(*) FROM feedback f WHERE f.run_id = r.id),
+            (SELECT COUNT(*) FROM quarantine q WHERE q.run_id = r.id)
+        FROM ingest_run r ORDER BY r.id DESC LIMIT \(limit)
+        """
+    }
 
-    /// The file rows of the runs whose ids are listed in `$RUNS`.
-    public static let ingestFiles = """
-        SELECT run_id, path, format, detail, read, accepted, quarantined, skipped, already_stored, error
-        FROM ingest_file WHERE run_id IN ($RUNS) ORDER BY id
+    /// The file rows of the runs whose ids are the placeholders `runs`: run_id, path, format, detail, read, accepted,
+    /// quarantined, skipped, already_stored, error.
+    public static func ingestFiles(runs: [String]) -> String {
         """
+        SELECT run_id, path, format, detail, read, accepted, quarantined, skipped, already_stored, error
+        FROM ingest_file WHERE run_id IN (\(runs.joined(separator: ", "))) ORDER BY id
+        """
+    }
 
     /// `nps BETWEEN 9 AND 10`: the band's scores, from `NPSBand`.
     private static func band(_ band: NPSBand) -> String { "nps BETWEEN \(band.scores.lowerBound) AND \(band.scores.upperBound)" }

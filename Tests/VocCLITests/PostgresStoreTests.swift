@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import Testing
 @testable import VocPostgres
+import VocStore
 import VocTestSupport
 
 /// The PostgreSQL store against a real server that each test starts and stops: the same commands give the same
@@ -35,6 +36,25 @@ import VocTestSupport
         let second = try VocProcess.run(["alerts"] + Self.asOf, store: server.url)
         #expect(second.status == 0)
         #expect(second.stdout.isEmpty)
+    }
+
+    @Test func theMigratedSchemaDeclaresTheTablesColumnsInOrder() throws {
+        let server = try PostgresTestServer.start()
+        defer { server.stop() }
+        let store = try PostgresStore(url: server.url)
+        func declared(_ table: String) throws -> [String] {
+            try store.run { connection, logger in
+                var columns: [String] = []
+                for try await (name, type) in try await connection.query("""
+                    SELECT column_name, data_type FROM information_schema.columns WHERE table_name = \(table) ORDER BY ordinal_position
+                    """, logger: logger).decode((String, String).self) {
+                    columns.append("\(name) \(type)")
+                }
+                return columns
+            }
+        }
+        #expect(try declared("feedback") == ["id bigint"] + FeedbackColumn.allCases.map { "\($0.name) \($0.type.postgres)" })
+        #expect(try declared("quarantine") == QuarantineColumn.allCases.map { "\($0.name) \($0.type.postgres)" })
     }
 
     @Test func signalsAreReadInPagesWithoutLosingOrRepeatingARecord() throws {

@@ -10,7 +10,7 @@ let analyzer = SentimentAnalyzer(model: try! SentimentModel.load(from: Fixtures.
 
 @Suite struct SentimentRuleTests {
     @Test(arguments: [
-        ("No me gustó nada la última actualización", "es", SentimentResult.Label.negative),
+        ("No me gustó nada la última actualización", "es", SentimentLabel.negative),
         ("não gostei nada", "pt", .negative),
         ("No tengo ninguna queja", "es", .positive),
         ("Não tenho nenhuma reclamação", "pt", .positive),
@@ -30,7 +30,7 @@ let analyzer = SentimentAnalyzer(model: try! SentimentModel.load(from: Fixtures.
         ("O produto é ruim, porém o suporte é ótimo", "pt", .positive),
         ("Nunca tuve un problema", "es", .positive),
     ])
-    func issueCases(_ text: String, _ language: String, _ expected: SentimentResult.Label) {
+    func issueCases(_ text: String, _ language: String, _ expected: SentimentLabel) {
         #expect(analyzer.analyze(text, language: language).label == expected, "\(text)")
     }
 
@@ -122,23 +122,23 @@ let analyzer = SentimentAnalyzer(model: try! SentimentModel.load(from: Fixtures.
     /// An idiom's own negator ("no doubt", "sin duda", "at least", "pelo menos") negates nothing after it; "least",
     /// "less" and "menos" outside such idioms negate.
     @Test(arguments: [
-        ("No doubt the best support team", "en", SentimentResult.Label.positive), ("Sin duda el mejor servicio", "es", .positive),
+        ("No doubt the best support team", "en", SentimentLabel.positive), ("Sin duda el mejor servicio", "es", .positive),
         ("Sin duda el peor servicio", "es", .negative), ("Sem dúvida o melhor atendimento", "pt", .positive),
         ("At least they were helpful", "en", .positive), ("Al menos fueron amables", "es", .positive), ("Pelo menos foram educados", "pt", .positive),
         ("Not only fast but also cheap", "en", .positive),
         ("The least helpful agent", "en", .negative), ("El agente menos útil", "es", .negative), ("O atendente menos prestativo", "pt", .negative),
     ])
-    func negatorsInsideIdiomsStayThere(_ text: String, _ language: String, _ expected: SentimentResult.Label) {
+    func negatorsInsideIdiomsStayThere(_ text: String, _ language: String, _ expected: SentimentLabel) {
         #expect(analyzer.analyze(text, language: language).label == expected, "\(text)")
     }
 
     /// Text typed without accents finds the accented entries, and still identifies its language; a word that is
     /// written without accents in its own right keeps its own meaning.
     @Test(arguments: [
-        ("otimo atendimento", "pt", SentimentResult.Label.positive), ("pessimo servico, nao recomendo", "pt", .negative),
+        ("otimo atendimento", "pt", SentimentLabel.positive), ("pessimo servico, nao recomendo", "pt", .negative),
         ("pesimo servicio", "es", .negative), ("muy facil de usar", "es", .positive), ("jamas funciono bien", "es", .negative),
     ])
-    func accentFreeTypingFindsTheAccentedEntries(_ text: String, _ language: String, _ expected: SentimentResult.Label) {
+    func accentFreeTypingFindsTheAccentedEntries(_ text: String, _ language: String, _ expected: SentimentLabel) {
         let result = analyzer.analyze(text, language: nil)
         #expect(result.label == expected && result.language == language, "\(text): \(result.label) \(result.language)")
     }
@@ -305,7 +305,7 @@ let analyzer = SentimentAnalyzer(model: try! SentimentModel.load(from: Fixtures.
                 let full = analyzer.analyze(example.text, language: declared)
                 let (identified, summary) = analyzer.summarize(example.text, language: declared)
                 #expect(identified == full.language)
-                #expect(summary == SentimentSummary(compound: full.compound, label: full.label.rawValue, churn: !full.churn.isEmpty,
+                #expect(summary == SentimentSummary(compound: full.compound, label: full.label, churn: !full.churn.isEmpty,
                                                     effort: !full.effort.isEmpty, topics: full.topics), "\(example.text)")
             }
         }

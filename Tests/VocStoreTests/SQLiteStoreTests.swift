@@ -26,7 +26,7 @@ import VocTestSupport
         var counts = ingester.counts
         counts.alreadyStored = try store.insert(records: records, quarantined: quarantined, run: run)
         try store.logFile(IngestFileSummary(path: path, format: "csv", detail: "", counts: counts, error: nil), run: run)
-        try store.finishRun(run, status: "completed")
+        try store.finishRun(run, status: .completed)
         return counts
     }
 
@@ -107,7 +107,7 @@ import VocTestSupport
         #expect(try !hasAccountIndex(store), "dropped while an empty store is loaded")
         // A run killed here leaves it missing: the next process to open the store builds it.
         #expect(try hasAccountIndex(SQLiteStore(path: store.path)))
-        try store.finishRun(run, status: "completed")
+        try store.finishRun(run, status: .completed)
         #expect(try hasAccountIndex(store))
         _ = try ingest(Fixtures.corpora.appendingPathComponent("surveys/generic_en.csv").path, into: store)
         _ = try store.startRun(command: "incremental")
@@ -128,12 +128,12 @@ import VocTestSupport
         let store = try temporaryStore()
         let bulk = try store.startRun(command: "bulk")
         #expect(try journal(store) == ("delete", 2), "an empty store is loaded through the rollback journal, synced in full")
-        try store.finishRun(bulk, status: "completed")
+        try store.finishRun(bulk, status: .completed)
         #expect(try journal(store) == ("wal", 1))
         _ = try ingest(Fixtures.corpora.appendingPathComponent("surveys/generic_en.csv").path, into: store)
         let incremental = try store.startRun(command: "incremental")
         #expect(try journal(store) == ("wal", 1), "a store with records keeps its log")
-        try store.finishRun(incremental, status: "completed")
+        try store.finishRun(incremental, status: .completed)
 
         // Another connection reading the store: the run neither waits nor fails, and writes through the log.
         let busy = try temporaryStore()
@@ -142,7 +142,7 @@ import VocTestSupport
             _ = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM feedback")
             let run = try busy.startRun(command: "while another connection reads")
             #expect(try journal(busy) == ("wal", 1))
-            try busy.finishRun(run, status: "completed")
+            try busy.finishRun(run, status: .completed)
         }
         // A store left in the rollback journal (a killed bulk load) is back on the log at the next open.
         let left = try temporaryStore()

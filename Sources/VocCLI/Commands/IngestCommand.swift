@@ -60,7 +60,7 @@ struct IngestCommand: ParsableCommand {
                 summaries.append(summary)
             }
         }
-        try store.finishRun(run, status: failed ? "completed-with-errors" : "completed")
+        try store.finishRun(run, status: failed ? .completedWithErrors : .completed)
         report(summaries)
         let total = summaries.map(\.counts).reduce(IngestCounts(), +)
         if failed { throw ExitCode(ExitStatus.error.rawValue) }

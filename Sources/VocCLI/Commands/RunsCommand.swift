@@ -76,7 +76,7 @@ private struct RunOutput: Encodable {
         command = log.command
         startedAt = log.startedAt
         finishedAt = log.finishedAt
-        status = log.finishedAt == nil ? "unfinished" : log.status
+        status = log.finishedAt == nil ? "unfinished" : log.status.rawValue
         files = log.files.map(FileOutput.init)
         storedRecords = log.storedRecords
         storedQuarantined = log.storedQuarantined

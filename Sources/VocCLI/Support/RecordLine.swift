@@ -47,7 +47,7 @@ struct RecordLine: JSONLineConvertible {
         (ces, cesAnswer) = (record.ces?.rating, Self.answer(record.ces))
         language = record.language
         sentiment = record.sentiment?.compound
-        sentimentLabel = record.sentiment?.label
+        sentimentLabel = record.sentiment?.label.rawValue
         churn = record.sentiment?.churn
         effort = record.sentiment?.effort
         topics = record.sentiment?.topics

@@ -134,7 +134,7 @@ public struct Dashboard: Sendable {
         var nps: Int?
         if case .rating(let value)? = record.nps { nps = value }
         return CommentEvidence(key: record.key, source: Self.source(record), submittedAt: record.submittedAt, nps: nps,
-                               comment: record.comment ?? "", sentiment: record.sentiment?.compound, label: record.sentiment?.label,
+                               comment: record.comment ?? "", sentiment: record.sentiment?.compound, label: record.sentiment?.label.rawValue,
                                trace: trace(record.comment ?? "", language: record.language))
     }
 

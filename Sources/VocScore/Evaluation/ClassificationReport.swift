@@ -1,3 +1,5 @@
+public import VocCore
+
 /// Accuracy, per-class precision/recall/F1, macro-F1 and the confusion matrix of a 3-class labelling.
 public struct ClassificationReport: Sendable, Codable {
     public struct ClassScores: Sendable, Codable {
@@ -17,9 +19,9 @@ public struct ClassificationReport: Sendable, Codable {
     public var confusion: [[Int]]
     public var labels: [String]
 
-    public init(gold: [SentimentResult.Label], predicted: [SentimentResult.Label]) {
+    public init(gold: [SentimentLabel], predicted: [SentimentLabel]) {
         precondition(gold.count == predicted.count)
-        let labels = SentimentResult.Label.allCases
+        let labels = SentimentLabel.allCases
         self.labels = labels.map(\.rawValue)
         var confusion = Array(repeating: Array(repeating: 0, count: labels.count), count: labels.count)
         for (g, p) in zip(gold, predicted) {

@@ -7,7 +7,7 @@ public struct LabelledSet: Sendable {
     public struct Example: Sendable {
         public var id: String
         public var language: String
-        public var label: SentimentResult.Label
+        public var label: SentimentLabel
         public var text: String
     }
 
@@ -25,7 +25,7 @@ public struct LabelledSet: Sendable {
             let line = line.hasSuffix("\r") ? line.dropLast() : line
             if line.isEmpty || (offset == 0 && line.hasPrefix("id\t")) { continue }
             let fields = line.split(separator: "\t", maxSplits: 4, omittingEmptySubsequences: false)
-            guard fields.count == 5, let label = SentimentResult.Label(rawValue: String(fields[2])) else {
+            guard fields.count == 5, let label = SentimentLabel(rawValue: String(fields[2])) else {
                 throw VocError(.invalidInput, "expected id<TAB>lang<TAB>label(neg|neu|pos)<TAB>score<TAB>text", at: SourcePosition(file: path, line: offset + 1))
             }
             examples.append(Example(id: String(fields[0]), language: String(fields[1]), label: label, text: String(fields[4])))

@@ -19,7 +19,7 @@ extension SentimentAnalyzer {
         // The indexes are read in place: a local copy of the lexicon retained and released all its tables.
         let rules = context.rules
         return (guess.language, SentimentSummary(
-            compound: compound, label: SentimentResult.label(for: compound).rawValue,
+            compound: compound, label: SentimentResult.label(for: compound),
             churn: context.hasMatch(rules.lexicon.churn, .churn), effort: context.hasMatch(rules.lexicon.effort, .effort),
             topics: Self.distinctSorted(context.matchValues(rules.lexicon.topics, .topic))))
     }

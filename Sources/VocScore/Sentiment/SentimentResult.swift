@@ -1,9 +1,7 @@
+public import VocCore
+
 /// The sentiment of one text, with the signals found in it.
 public struct SentimentResult: Sendable, Hashable, Codable {
-    public enum Label: String, Sendable, Hashable, Codable, CaseIterable {
-        case negative = "neg", neutral = "neu", positive = "pos"
-    }
-
     /// `es`, `pt`, `en` or `other`; declared by the source or identified.
     public var language: String
     public var languageConfidence: Double
@@ -14,7 +12,7 @@ public struct SentimentResult: Sendable, Hashable, Codable {
     public var neutral: Double
     public var negative: Double
     /// `pos` when compound ≥ 0.05, `neg` when ≤ −0.05, else `neu`.
-    public var label: Label
+    public var label: SentimentLabel
     public var trace: SentimentTrace
     /// Churn-intent phrases found ("cancel my subscription", "vou cancelar"), independent of polarity.
     public var churn: [String]
@@ -23,7 +21,7 @@ public struct SentimentResult: Sendable, Hashable, Codable {
     /// Topics from the keyword taxonomy (pricing, billing, support, …), sorted.
     public var topics: [String]
 
-    public static func label(for compound: Double) -> Label {
+    public static func label(for compound: Double) -> SentimentLabel {
         compound >= SentimentTunables.positiveThreshold ? .positive : compound <= SentimentTunables.negativeThreshold ? .negative : .neutral
     }
 
