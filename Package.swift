@@ -5,7 +5,7 @@ let package = Package(
     name: "voc",
     products: [
         .executable(name: "voc", targets: ["voc"]),
-        .library(name: "VocKit", targets: ["VocCore", "VocIngest", "VocText", "VocScore", "VocStore", "VocReport", "VocHealth"]),
+        .library(name: "VocKit", targets: ["VocCore", "VocIngest", "VocText", "VocScore", "VocStore", "VocPipeline", "VocReport", "VocHealth"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -36,6 +36,7 @@ let package = Package(
             .product(name: "PostgresNIO", package: "postgres-nio"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        .target(name: "VocPipeline", dependencies: ["VocCore", "VocIngest", "VocScore", "VocStore"]),
         .target(name: "VocHealth", dependencies: ["VocCore", .product(name: "Yams", package: "Yams")]),
         .target(name: "VocReport", dependencies: ["VocCore", "VocScore", "VocStore", "VocHealth"]),
         .target(name: "VocServer", dependencies: [
@@ -43,7 +44,7 @@ let package = Package(
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
         .target(name: "VocCLI", dependencies: [
-            "VocCore", "VocIngest", "VocText", "VocScore", "VocStore", "VocPostgres", "VocReport", "VocHealth", "VocServer",
+            "VocCore", "VocIngest", "VocText", "VocScore", "VocStore", "VocPipeline", "VocPostgres", "VocReport", "VocHealth", "VocServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -59,10 +60,10 @@ let package = Package(
         .testTarget(name: "VocHealthTests", dependencies: ["VocHealth", "VocTestSupport"]),
         .testTarget(name: "VocReportTests", dependencies: ["VocReport", "VocScore", "VocCore", "VocTestSupport"]),
         .testTarget(name: "VocStoreTests", dependencies: [
-            "VocStore", "VocIngest", "VocTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            "VocStore", "VocIngest", "VocPipeline", "VocScore", "VocTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "VocServerTests", dependencies: [
-            "VocServer", "VocReport", "VocStore", "VocIngest", "VocTestSupport",
+            "VocServer", "VocReport", "VocStore", "VocIngest", "VocPipeline", "VocTestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
         .testTarget(name: "VocFuzzingTests", dependencies: ["VocFuzzing", "VocTestSupport"]),

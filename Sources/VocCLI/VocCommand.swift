@@ -31,7 +31,7 @@ public struct VocCommand: ParsableCommand {
     }
 
     /// Parses the process arguments, runs the command and exits with voc's documented exit codes.
-    public static func runAndExit() -> Never {
+    public static func runAndExit() async -> Never {
         signal(SIGPIPE, SIG_IGN)
         var command: any ParsableCommand
         let arguments = CommandLineArguments(Array(CommandLine.arguments.dropFirst()), commands: commandNames)
@@ -50,7 +50,11 @@ public struct VocCommand: ParsableCommand {
             Foundation.exit(ExitStatus.usage.rawValue)
         }
         do {
-            try command.run()
+            if var command = command as? any AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
             Foundation.exit(ExitStatus.ok.rawValue)
         } catch let code as ExitCode {
             Foundation.exit(code.rawValue)

@@ -40,7 +40,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         defer { try? FileManager.default.removeItem(atPath: path) }
         let context = FuzzContext.shared
         do {
-            var source = try FeedbackSource.open(path: path, format: format, vocabulary: context.vocabulary, stripper: context.stripper)
+            var source = try RecordSources.open(path: path, format: format, vocabulary: context.vocabulary, stripper: context.stripper)
             var events = 0
             while let event = try source.next() {
                 if case .accepted(var record) = event { context.analyzer.enrich(&record) }

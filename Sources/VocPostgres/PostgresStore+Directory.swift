@@ -3,8 +3,8 @@ import PostgresNIO
 public import VocCore
 
 extension PostgresStore {
-    public func replaceDirectory(_ accounts: [DirectoryAccount]) throws(VocError) {
-        try transaction { connection, logger in
+    public func replaceDirectory(_ accounts: [DirectoryAccount]) async throws(VocError) {
+        try await transaction { connection, logger in
             try await connection.query("DELETE FROM account_domain", logger: logger)
             try await connection.query("DELETE FROM account", logger: logger)
             for start in stride(from: 0, to: accounts.count, by: Self.batchRows) {
@@ -35,8 +35,8 @@ extension PostgresStore {
         }
     }
 
-    public func directory() throws(VocError) -> [DirectoryAccount] {
-        try run { connection, logger in
+    public func directory() async throws(VocError) -> [DirectoryAccount] {
+        try await run { connection, logger in
             var domains: [String: [String]] = [:]
             for try await (domain, account) in try await connection.query("SELECT domain, account_id FROM account_domain ORDER BY domain", logger: logger)
                 .decode((String, String).self) {
@@ -53,8 +53,8 @@ extension PostgresStore {
         }
     }
 
-    public func recordNewAlerts(_ alerts: [Alert], at date: Date, deliver: @escaping @Sendable ([Alert]) throws -> Void) throws(VocError) -> [Alert] {
-        try transaction { connection, logger in
+    public func recordNewAlerts(_ alerts: [Alert], at date: Date, deliver: @escaping @Sendable ([Alert]) throws -> Void) async throws(VocError) -> [Alert] {
+        try await transaction { connection, logger in
             // One alert run at a time: the second waits, then finds the first one's alerts already recorded.
             try await connection.query("LOCK TABLE alert IN SHARE ROW EXCLUSIVE MODE", logger: logger)
             var fresh: [Alert] = []
@@ -72,8 +72,8 @@ extension PostgresStore {
         }
     }
 
-    public func emittedAlerts() throws(VocError) -> [Alert] {
-        try run { connection, logger in
+    public func emittedAlerts() async throws(VocError) -> [Alert] {
+        try await run { connection, logger in
             var alerts: [Alert] = []
             for try await (id, kind, account, reason, record, occurred) in try await connection.query(
                 "SELECT id, kind, account_id, reason, record_key, occurred_at FROM alert ORDER BY seq", logger: logger)

@@ -5,8 +5,8 @@ public import VocCore
 import VocStore
 
 extension PostgresStore {
-    public func startRun(command: String, at date: Date) throws(VocError) -> Int64 {
-        try run { connection, logger in
+    public func startRun(command: String, at date: Date) async throws(VocError) -> Int64 {
+        try await run { connection, logger in
             let rows = try await connection.query(
                 "INSERT INTO ingest_run (started_at, command) VALUES (\(date.timeIntervalSince1970), \(command)) RETURNING id", logger: logger)
             for try await id in rows.decode(Int64.self) { return id }
@@ -14,15 +14,15 @@ extension PostgresStore {
         }
     }
 
-    public func finishRun(_ run: Int64, status: RunStatus, at date: Date) throws(VocError) {
-        try self.run { connection, logger in
+    public func finishRun(_ run: Int64, status: RunStatus, at date: Date) async throws(VocError) {
+        try await self.run { connection, logger in
             _ = try await connection.query("UPDATE ingest_run SET finished_at = \(date.timeIntervalSince1970), status = \(status.rawValue) WHERE id = \(run)",
                                            logger: logger)
         }
     }
 
-    public func logFile(_ summary: IngestFileSummary, run: Int64) throws(VocError) {
-        try self.run { connection, logger in
+    public func logFile(_ summary: IngestFileSummary, run: Int64) async throws(VocError) {
+        try await self.run { connection, logger in
             _ = try await connection.query("""
                 INSERT INTO ingest_file (run_id, path, format, detail, read, accepted, quarantined, skipped, already_stored, status, error)
                 VALUES (\(run), \(summary.path), \(summary.format), \(summary.detail), \(summary.counts.read), \(summary.counts.accepted),
@@ -48,13 +48,13 @@ extension PostgresStore {
         return sql + " ON CONFLICT DO NOTHING" + (returning.map { " RETURNING \($0)" } ?? "")
     }
 
-    public func insert(records: [FeedbackRecord], quarantined: [QuarantinedRecord], run: Int64) throws(VocError) -> Int {
+    public func insert(records: [FeedbackRecord], quarantined: [QuarantinedRecord], run: Int64) async throws(VocError) -> Int {
         // Sorted by key: concurrent writers lock conflicting rows in the same order. Duplicates within a batch are
         // dropped here (the first wins, as in SQLite) and counted as already stored.
         var seen: Set<String> = []
         let unique = records.sorted { $0.key < $1.key }.filter { seen.insert($0.key).inserted }
         let quarantine = quarantined.sorted { $0.key < $1.key }
-        let inserted = try transaction { connection, logger in
+        let inserted = try await transaction { connection, logger in
             var inserted = 0
             for start in stride(from: 0, to: unique.count, by: Self.batchRows) {
                 let batch = unique[start..<min(start + Self.batchRows, unique.count)]

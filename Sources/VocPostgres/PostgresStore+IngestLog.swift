@@ -4,8 +4,8 @@ public import VocCore
 import VocStore
 
 extension PostgresStore {
-    public func ingestLog(limit: Int) throws(VocError) -> [IngestRunLog] {
-        try run { connection, logger in
+    public func ingestLog(limit: Int) async throws(VocError) -> [IngestRunLog] {
+        try await run { connection, logger in
             var binds = PostgresBindings()
             binds.append(limit)
             var runs: [IngestRunLog] = []

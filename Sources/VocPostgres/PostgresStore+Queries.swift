@@ -5,20 +5,20 @@ public import VocCore
 public import VocStore
 
 extension PostgresStore {
-    public func partialTallies() throws(VocError) -> [PartialTally] {
-        try partialTallies(of: nil)
+    public func partialTallies() async throws(VocError) -> [PartialTally] {
+        try await partialTallies(of: nil)
     }
 
-    public func partialTallies(accountID: String?, domains: [String]) throws(VocError) -> [PartialTally] {
-        try partialTallies(of: (accountID, domains))
+    public func partialTallies(accountID: String?, domains: [String]) async throws(VocError) -> [PartialTally] {
+        try await partialTallies(of: (accountID, domains))
     }
 
     /// Every group (`account` nil) or those that can belong to one account.
-    private func partialTallies(of account: (id: String?, domains: [String])?) throws(VocError) -> [PartialTally] {
+    private func partialTallies(of account: (id: String?, domains: [String])?) async throws(VocError) -> [PartialTally] {
         let binds = account.map(Self.accountBindings) ?? PostgresBindings()
         let topicSQL = StoreSQL.partialTopics(.postgres, join: "f.key = t.feedback_key", condition: account.map { Self.accountCondition($0, table: "f") })
         let sql = StoreSQL.partialTallies(.postgres) + (account.map { " WHERE " + Self.accountCondition($0) } ?? "") + StoreSQL.groupTallies(.postgres)
-        return try run { connection, logger in
+        return try await run { connection, logger in
             var topics: [[String?]: [(topic: String, count: Int)]] = [:]
             for try await row in try await connection.query(PostgresQuery(unsafeSQL: topicSQL, binds: binds), logger: logger) {
                 let columns = row.makeRandomAccess()
@@ -35,14 +35,14 @@ extension PostgresStore {
         }
     }
 
-    public func feedback(accountID: String?, domains: [String], limit: Int) throws(VocError) -> [StoredFeedback] {
+    public func feedback(accountID: String?, domains: [String], limit: Int) async throws(VocError) -> [StoredFeedback] {
         var binds = Self.accountBindings((accountID, domains))
         binds.append(min(limit, Int(Int64.max)))
         let sql = """
             SELECT \(StoredFeedback.columns.names()) FROM feedback WHERE \(Self.accountCondition((accountID, domains)))
             ORDER BY submitted_at IS NULL, submitted_at DESC, source_file, source_line LIMIT $\(binds.count)
             """
-        return try fetchFeedback(PostgresQuery(unsafeSQL: sql, binds: binds))
+        return try await fetchFeedback(PostgresQuery(unsafeSQL: sql, binds: binds))
     }
 
     /// `StoreSQL.accountCondition` for one account, and its bindings.
@@ -57,29 +57,29 @@ extension PostgresStore {
         return binds
     }
 
-    public func feedback(keys: [String]) throws(VocError) -> [StoredFeedback] {
+    public func feedback(keys: [String]) async throws(VocError) -> [StoredFeedback] {
         guard !keys.isEmpty else { return [] }
         var found: [String: StoredFeedback] = [:]
         for start in stride(from: 0, to: keys.count, by: Self.batchRows) {
             var binds = PostgresBindings()
             let placeholders = keys[start..<min(start + Self.batchRows, keys.count)].map { key in binds.append(key); return "$\(binds.count)" }
-            for record in try fetchFeedback(PostgresQuery(unsafeSQL: "SELECT \(StoredFeedback.columns.names()) FROM feedback WHERE key IN (\(placeholders.joined(separator: ", ")))", binds: binds)) {
+            for record in try await fetchFeedback(PostgresQuery(unsafeSQL: "SELECT \(StoredFeedback.columns.names()) FROM feedback WHERE key IN (\(placeholders.joined(separator: ", ")))", binds: binds)) {
                 found[record.key] = record
             }
         }
         return keys.compactMap { found[$0] }
     }
 
-    public func feedback(after key: String?, limit: Int) throws(VocError) -> [StoredFeedback] {
+    public func feedback(after key: String?, limit: Int) async throws(VocError) -> [StoredFeedback] {
         var binds = PostgresBindings()
         binds.append(key ?? "")
         binds.append(limit)
-        return try fetchFeedback(PostgresQuery(unsafeSQL: "SELECT \(StoredFeedback.columns.names()) FROM feedback WHERE key COLLATE \"C\" > $1 ORDER BY key COLLATE \"C\" LIMIT $2", binds: binds))
+        return try await fetchFeedback(PostgresQuery(unsafeSQL: "SELECT \(StoredFeedback.columns.names()) FROM feedback WHERE key COLLATE \"C\" > $1 ORDER BY key COLLATE \"C\" LIMIT $2", binds: binds))
     }
 
     /// The stored records a select of `StoredFeedback.columns` finds.
-    private func fetchFeedback(_ query: PostgresQuery) throws(VocError) -> [StoredFeedback] {
-        try run { connection, logger in
+    private func fetchFeedback(_ query: PostgresQuery) async throws(VocError) -> [StoredFeedback] {
+        try await run { connection, logger in
             var records: [StoredFeedback] = []
             for try await row in try await connection.query(query, logger: logger) {
                 records.append(try StoredFeedback(reading: PostgresRowReader(row, positions: StoredFeedback.columns)))
@@ -90,15 +90,15 @@ extension PostgresStore {
 
     /// In key order, 10,000 records per query. Records are never changed or deleted, so a record committed while
     /// the pages are read is either counted once or not at all.
-    public func forEachSignal(through: Date?, _ body: (FeedbackSignal) -> Void) throws(VocError) {
-        try forEachSignal(through: through, pageSize: 10_000, body)
+    public func forEachSignal(through: Date?, _ body: (FeedbackSignal) -> Void) async throws(VocError) {
+        try await forEachSignal(through: through, pageSize: 10_000, body)
     }
 
-    func forEachSignal(through: Date?, pageSize: Int, _ body: (FeedbackSignal) -> Void) throws(VocError) {
+    func forEachSignal(through: Date?, pageSize: Int, _ body: (FeedbackSignal) -> Void) async throws(VocError) {
         let limit = through?.timeIntervalSince1970 ?? Double.greatestFiniteMagnitude
         var after = ""
         while true {
-            let page = try run { [after] connection, logger in
+            let page = try await run { [after] connection, logger in
                 var binds = PostgresBindings()
                 binds.append(after)
                 binds.append(limit)
@@ -119,7 +119,7 @@ extension PostgresStore {
         }
     }
 
-    public func quarantine(file: String?, reason: QuarantineReason?) throws(VocError) -> [QuarantineEntry] {
+    public func quarantine(file: String?, reason: QuarantineReason?) async throws(VocError) -> [QuarantineEntry] {
         var binds = PostgresBindings()
         var conditions: [String] = []
         if let file { binds.append(file); conditions.append("source_file = $\(binds.count)") }
@@ -128,7 +128,7 @@ extension PostgresStore {
         let query = PostgresQuery(unsafeSQL: """
             SELECT \(QuarantineEntry.columns.names()) FROM quarantine \(filter) ORDER BY source_file, line, record
             """, binds: binds)
-        return try run { connection, logger in
+        return try await run { connection, logger in
             var entries: [QuarantineEntry] = []
             for try await row in try await connection.query(query, logger: logger) {
                 entries.append(try QuarantineEntry(reading: PostgresRowReader(row, positions: QuarantineEntry.columns)))
@@ -137,8 +137,8 @@ extension PostgresStore {
         }
     }
 
-    public func totals() throws(VocError) -> (feedback: Int, quarantined: Int) {
-        try run { connection, logger in
+    public func totals() async throws(VocError) -> (feedback: Int, quarantined: Int) {
+        try await run { connection, logger in
             for try await counts in try await connection.query("SELECT (SELECT COUNT(*) FROM feedback), (SELECT COUNT(*) FROM quarantine)", logger: logger)
                 .decode((Int, Int).self) {
                 return counts
@@ -147,8 +147,8 @@ extension PostgresStore {
         }
     }
 
-    public func accountNames() throws(VocError) -> [String: String] {
-        try run { connection, logger in
+    public func accountNames() async throws(VocError) -> [String: String] {
+        try await run { connection, logger in
             var names: [String: String] = [:]
             for try await (account, name) in try await connection.query(PostgresQuery(unsafeSQL: StoreSQL.accountNames), logger: logger)
                 .decode((String, String).self) {
@@ -158,8 +158,8 @@ extension PostgresStore {
         }
     }
 
-    public func latestResponse() throws(VocError) -> Date? {
-        try run { connection, logger in
+    public func latestResponse() async throws(VocError) -> Date? {
+        try await run { connection, logger in
             for try await latest in try await connection.query("SELECT MAX(submitted_at) FROM feedback", logger: logger).decode(Double?.self) {
                 return latest.map(Date.init(timeIntervalSince1970:))
             }

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 public import Logging
 import NIOCore
@@ -22,46 +21,32 @@ public final class PostgresStore: FeedbackStore {
     public static func isPostgres(_ store: String) -> Bool { store.hasPrefix("postgres://") || store.hasPrefix("postgresql://") }
 
     /// Connects to `url` (`postgres://user:password@host:port/database`) and migrates the schema.
-    public init(url: String, logger: Logger = Logger(label: "voc.postgres")) throws(VocError) {
+    public init(url: String, logger: Logger = Logger(label: "voc.postgres")) async throws(VocError) {
         let parsed = try PostgresURL(url)
         location = parsed.redacted
         self.logger = logger
         let configuration = PostgresConnection.Configuration(host: parsed.host, port: parsed.port, username: parsed.user,
                                                              password: parsed.password, database: parsed.database, tls: .disable)
-        let log = logger
         do {
-            connection = try Self.blocking { try await PostgresConnection.connect(configuration: configuration, id: 1, logger: log) }
+            connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
         } catch {
             throw VocError(.store, "cannot connect to PostgreSQL", at: SourcePosition(file: parsed.redacted), cause: Self.describe(error))
         }
-        try migrate()
+        try await migrate()
     }
 
     deinit {
+        // Closing waits for the server's goodbye; nothing here can wait, so the close runs on its own.
         let connection = connection
-        _ = try? Self.blocking { try await connection.close() }
+        Task { try? await connection.close() }
     }
 
     // MARK: - Running statements
 
-    /// Runs async work from synchronous code (the CLI's commands are synchronous).
-    static func blocking<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) throws -> T {
-        let box = ResultBox<T>()
-        let done = DispatchSemaphore(value: 0)
-        Task {
-            do { box.result = .success(try await body()) } catch { box.result = .failure(error) }
-            done.signal()
-        }
-        done.wait()
-        return try box.result!.get()
-    }
-
     /// Runs `body` with the connection, mapping errors to `VocError`.
-    func run<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> T) throws(VocError) -> T {
-        let connection = connection
-        let logger = logger
+    func run<T: Sendable>(_ body: @Sendable (PostgresConnection, Logger) async throws -> T) async throws(VocError) -> T {
         do {
-            return try Self.blocking { try await body(connection, logger) }
+            return try await body(connection, logger)
         } catch let error as VocError {
             throw error
         } catch {
@@ -70,8 +55,8 @@ public final class PostgresStore: FeedbackStore {
     }
 
     /// Runs `body` in a transaction, retried (up to 5 times) when the server aborts it as a deadlock or serialization failure.
-    func transaction<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> T) throws(VocError) -> T {
-        try run { connection, logger in
+    func transaction<T: Sendable>(_ body: @Sendable (PostgresConnection, Logger) async throws -> T) async throws(VocError) -> T {
+        try await run { connection, logger in
             var attempt = 0
             while true {
                 attempt += 1
@@ -100,8 +85,8 @@ public final class PostgresStore: FeedbackStore {
         return VocError(.store, String(describing: error))
     }
 
-    private func migrate() throws(VocError) {
-        try transaction { connection, logger in
+    private func migrate() async throws(VocError) {
+        try await transaction { connection, logger in
             try await connection.query("SELECT pg_advisory_xact_lock(\(PostgresSchema.migrationLock))", logger: logger)
             try await connection.query("CREATE TABLE IF NOT EXISTS voc_migration (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())", logger: logger)
             var applied: Set<String> = []
@@ -117,9 +102,4 @@ public final class PostgresStore: FeedbackStore {
             }
         }
     }
-}
-
-/// Carries a result out of a task to the thread waiting on it (written once, read after the semaphore).
-private final class ResultBox<T>: @unchecked Sendable {
-    var result: Result<T, any Error>?
 }

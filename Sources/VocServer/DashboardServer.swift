@@ -14,9 +14,6 @@ public import VocStore
 /// | `/accounts` | `/api/accounts` | accounts, filtered (`segment`, `band`, `owner`, `language`) and sorted (`sort`, `order=desc`) |
 /// | `/accounts/ID` | `/api/accounts/ID` | one account: health drivers, sentiment over time, topics, detractor comments |
 /// | `/quarantine` | `/api/quarantine` | records not accepted, per reason |
-///
-/// Store reads are blocking calls, so they run on a Dispatch queue, never on the server's event loops or the
-/// Swift concurrency pool (a PostgreSQL store waits there for its own tasks).
 public struct DashboardServer: Sendable {
     public var store: any FeedbackStore
     public var model: HealthModel
@@ -61,13 +58,13 @@ public struct DashboardServer: Sendable {
         router.get("/accounts/{id}") { _, context in
             let id = try Self.decoded(context.parameters.require("id"))
             return try await page { dashboard in
-                guard let detail = try dashboard.account(id) else { throw HTTPError(.notFound, message: "no feedback for account '\(id)'") }
+                guard let detail = try await dashboard.account(id) else { throw HTTPError(.notFound, message: "no feedback for account '\(id)'") }
                 return DashboardPage.account(detail)
             }
         }
         router.get("/quarantine") { request, _ in
             let (reason, limit) = try Self.quarantineQuery(request)
-            return try await page { try DashboardPage.quarantine($0.quarantine(reason: reason, limit: limit)) }
+            return try await page { try DashboardPage.quarantine(await $0.quarantine(reason: reason, limit: limit)) }
         }
         router.get("/api/overview") { _, _ in try await json { $0.overview() } }
         router.get("/api/accounts") { request, _ in
@@ -77,13 +74,13 @@ public struct DashboardServer: Sendable {
         router.get("/api/accounts/{id}") { _, context in
             let id = try Self.decoded(context.parameters.require("id"))
             return try await json { dashboard in
-                guard let detail = try dashboard.account(id) else { throw HTTPError(.notFound, message: "no feedback for account '\(id)'") }
+                guard let detail = try await dashboard.account(id) else { throw HTTPError(.notFound, message: "no feedback for account '\(id)'") }
                 return detail
             }
         }
         router.get("/api/quarantine") { request, _ in
             let (reason, limit) = try Self.quarantineQuery(request)
-            return try await json { try $0.quarantine(reason: reason, limit: limit) }
+            return try await json { try await $0.quarantine(reason: reason, limit: limit) }
         }
         router.get("/healthz") { _, _ in "ok\n" }
         return router
@@ -95,36 +92,35 @@ public struct DashboardServer: Sendable {
         return (try parameters.choice("reason", as: QuarantineReason.self), try parameters.integer("limit", in: 1...10_000) ?? 500)
     }
 
-    /// Builds the page on a Dispatch thread and answers it as HTML.
-    private func page(_ render: @escaping @Sendable (Dashboard) throws -> HTML) async throws -> Response {
-        let html = try await offload { try render(self.dashboard()).description }
+    /// Builds the page and answers it as HTML.
+    private func page(_ render: (Dashboard) async throws -> HTML) async throws -> Response {
+        let html = try await Self.storeErrorsAsHTTP { try await render(await self.dashboard()).description }
         return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 
-    private func json(_ compute: @escaping @Sendable (Dashboard) throws -> any Encodable) async throws -> Response {
-        let text = try await offload { JSONOutput.encode(try compute(self.dashboard()), pretty: false) }
+    private func json(_ compute: (Dashboard) async throws -> any Encodable) async throws -> Response {
+        let text = try await Self.storeErrorsAsHTTP { JSONOutput.encode(try await compute(await self.dashboard()), pretty: false) }
         return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: text + "\n")))
     }
 
     /// The cached dashboard while the store holds the same records, quarantine and directory (and, without --as-of,
     /// for up to `DashboardCache.maximumAge`); otherwise a new one. Reading a 600k-record store takes seconds.
-    private func dashboard() throws -> Dashboard {
-        let totals = try store.totals()
+    private func dashboard() async throws -> Dashboard {
+        let totals = try await store.totals()
         var hasher = Hasher()
-        for account in try store.directory() { hasher.combine(String(describing: account)) }
+        for account in try await store.directory() { hasher.combine(String(describing: account)) }
         let fingerprint = "\(totals.feedback)/\(totals.quarantined)/\(hasher.finalize())"
         let now = Date()
         if let cached = cache.dashboard(fingerprint: fingerprint, asOf: asOf, now: now) { return cached }
-        let fresh = try Dashboard(store: store, model: model, analyzer: analyzer, asOf: asOf ?? now)
+        let fresh = try await Dashboard(store: store, model: model, analyzer: analyzer, asOf: asOf ?? now)
         cache.store(fresh, fingerprint: fingerprint)
         return fresh
     }
 
-    private func offload<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    /// Runs `work`, answering a store error as a 500 that says what failed.
+    private static func storeErrorsAsHTTP<T>(_ work: () async throws -> T) async throws -> T {
         do {
-            return try await withCheckedThrowingContinuation { continuation in
-                DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
-            }
+            return try await work()
         } catch let error as VocError {
             throw HTTPError(.internalServerError, message: error.description)
         }

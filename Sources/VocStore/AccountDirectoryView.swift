@@ -8,25 +8,25 @@ public struct AccountDirectoryView: Sendable {
     public let accounts: [String: DirectoryAccount]
     public let resolver: AccountResolver
 
-    public init(store: any FeedbackStore) throws(VocError) {
+    public init(store: any FeedbackStore) async throws(VocError) {
         self.store = store
-        let directory = try store.directory()
+        let directory = try await store.directory()
         accounts = Dictionary(directory.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         resolver = AccountResolver(directory)
     }
 
     /// One tally per account, ordered by account id (feedback without any account last). Directory accounts
     /// without feedback are not listed; names come from the directory when it has them.
-    public func tallies() throws(VocError) -> [AccountTally] {
-        merged(try store.partialTallies()).values
+    public func tallies() async throws(VocError) -> [AccountTally] {
+        merged(try await store.partialTallies()).values
             .sorted { ($0.accountID == nil ? 1 : 0, $0.accountID ?? "") < ($1.accountID == nil ? 1 : 0, $1.accountID ?? "") }
     }
 
     /// The tally of one account (nil: the feedback matched to no account), as `tallies()` has it, read from the
     /// records that can be its own only; nil when it has none.
-    public func tally(of account: String?) throws(VocError) -> AccountTally? {
+    public func tally(of account: String?) async throws(VocError) -> AccountTally? {
         let domains = account.flatMap { accounts[$0]?.domains } ?? []
-        return merged(try store.partialTallies(accountID: account, domains: domains))[account]
+        return merged(try await store.partialTallies(accountID: account, domains: domains))[account]
     }
 
     /// The partial tallies folded by the directory account their records resolve to.
@@ -46,17 +46,17 @@ public struct AccountDirectoryView: Sendable {
     public func contains(_ account: String?) -> Bool { account.map { accounts[$0] != nil } ?? false }
 
     /// An account's records, newest first.
-    public func feedback(account: String?, limit: Int) throws(VocError) -> [StoredFeedback] {
+    public func feedback(account: String?, limit: Int) async throws(VocError) -> [StoredFeedback] {
         let domains = account.flatMap { accounts[$0]?.domains } ?? []
-        let candidates = try store.feedback(accountID: account, domains: domains, limit: resolver.isEmpty ? limit : Int.max)
+        let candidates = try await store.feedback(accountID: account, domains: domains, limit: resolver.isEmpty ? limit : Int.max)
         let matching = candidates.filter { resolver.resolve(accountID: $0.accountID, email: $0.respondentEmail).account == account }
         return Array(matching.prefix(limit))
     }
 
     /// Hands every record's signals, dated on or before `through`, to `body` with its directory account (see
     /// `FeedbackStore.forEachSignal`). The respondent address, once used to resolve the account, is dropped.
-    public func forEachSignal(through: Date?, _ body: (FeedbackSignal) -> Void) throws(VocError) {
-        try store.forEachSignal(through: through) { signal in
+    public func forEachSignal(through: Date?, _ body: (FeedbackSignal) -> Void) async throws(VocError) {
+        try await store.forEachSignal(through: through) { signal in
             var signal = signal
             signal.accountID = resolver.resolve(accountID: signal.accountID, email: signal.respondentEmail).account
             signal.respondentEmail = nil

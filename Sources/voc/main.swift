@@ -1,3 +1,3 @@
 import VocCLI
 
-VocCommand.runAndExit()
+await VocCommand.runAndExit()

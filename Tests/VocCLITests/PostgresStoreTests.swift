@@ -38,12 +38,12 @@ import VocTestSupport
         #expect(second.stdout.isEmpty)
     }
 
-    @Test func theMigratedSchemaDeclaresTheTablesColumnsInOrder() throws {
+    @Test func theMigratedSchemaDeclaresTheTablesColumnsInOrder() async throws {
         let server = try PostgresTestServer.start()
         defer { server.stop() }
-        let store = try PostgresStore(url: server.url)
-        func declared(_ table: String) throws -> [String] {
-            try store.run { connection, logger in
+        let store = try await PostgresStore(url: server.url)
+        func declared(_ table: String) async throws -> [String] {
+            try await store.run { connection, logger in
                 var columns: [String] = []
                 for try await (name, type) in try await connection.query("""
                     SELECT column_name, data_type FROM information_schema.columns WHERE table_name = \(table) ORDER BY ordinal_position
@@ -53,24 +53,24 @@ import VocTestSupport
                 return columns
             }
         }
-        #expect(try declared("feedback") == ["id bigint"] + FeedbackColumn.allCases.map { "\($0.name) \($0.type.postgres)" })
-        #expect(try declared("quarantine") == QuarantineColumn.allCases.map { "\($0.name) \($0.type.postgres)" })
+        #expect(try await declared("feedback") == ["id bigint"] + FeedbackColumn.allCases.map { "\($0.name) \($0.type.postgres)" })
+        #expect(try await declared("quarantine") == QuarantineColumn.allCases.map { "\($0.name) \($0.type.postgres)" })
     }
 
-    @Test func signalsAreReadInPagesWithoutLosingOrRepeatingARecord() throws {
+    @Test func signalsAreReadInPagesWithoutLosingOrRepeatingARecord() async throws {
         let server = try PostgresTestServer.start()
         defer { server.stop() }
         #expect(try VocProcess.run(["ingest"] + HealthCommandTests.samples, store: server.url).stdout.contains("73 new"))
-        let store = try PostgresStore(url: server.url)
+        let store = try await PostgresStore(url: server.url)
         var whole: [String] = []
-        try store.forEachSignal(through: nil) { whole.append($0.key) }
+        try await store.forEachSignal(through: nil) { whole.append($0.key) }
         var paged: [String] = []
-        try store.forEachSignal(through: nil, pageSize: 5) { paged.append($0.key) }
+        try await store.forEachSignal(through: nil, pageSize: 5) { paged.append($0.key) }
         #expect(whole.count == 73)
         #expect(paged == whole)
         #expect(zip(paged, paged.dropFirst()).allSatisfy { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }, "strictly in key order")
         var dated = 0
-        try store.forEachSignal(through: Date(timeIntervalSince1970: 1_710_979_199), pageSize: 7) { _ in dated += 1 }
+        try await store.forEachSignal(through: Date(timeIntervalSince1970: 1_710_979_199), pageSize: 7) { _ in dated += 1 }
         #expect(dated > 0 && dated <= 73)
     }
 

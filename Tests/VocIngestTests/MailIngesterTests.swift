@@ -7,7 +7,7 @@ import VocTestSupport
 let stripper: ReplyStripper = try! ReplyStripper.load(from: Fixtures.lexicons)
 
 func ingestMail(_ path: String) throws -> (counts: IngestCounts, events: [IngestEvent]) {
-    var source = try FeedbackSource.open(path: path, vocabulary: vocabulary, stripper: stripper)
+    var source = try RecordSources.open(path: path, vocabulary: vocabulary, stripper: stripper)
     var events: [IngestEvent] = []
     while let event = try source.next() { events.append(event) }
     return (source.counts, events)

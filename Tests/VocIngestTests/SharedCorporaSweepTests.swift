@@ -23,7 +23,7 @@ import VocTestSupport
         var read = 0, refused = 0
         for file in Self.files {
             do throws(VocError) {
-                var source = try FeedbackSource.open(path: file.path, vocabulary: vocabulary, stripper: stripper)
+                var source = try RecordSources.open(path: file.path, vocabulary: vocabulary, stripper: stripper)
                 var events = 0
                 while try source.next() != nil { events += 1 }
                 #expect(source.counts.isBalanced, "\(file.path)")

@@ -4,6 +4,7 @@ import Testing
 import VocCore
 import VocHealth
 import VocIngest
+import VocPipeline
 import VocReport
 import VocScore
 import VocServer
@@ -16,26 +17,13 @@ import VocTestSupport
     static let asOf = ISO8601DateFormatter().date(from: "2024-03-20T23:59:59Z")!
 
     /// A store with the sample surveys, the hostile comments and a directory; built once per test.
-    static func makeStore() throws -> SQLiteStore {
+    static func makeStore() async throws -> SQLiteStore {
         let store = try SQLiteStore(path: Fixtures.temporaryDirectory().appendingPathComponent("voc.sqlite").path)
-        let vocabulary = try ColumnVocabulary.load(from: Fixtures.lexicons)
-        let analyzer = SentimentAnalyzer(model: try SentimentModel.load(from: Fixtures.lexicons))
-        let run = try store.startRun(command: "test")
-        for file in ["surveys/generic_en.csv", "surveys/qualtrics_es.csv", "surveys/googleforms_pt.csv", "hostile/comments_en.csv"] {
-            var ingester = try SurveyCSVIngester(path: Fixtures.corpora.appendingPathComponent(file).path, vocabulary: vocabulary)
-            var records: [FeedbackRecord] = []
-            var quarantined: [QuarantinedRecord] = []
-            while let event = try ingester.next() {
-                switch event {
-                case .accepted(var record):
-                    analyzer.enrich(&record)
-                    records.append(record)
-                case .quarantined(let record): quarantined.append(record)
-                default: break
-                }
-            }
-            _ = try store.insert(records: records, quarantined: quarantined, run: run)
-        }
+        let pipeline = IngestPipeline(store: store, vocabulary: try ColumnVocabulary.load(from: Fixtures.lexicons),
+                                      stripper: try ReplyStripper.load(from: Fixtures.lexicons),
+                                      analyzer: SentimentAnalyzer(model: try SentimentModel.load(from: Fixtures.lexicons)))
+        let files = ["surveys/generic_en.csv", "surveys/qualtrics_es.csv", "surveys/googleforms_pt.csv", "hostile/comments_en.csv"]
+        _ = try await pipeline.ingest(files.map { InputFile(path: Fixtures.corpora.appendingPathComponent($0).path, walked: false) }, command: "test")
         try store.replaceDirectory([
             DirectoryAccount(id: "NW-1001", name: "Northwind Traders", domains: ["northwind.com"], segment: "high-touch", arr: 240_000, owner: "Dana Okafor"),
             DirectoryAccount(id: "HX-7007", name: "Hexagon <b>Labs</b>", domains: ["hexagon.example"], segment: "low-touch", arr: 90_000, owner: "<i>Sam</i>"),
@@ -43,14 +31,14 @@ import VocTestSupport
         return store
     }
 
-    static func server(token: String? = nil) throws -> DashboardServer {
-        DashboardServer(store: try makeStore(), model: HealthModel(), analyzer: SentimentAnalyzer(model: try SentimentModel.load(from: Fixtures.lexicons)),
+    static func server(token: String? = nil) async throws -> DashboardServer {
+        DashboardServer(store: try await makeStore(), model: HealthModel(), analyzer: SentimentAnalyzer(model: try SentimentModel.load(from: Fixtures.lexicons)),
                         asOf: asOf, token: token)
     }
 
     @Test func everyPageAndItsAPIAnswerThroughTheRouter() async throws {
-        let server = try Self.server()
-        let totals = try server.store.totals()
+        let server = try await Self.server()
+        let totals = try await server.store.totals()
         try await server.application(host: "127.0.0.1", port: 0).test(.router) { client in
             for path in ["/", "/accounts", "/accounts/NW-1001", "/quarantine"] {
                 try await client.execute(uri: path, method: .get) { response in

@@ -4,30 +4,22 @@ import Testing
 @testable import VocStore
 import VocCore
 import VocIngest
+import VocPipeline
+import VocScore
 import VocTestSupport
 
 @Suite struct SQLiteStoreTests {
-    let vocabulary = try! ColumnVocabulary.load(from: Fixtures.lexicons)
-
     func temporaryStore() throws -> SQLiteStore {
         try SQLiteStore(path: Fixtures.temporaryDirectory().appendingPathComponent("voc.sqlite").path)
     }
 
-    /// Ingests one file into the store the way `voc ingest` does; returns the file's counts.
-    func ingest(_ path: String, into store: SQLiteStore) throws -> IngestCounts {
-        let run = try store.startRun(command: "test")
-        var ingester = try SurveyCSVIngester(path: path, vocabulary: vocabulary)
-        var records: [FeedbackRecord] = []
-        var quarantined: [QuarantinedRecord] = []
-        while let event = try ingester.next() {
-            if case .accepted(let record) = event { records.append(record) }
-            if case .quarantined(let record) = event { quarantined.append(record) }
-        }
-        var counts = ingester.counts
-        counts.alreadyStored = try store.insert(records: records, quarantined: quarantined, run: run)
-        try store.logFile(IngestFileSummary(path: path, format: "csv", detail: "", counts: counts, error: nil), run: run)
-        try store.finishRun(run, status: .completed)
-        return counts
+    /// Ingests one file into the store as `voc ingest` does, in a run of its own; returns the file's counts.
+    func ingest(_ path: String, into store: SQLiteStore) async throws -> IngestCounts {
+        let pipeline = IngestPipeline(store: store, vocabulary: try ColumnVocabulary.load(from: Fixtures.lexicons),
+                                      stripper: try ReplyStripper.load(from: Fixtures.lexicons),
+                                      analyzer: SentimentAnalyzer(model: try SentimentModel.load(from: Fixtures.lexicons)))
+        let summaries = try await pipeline.ingest([InputFile(path: path, walked: false)], command: "test")
+        return try #require(summaries.first).counts
     }
 
     @Test func migrationsAreNamedAndTheFileIsInWALMode() throws {
@@ -41,11 +33,11 @@ import VocTestSupport
         _ = try SQLiteStore(path: store.path)
     }
 
-    @Test func topicsOfAStoreMadeBeforeV5AreKeptWhenTheyMoveToRecordIDs() throws {
+    @Test func topicsOfAStoreMadeBeforeV5AreKeptWhenTheyMoveToRecordIDs() async throws {
         let path = Fixtures.temporaryDirectory().appendingPathComponent("v4.sqlite").path
         let old = try DatabaseQueue(path: path)
         try StoreSchema.migrator.migrate(old, upTo: "v4-directory-alerts")
-        try old.write { db in
+        try await old.write { db in
             try db.execute(sql: """
                 INSERT INTO feedback (key, channel, source_file, account_id, run_id) VALUES
                     ('k1', 'survey', 'a.csv', 'NW-1001', 1), ('k2', 'survey', 'a.csv', 'NW-1001', 1), ('k3', 'survey', 'a.csv', 'GX-3003', 1);
@@ -55,19 +47,19 @@ import VocTestSupport
         }
         try old.close()
         let store = try SQLiteStore(path: path)
-        let tallies = try AccountDirectoryView(store: store).tallies()
+        let tallies = try await AccountDirectoryView(store: store).tallies()
         let northwind = try #require(tallies.first { $0.accountID == "NW-1001" })
         #expect(northwind.topics.map { "\($0.topic) \($0.count)" } == ["billing 2", "support 1"])
         #expect(tallies.first { $0.accountID == "GX-3003" }?.topics.map(\.topic) == ["pricing"])
-        let columns = try store.queue.read { try $0.columns(in: "feedback_topic").map(\.name) }
+        let columns = try await store.queue.read { try $0.columns(in: "feedback_topic").map(\.name) }
         #expect(columns == ["feedback_id", "topic"])
     }
 
-    @Test func aStoreOfTheFirstReleaseWithoutRowIDsOpensWithItsRecordsAndTopics() throws {
+    @Test func aStoreOfTheFirstReleaseWithoutRowIDsOpensWithItsRecordsAndTopics() async throws {
         let path = Fixtures.temporaryDirectory().appendingPathComponent("first-release.sqlite").path
         let old = try DatabaseQueue(path: path)
         try StoreSchema.migrator.migrate(old, upTo: "v4-directory-alerts")
-        try old.write { db in
+        try await old.write { db in
             // The first release's feedback table: keyed by `key`, without row ids (its other columns as in v4).
             let create = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'feedback'")!
                 .replacingOccurrences(of: "id INTEGER PRIMARY KEY,\n    key TEXT NOT NULL UNIQUE,", with: "key TEXT PRIMARY KEY NOT NULL,") + " WITHOUT ROWID"
@@ -84,11 +76,11 @@ import VocTestSupport
         }
         try old.close()
         let store = try SQLiteStore(path: path)
-        let tallies = try AccountDirectoryView(store: store).tallies()
+        let tallies = try await AccountDirectoryView(store: store).tallies()
         #expect(tallies.first { $0.accountID == "NW-1001" }?.nps.answered == 2)
         #expect(tallies.first { $0.accountID == "NW-1001" }?.topics.map(\.topic) == ["billing"])
         #expect(tallies.first { $0.accountID == "GX-3003" }?.topics.map(\.topic) == ["pricing"])
-        let (ids, indexes) = try store.queue.read { db in
+        let (ids, indexes) = await try store.queue.read { db in
             (try String.fetchAll(db, sql: "SELECT key FROM feedback ORDER BY id"),
              try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'feedback' ORDER BY name"))
         }
@@ -97,79 +89,79 @@ import VocTestSupport
         #expect(try store.insert(records: [], quarantined: [], run: 1) == 0)
     }
 
-    @Test func aRunIntoAnEmptyStoreBuildsTheAccountIndexAtTheEndOrAtTheNextOpen() throws {
+    @Test func aRunIntoAnEmptyStoreBuildsTheAccountIndexAtTheEndOrAtTheNextOpen() async throws {
         func hasAccountIndex(_ store: SQLiteStore) throws -> Bool {
             try store.queue.read { try Bool.fetchOne($0, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'feedback_account')")! }
         }
         let store = try temporaryStore()
         #expect(try hasAccountIndex(store))
-        let run = try store.startRun(command: "bulk")
+        let run = try store.startRun(command: "bulk", at: Date())
         #expect(try !hasAccountIndex(store), "dropped while an empty store is loaded")
         // A run killed here leaves it missing: the next process to open the store builds it.
         #expect(try hasAccountIndex(SQLiteStore(path: store.path)))
-        try store.finishRun(run, status: .completed)
+        try store.finishRun(run, status: .completed, at: Date())
         #expect(try hasAccountIndex(store))
-        _ = try ingest(Fixtures.corpora.appendingPathComponent("surveys/generic_en.csv").path, into: store)
-        _ = try store.startRun(command: "incremental")
+        _ = try await ingest(Fixtures.corpora.appendingPathComponent("surveys/generic_en.csv").path, into: store)
+        _ = try store.startRun(command: "incremental", at: Date())
         #expect(try hasAccountIndex(store), "kept while a store with records grows")
-        let plan = try store.queue.read {
+        let plan = try await store.queue.read {
             try Row.fetchAll($0, sql: "EXPLAIN QUERY PLAN SELECT * FROM feedback WHERE account_id = 'NW-1001' ORDER BY submitted_at DESC")
                 .map { $0["detail"] as String }
         }
         #expect(plan.joined().contains("feedback_account"))
     }
 
-    @Test func aBulkLoadWritesThroughTheRollbackJournalAndLeavesTheWriteAheadLogBehind() throws {
-        func journal(_ store: SQLiteStore) throws -> (mode: String?, synchronous: Int?) {
+    @Test func aBulkLoadWritesThroughTheRollbackJournalAndLeavesTheWriteAheadLogBehind() async throws {
+        @Sendable func journal(_ store: SQLiteStore) throws -> (mode: String?, synchronous: Int?) {
             try store.queue.inDatabase { db in
                 (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA synchronous"))
             }
         }
         let store = try temporaryStore()
-        let bulk = try store.startRun(command: "bulk")
+        let bulk = try store.startRun(command: "bulk", at: Date())
         #expect(try journal(store) == ("delete", 2), "an empty store is loaded through the rollback journal, synced in full")
-        try store.finishRun(bulk, status: .completed)
+        try store.finishRun(bulk, status: .completed, at: Date())
         #expect(try journal(store) == ("wal", 1))
-        _ = try ingest(Fixtures.corpora.appendingPathComponent("surveys/generic_en.csv").path, into: store)
-        let incremental = try store.startRun(command: "incremental")
+        _ = try await ingest(Fixtures.corpora.appendingPathComponent("surveys/generic_en.csv").path, into: store)
+        let incremental = try store.startRun(command: "incremental", at: Date())
         #expect(try journal(store) == ("wal", 1), "a store with records keeps its log")
-        try store.finishRun(incremental, status: .completed)
+        try store.finishRun(incremental, status: .completed, at: Date())
 
         // Another connection reading the store: the run neither waits nor fails, and writes through the log.
         let busy = try temporaryStore()
         let reader = try DatabaseQueue(path: busy.path)
-        try reader.read { db in
+        try await reader.read { db in
             _ = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM feedback")
-            let run = try busy.startRun(command: "while another connection reads")
+            let run = try busy.startRun(command: "while another connection reads", at: Date())
             #expect(try journal(busy) == ("wal", 1))
-            try busy.finishRun(run, status: .completed)
+            try busy.finishRun(run, status: .completed, at: Date())
         }
         // A store left in the rollback journal (a killed bulk load) is back on the log at the next open.
         let left = try temporaryStore()
-        _ = try left.startRun(command: "killed")
+        _ = try left.startRun(command: "killed", at: Date())
         #expect(try journal(SQLiteStore(path: left.path)) == ("wal", 1))
     }
 
-    @Test func reingestingTheSameFileAddsNothing() throws {
+    @Test func reingestingTheSameFileAddsNothing() async throws {
         let store = try temporaryStore()
         let path = Fixtures.corpora.appendingPathComponent("surveys/generic_en.csv").path
-        let first = try ingest(path, into: store)
+        let first = try await ingest(path, into: store)
         #expect(first.newlyStored == 13)
-        let second = try ingest(path, into: store)
+        let second = try await ingest(path, into: store)
         #expect(second.accepted == 13)
         #expect(second.alreadyStored == 13)
         #expect(second.newlyStored == 0)
         let totals = try store.totals()
         #expect(totals.feedback == 13)
         #expect(totals.quarantined == 4, "quarantine is idempotent too")
-        let runs = try store.queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM ingest_file WHERE status = 'completed'") }
+        let runs = await try store.queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM ingest_file WHERE status = 'completed'") }
         #expect(runs == 2)
     }
 
-    @Test func talliesAggregatePerAccountWithSkippedAnswersApart() throws {
+    @Test func talliesAggregatePerAccountWithSkippedAnswersApart() async throws {
         let store = try temporaryStore()
-        _ = try ingest(Fixtures.corpora.appendingPathComponent("surveys/generic_en.csv").path, into: store)
-        let tallies = try AccountDirectoryView(store: store).tallies()
+        _ = try await ingest(Fixtures.corpora.appendingPathComponent("surveys/generic_en.csv").path, into: store)
+        let tallies = try await AccountDirectoryView(store: store).tallies()
         let northwind = try #require(tallies.first { $0.accountID == "NW-1001" })
         // R-1001..R-1006 are accepted for NW-1001 (R-1007..R-1010 are quarantined): NPS 10, 9, 6, 8, 10 and one blank.
         #expect(northwind.responses == 6)
@@ -183,9 +175,9 @@ import VocTestSupport
         #expect(tallies.map(\.responses).reduce(0, +) == 13)
     }
 
-    @Test func quarantineKeepsPositionReasonAndRawBytes() throws {
+    @Test func quarantineKeepsPositionReasonAndRawBytes() async throws {
         let store = try temporaryStore()
-        _ = try ingest(Fixtures.corpora.appendingPathComponent("surveys/qualtrics_legacy_en.csv").path, into: store)
+        _ = try await ingest(Fixtures.corpora.appendingPathComponent("surveys/qualtrics_legacy_en.csv").path, into: store)
         let entries = try store.quarantine()
         #expect(entries.count == 1)
         let entry = try #require(entries.first)
@@ -195,22 +187,22 @@ import VocTestSupport
         #expect(try store.quarantine(reason: .raggedRow).isEmpty)
     }
 
-    @Test func feedbackIsListedNewestFirst() throws {
+    @Test func feedbackIsListedNewestFirst() async throws {
         let store = try temporaryStore()
-        _ = try ingest(Fixtures.corpora.appendingPathComponent("surveys/generic_en.csv").path, into: store)
-        let view = try AccountDirectoryView(store: store)
-        let feedback = try view.feedback(account: "IN-4004", limit: 10)
+        _ = try await ingest(Fixtures.corpora.appendingPathComponent("surveys/generic_en.csv").path, into: store)
+        let view = try await AccountDirectoryView(store: store)
+        let feedback = try await view.feedback(account: "IN-4004", limit: 10)
         // R-1013 and R-1014 share a date: ties go by file line.
         #expect(feedback.map(\.responseID) == ["R-1017", "R-1013", "R-1014", "R-1012", "R-1011"])
-        #expect(try view.feedback(account: nil, limit: 10).map(\.respondentEmail) == ["sam.taylor@gmail.com"])
+        #expect(try await view.feedback(account: nil, limit: 10).map(\.respondentEmail) == ["sam.taylor@gmail.com"])
     }
 
-    @Test func theDirectoryFoldsDomainKeysIntoAccountsAndKeepsTheRest() throws {
+    @Test func theDirectoryFoldsDomainKeysIntoAccountsAndKeepsTheRest() async throws {
         let store = try temporaryStore()
         for file in ["surveys/generic_en.csv", "surveys/qualtrics_legacy_en.csv"] {
-            _ = try ingest(Fixtures.corpora.appendingPathComponent(file).path, into: store)
+            _ = try await ingest(Fixtures.corpora.appendingPathComponent(file).path, into: store)
         }
-        let before = try AccountDirectoryView(store: store).tallies()
+        let before = try await AccountDirectoryView(store: store).tallies()
         #expect(before.contains { $0.accountID == "northwind.com" }, "without a directory, e-mail from northwind.com is its own key")
         try store.replaceDirectory([
             DirectoryAccount(id: "NW-1001", name: "Northwind Traders", domains: ["northwind.com"], segment: "high-touch", arr: 240_000),
@@ -218,16 +210,16 @@ import VocTestSupport
         ])
         #expect(try store.directory().map(\.id) == ["IN-4004", "NW-1001"])
         #expect(try store.directory().first?.domains == ["initech.es"])
-        let view = try AccountDirectoryView(store: store)
-        let after = try view.tallies()
+        let view = try await AccountDirectoryView(store: store)
+        let after = try await view.tallies()
         #expect(!after.contains { $0.accountID == "northwind.com" })
         let northwind = try #require(after.first { $0.accountID == "NW-1001" })
         let beforeNorthwind = before.filter { $0.accountID == "NW-1001" || $0.accountID == "northwind.com" }.map(\.responses).reduce(0, +)
         #expect(northwind.responses == beforeNorthwind)
         #expect(after.map(\.responses).reduce(0, +) == before.map(\.responses).reduce(0, +), "nothing is lost by matching")
-        #expect(try view.feedback(account: "NW-1001", limit: 100).count == northwind.responses)
+        #expect(try await view.feedback(account: "NW-1001", limit: 100).count == northwind.responses)
         var signals: [FeedbackSignal] = []
-        try view.forEachSignal(through: nil) { signals.append($0) }
+        try await view.forEachSignal(through: nil) { signals.append($0) }
         #expect(signals.filter { $0.accountID == "NW-1001" }.count == northwind.responses)
         #expect(signals.count == after.map(\.responses).reduce(0, +))
         #expect(signals.allSatisfy { $0.respondentEmail == nil }, "the address is dropped once the account is resolved")
@@ -237,25 +229,25 @@ import VocTestSupport
 
     /// One account's tally, read from the records that can be its own only, is its entry in the full list: with
     /// and without a directory, matched by id or by domain, and for the feedback matched to no account.
-    @Test func oneAccountsTallyIsItsEntryInTheFullList() throws {
+    @Test func oneAccountsTallyIsItsEntryInTheFullList() async throws {
         let store = try temporaryStore()
         for file in ["surveys/generic_en.csv", "surveys/qualtrics_legacy_en.csv", "surveys/excel_cp1252_es.csv"] {
-            _ = try ingest(Fixtures.corpora.appendingPathComponent(file).path, into: store)
+            _ = try await ingest(Fixtures.corpora.appendingPathComponent(file).path, into: store)
         }
         for directory in [[], [DirectoryAccount(id: "NW-1001", domains: ["northwind.com"]), DirectoryAccount(id: "IN-4004", domains: ["initech.es"])]] {
             try store.replaceDirectory(directory)
-            let view = try AccountDirectoryView(store: store)
-            let all = try view.tallies()
-            let unmatched = try view.tally(of: nil)
+            let view = try await AccountDirectoryView(store: store)
+            let all = try await view.tallies()
+            let unmatched = try await view.tally(of: nil)
             #expect(all.count >= 3 && all.contains { $0.accountID == nil } == (unmatched != nil))
             for tally in all {
-                var one = try #require(try view.tally(of: tally.accountID), "\(tally.accountID ?? "(none)")")
+                var one = try #require(try await view.tally(of: tally.accountID), "\(tally.accountID ?? "(none)")")
                 // The sentiment sum is a sum of doubles, taken in the order of another query plan: equal to 1e-12.
                 #expect(abs(one.sentimentSum - tally.sentimentSum) < 1e-12)
                 one.sentimentSum = tally.sentimentSum
                 #expect(String(describing: one) == String(describing: tally), "\(tally.accountID ?? "(none)")")
             }
-            let unknown = try view.tally(of: "NO-SUCH-ACCOUNT")
+            let unknown = try await view.tally(of: "NO-SUCH-ACCOUNT")
             #expect(unknown == nil)
         }
     }

@@ -7,7 +7,7 @@ import VocScore
 import VocStore
 
 /// `voc account ID`: one account's metrics with their intervals and skipped answers, and its latest responses.
-struct AccountCommand: ParsableCommand {
+struct AccountCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "account",
         abstract: "Show one account: NPS, CSAT and CES with intervals and skipped answers, and its latest responses.")
@@ -32,10 +32,10 @@ struct AccountCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var output: OutputOptions
 
-    func run() throws {
+    func run() async throws {
         let account: String? = id == AccountListing.unmatched ? nil : id
-        let store = try storeOptions.open(), model = try health.model()
-        let dashboard = try Dashboard(store: store, model: model, analyzer: sentimentOptions.analyzer(),
+        let store = try await storeOptions.open(), model = try health.model()
+        let dashboard = try await Dashboard(store: store, model: model, analyzer: sentimentOptions.analyzer(),
                                       asOf: health.date(for: store, model: model), drivers: drivers, only: .some(account))
         let view = dashboard.view
         guard let tally = dashboard.tally(of: account) else {
@@ -43,9 +43,10 @@ struct AccountCommand: ParsableCommand {
         }
         var summary = AccountSummary(tally, minimumSample: minN)
         summary.attach(account.flatMap { view.accounts[$0] }, directoryImported: !view.accounts.isEmpty)
-        let responses = try view.feedback(account: account, limit: limit)
+        let responses = try await view.feedback(account: account, limit: limit)
         // The health and drivers of an account with feedback on or before --as-of.
-        let assessment = try account.flatMap { try dashboard.account($0) }.flatMap { detail in detail.health.map { (health: $0, drivers: detail.drivers) } }
+        let detail = if let account { try await dashboard.account(account) } else { nil as AccountDetail? }
+        let assessment = detail.flatMap { detail in detail.health.map { (health: $0, drivers: detail.drivers) } }
         switch output.format {
         case .table:
             Console.out("account:   \(summary.account ?? AccountListing.unmatched)\(summary.name.map { " (\($0))" } ?? "")")

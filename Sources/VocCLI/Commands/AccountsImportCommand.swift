@@ -5,7 +5,7 @@ import VocReport
 import VocStore
 
 /// `voc accounts import FILE`: replaces the account directory with a CRM export.
-struct AccountsImportCommand: ParsableCommand {
+struct AccountsImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Load the account directory from a CRM export (CSV/TSV): id, name, e-mail domains, segment, ARR or MRR, renewal, owner.",
@@ -23,14 +23,14 @@ struct AccountsImportCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var output: OutputOptions
 
-    func run() throws {
+    func run() async throws {
         let lexicons = try lexiconOptions.locate()
         let reader = try AccountDirectoryReader(lexicons: lexicons, vocabulary: ColumnVocabulary.load(from: lexicons))
         let result = try reader.read(path: file)
-        let store = try storeOptions.open(creating: true)
-        try store.replaceDirectory(result.accounts)
-        let view = try AccountDirectoryView(store: store)
-        let unmatched = try view.tallies().filter { !view.contains($0.accountID) }
+        let store = try await storeOptions.open(creating: true)
+        try await store.replaceDirectory(result.accounts)
+        let view = try await AccountDirectoryView(store: store)
+        let unmatched = try await view.tallies().filter { !view.contains($0.accountID) }
         let report = DirectoryImportReport(file: file, read: result.read, imported: result.accounts.count, rejected: result.rejected,
                                            domains: result.accounts.reduce(0) { $0 + $1.domains.count }, problems: result.problems,
                                            unmatchedFeedback: unmatched.reduce(0) { $0 + $1.responses },

@@ -5,7 +5,7 @@ import VocScore
 import VocStore
 
 /// `voc accounts [list]`: one row per account with responses, NPS and its 95 % interval, CSAT, CES and last response.
-struct AccountsListCommand: ParsableCommand {
+struct AccountsListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
         abstract: "List accounts with responses, NPS ± 95% interval, CSAT, CES and last response date.")
@@ -16,9 +16,9 @@ struct AccountsListCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var output: OutputOptions
 
-    func run() throws {
-        let view = try AccountDirectoryView(store: storeOptions.open())
-        let summaries = try view.tallies().map { tally in
+    func run() async throws {
+        let view = try await AccountDirectoryView(store: storeOptions.open())
+        let summaries = try await view.tallies().map { tally in
             var summary = AccountSummary(tally, minimumSample: minN)
             summary.attach(tally.accountID.flatMap { view.accounts[$0] }, directoryImported: !view.accounts.isEmpty)
             return summary

@@ -6,7 +6,7 @@ import VocReport
 import VocStore
 
 /// `voc alerts`: new detractors, churn-intent mentions and accounts entering red, as NDJSON, each emitted once.
-struct AlertsCommand: ParsableCommand {
+struct AlertsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "alerts",
         abstract: "Print new alerts as NDJSON (detractors, churn intent, accounts entering red); exit 1 when there are new ones.",
@@ -28,24 +28,24 @@ struct AlertsCommand: ParsableCommand {
     @OptionGroup var health: HealthOptions
     @OptionGroup var storeOptions: StoreOptions
 
-    func run() throws {
-        let view = try AccountDirectoryView(store: storeOptions.open())
+    func run() async throws {
+        let view = try await AccountDirectoryView(store: storeOptions.open())
         let model = try health.model()
-        let asOf = try health.date(for: view.store, model: model)
+        let asOf = try await health.date(for: view.store, model: model)
         let sinceDate = try since.map { try HealthOptions.parse($0, option: "--since", endOfDay: false) }
         let detector = AlertDetector(model: model)
-        let previous = try view.store.emittedAlerts()
+        let previous = try await view.store.emittedAlerts()
         let emitted = Set(previous.map(\.id))
         var pass = detector.healthPass(directory: view.accounts, asOf: asOf)
         var unseen: [Alert] = []
-        try view.forEachSignal(through: asOf) { signal in
+        try await view.forEachSignal(through: asOf) { signal in
             unseen += detector.recordAlerts(for: signal, since: sinceDate, asOf: asOf).filter { kind.contains($0.kind) && !emitted.contains($0.id) }
             if kind.contains(.enteredRed) { pass.add(signal) }
         }
         unseen = AlertDetector.chronological(unseen)
         if kind.contains(.enteredRed) { unseen += detector.enteredRed(pass, previous: previous).filter { !emitted.contains($0.id) } }
         let listed = all ? previous.filter { kind.contains($0.kind) } : []
-        let records = Dictionary(try view.store.feedback(keys: (listed + unseen).compactMap { $0.recordKey }).map { ($0.key, $0) },
+        let records = Dictionary(try await view.store.feedback(keys: (listed + unseen).compactMap { $0.recordKey }).map { ($0.key, $0) },
                                  uniquingKeysWith: { first, _ in first })
         let accounts = view.accounts
         let line = { @Sendable (alert: Alert) in
@@ -53,7 +53,7 @@ struct AlertsCommand: ParsableCommand {
                               pretty: false)
         }
         for alert in listed { Console.out(line(alert)) }
-        let fresh = try view.store.recordNewAlerts(unseen, at: Date()) { fresh in
+        let fresh = try await view.store.recordNewAlerts(unseen, at: Date()) { fresh in
             for alert in fresh { Console.out(line(alert)) }
         }
         Console.error("voc alerts: \(fresh.count) new\(all ? ", \(listed.count + fresh.count) listed" : "") as of \(Formatting.iso8601(asOf))")

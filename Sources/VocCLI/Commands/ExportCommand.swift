@@ -6,7 +6,7 @@ import VocReport
 import VocStore
 
 /// `voc export records|accounts|alerts`: the store's contents for spreadsheets and other tools.
-struct ExportCommand: ParsableCommand {
+struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Export records, accounts (with health) or alerts as CSV, NDJSON or JSON.",
@@ -32,16 +32,16 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var health: HealthOptions
     @OptionGroup var storeOptions: StoreOptions
 
-    func run() throws {
-        let store = try storeOptions.open()
+    func run() async throws {
+        let store = try await storeOptions.open()
         var writer = ExportWriter(format: format, csv: CSVWriter(excel: excel))
         switch dataset {
         case .records:
-            let view = try AccountDirectoryView(store: store)
+            let view = try await AccountDirectoryView(store: store)
             writer.header(RecordLine.csvColumns)
             var after: String?
             while true {
-                let page = try store.feedback(after: after, limit: 1000)
+                let page = try await store.feedback(after: after, limit: 1000)
                 for record in page {
                     let account = view.resolver.resolve(accountID: record.accountID, email: record.respondentEmail).account
                     let line = RecordLine(record, account: account)
@@ -52,7 +52,7 @@ struct ExportCommand: ParsableCommand {
             }
         case .accounts:
             let model = try health.model()
-            let dashboard = try Dashboard(store: store, model: model, analyzer: nil, asOf: try health.date(for: store, model: model))
+            let dashboard = try await Dashboard(store: store, model: model, analyzer: nil, asOf: try health.date(for: store, model: model))
             writer.header(["account", "name", "segment", "owner", "language", "responses", "nps", "nps_ci_low", "nps_ci_high", "csat_percent",
                            "ces_mean", "sentiment_mean", "negative_percent", "topics", "health", "band", "trend", "confidence", "arr",
                            "renewal", "last_response"])
@@ -67,9 +67,9 @@ struct ExportCommand: ParsableCommand {
                 ])
             }
         case .alerts:
-            let view = try AccountDirectoryView(store: store)
-            let alerts = try store.emittedAlerts()
-            let records = Dictionary(try store.feedback(keys: alerts.compactMap(\.recordKey)).map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+            let view = try await AccountDirectoryView(store: store)
+            let alerts = try await store.emittedAlerts()
+            let records = Dictionary(try await store.feedback(keys: alerts.compactMap(\.recordKey)).map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
             writer.header(["id", "kind", "account", "account_name", "owner", "reason", "occurred_at", "record_key", "source", "nps", "comment"])
             for alert in alerts {
                 let line = AlertLine(alert, account: alert.account.flatMap { view.accounts[$0] }, record: alert.recordKey.flatMap { records[$0] })

@@ -6,7 +6,7 @@ import VocReport
 import VocStore
 
 /// `voc health`: accounts worst first with score, band, trend and confidence, and the revenue at risk.
-struct HealthCommand: ParsableCommand {
+struct HealthCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "health",
         abstract: "List account health worst first: score 0-100, band, trend, confidence, and ARR at risk.",
@@ -25,14 +25,14 @@ struct HealthCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var output: OutputOptions
 
-    func run() throws {
-        let view = try AccountDirectoryView(store: storeOptions.open())
+    func run() async throws {
+        let view = try await AccountDirectoryView(store: storeOptions.open())
         let model = try health.model()
-        let asOf = try health.date(for: view.store, model: model)
+        let asOf = try await health.date(for: view.store, model: model)
         var pass = HealthPass(model: model, directory: view.accounts, asOf: asOf, historyPeriods: history ?? 0)
-        try view.forEachSignal(through: asOf) { pass.add($0) }
+        try await view.forEachSignal(through: asOf) { pass.add($0) }
         var accounts = pass.accounts()
-        let names = try view.store.accountNames()
+        let names = try await view.store.accountNames()
         for index in accounts.indices where accounts[index].name == nil { accounts[index].name = names[accounts[index].account] }
         if bySegment { accounts.sort { ($0.segment ?? "~", $0.score, $0.account) < ($1.segment ?? "~", $1.score, $1.account) } }
         let points = pass.history()

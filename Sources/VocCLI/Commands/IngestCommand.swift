@@ -1,15 +1,15 @@
 import ArgumentParser
-import Dispatch
 import Foundation
 import VocCore
 import VocIngest
+import VocPipeline
 import VocReport
 import VocScore
 import VocStore
 
 /// `voc ingest FILE...`: read exports into the store. Every record is accepted, quarantined or skipped,
 /// and the counts are printed per file and in total. Re-ingesting stores nothing twice.
-struct IngestCommand: ParsableCommand {
+struct IngestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
         abstract: "Read survey exports into the store; quarantine what cannot be accepted.",
@@ -35,101 +35,30 @@ struct IngestCommand: ParsableCommand {
     @OptionGroup var sentimentOptions: SentimentOptions
     @OptionGroup var output: OutputOptions
 
-    /// Records per transaction: large enough that commits do not dominate, small enough to keep memory flat (~10 MB).
-    static let batchSize = 16_384
-
-    func run() throws {
+    func run() async throws {
         let lexicons = try sentimentOptions.lexiconOptions.locate()
         let vocabulary = try ColumnVocabulary.load(from: lexicons)
         let stripper = try ReplyStripper.load(from: lexicons)
         let analyzer = try sentimentOptions.analyzer()
         let surveyOptions = try mappingOptions.surveyOptions()
-        let store = try storeOptions.open(creating: true)
-        let run = try store.startRun(command: (["ingest"] + files).joined(separator: " "))
-        var summaries: [IngestFileSummary] = []
-        var failed = false
-        for file in InputFile.expand(files) {
-            do {
-                summaries.append(try ingest(file, options: surveyOptions, vocabulary: vocabulary, stripper: stripper, analyzer: analyzer, store: store, run: run))
-            } catch {
-                failed = true
+        let pipeline = IngestPipeline(store: try await storeOptions.open(creating: true), vocabulary: vocabulary, stripper: stripper, analyzer: analyzer,
+                                      options: surveyOptions, recordPath: mappingOptions.recordPath, jobs: jobs)
+        let observer = IngestObserver(
+            note: { file, note in Console.error("voc: note: \(file): \(note)") },
+            progress: { file, records in Console.progress("\(file): \(records) records") },
+            finished: { [verbose] source in
+                Console.endProgress()
+                if verbose { source.reportLines.forEach { Console.error($0) } }
+            },
+            failed: { _, error in
                 Console.endProgress()
                 Console.error("voc: error: \(error)")
-                let summary = IngestFileSummary(path: file.path, format: "unknown", detail: "", counts: IngestCounts(), error: error.description)
-                try? store.logFile(summary, run: run)
-                summaries.append(summary)
-            }
-        }
-        try store.finishRun(run, status: failed ? .completedWithErrors : .completed)
+            })
+        let summaries = try await pipeline.ingest(InputFile.expand(files), command: (["ingest"] + files).joined(separator: " "), observer: observer)
         report(summaries)
         let total = summaries.map(\.counts).reduce(IngestCounts(), +)
-        if failed { throw ExitCode(ExitStatus.error.rawValue) }
+        if summaries.contains(where: { $0.error != nil }) { throw ExitCode(ExitStatus.error.rawValue) }
         if total.quarantined > 0 { throw ExitCode(ExitStatus.findings.rawValue) }
-    }
-
-    /// Reads one file into the store. A file met while walking a directory that does not look like an export is
-    /// logged as skipped with the reason instead (see `InputFile`).
-    private func ingest(_ file: InputFile, options: SurveyCSVOptions, vocabulary: ColumnVocabulary, stripper: ReplyStripper, analyzer: SentimentAnalyzer,
-                        store: any FeedbackStore, run: Int64) throws(VocError) -> IngestFileSummary {
-        func skipped(_ reason: String) throws(VocError) -> IngestFileSummary {
-            let summary = IngestFileSummary(path: file.path, format: "unknown", detail: "skipped: \(reason)", counts: IngestCounts(), error: nil)
-            try store.logFile(summary, run: run)
-            return summary
-        }
-        if let reason = file.skipReason { return try skipped(reason) }
-        var source: FeedbackSource
-        do throws(VocError) {
-            source = try FeedbackSource.open(path: file.path, options: options, recordPath: mappingOptions.recordPath, vocabulary: vocabulary,
-                                             stripper: stripper, jobs: jobs)
-        } catch where file.walked && error.code == .invalidInput {
-            return try skipped(error.message.prefix { $0 != ":" }.description)
-        }
-        if file.walked && !source.hasFeedback { return try skipped("no NPS, CSAT, CES or comment column") }
-        if file.walked && !source.placesFeedback { return try skipped("no date, account or e-mail column to place its feedback") }
-        try source.requireFeedback()
-        for note in source.mappingNotes { Console.error("voc: note: \(source.file): \(note)") }
-        var records: [FeedbackRecord] = []
-        var quarantined: [QuarantinedRecord] = []
-        records.reserveCapacity(Self.batchSize)
-        let writer = BatchWriter(store: store, run: run)
-        do throws(VocError) {
-            while let event = try source.next() {
-                switch event {
-                case .accepted(let record):
-                    records.append(record)
-                case .quarantined(let record): quarantined.append(record)
-                case .skipped: break
-                }
-                if records.count + quarantined.count >= Self.batchSize {
-                    Self.score(&records, with: analyzer, jobs: jobs)
-                    try writer.submit(records: records, quarantined: quarantined)
-                    records.removeAll(keepingCapacity: true)
-                    quarantined.removeAll(keepingCapacity: true)
-                    Console.progress("\(source.file): \(source.counts.read) records")
-                }
-            }
-            Self.score(&records, with: analyzer, jobs: jobs)
-            try writer.submit(records: records, quarantined: quarantined)
-        } catch {
-            _ = try? writer.finish()  // let the batches already queued land before the error is reported
-            throw error
-        }
-        let alreadyStored = try writer.finish()
-        Console.endProgress()
-        if verbose {
-            for line in source.reportLines { Console.error(line) }
-        }
-        var counts = source.counts
-        counts.alreadyStored = alreadyStored
-        let summary = IngestFileSummary(path: source.file, format: source.format.rawValue, detail: source.detail, counts: counts, error: nil)
-        try store.logFile(summary, run: run)
-        return summary
-    }
-
-    /// Scores a batch's comments on `jobs` threads, each taking one contiguous share of the records. Each record is
-    /// scored on its own, so the batch comes out the same whatever `jobs` is (tested).
-    static func score(_ records: inout [FeedbackRecord], with analyzer: SentimentAnalyzer, jobs: Int) {
-        ContiguousShares.update(&records, jobs: jobs, minimumShare: 256) { analyzer.enrich(&$0) }
     }
 
     private func report(_ summaries: [IngestFileSummary]) {

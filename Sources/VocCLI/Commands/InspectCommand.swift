@@ -19,14 +19,14 @@ struct InspectCommand: ParsableCommand {
     func run() throws {
         let lexicons = try lexiconOptions.locate()
         let vocabulary = try ColumnVocabulary.load(from: lexicons)
-        var source = try FeedbackSource.open(path: file, options: mappingOptions.surveyOptions(), recordPath: mappingOptions.recordPath,
+        var source = try RecordSources.open(path: file, options: mappingOptions.surveyOptions(), recordPath: mappingOptions.recordPath,
                                              vocabulary: vocabulary, stripper: ReplyStripper.load(from: lexicons))
         var reasons: [QuarantineReason: Int] = [:]
         while let event = try source.next() {
             if case .quarantined(let record) = event { reasons[record.reason, default: 0] += 1 }
         }
         let counts = source.counts
-        guard case .survey(let ingester) = source else {
+        guard let ingester = source as? SurveyCSVIngester else {
             let other = SourceInspectionOutput(source, counts: counts, reasons: reasons)
             switch output.format {
             case .table:
@@ -159,11 +159,11 @@ private struct SourceInspectionOutput: Encodable {
     var counts: IngestCounts
     var quarantineReasons: [String: Int]
 
-    init(_ source: FeedbackSource, counts: IngestCounts, reasons: [QuarantineReason: Int]) {
+    init(_ source: any RecordSource, counts: IngestCounts, reasons: [QuarantineReason: Int]) {
         file = source.file
         format = source.format.rawValue
         mapping = []
-        if case .xml(let ingester) = source {
+        if let ingester = source as? XMLIngester {
             let inspection = ingester.inspection
             recordPath = inspection.recordPath
             recordPathSource = inspection.recordPathSource

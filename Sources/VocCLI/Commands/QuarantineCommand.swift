@@ -7,7 +7,7 @@ extension QuarantineReason: ExpressibleByArgument {}
 
 /// `voc quarantine`: the records that were not accepted, with file, line and reason. Their text is shown
 /// only with `--show-values`, because it is customer data.
-struct QuarantineCommand: ParsableCommand {
+struct QuarantineCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quarantine",
         abstract: "List quarantined records with file, line, field and reason.",
@@ -25,8 +25,8 @@ struct QuarantineCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var output: OutputOptions
 
-    func run() throws {
-        let entries = try storeOptions.open().quarantine(file: nil, reason: reason)
+    func run() async throws {
+        let entries = try await storeOptions.open().quarantine(file: nil, reason: reason)
             .filter { entry in file.map { SourcePath.matches(stored: entry.record.position.file, given: $0) } ?? true }
             .map { QuarantineRow($0, showValues: showValues) }
         switch output.format {

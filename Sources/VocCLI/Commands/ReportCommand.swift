@@ -4,7 +4,7 @@ import VocCore
 import VocReport
 
 /// `voc report --html FILE`: the dashboard's overview and account list as one self-contained file.
-struct ReportCommand: ParsableCommand {
+struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Write the portfolio overview and every account as one self-contained HTML file (inline SVG, no script, no network).")
@@ -15,9 +15,9 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var health: HealthOptions
     @OptionGroup var storeOptions: StoreOptions
 
-    func run() throws {
-        let store = try storeOptions.open(), model = try health.model()
-        let dashboard = try Dashboard(store: store, model: model, analyzer: nil, asOf: try health.date(for: store, model: model))
+    func run() async throws {
+        let store = try await storeOptions.open(), model = try health.model()
+        let dashboard = try await Dashboard(store: store, model: model, analyzer: nil, asOf: try health.date(for: store, model: model))
         let page = DashboardPage.report(dashboard.overview(), accounts: dashboard.accounts(AccountQuery())).description
         if html == "-" { return Console.out(page, terminator: "") }
         do {

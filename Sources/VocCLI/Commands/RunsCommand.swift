@@ -5,7 +5,7 @@ import VocReport
 import VocStore
 
 /// `voc runs`: the ingest log — which runs finished, which files each completed, and what each stored.
-struct RunsCommand: ParsableCommand {
+struct RunsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "runs",
         abstract: "Show the ingest log: each run's status, the files it completed with their counts, and what it stored.",
@@ -21,8 +21,8 @@ struct RunsCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var output: OutputOptions
 
-    func run() throws {
-        let runs = try storeOptions.open().ingestLog(limit: limit).map(RunOutput.init)
+    func run() async throws {
+        let runs = try await storeOptions.open().ingestLog(limit: limit).map(RunOutput.init)
         switch output.format {
         case .table:
             var table = TextTable(columns: [

@@ -3,7 +3,7 @@ import Foundation
 import VocServer
 
 /// `voc serve`: the dashboard over HTTP, on 127.0.0.1 unless told otherwise.
-struct ServeCommand: ParsableCommand {
+struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Serve the dashboard (portfolio, accounts, account detail, quarantine) and its JSON API.",
@@ -38,30 +38,11 @@ struct ServeCommand: ParsableCommand {
 
     private var effectiveToken: String? { token ?? ProcessInfo.processInfo.environment["VOC_TOKEN"] }
 
-    func run() throws {
-        let server = DashboardServer(store: try storeOptions.open(), model: try health.model(), analyzer: try sentimentOptions.analyzer(),
+    func run() async throws {
+        let server = DashboardServer(store: try await storeOptions.open(), model: try health.model(), analyzer: try sentimentOptions.analyzer(),
                                      asOf: try health.asOf.map { try HealthOptions.parse($0, option: "--as-of", endOfDay: true) }, token: effectiveToken)
-        let (host, port) = (host, port)
-        let outcome = BlockingOutcome()
-        Task {
-            do {
-                try await server.run(host: host, port: port) { port in
-                    Console.error("voc serve: dashboard at http://\(host.contains(":") ? "[\(host)]" : host):\(port)/ (Ctrl-C stops)")
-                }
-            } catch { outcome.failure = error }
-            outcome.finish()
+        try await server.run(host: host, port: port) { [host] port in
+            Console.error("voc serve: dashboard at http://\(host.contains(":") ? "[\(host)]" : host):\(port)/ (Ctrl-C stops)")
         }
-        outcome.wait()
-        if let failure = outcome.failure { throw failure }
     }
-}
-
-/// Hands the server's end (and error) from its task to the command's thread.
-private final class BlockingOutcome: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    /// Written by the task before `finish()`, read after `wait()` returns.
-    var failure: (any Error)?
-
-    func finish() { done.signal() }
-    func wait() { done.wait() }
 }

@@ -18,10 +18,10 @@ struct HealthOptions: ParsableArguments {
     /// The as-of date: `--as-of` when given; otherwise now, unless the newest response in `store` is older than the
     /// model's decay half-life. Then every account would look decayed to nothing ("confidence low", empty charts) only
     /// because the export is old, so health is computed as of the end of that response's day, and stderr says so.
-    func date(for store: any FeedbackStore, model: HealthModel) throws -> Date {
+    func date(for store: any FeedbackStore, model: HealthModel) async throws -> Date {
         if let asOf { return try Self.parse(asOf, option: "--as-of", endOfDay: true) }
         let now = Date()
-        guard let latest = try store.latestResponse() else { return now }
+        guard let latest = try await store.latestResponse() else { return now }
         let age = now.timeIntervalSince(latest) / 86_400
         guard age > model.configuration.halfLifeDays else { return now }
         let day = Formatting.day(latest)

@@ -17,8 +17,8 @@ struct StoreOptions: ParsableArguments {
 
     /// Opens the store. Only commands that write feedback or a directory (`ingest`, `accounts import`) create a
     /// missing SQLite file; every other command says there is no store instead of listing an empty one.
-    func open(creating: Bool = false) throws -> any FeedbackStore {
-        if PostgresStore.isPostgres(path) { return try PostgresStore(url: path) }
+    func open(creating: Bool = false) async throws -> any FeedbackStore {
+        if PostgresStore.isPostgres(path) { return try await PostgresStore(url: path) }
         guard creating || FileManager.default.fileExists(atPath: path) else {
             throw VocError(.store, "no store at \(path): run `voc ingest FILE…` first, or name one with --store PATH (or VOC_STORE)")
         }

@@ -1,15 +1,15 @@
 import VocIngest
 import VocReport
 
-extension FeedbackSource {
+extension RecordSource {
     /// The detection results as readable lines: what `voc inspect` prints and `voc ingest --verbose` explains.
     var reportLines: [String] {
         switch self {
-        case .survey(let ingester): ingester.inspection.reportLines
-        case .xml(let ingester): ingester.inspection.reportLines
-        case .mail(let ingester):
-            ["file:       \(ingester.file)",
-             "format:     \(ingester.format == .mbox ? "mbox (messages split at From lines, >From unquoted)" : "one e-mail message")",
+        case let ingester as SurveyCSVIngester: ingester.inspection.reportLines
+        case let ingester as XMLIngester: ingester.inspection.reportLines
+        default:
+            ["file:       \(file)",
+             "format:     \(format == .mbox ? "mbox (messages split at From lines, >From unquoted)" : "one e-mail message")",
              "text:       text/plain preferred, HTML turned into text; quoted replies, forwards and signatures stripped (kept aside)",
              "account:    the sender's domain (free-mail domains excepted); Message-ID is the record key"]
         }

@@ -22,7 +22,7 @@ public struct SurveyCSVIngester {
     private let mapper: SurveyRowMapper
     private var pending: [Pending]
     private var recordOrdinal = 0
-    private let file: String
+    public let file: String
 
     /// Data records read ahead to profile each column's values before the mapping is decided.
     static let profileRecords = 1_000

@@ -34,22 +34,22 @@ public struct Dashboard: Sendable {
     ///     still reads every record for the portfolio's and segments' priors.
     public init(store: any FeedbackStore, model: HealthModel = HealthModel(), analyzer: SentimentAnalyzer?, asOf: Date,
                 periods: Int = 12, drivers: Int = 5, minimumSample: Int = Confidence.defaultMinimumSample,
-                only account: String?? = nil) throws(VocError) {
-        view = try AccountDirectoryView(store: store)
+                only account: String?? = nil) async throws(VocError) {
+        view = try await AccountDirectoryView(store: store)
         self.model = model
         self.analyzer = analyzer
         self.asOf = asOf
         self.periods = max(2, periods)
         self.minimumSample = minimumSample
-        totals = try store.totals()
+        totals = try await store.totals()
         if let account {
-            tallies = try view.tally(of: account).map { [$0] } ?? []
+            tallies = try await view.tally(of: account).map { [$0] } ?? []
         } else {
-            tallies = try view.tallies()
+            tallies = try await view.tallies()
         }
         var pass = HealthPass(model: model, directory: view.accounts, asOf: asOf, historyPeriods: self.periods, driverLimit: drivers)
         var activity = ActivityTally(ends: pass.historyEnds, periodSeconds: model.periodSeconds)
-        try view.forEachSignal(through: asOf) { signal in
+        try await view.forEachSignal(through: asOf) { signal in
             pass.add(signal)
             activity.add(signal)
         }
@@ -92,13 +92,13 @@ public struct Dashboard: Sendable {
     }
 
     /// One account's page, or nil when the store has no feedback for it.
-    public func account(_ id: String) throws(VocError) -> AccountDetail? {
+    public func account(_ id: String) async throws(VocError) -> AccountDetail? {
         guard let tally = tally(of: id) else { return nil }
         var summary = AccountSummary(tally, minimumSample: minimumSample)
         summary.attach(view.accounts[id], directoryImported: !view.accounts.isEmpty)
         var health = self.health.first { $0.account == id }
         health?.drivers = drivers[id] ?? []
-        let drivers = try evidence(for: health?.drivers ?? [])
+        let drivers = try await evidence(for: health?.drivers ?? [])
         let ends = activity.ends
         let history = Dictionary(history.filter { $0.account == id }.map { ($0.periodEnd, $0) }, uniquingKeysWith: { first, _ in first })
         let buckets = activity.accounts[id] ?? Array(repeating: ActivityTally.Bucket(), count: ends.count)
@@ -106,23 +106,23 @@ public struct Dashboard: Sendable {
             AccountPeriod(end: ends[index], responses: buckets[index].responses, sentiment: buckets[index].meanSentiment,
                           score: history[ends[index]]?.score, band: history[ends[index]]?.band)
         }
-        let detractors = try view.feedback(account: id, limit: 500).filter { record in
+        let detractors = try await view.feedback(account: id, limit: 500).filter { record in
             if case .rating(let value)? = record.nps, NPSBand(score: value) == .detractor, record.comment != nil { return true }
             return false
         }.prefix(5).map(commentEvidence)
         return AccountDetail(account: summary, health: health, drivers: drivers, periods: accountPeriods, detractorComments: detractors)
     }
 
-    public func quarantine(reason: QuarantineReason? = nil, limit: Int = 500) throws(VocError) -> QuarantineList {
-        let entries = try view.store.quarantine(file: nil, reason: reason)
+    public func quarantine(reason: QuarantineReason? = nil, limit: Int = 500) async throws(VocError) -> QuarantineList {
+        let entries = try await view.store.quarantine(file: nil, reason: reason)
         var reasons: [String: Int] = [:]
         for entry in entries { reasons[entry.record.reason.rawValue, default: 0] += 1 }
         return QuarantineList(total: entries.count, reasons: reasons, entries: entries.prefix(limit).map { QuarantineRow($0, showValues: false) })
     }
 
     /// Each driver with its record's text and its four strongest trace items.
-    public func evidence(for drivers: [HealthDriver]) throws(VocError) -> [DriverEvidence] {
-        let records = Dictionary(try view.store.feedback(keys: drivers.map(\.key)).map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+    public func evidence(for drivers: [HealthDriver]) async throws(VocError) -> [DriverEvidence] {
+        let records = Dictionary(try await view.store.feedback(keys: drivers.map(\.key)).map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         return drivers.map { driver in
             let record = records[driver.key]
             return DriverEvidence(driver: driver, source: record.map(Self.source), comment: record?.comment,
