@@ -14,6 +14,9 @@ struct BatchWriter {
     /// thread that allocated them: freed by the writer, each free could wait for that thread's malloc arena lock.
     private var writing: Task<(Result<Int, VocError>, [FeedbackRecord]), Never>?
     private var alreadyStored = 0
+    /// Writes run on one thread of their own: SQLite's inserts are blocking calls that would otherwise hold a thread
+    /// of the Swift concurrency pool.
+    private static let writerThread = DedicatedThreadExecutor(name: "voc.ingest.writer")
 
     init(store: any FeedbackStore, run: Int64) {
         self.store = store
@@ -24,7 +27,7 @@ struct BatchWriter {
     mutating func submit(records: [FeedbackRecord], quarantined: [QuarantinedRecord]) async throws(VocError) {
         try await waitForWrite()
         let (store, run) = (store, run)
-        writing = Task {
+        writing = Task(executorPreference: Self.writerThread) {
             do throws(VocError) {
                 return (.success(try await store.insert(records: records, quarantined: quarantined, run: run)), records)
             } catch {

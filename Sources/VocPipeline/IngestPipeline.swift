@@ -55,7 +55,19 @@ public struct IngestPipeline {
 
     /// Reads one file into run `run`. A file met while walking a directory that does not look like an export is
     /// logged as skipped with the reason instead (see `InputFile`).
+    ///
+    /// The file is read and scored on one thread of its own (`readerThread`), as the batches are written on another
+    /// (`BatchWriter`): resumed on whichever pool thread was free after each batch, the records of one batch were
+    /// allocated in several threads' malloc arenas, and the peak memory of a 200k-row ingest grew from 75-83 to 103 MB.
     public func ingest(_ file: InputFile, run: Int64, observer: IngestObserver = IngestObserver()) async throws(VocError) -> IngestFileSummary {
+        try await withTaskExecutorPreference(Self.readerThread) { () async throws(VocError) -> IngestFileSummary in
+            try await read(file, run: run, observer: observer)
+        }
+    }
+
+    private static let readerThread = DedicatedThreadExecutor(name: "voc.ingest.reader")
+
+    private func read(_ file: InputFile, run: Int64, observer: IngestObserver) async throws(VocError) -> IngestFileSummary {
         if let reason = file.skipReason { return try await skipped(file, reason, run: run) }
         var source: any RecordSource
         do throws(VocError) {

@@ -1,0 +1,34 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+/// A task executor with a thread of its own, which runs the jobs of the tasks that prefer it one after another.
+///
+/// Ingest keeps each stage on one thread as glibc's malloc gives each thread its own arena: records allocated by a
+/// stage that hopped between the pool's (or Dispatch's) threads were spread over several arenas, and the peak memory
+/// of a 200k-row ingest grew from 75 to 93-115 MB (`/usr/bin/time`, release build).
+final class DedicatedThreadExecutor: TaskExecutor {
+    private let jobs = Mutex<[UnownedJob]>([])
+    private let ready = DispatchSemaphore(value: 0)
+
+    /// Starts the thread; it lives as long as the process.
+    init(name: String) {
+        let thread = Thread { [self] in runJobs() }
+        thread.name = name
+        thread.start()
+    }
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        jobs.withLock { $0.append(job) }
+        ready.signal()
+    }
+
+    private func runJobs() -> Never {
+        while true {
+            ready.wait()
+            let job = jobs.withLock { $0.removeFirst() }
+            job.runSynchronously(on: asUnownedTaskExecutor())
+        }
+    }
+}
