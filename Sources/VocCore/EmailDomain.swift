@@ -4,7 +4,7 @@ public enum EmailDomain {
     /// The lower-cased domain of a plausible address (`Ana@Acme.com.BR` → `acme.com.br`, and `@acme.com`, as the
     /// directory view writes a bare domain); nil without `@` or a dotted domain.
     public static func of(_ email: String) -> String? {
-        // On the UTF-8 view: `Character` search and `hasPrefix` were 3 % of `voc inspect m.mbox` (perf).
+        // On the UTF-8 view, without `Character` search and `hasPrefix`: this runs for every e-mail read.
         let utf8 = email.utf8
         guard let at = utf8.lastIndex(of: UInt8(ascii: "@")) else { return nil }
         let domain = email[utf8.index(after: at)...]

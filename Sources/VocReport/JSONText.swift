@@ -5,7 +5,7 @@
 /// `JSONEncoder` took 4.4 of the 4.8 s `voc sentiment - --format ndjson` spent on 100,000 comments (one core,
 /// BENCHMARKS.md); the tests compare this writer's bytes with the encoder's.
 public struct JSONText: Sendable {
-    /// Bytes, not a `String`: appending string slices was a third of the writer's time (perf).
+    /// Bytes, not a `String`, which appending string slices to would re-validate and grow.
     private var bytes: [UInt8] = []
     /// Whether the next value or key follows another in the same object or array, and so needs a comma.
     private var needsComma = false

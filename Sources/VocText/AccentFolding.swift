@@ -3,7 +3,7 @@
 /// (`pena`/`peña`, `más`/`mas`).
 public enum AccentFolding {
     /// On the UTF-8 bytes: every letter folded here is in U+00C0-U+00FF (`C3 80`-`C3 BF`), looked up in a 64-entry
-    /// table; a scalar walk with a dictionary per accented letter was 2 % of sentiment analysis (perf).
+    /// table rather than a scalar walk with a dictionary look-up per accented letter.
     public static func fold(_ text: String) -> String {
         guard !text.isASCIIBytes else { return text }
         var output: [UInt8] = []

@@ -30,8 +30,8 @@ public struct Contractions: Sendable {
     /// - Parameters:
     ///   - ids: each token's id in `words`; those of the tokens kept are reused, only expansions are looked up.
     ///   - isContraction: whether a word id is one of these contractions (`words` holds them all): only those tokens
-    ///     are looked up here (a look-up for every word of a Spanish or Portuguese text, where `del`, `do` and `na`
-    ///     are everywhere, was 5 % of their analysis, perf).
+    ///     are looked up here (otherwise every word of a Spanish or Portuguese text, where `del`, `do` and `na` are
+    ///     everywhere, would cost a look-up).
     public func expand(_ tokens: [Token], ids: [Int32], in words: WordTable, isContraction: (Int32) -> Bool) -> (tokens: [Token], ids: [Int32]) {
         var result: [Token] = []
         var resultIDs: [Int32] = []

@@ -105,8 +105,8 @@ public struct Tokenizer: Sendable {
         return isLetter(scalar)
     }
 
-    /// Latin-1 and Latin Extended-A letters (á, ñ, ç, ã, œ) without the Unicode property tables, which were 4 %
-    /// of sentiment analysis time (perf, 100k comments); other scalars by their properties.
+    /// Latin-1 and Latin Extended-A letters (á, ñ, ç, ã, œ) without the Unicode property tables, which are slow for
+    /// the letters Spanish and Portuguese use all the time; other scalars by their properties.
     private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         if value < 0x80 { return value | 0x20 >= 0x61 && value | 0x20 <= 0x7A }
@@ -212,9 +212,8 @@ public struct Tokenizer: Sendable {
 
     /// A word whose only non-ASCII characters are Latin-1 letters (U+00C0-U+00FF: `á`, `ñ`, `ç`, `ã`, `Ü`, all two
     /// bytes `C3 xx`), lower-cased byte by byte, with how many of those letters it has and how many are capitals
-    /// (the ASCII ones are counted by the caller). `String.lowercased()` and a scalar pass for every accented word
-    /// were 8 % of analysing Spanish and Portuguese text (perf); for these words they give the same result, and the
-    /// tokenizer runs 14 % faster on such text. Nil for any other word.
+    /// (the ASCII ones are counted by the caller), instead of `String.lowercased()` and a scalar pass for every
+    /// accented word, which give the same result for these words at a far higher cost. Nil for any other word.
     private static func latin1Lowercased(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (lowered: String, letters: Int, upper: Int)? {
         var index = range.lowerBound
         while index < range.upperBound {

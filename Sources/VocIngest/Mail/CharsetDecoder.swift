@@ -27,7 +27,7 @@ enum CharsetDecoder {
 
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>, charset: String?) -> String {
         // Header values (no charset) and UTF-8 bodies, most of what is decoded, without normalizing the name and
-        // hashing it into the set (4 % of `voc inspect m.mbox`, perf).
+        // hashing it into the set.
         if charset == nil || charset!.utf8.elementsEqual(utf8Name, by: { $0.asciiLowercased == $1 }) {
             return UTF8Validation.string(bytes) ?? Windows1252.decode(bytes)
         }

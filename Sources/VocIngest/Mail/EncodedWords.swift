@@ -4,8 +4,7 @@ import Foundation
 /// (the whitespace between them dropped) and their bytes decoded together, so a character split across two words
 /// comes out whole. Malformed words are left as written.
 ///
-/// Works on the header's UTF-8 bytes: the `Substring` version was 10 % of `voc inspect` on an mbox whose subjects
-/// each hold one encoded word.
+/// Works on the header's UTF-8 bytes rather than `Substring`s: most subjects hold an encoded word.
 enum EncodedWords {
     static func decode(_ text: String) -> String {
         guard text.containsText("=?") else { return text }

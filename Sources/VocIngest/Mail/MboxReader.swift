@@ -75,8 +75,8 @@ struct MboxReader {
         line += bytes.withUnsafeBufferPointer(Self.lineFeeds)
     }
 
-    /// The number of line feeds, eight bytes at a time (a byte loop, which the compiler did not vectorize, was 4.6 %
-    /// of `voc inspect m.mbox`, all of it on the thread that splits).
+    /// The number of line feeds, eight bytes at a time (the compiler does not vectorize a byte loop, and this runs on
+    /// the thread that splits the mbox).
     static func lineFeeds(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
         guard let base = bytes.baseAddress else { return 0 }
         let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F

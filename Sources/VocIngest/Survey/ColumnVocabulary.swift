@@ -107,7 +107,7 @@ extension StringProtocol {
     }
 
     /// The string without leading and trailing `characters` (each one Unicode scalar), on scalars: Foundation's
-    /// `trimmingCharacters(in:)` goes through NSString, 7 % of `voc inspect m.mbox` (perf).
+    /// `trimmingCharacters(in:)` goes through NSString.
     func trimming(_ characters: String) -> String {
         trimming { characters.unicodeScalars.contains($0) }
     }

@@ -88,7 +88,7 @@ struct TimestampParser {
     /// RFC 5322 / RFC 822 dates as in e-mail and RSS: `Tue, 1 Jul 2003 10:52:37 +0200`, `1 Jul 2003 10:52 GMT`,
     /// obsolete zones (`EST`, `PDT`, `UT`) and a trailing comment (`(CEST)`).
     static func parseRFC5322(_ bytes: UnsafeBufferPointer<UInt8>) -> Date? {
-        // On the bytes, words as ranges: splitting into `String`s was 9 % of `voc inspect m.mbox` (perf).
+        // On the bytes, words as ranges rather than split `String`s: every e-mail's Date header comes through here.
         // Commas count as spaces; comments (`(UTC)`) are dropped.
         var words: [Slice<UnsafeBufferPointer<UInt8>>] = []
         words.reserveCapacity(8)

@@ -1,8 +1,7 @@
 import CLibXML2
 
 /// Numbers the element and attribute names of a document as field names (`comment`, `@id`, `#text`), so that a
-/// record's fields carry a small id instead of a `String` each (a retained string per field was 2 % of the reader
-/// thread in perf). Names met since the last `takeNewNames()` are handed to the consumer with the batch they first
+/// record's fields carry a small id instead of a `String` each (no string to retain and release per field). Names met since the last `takeNewNames()` are handed to the consumer with the batch they first
 /// appear in; ids count up from 0 in that order.
 ///
 /// The reader interns every name it hands out in its dictionary, which lives as long as the reader, so a name met

@@ -1,7 +1,6 @@
 /// Records read from an XML export in one go by `XMLRecordReader`, their fields' text kept one after another in one
-/// buffer. Handed over whole, so that a record costs no allocation or reference count of its own: a value of two
-/// array slices per record, sealed on the reader thread and copied out on the consumer's, was 3 % of the reader
-/// thread's time (perf, `voc inspect` on a 122 MB export).
+/// buffer. Handed over whole, so that a record costs no allocation or reference count of its own (as a value of two
+/// array slices per record, sealed on the reader thread and copied out on the consumer's, would).
 struct XMLRecordBatch: Sendable {
     /// A field: the id of its name (`@attribute`, `child`, `#text`; see `newNames`) and where its text is in `text`.
     struct Field: Sendable {

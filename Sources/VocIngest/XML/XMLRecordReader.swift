@@ -102,11 +102,11 @@ final class XMLRecordReader {
     /// Reads records into `batch` until it holds `maximumRecords` or its text `maximumBytes`, the document ends
     /// (`finished`), or it turns out malformed, which is returned.
     private func read(into batch: inout XMLRecordBatch, maximumRecords: Int, maximumBytes: Int) throws(VocError) -> Failure? {
-        // Once per batch, not per node: resetting before every read was 7 % of a C loop over the same calls
-        // (0.90 → 0.97 s on a 122 MB export). A failed read sets the error it failed with.
+        // Once per batch, not per node: a failed read sets the error it failed with, and resetting before every read
+        // is a call per node.
         xmlResetLastError()
         // The class's state in locals while reading: each access to a stored `var` of the class was checked for
-        // exclusivity at run time (swift_beginAccess and friends, 1.5 % of `voc inspect` in perf).
+        // exclusivity at run time (swift_beginAccess and friends).
         var onPath = self.onPath
         var names = self.names
         self.names = XMLNameCache()

@@ -26,7 +26,7 @@ public struct SentimentAnalyzer: Sendable {
     /// Tokens, language and the scored items; with `explains`, the items carry their texts and steps.
     func score(_ text: String, language declared: String?, explains: Bool) -> (LanguageIdentifier.Guess, Context, [Context.Item]) {
         var tokens = model.tokenizer.tokenize(text)
-        // By index: `map` copied every token to read its norm (perf).
+        // By index: `map` would copy every token to read its norm.
         var ids: [Int32] = []
         ids.reserveCapacity(tokens.count)
         for index in tokens.indices { ids.append(model.words.id(of: tokens[index].norm) ?? -1) }
@@ -95,7 +95,7 @@ struct Context {
         facts.reserveCapacity(tokens.count)
         var hasCapitals = false
         var phraseStarts: WordFacts.PhraseStarts = []
-        // By index, not `enumerated()`, which copied every token (two strings each; perf).
+        // By index, not `enumerated()`, which copies every token (two strings each).
         for index in tokens.indices {
             let id = ids[index]
             let bareID: Int32
@@ -108,7 +108,7 @@ struct Context {
                 bareID = bare != tokens[index].norm ? words.id(of: bare) ?? -1 : id
             }
             foldedIDs.append(bareID)
-            // Most tokens are resolved from their ids alone: passing the token copied it (two strings; perf).
+            // Most tokens are resolved from their ids alone: passing the token would copy it (two strings).
             let plain = tokens[index].isElongated ? nil : rules.lexicon.facts(ofPlain: id, folded: bareID, hasJoiner: tokens[index].hasJoiner)
             facts.append(plain ?? rules.lexicon.facts(of: tokens[index], norm: id, folded: bareID))
             phraseStarts.formUnion(facts[index].phrases)
@@ -334,7 +334,7 @@ struct Context {
         guard !startsContrast.isEmpty else { return }
         var buts: [(sentence: Range<Int>, index: Int, cue: String)] = []
         var concessions: [(range: Range<Int>, cue: String)] = []
-        // Split only for a text with "but": most have none (splitting every text was 2 % of analysis, perf).
+        // Split only for a text with "but": most have none.
         var sentences: [Range<Int>]?
         var index = 0
         while index < tokens.count {

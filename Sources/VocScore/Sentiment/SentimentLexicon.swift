@@ -43,7 +43,7 @@ public struct SentimentLexicon: Sendable {
     /// Per word id of the model's `WordTable`: this language's facts (filled by `index`).
     private var facts: [WordFacts] = []
     /// Per word id: the facts of a token written that way and not elongated, its accent-free and unhyphenated forms
-    /// included (filled by `index`). Resolving them per token was the largest part of setting up a text (perf).
+    /// included (filled by `index`), so that setting up a text does not resolve them token by token.
     private var tokenFacts: [WordFacts] = []
 
     init(language: String, contractions: Contractions) {
