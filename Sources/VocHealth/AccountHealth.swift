@@ -38,7 +38,7 @@ public struct MeasureContribution: Sendable, Encodable {
     public var evidence: Double
     /// The portfolio or segment value it was shrunk toward, and which of the two.
     public var prior: Double?
-    public var priorSource: String?
+    public var priorSource: PriorSource?
     /// The value used in the score: `(evidence × value + k × prior) / (evidence + k)`.
     public var adjusted: Double?
     /// The configured weight, and its share of the weights of the measures present (0 when excluded).
@@ -47,7 +47,7 @@ public struct MeasureContribution: Sendable, Encodable {
     /// `share × adjusted`: the points this measure adds to the score.
     public var contribution: Double
     /// Why the measure is not in the score, when it is not.
-    public var excluded: String?
+    public var excluded: MeasureExclusion?
 }
 
 /// The direction of a score since the previous period.

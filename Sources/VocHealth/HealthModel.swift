@@ -85,12 +85,12 @@ public struct HealthModel: Sendable {
             let weight = profile.weights[measure] ?? 0
             var contribution = MeasureContribution(measure: measure, evidence: 0, weight: weight, share: 0, contribution: 0)
             guard weight > 0 else {
-                contribution.excluded = "weight 0"
+                contribution.excluded = .zeroWeight
                 measures.append(contribution)
                 continue
             }
             guard let estimate = own.estimate(measure, asOf: asOf, configuration: configuration) else {
-                contribution.excluded = measure == .sentimentTrend ? "needs comments in both of the last two periods" : "no answers"
+                contribution.excluded = measure == .sentimentTrend ? .needsTwoPeriods : .noAnswers
                 measures.append(contribution)
                 continue
             }
@@ -101,7 +101,7 @@ public struct HealthModel: Sendable {
                 let segmentPrior = segment?.estimate(measure, asOf: asOf, configuration: configuration).flatMap { $0.evidence >= 2 * k ? $0 : nil }
                 if let prior = segmentPrior ?? portfolio.estimate(measure, asOf: asOf, configuration: configuration) {
                     contribution.prior = prior.value
-                    contribution.priorSource = segmentPrior != nil ? "segment" : "portfolio"
+                    contribution.priorSource = segmentPrior != nil ? .segment : .portfolio
                     contribution.adjusted = (estimate.evidence * estimate.value + k * prior.value) / (estimate.evidence + k)
                 }
             }

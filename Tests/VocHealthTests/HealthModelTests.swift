@@ -44,7 +44,7 @@ import VocCore
         let health = Self.only(.nps, priorStrength: 5).assess(signals, directory: [:], asOf: Self.asOf)
         let a = health.first { $0.account == "A" }!
         #expect(abs(a.score - 75) < 1e-9)
-        #expect(a.measures.first { $0.measure == .nps }?.priorSource == "portfolio")
+        #expect(a.measures.first { $0.measure == .nps }?.priorSource == .portfolio)
         // Confidence: evidence / (evidence + k) = 1/6 for A, 9/14 for B.
         #expect(abs(a.confidence - 1.0 / 6) < 1e-9)
         #expect(abs(health.first { $0.account == "B" }!.confidence - 9.0 / 14) < 1e-9)
@@ -61,7 +61,7 @@ import VocCore
         let a = Self.only(.nps, priorStrength: 5).assess(signals, directory: directory, asOf: Self.asOf).first { $0.account == "A" }!
         let segmentValue = 50 - 50.0 / 12
         #expect(abs(a.score - 5 * segmentValue / 6) < 1e-9)
-        #expect(a.measures.first { $0.measure == .nps }?.priorSource == "segment")
+        #expect(a.measures.first { $0.measure == .nps }?.priorSource == .segment)
     }
 
     @Test func missingMeasuresAreExcludedAndTheWeightsRenormalized() {
@@ -74,7 +74,7 @@ import VocCore
         let health = HealthModel(configuration: configuration).assess(signals, directory: [:], asOf: Self.asOf)[0]
         #expect(abs(health.score - 2000.0 / 35) < 1e-9)
         let ces = health.measures.first { $0.measure == .ces }!
-        #expect(ces.excluded == "no answers")
+        #expect(ces.excluded == .noAnswers)
         #expect(ces.share == 0)
         #expect(abs(health.measures.reduce(0) { $0 + $1.share } - 1) < 1e-12)
         #expect(abs(health.measures.reduce(0) { $0 + $1.contribution } - health.score) < 1e-9)

@@ -61,7 +61,7 @@ import VocTestSupport
     @Test func cesDirectionCanBeReversed() throws {
         var options = SurveyCSVOptions()
         options.overrides.cesScale = "1-5"
-        options.overrides.cesDirection = "lower-is-easier"
+        options.overrides.cesDirection = .lowerIsEasier
         let result = try ingest(text: "id,Customer effort\n1,1\n2,5\n", options: options)
         #expect(result.inspection.scales.ces.favourable == 1...2)
     }

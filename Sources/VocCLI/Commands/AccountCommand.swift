@@ -119,12 +119,12 @@ struct AccountCommand: AsyncParsableCommand {
         ])
         for measure in health.measures where measure.weight > 0 {
             guard measure.adjusted != nil else {
-                table.append([measure.measure.rawValue, "—", "", "", "excluded: \(measure.excluded ?? "")", Formatting.fixed(measure.weight, decimals: 0), "", ""])
+                table.append([measure.measure.rawValue, "—", "", "", "excluded: \(measure.excluded?.rawValue ?? "")", Formatting.fixed(measure.weight, decimals: 0), "", ""])
                 continue
             }
             table.append([
                 measure.measure.rawValue, Formatting.fixed(measure.value), Formatting.fixed(measure.evidence),
-                measure.prior.map { Formatting.fixed($0) + " " + (measure.priorSource ?? "") } ?? "—", Formatting.fixed(measure.adjusted),
+                measure.prior.map { Formatting.fixed($0) + " " + (measure.priorSource?.rawValue ?? "") } ?? "—", Formatting.fixed(measure.adjusted),
                 Formatting.fixed(measure.weight, decimals: 0), Formatting.fixed(100 * measure.share) + "%", Formatting.fixed(measure.contribution),
             ])
         }

@@ -3,6 +3,7 @@ import VocCore
 import VocIngest
 
 extension DateOrder: ExpressibleByArgument {}
+extension CESDirection: ExpressibleByArgument {}
 
 /// How to read survey exports when detection needs help: column overrides, scales, encodings.
 struct MappingOptions: ParsableArguments {
@@ -34,8 +35,8 @@ struct MappingOptions: ParsableArguments {
     var csatScale: String?
     @Option(name: .long, help: ArgumentHelp("CES scale, e.g. 1-7 (default, CES 2.0) or 1-5.", valueName: "range"))
     var cesScale: String?
-    @Option(name: .long, help: ArgumentHelp("CES direction: higher-is-easier (default) or lower-is-easier.", valueName: "direction"))
-    var cesDirection: String?
+    @Option(name: .long, help: ArgumentHelp("CES direction (default: higher-is-easier).", valueName: "direction"))
+    var cesDirection: CESDirection?
     @Option(name: .long, help: "Slash-date order: mdy or dmy (default: from the export's dialect or header language).")
     var dateOrder: DateOrder?
     @Option(name: .long, help: ArgumentHelp("Input encoding: utf-8, windows-1252 (also for latin1), utf-16le or utf-16be.", valueName: "name"))

@@ -9,7 +9,7 @@ public struct ColumnOverrides: Sendable, Hashable {
     public var columns: [ColumnRole: [String]] = [:]
     public var csatScale: String?
     public var cesScale: String?
-    public var cesDirection: String?
+    public var cesDirection: CESDirection?
     public var dateOrder: DateOrder?
 
     public init() {}
@@ -47,7 +47,11 @@ public struct ColumnOverrides: Sendable, Hashable {
             switch key {
             case "csat-scale": overrides.csatScale = value
             case "ces-scale": overrides.cesScale = value
-            case "ces-direction": overrides.cesDirection = value
+            case "ces-direction":
+                guard let direction = CESDirection(rawValue: value) else {
+                    throw VocError(.invalidConfiguration, "CES direction '\(value)' must be higher-is-easier or lower-is-easier", at: position)
+                }
+                overrides.cesDirection = direction
             case "date-order":
                 guard let order = DateOrder(rawValue: value.lowercased()) else {
                     throw VocError(.invalidConfiguration, "date-order must be mdy or dmy", at: position)

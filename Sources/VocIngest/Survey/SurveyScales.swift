@@ -13,12 +13,7 @@ public struct SurveyScales: Sendable, Hashable {
             guard let index = mapping.column(for: role) else { return nil }
             return columns[index].matchTexts.lazy.compactMap { ScaleHint.parse($0, connectors: vocabulary.scaleConnectors) }.first
         }
-        let lowerIsEasier: Bool
-        switch overrides.cesDirection {
-        case nil, "higher-is-easier": lowerIsEasier = false
-        case "lower-is-easier": lowerIsEasier = true
-        case let other?: throw VocError(.invalidConfiguration, "CES direction '\(other)' must be higher-is-easier or lower-is-easier")
-        }
+        let lowerIsEasier = overrides.cesDirection == .lowerIsEasier
         var scales = SurveyScales(csat: .csat5, ces: try .ces(1...7, lowerIsEasier: lowerIsEasier), csatSource: "default", cesSource: "default")
         if let text = overrides.csatScale {
             let parsed = try RatingScale.parseRange(text)

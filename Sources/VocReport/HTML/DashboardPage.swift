@@ -62,8 +62,8 @@ public enum DashboardPage {
             body += "<h2>Health measures</h2><table><thead><tr><th>Measure</th><th class=\"num\">Value</th><th class=\"num\">Evidence</th><th class=\"num\">Prior</th><th class=\"num\">Adjusted</th><th class=\"num\">Share</th><th class=\"num\">Points</th></tr></thead><tbody>"
             for measure in health.measures where measure.weight > 0 {
                 body += measure.adjusted == nil
-                    ? "<tr><td>\(measure.measure.rawValue)</td><td colspan=\"6\" class=\"muted\">excluded: \(measure.excluded ?? "") (weights renormalized)</td></tr>"
-                    : "<tr><td>\(measure.measure.rawValue)</td><td class=\"num\">\(Formatting.fixed(measure.value))</td><td class=\"num\">\(Formatting.fixed(measure.evidence))</td><td class=\"num\">\(Formatting.fixed(measure.prior)) \(measure.priorSource ?? "")</td><td class=\"num\">\(Formatting.fixed(measure.adjusted))</td><td class=\"num\">\(Formatting.fixed(100 * measure.share))%</td><td class=\"num\">\(Formatting.fixed(measure.contribution))</td></tr>"
+                    ? "<tr><td>\(measure.measure.rawValue)</td><td colspan=\"6\" class=\"muted\">excluded: \(measure.excluded?.rawValue ?? "") (weights renormalized)</td></tr>"
+                    : "<tr><td>\(measure.measure.rawValue)</td><td class=\"num\">\(Formatting.fixed(measure.value))</td><td class=\"num\">\(Formatting.fixed(measure.evidence))</td><td class=\"num\">\(Formatting.fixed(measure.prior)) \(measure.priorSource?.rawValue ?? "")</td><td class=\"num\">\(Formatting.fixed(measure.adjusted))</td><td class=\"num\">\(Formatting.fixed(100 * measure.share))%</td><td class=\"num\">\(Formatting.fixed(measure.contribution))</td></tr>"
             }
             body += "<tr class=\"total\"><td>score</td><td colspan=\"5\"></td><td class=\"num\">\(Formatting.fixed(health.score))</td></tr></tbody></table>"
         }
