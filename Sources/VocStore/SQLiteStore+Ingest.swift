@@ -44,9 +44,13 @@ extension SQLiteStore {
     func ensureAccountIndex() throws(VocError) {
         let exists = try read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?)", arguments: [Self.accountIndex])! }
         guard !exists else { return }
-        // Sorted by SQLite's helper threads too (`PRAGMA threads`, set when the store opens; 600k rows: 0.34-0.39 s on
-        // one thread, 0.32 s on two).
+        // Sorted by SQLite's helper threads too. Only here: in a GROUP BY, rows with equal keys come out of a
+        // multi-threaded sort in an order that depends on the threads' timing, and the tallies' floating-point sums
+        // (sentiment, CSAT and CES units) then differ in their last digits from one run to the next.
+        let threads = ProcessInfo.processInfo.activeProcessorCount
         try write { db in
+            try db.execute(sql: "PRAGMA threads = \(threads)")
+            defer { try? db.execute(sql: "PRAGMA threads = 0") }
             try db.execute(sql: "CREATE INDEX IF NOT EXISTS \(Self.accountIndex) ON feedback(account_id, submitted_at)")
         }
     }

@@ -24,13 +24,7 @@ public final class SQLiteStore: FeedbackStore {
         self.path = path
         var configuration = Configuration()
         configuration.busyMode = .timeout(Self.busyTimeout)
-        // Large sorts (the per-account GROUP BY of the dashboard and `voc accounts`) on every core: 600k rows,
-        // 1.12 -> 0.71 s for the tallies and 0.82 -> 0.56 s for the topics (sqlite3 shell).
-        let threads = ProcessInfo.processInfo.activeProcessorCount
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA threads = \(threads)")
-            try JournalMode.writeAheadLog.apply(to: db)
-        }
+        configuration.prepareDatabase { db in try JournalMode.writeAheadLog.apply(to: db) }
         do {
             queue = try Self.openMigrated(path: path, configuration: configuration)
         } catch {

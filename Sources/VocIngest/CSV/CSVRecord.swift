@@ -1,6 +1,6 @@
 /// One CSV record: the unescaped bytes of all its fields back to back, plus each field's end offset.
 /// The reader reuses one instance for every record, so scanning allocates nothing per record.
-public struct CSVRecord: Sendable {
+public struct CSVRecord: FieldRow, Sendable {
     public internal(set) var bytes: [UInt8] = []
     public internal(set) var ends: [Int] = []
     /// How many of the fields were enclosed in quotes.
@@ -11,20 +11,6 @@ public struct CSVRecord: Sendable {
     public internal(set) var byteOffset = 0
 
     public init() {}
-
-    public var count: Int { ends.count }
-
-    public func range(of field: Int) -> Range<Int> {
-        (field == 0 ? 0 : ends[field - 1])..<ends[field]
-    }
-
-    /// Calls `body` with the bytes of one field.
-    public func withField<R>(_ field: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        let range = range(of: field)
-        return try bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[range])) }
-    }
-
-    public func isEmpty(_ field: Int) -> Bool { range(of: field).isEmpty }
 
     /// True for a line with nothing on it.
     public var isBlankLine: Bool { ends.count == 1 && ends[0] == 0 && quotedFieldCount == 0 }

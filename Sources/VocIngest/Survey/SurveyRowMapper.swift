@@ -52,7 +52,7 @@ struct SurveyRowMapper {
         cesLabels = mapping.fits[.ces]?.labels ?? [:]
     }
 
-    func map(_ record: CSVRecord, decoder: FieldDecoder, position: SourcePosition) -> Result<FeedbackRecord, Rejection> {
+    func map(_ record: some FieldRow, decoder: FieldDecoder, position: SourcePosition) -> Result<FeedbackRecord, Rejection> {
         do {
             return .success(try build(record, decoder: decoder, position: position))
         } catch {
@@ -60,7 +60,7 @@ struct SurveyRowMapper {
         }
     }
 
-    private func build(_ record: CSVRecord, decoder: FieldDecoder, position: SourcePosition) throws(Rejection) -> FeedbackRecord {
+    private func build(_ record: some FieldRow, decoder: FieldDecoder, position: SourcePosition) throws(Rejection) -> FeedbackRecord {
         if record.count != columns.count {
             let extraAreEmpty = record.count > columns.count && (columns.count..<record.count).allSatisfy(record.isEmpty)
             if !extraAreEmpty {

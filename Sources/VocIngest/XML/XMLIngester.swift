@@ -114,7 +114,7 @@ public struct XMLIngester {
         for index in fields.indices {
             if let column = columnOfName[Int(fields[index].name)], fieldOfColumn[column] == nil { fieldOfColumn[column] = index }
         }
-        var row = CSVRecord()
+        var row = XMLFieldRow()
         row.bytes.reserveCapacity(record.text.count)
         row.ends.reserveCapacity(fieldOfColumn.count)
         for field in fieldOfColumn {
