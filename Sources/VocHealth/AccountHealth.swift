@@ -26,6 +26,14 @@ public struct AccountHealth: Sendable, Encodable {
     public var drivers: [HealthDriver] = []
 
     /// `low` below 0.5, `medium` below 0.75, else `high`.
+    /// The two measures that pull the score down most (lowest adjusted value among those present).
+    public var weakestMeasures: [HealthMeasure] {
+        measures.filter { $0.adjusted != nil && $0.weight > 0 }.sorted { ($0.adjusted ?? 0) < ($1.adjusted ?? 0) }.prefix(2).map(\.measure)
+    }
+
+    /// The score's change since the previous period; nil for an account new in this one.
+    public var scoreChange: Double? { previousScore.map { score - $0 } }
+
     public var confidenceLabel: String { confidence < 0.5 ? "low" : confidence < 0.75 ? "medium" : "high" }
 }
 

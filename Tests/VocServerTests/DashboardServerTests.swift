@@ -26,7 +26,8 @@ import VocTestSupport
         _ = try await pipeline.ingest(files.map { InputFile(path: Fixtures.corpora.appendingPathComponent($0).path, walked: false) }, command: "test")
         try store.replaceDirectory([
             DirectoryAccount(id: "NW-1001", name: "Northwind Traders", domains: ["northwind.com"], segment: "high-touch", arr: 240_000, owner: "Dana Okafor"),
-            DirectoryAccount(id: "HX-7007", name: "Hexagon <b>Labs</b>", domains: ["hexagon.example"], segment: "low-touch", arr: 90_000, owner: "<i>Sam</i>"),
+            DirectoryAccount(id: "HX-7007", name: "Hexagon <b>Labs</b>", domains: ["hexagon.example"], segment: "low-touch", arr: 90_000,
+                             renewal: asOf.addingTimeInterval(42 * 86_400), owner: "<i>Sam</i>"),
         ])
         return store
     }
@@ -85,6 +86,46 @@ import VocTestSupport
             #expect(!red.isEmpty && red.allSatisfy { $0["band"] as? String == "red" })
             let portuguese = try await rows("?language=pt")
             #expect(!portuguese.isEmpty && portuguese.allSatisfy { $0["language"] as? String == "pt" })
+        }
+    }
+
+    @Test func theAccountListSaysHowManyAnsweredWhyAndWhatRenewsSoon() async throws {
+        try await Self.server().application(host: "127.0.0.1", port: 0).test(.router) { client in
+            let response = try await client.execute(uri: "/api/accounts", method: .get)
+            let list = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+            let rows = try #require(list["rows"] as? [[String: Any]])
+            let page = String(buffer: try await client.execute(uri: "/accounts", method: .get).body)
+            func html(of account: String) throws -> Substring {
+                let start = try #require(page.range(of: "data-account=\"\(account)\""))
+                let rest = page[start.upperBound...]
+                return rest[..<(rest.range(of: "</tr>")?.lowerBound ?? rest.endIndex)]
+            }
+            var thin = 0
+            for row in rows {
+                let account = try #require(row["account"] as? String)
+                // The hostile sample ids are escaped in the page (`hostileCommentsAndNamesRenderAsText`).
+                guard !account.contains(where: { "<>\"&'".contains($0) }) else { continue }
+                let cells = try html(of: account)
+                for metric in ["nps", "csat", "ces"] {
+                    let answered = try #require(row["\(metric)_answered"] as? Int)
+                    let sufficient = try #require(row["\(metric)_sufficient"] as? Bool)
+                    if answered > 0 { #expect(cells.contains("n=\(answered)"), "\(account) \(metric) shows its n") }
+                    if answered > 0 && !sufficient {
+                        thin += 1
+                        #expect(cells.contains("n=\(answered) · too few"), "\(account) \(metric) is marked too few")
+                    }
+                }
+                if let band = row["band"] as? String {
+                    let weakest = try #require(row["weakest_measures"] as? [String])
+                    #expect(!weakest.isEmpty && cells.contains(weakest.joined(separator: ", ")), "\(account) says which measures pull it down")
+                    let soon = try #require(row["renewal_soon"] as? Bool)
+                    #expect(soon == (account == "HX-7007" && ["red", "yellow"].contains(band)))
+                    #expect(cells.contains("renewal-soon") == soon)
+                }
+            }
+            #expect(thin > 0, "the sample store has accounts with too few answers")
+            let hexagon = try #require(rows.first { $0["account"] as? String == "HX-7007" })
+            #expect(hexagon["renewal_soon"] as? Bool == true, "HX-7007 (\(hexagon["band"] ?? "no band")) renews in six weeks")
         }
     }
 

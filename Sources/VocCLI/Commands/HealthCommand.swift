@@ -104,11 +104,7 @@ struct HealthCommand: AsyncParsableCommand {
         Console.out(grid.render(maxWidth: Console.width))
     }
 
-    /// The two measures that pull the score down most (lowest adjusted value among those present).
-    static func weakest(_ account: AccountHealth) -> [String] {
-        account.measures.filter { $0.adjusted != nil && $0.weight > 0 }
-            .sorted { ($0.adjusted ?? 0) < ($1.adjusted ?? 0) }.prefix(2).map { $0.measure.rawValue }
-    }
+    static func weakest(_ account: AccountHealth) -> [String] { account.weakestMeasures.map(\.rawValue) }
 }
 
 /// The JSON shape of `voc health`.

@@ -16,6 +16,13 @@ public struct AccountRow: Sendable, Encodable {
     /// % satisfied.
     public var csat: Double?
     public var ces: Double?
+    /// How many answered each question, and whether that is enough to judge (`--min-n`).
+    public var npsAnswered: Int
+    public var csatAnswered: Int
+    public var cesAnswered: Int
+    public var npsSufficient: Bool
+    public var csatSufficient: Bool
+    public var cesSufficient: Bool
     /// Mean compound sentiment, −1…1.
     public var sentiment: Double?
     public var negativePercent: Double?
@@ -23,12 +30,21 @@ public struct AccountRow: Sendable, Encodable {
     public var score: Double?
     public var band: HealthBand?
     public var trend: HealthTrend?
+    /// Health points gained or lost since the previous period.
+    public var scoreChange: Double?
+    /// Why the score is what it is: the two measures that pull it down most.
+    public var weakestMeasures: [HealthMeasure]
     public var confidence: Double?
     public var arr: Double?
     public var renewal: Date?
     public var lastResponse: Date?
+    /// A red or yellow account whose renewal falls within `renewalWindow` after the as-of date.
+    public var renewalSoon: Bool
 
-    init(summary: AccountSummary, account: String, health: AccountHealth?, language: String?, renewal: Date?) {
+    /// How close a renewal must be for a red or yellow account to be highlighted.
+    public static let renewalWindow: TimeInterval = 90 * 86_400
+
+    init(summary: AccountSummary, account: String, health: AccountHealth?, language: String?, renewal: Date?, asOf: Date) {
         self.account = account
         name = summary.name
         segment = summary.segment ?? health?.segment
@@ -40,15 +56,25 @@ public struct AccountRow: Sendable, Encodable {
         npsCiHigh = summary.nps?.score == nil ? nil : summary.nps?.ciHigh
         csat = summary.csat?.favourablePercent
         ces = summary.ces?.mean
+        npsAnswered = summary.nps?.answered ?? 0
+        csatAnswered = summary.csat?.answered ?? 0
+        cesAnswered = summary.ces?.answered ?? 0
+        npsSufficient = summary.nps?.sufficient ?? false
+        csatSufficient = summary.csat?.sufficient ?? false
+        cesSufficient = summary.ces?.sufficient ?? false
         sentiment = summary.sentiment?.mean
         negativePercent = summary.sentiment?.negativePercent
         topics = summary.sentiment?.topics ?? []
         score = health?.score
         band = health?.band
         trend = health?.trend
+        scoreChange = health?.scoreChange
+        weakestMeasures = health?.weakestMeasures ?? []
         confidence = health?.confidence
         arr = summary.arr ?? health?.arr
         self.renewal = renewal ?? health?.renewal
         lastResponse = summary.lastResponse
+        let renewal = self.renewal
+        renewalSoon = [.red, .yellow].contains(band) && renewal.map { $0 >= asOf && $0.timeIntervalSince(asOf) <= Self.renewalWindow } == true
     }
 }

@@ -57,7 +57,7 @@ public struct Dashboard: Sendable {
         health = pass.accounts()
         history = pass.history()
         self.drivers = Dictionary(health.map { ($0.account, pass.drivers(of: $0.account)) }, uniquingKeysWith: { first, _ in first })
-        rows = Self.accountRows(tallies: tallies, activity: activity, health: health, view: view, minimumSample: minimumSample)
+        rows = Self.accountRows(tallies: tallies, activity: activity, health: health, view: view, minimumSample: minimumSample, asOf: asOf)
     }
 
     public func overview() -> PortfolioOverview {
@@ -148,14 +148,14 @@ public struct Dashboard: Sendable {
     private static func source(_ record: StoredFeedback) -> String { "\(record.position.file):\(record.position.line ?? 0)" }
 
     private static func accountRows(tallies: [AccountTally], activity: ActivityTally, health: [AccountHealth],
-                                    view: AccountDirectoryView, minimumSample: Int) -> [AccountRow] {
+                                    view: AccountDirectoryView, minimumSample: Int, asOf: Date) -> [AccountRow] {
         let health = Dictionary(health.map { ($0.account, $0) }, uniquingKeysWith: { first, _ in first })
         return tallies.compactMap { tally in
             guard let account = tally.accountID else { return nil }
             var summary = AccountSummary(tally, minimumSample: minimumSample)
             summary.attach(view.accounts[account], directoryImported: !view.accounts.isEmpty)
             return AccountRow(summary: summary, account: account, health: health[account], language: activity.language(of: account),
-                              renewal: view.accounts[account]?.renewal)
+                              renewal: view.accounts[account]?.renewal, asOf: asOf)
         }
     }
 

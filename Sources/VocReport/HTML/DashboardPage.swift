@@ -145,15 +145,15 @@ public enum DashboardPage {
     }
 
     private static func accountTable(_ list: AccountList, context: Context, sortable: Bool = true) -> HTML {
-        let columns: [(AccountQuery.SortKey, String, Bool)] = [
+        let columns: [(AccountQuery.SortKey?, String, Bool)] = [
             (.account, "Account", false), (.name, "Name", false), (.segment, "Segment", false), (.owner, "CSM", false),
-            (.score, "Health", true), (.nps, "NPS", true), (.csat, "CSAT %", true), (.ces, "CES", true), (.sentiment, "Sentiment", true),
-            (.responses, "Responses", true), (.arr, "ARR", true), (.renewal, "Renewal", false), (.language, "Lang", false),
+            (.score, "Health", true), (nil, "Why: weakest · change", false), (.nps, "NPS", true), (.csat, "CSAT %", true), (.ces, "CES", true),
+            (.sentiment, "Sentiment", true), (.responses, "Responses", true), (.arr, "ARR", true), (.renewal, "Renewal", false), (.language, "Lang", false),
         ]
         var header = HTML.empty
         for (key, label, numeric) in columns {
             let cell: HTML
-            if sortable && context == .server {
+            if sortable && context == .server, let key {
                 let current = list.query.sort == key
                 let descending = current ? !list.query.descending : false
                 cell = "<a href=\"/accounts\(list.query.link(sort: key, descending: descending))\">\(label)\(current ? (list.query.descending ? " ▼" : " ▲") : "")</a>"
@@ -166,15 +166,27 @@ public enum DashboardPage {
         for row in list.rows {
             let health: HTML = row.band.map { band in "<span class=\"band \(band.rawValue)\">\(Formatting.fixed(row.score)) \(band.rawValue)</span> \(row.trend?.arrow ?? "")" } ?? "—"
             let account: HTML = context == .server ? "<a href=\"/accounts/\(AccountQuery.percentEncode(row.account))\">\(row.account)</a>" : HTML(text: row.account)
+            let why = row.weakestMeasures.map(\.rawValue).joined(separator: ", ") + (row.scoreChange.map { " · " + Formatting.signed($0) } ?? "")
+            let renewal: HTML = row.renewalSoon
+                ? "<td class=\"renewal-soon\" title=\"renews within 90 days\">\(Formatting.day(row.renewal))</td>" : "<td>\(Formatting.day(row.renewal))</td>"
             rows += """
                 <tr class="account" data-account="\(row.account)"><td>\(account)</td><td>\(row.name)</td><td>\(row.segment)</td><td>\(row.owner)</td>\
-                <td class="num">\(health)</td>\
-                <td class="num">\(Formatting.signed(row.nps))</td><td class="num">\(Formatting.fixed(row.csat))</td><td class="num">\(Formatting.fixed(row.ces, decimals: 2))</td>\
+                <td class="num">\(health)</td><td class="why">\(why.isEmpty ? "—" : why)</td>\
+                <td class="num">\(sampled(Formatting.signed(row.nps), row.npsAnswered, row.npsSufficient))</td>\
+                <td class="num">\(sampled(Formatting.fixed(row.csat), row.csatAnswered, row.csatSufficient))</td>\
+                <td class="num">\(sampled(Formatting.fixed(row.ces, decimals: 2), row.cesAnswered, row.cesSufficient))</td>\
                 <td class="num">\(Formatting.signed(row.sentiment, decimals: 2))</td><td class="num">\(row.responses)</td><td class="num">\(Formatting.money(row.arr))</td>\
-                <td>\(Formatting.day(row.renewal))</td><td>\(row.language)</td></tr>
+                \(renewal)<td>\(row.language)</td></tr>
                 """
         }
         return "<table class=\"accounts\"><thead><tr>\(header)</tr></thead><tbody>\(rows)</tbody></table>"
+    }
+
+    /// A figure with the number of answers behind it, marked when they are too few to judge (`--min-n`).
+    private static func sampled(_ value: String, _ answered: Int, _ sufficient: Bool) -> HTML {
+        guard answered > 0 else { return HTML(text: value) }
+        return sufficient ? "\(value)<small class=\"n\">n=\(answered)</small>"
+            : "<span class=\"thin\" title=\"too few answers to judge\">\(value)</span><small class=\"n thin\">n=\(answered) · too few</small>"
     }
 
     private static func metricTiles(_ summary: AccountSummary) -> HTML {
@@ -235,7 +247,7 @@ public enum DashboardPage {
         body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;margin:0;color:#222;background:#fafafa}\
         header{background:#1f2d3d;color:#fff;padding:10px 20px}header a{color:#cfd8e3;margin-left:16px;text-decoration:none}header a.active{color:#fff;font-weight:600}\
         main{padding:12px 20px;max-width:1280px}footer{color:#888;font-size:12px;padding:12px 20px}h1 small{color:#666;font-weight:400}\
-        .muted{color:#777}.banner{background:#fff7e0;border:1px solid #e8c96a;border-radius:6px;padding:8px 12px}.tiles{display:flex;flex-wrap:wrap;gap:12px;margin:12px 0}.tile{background:#fff;border:1px solid #e3e3e3;border-radius:6px;padding:10px 14px;min-width:150px}\
+        .muted{color:#777}small.n{display:block;color:#777;font-size:11px}.thin{color:#a05a00}.renewal-soon{background:#fde2e1;font-weight:600}.banner{background:#fff7e0;border:1px solid #e8c96a;border-radius:6px;padding:8px 12px}.tiles{display:flex;flex-wrap:wrap;gap:12px;margin:12px 0}.tile{background:#fff;border:1px solid #e3e3e3;border-radius:6px;padding:10px 14px;min-width:150px}\
         .tile .label{color:#666;font-size:12px;text-transform:uppercase}.tile .value{font-size:26px;font-weight:600}.tile .note{color:#777;font-size:12px}\
         .value.red,.band.red,.neg{color:#c0392b}.value.yellow,.band.yellow{color:#a67c00}.value.green,.band.green,.pos{color:#2e8b57}\
         .charts{display:flex;flex-wrap:wrap;gap:12px}figure.chart{background:#fff;border:1px solid #e3e3e3;border-radius:6px;padding:8px;margin:8px 0}\
