@@ -25,6 +25,22 @@ public enum HealthMeasure: String, Sendable, Hashable, Codable, CaseIterable {
     /// Recency and volume describe the amount of evidence itself and are taken as they are.
     public var isShrunk: Bool { self != .recency && self != .volume }
 
+    /// How the account's answers become the measure's 0-100 value, as shown beside it.
+    public var normalization: String {
+        switch self {
+        case .nps: "(NPS + 100) / 2"
+        case .csat: "% satisfied"
+        case .ces: "% easy"
+        case .sentiment: "50 + 50 × mean sentiment"
+        case .sentimentTrend: "50 + 50 × change of mean sentiment"
+        case .detractors: "100 − % detractors"
+        case .churn: "100 − % comments with churn intent"
+        case .effort: "100 − % comments about effort"
+        case .recency: "100 × ½ per half-life since the last response"
+        case .volume: "100 × responses / volume target"
+        }
+    }
+
     public var title: String {
         switch self {
         case .nps: "NPS"

@@ -129,6 +129,22 @@ import VocTestSupport
         }
     }
 
+    @Test func anAccountPageShowsItsRenewalAndExplainsItsMeasures() async throws {
+        try await Self.server().application(host: "127.0.0.1", port: 0).test(.router) { client in
+            let page = String(buffer: try await client.execute(uri: "/accounts/HX-7007", method: .get).body)
+            #expect(page.contains("<span class=\"renewal-soon\" title=\"renews within 90 days\">renewal 2024-05-01</span>"))
+            #expect(page.contains("CSM &lt;i&gt;Sam&lt;/i&gt;"))
+            #expect(page.contains("<td class=\"muted\">(NPS + 100) / 2</td>"), "the measures table says how NPS becomes 0-100")
+            let api = try await client.execute(uri: "/api/accounts/HX-7007", method: .get)
+            let detail = try #require(try JSONSerialization.jsonObject(with: Data(buffer: api.body)) as? [String: Any])
+            let account = try #require(detail["account"] as? [String: Any])
+            for metric in ["csat", "ces"] {
+                guard let rating = account[metric] as? [String: Any], rating["sufficient"] as? Bool == false else { continue }
+                #expect(page.contains("n=\(rating["answered"] as? Int ?? -1) · too few to judge"), "\(metric) tile says too few")
+            }
+        }
+    }
+
     @Test func anAccountsHistoryEndsAtItsCurrentScore() async throws {
         try await Self.server().application(host: "127.0.0.1", port: 0).test(.router) { client in
             let response = try await client.execute(uri: "/api/accounts/HX-7007", method: .get)

@@ -75,6 +75,12 @@ public struct AccountRow: Sendable, Encodable {
         self.renewal = renewal ?? health?.renewal
         lastResponse = summary.lastResponse
         let renewal = self.renewal
-        renewalSoon = [.red, .yellow].contains(band) && renewal.map { $0 >= asOf && $0.timeIntervalSince(asOf) <= Self.renewalWindow } == true
+        renewalSoon = Self.renewsSoon(band: band, renewal: renewal, asOf: asOf)
+    }
+
+    /// Whether an account in `band` renewing on `renewal` is a red or yellow one renewing within `renewalWindow`.
+    public static func renewsSoon(band: HealthBand?, renewal: Date?, asOf: Date) -> Bool {
+        guard let band, band == .red || band == .yellow, let renewal else { return false }
+        return renewal >= asOf && renewal.timeIntervalSince(asOf) <= renewalWindow
     }
 }

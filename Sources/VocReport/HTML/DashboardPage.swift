@@ -42,7 +42,11 @@ public enum DashboardPage {
         let summary = detail.account
         let id = summary.account ?? ""
         var body: HTML = "<h1>\(id)\(summary.name.map { HTML(" <small>\(HTML(text: $0))</small>") } ?? .empty)</h1>"
-        body += "<p class=\"muted\">\(summary.segment ?? "no segment") · CSM \(summary.owner ?? "—") · ARR \(Formatting.money(summary.arr)) · \(summary.responses) responses, \(Formatting.day(summary.firstResponse)) to \(Formatting.day(summary.lastResponse))</p>"
+        let renewsOn = detail.health?.renewal
+        let soon = detail.health.map { AccountRow.renewsSoon(band: $0.band, renewal: renewsOn, asOf: $0.asOf) } ?? false
+        let renewal: HTML = soon
+            ? "<span class=\"renewal-soon\" title=\"renews within 90 days\">renewal \(Formatting.day(renewsOn))</span>" : "renewal \(Formatting.day(renewsOn))"
+        body += "<p class=\"muted\">\(summary.segment ?? "no segment") · CSM \(summary.owner ?? "—") · ARR \(Formatting.money(summary.arr)) · \(renewal) · \(summary.responses) responses, \(Formatting.day(summary.firstResponse)) to \(Formatting.day(summary.lastResponse))</p>"
         body += "<div class=\"tiles\">"
         if let health = detail.health {
             body += tile("Health", Formatting.fixed(health.score), band: health.band,
@@ -59,11 +63,11 @@ public enum DashboardPage {
                               series: [ChartSeries(name: "health", color: SVGChart.green, values: detail.periods.map(\.score))], domain: 0...100)
         body += "</div>"
         if let health = detail.health {
-            body += "<h2>Health measures</h2><table><thead><tr><th>Measure</th><th class=\"num\">Value</th><th class=\"num\">Evidence</th><th class=\"num\">Prior</th><th class=\"num\">Adjusted</th><th class=\"num\">Share</th><th class=\"num\">Points</th></tr></thead><tbody>"
+            body += "<h2>Health measures</h2><table><thead><tr><th>Measure</th><th>0-100 as</th><th class=\"num\">Value</th><th class=\"num\">Evidence</th><th class=\"num\">Prior</th><th class=\"num\">Adjusted</th><th class=\"num\">Share</th><th class=\"num\">Points</th></tr></thead><tbody>"
             for measure in health.measures where measure.weight > 0 {
                 body += measure.adjusted == nil
-                    ? "<tr><td>\(measure.measure.rawValue)</td><td colspan=\"6\" class=\"muted\">excluded: \(measure.excluded?.rawValue ?? "") (weights renormalized)</td></tr>"
-                    : "<tr><td>\(measure.measure.rawValue)</td><td class=\"num\">\(Formatting.fixed(measure.value))</td><td class=\"num\">\(Formatting.fixed(measure.evidence))</td><td class=\"num\">\(Formatting.fixed(measure.prior)) \(measure.priorSource?.rawValue ?? "")</td><td class=\"num\">\(Formatting.fixed(measure.adjusted))</td><td class=\"num\">\(Formatting.fixed(100 * measure.share))%</td><td class=\"num\">\(Formatting.fixed(measure.contribution))</td></tr>"
+                    ? "<tr><td>\(measure.measure.rawValue)</td><td class=\"muted\">\(measure.measure.normalization)</td><td colspan=\"6\" class=\"muted\">excluded: \(measure.excluded?.rawValue ?? "") (weights renormalized)</td></tr>"
+                    : "<tr><td>\(measure.measure.rawValue)</td><td class=\"muted\">\(measure.measure.normalization)</td><td class=\"num\">\(Formatting.fixed(measure.value))</td><td class=\"num\">\(Formatting.fixed(measure.evidence))</td><td class=\"num\">\(Formatting.fixed(measure.prior)) \(measure.priorSource?.rawValue ?? "")</td><td class=\"num\">\(Formatting.fixed(measure.adjusted))</td><td class=\"num\">\(Formatting.fixed(100 * measure.share))%</td><td class=\"num\">\(Formatting.fixed(measure.contribution))</td></tr>"
             }
             body += "<tr class=\"total\"><td>score</td><td colspan=\"5\"></td><td class=\"num\">\(Formatting.fixed(health.score))</td></tr></tbody></table>"
         }
@@ -197,11 +201,11 @@ public enum DashboardPage {
         }
         if let csat = summary.csat {
             tiles += tile("CSAT", Formatting.fixed(csat.favourablePercent) + "%", band: nil,
-                          note: "95% CI \(Formatting.interval(csat.favourableCiLow, csat.favourableCiHigh)) · n=\(csat.answered)")
+                          note: "95% CI \(Formatting.interval(csat.favourableCiLow, csat.favourableCiHigh)) · n=\(csat.answered)\(csat.sufficient ? "" : " · too few to judge")")
         }
         if let ces = summary.ces {
             tiles += tile("CES", Formatting.fixed(ces.mean, decimals: 2), band: nil,
-                          note: "95% CI \(Formatting.interval(ces.meanCiLow, ces.meanCiHigh)) · \(ces.scale) · n=\(ces.answered)")
+                          note: "95% CI \(Formatting.interval(ces.meanCiLow, ces.meanCiHigh)) · \(ces.scale) · n=\(ces.answered)\(ces.sufficient ? "" : " · too few to judge")")
         }
         if let sentiment = summary.sentiment {
             tiles += tile("Sentiment", Formatting.signed(sentiment.mean, decimals: 2), band: nil,
