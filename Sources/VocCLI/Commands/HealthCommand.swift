@@ -51,7 +51,7 @@ struct HealthCommand: AsyncParsableCommand {
                 text += csv.row([account.account, account.name ?? "", account.segment ?? "", account.owner ?? "", account.arr.map { "\($0)" } ?? "",
                                  account.renewal.map(Formatting.day) ?? "", "\(account.score)", account.band.rawValue,
                                  account.previousScore.map { "\($0)" } ?? "", account.trend.rawValue, "\(account.confidence)",
-                                 "\(account.responses)", Self.weakest(account).joined(separator: "|")])
+                                 "\(account.responses)", account.weakestMeasures.map(\.rawValue).joined(separator: "|")])
             }
             Console.out(text, terminator: "")
         case .table:
@@ -81,7 +81,7 @@ struct HealthCommand: AsyncParsableCommand {
                 Formatting.fixed(account.score), account.band.rawValue,
                 account.trend.arrow + (account.previousScore.map { " " + Formatting.signed(account.score - $0) } ?? ""),
                 account.confidenceLabel, "\(account.responses)", Formatting.money(account.arr), Formatting.day(account.renewal),
-                account.owner ?? "", Self.weakest(account).joined(separator: ", "),
+                account.owner ?? "", account.weakestMeasures.map(\.rawValue).joined(separator: ", "),
             ])
         }
         Console.out(table.render(maxWidth: Console.width))
@@ -103,8 +103,6 @@ struct HealthCommand: AsyncParsableCommand {
         }
         Console.out(grid.render(maxWidth: Console.width))
     }
-
-    static func weakest(_ account: AccountHealth) -> [String] { account.weakestMeasures.map(\.rawValue) }
 }
 
 /// The JSON shape of `voc health`.
