@@ -10,6 +10,9 @@ public struct AccountDetail: Sendable, Encodable {
     public var drivers: [DriverEvidence]
     public var periods: [AccountPeriod]
     public var detractorComments: [CommentEvidence]
+    /// The health bands' edges for this account's segment: red below the first, green above the second.
+    public var redBelow: Double
+    public var greenAbove: Double
 }
 
 /// One account during one period: its responses, their mean sentiment, and its health at the period's end.

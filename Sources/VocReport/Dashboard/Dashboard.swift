@@ -110,7 +110,9 @@ public struct Dashboard: Sendable {
             if case .rating(let value)? = record.nps, NPSBand(score: value) == .detractor, record.comment != nil { return true }
             return false
         }.prefix(5).map(commentEvidence)
-        return AccountDetail(account: summary, health: health, drivers: drivers, periods: accountPeriods, detractorComments: detractors)
+        let bands = model.configuration.profile(forSegment: health?.segment ?? summary.segment).bands
+        return AccountDetail(account: summary, health: health, drivers: drivers, periods: accountPeriods, detractorComments: detractors,
+                             redBelow: bands.redBelow, greenAbove: bands.greenAbove)
     }
 
     public func quarantine(reason: QuarantineReason? = nil, limit: Int = 500) async throws(VocError) -> QuarantineList {

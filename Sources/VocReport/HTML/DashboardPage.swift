@@ -55,12 +55,14 @@ public enum DashboardPage {
         body += metricTiles(summary)
         body += "</div>"
         body += SVGChart.intervals(title: "Scores with 95% intervals", intervalItems(summary))
-        let ends = detail.periods.map(\.end)
+        let periods = ChartPeriods(ends: detail.periods.map(\.end))
         body += "<div class=\"charts\">"
-        body += SVGChart.line(title: "Mean sentiment per week", periods: ends,
-                              series: [ChartSeries(name: "sentiment", color: SVGChart.blue, values: detail.periods.map(\.sentiment))], domain: -1...1)
-        body += SVGChart.line(title: "Health score per week", periods: ends,
-                              series: [ChartSeries(name: "health", color: SVGChart.green, values: detail.periods.map(\.score))], domain: 0...100)
+        body += SVGChart.line(title: "Mean sentiment per week", periods: periods,
+                              series: [ChartSeries(name: "sentiment", color: SVGChart.blue, values: detail.periods.map(\.sentiment))], domain: -1...1,
+                              yTitle: "sentiment −1…1")
+        body += SVGChart.line(title: "Health score per week", periods: periods,
+                              series: [ChartSeries(name: "health", color: SVGChart.green, values: detail.periods.map(\.score))], domain: 0...100,
+                              yTitle: "health 0-100", guides: [(detail.redBelow, "red below"), (detail.greenAbove, "green above")])
         body += "</div>"
         if let health = detail.health {
             body += "<h2>Health measures</h2><table><thead><tr><th>Measure</th><th>0-100 as</th><th class=\"num\">Value</th><th class=\"num\">Evidence</th><th class=\"num\">Prior</th><th class=\"num\">Adjusted</th><th class=\"num\">Share</th><th class=\"num\">Points</th></tr></thead><tbody>"
@@ -128,16 +130,19 @@ public enum DashboardPage {
         body += "</div>"
         body += "<p class=\"muted\">Bands: red below \(Formatting.fixed(overview.redBelow, decimals: 0)), yellow \(Formatting.fixed(overview.redBelow, decimals: 0)) to \(Formatting.fixed(overview.greenAbove, decimals: 0)) (both included), green above \(Formatting.fixed(overview.greenAbove, decimals: 0)).</p>"
         body += SVGChart.intervals(title: "Portfolio scores with 95% intervals", intervalItems(overview.portfolio))
-        let ends = overview.periods.map(\.end)
+        let periods = ChartPeriods(ends: overview.periods.map(\.end))
         body += "<div class=\"charts\">"
-        body += SVGChart.line(title: "NPS per week", periods: ends, series: [ChartSeries(name: "NPS", color: SVGChart.blue, values: overview.periods.map(\.nps))], domain: -100...100)
-        body += SVGChart.line(title: "Mean sentiment per week", periods: ends, series: [ChartSeries(name: "sentiment", color: SVGChart.blue, values: overview.periods.map(\.sentiment))], domain: -1...1)
-        body += SVGChart.stackedBars(title: "Accounts per health band", periods: ends, stacks: [
+        body += SVGChart.line(title: "NPS per week", periods: periods, series: [ChartSeries(name: "NPS", color: SVGChart.blue, values: overview.periods.map(\.nps))],
+                              domain: -100...100, yTitle: "NPS −100…100")
+        body += SVGChart.line(title: "Mean sentiment per week", periods: periods,
+                              series: [ChartSeries(name: "sentiment", color: SVGChart.blue, values: overview.periods.map(\.sentiment))], domain: -1...1,
+                              yTitle: "sentiment −1…1")
+        body += SVGChart.stackedBars(title: "Accounts per health band", periods: periods, yTitle: "accounts", stacks: [
             ChartSeries(name: "red", color: SVGChart.red, values: overview.periods.map { Double($0.bands.red) }),
             ChartSeries(name: "yellow", color: SVGChart.yellow, values: overview.periods.map { Double($0.bands.yellow) }),
             ChartSeries(name: "green", color: SVGChart.green, values: overview.periods.map { Double($0.bands.green) }),
         ])
-        body += SVGChart.stackedBars(title: "Responses per week", periods: ends, stacks: [
+        body += SVGChart.stackedBars(title: "Responses per week", periods: periods, yTitle: "responses", stacks: [
             ChartSeries(name: "responses", color: SVGChart.grey, values: overview.periods.map { Double($0.responses) }),
         ])
         body += "</div><h2>Accounts at risk</h2>"
@@ -151,7 +156,7 @@ public enum DashboardPage {
     private static func accountTable(_ list: AccountList, context: Context, sortable: Bool = true) -> HTML {
         let columns: [(AccountQuery.SortKey?, String, Bool)] = [
             (.account, "Account", false), (.name, "Name", false), (.segment, "Segment", false), (.owner, "CSM", false),
-            (.score, "Health", true), (nil, "Why: weakest · change", false), (.nps, "NPS", true), (.csat, "CSAT %", true), (.ces, "CES", true),
+            (.score, "Health", true), (nil, "Why", false), (.nps, "NPS", true), (.csat, "CSAT %", true), (.ces, "CES", true),
             (.sentiment, "Sentiment", true), (.responses, "Responses", true), (.arr, "ARR", true), (.renewal, "Renewal", false), (.language, "Lang", false),
         ]
         var header = HTML.empty
@@ -256,7 +261,7 @@ public enum DashboardPage {
         .value.red,.band.red,.neg{color:#c0392b}.value.yellow,.band.yellow{color:#a67c00}.value.green,.band.green,.pos{color:#2e8b57}\
         .charts{display:flex;flex-wrap:wrap;gap:12px}figure.chart{background:#fff;border:1px solid #e3e3e3;border-radius:6px;padding:8px;margin:8px 0}\
         figcaption{font-weight:600;margin-bottom:4px}.key{font-weight:400;color:#555;margin-left:8px}.key i{display:inline-block;width:10px;height:10px;margin-right:4px}\
-        svg text{font-size:11px;fill:#555}svg text.label,svg text.value{font-size:13px;fill:#222}\
+        svg text{font-size:11px;fill:#555}svg text.label,svg text.value{font-size:13px;fill:#222}svg text.axis{font-size:11px;fill:#777}\
         table{border-collapse:collapse;background:#fff;margin:8px 0}th,td{border-bottom:1px solid #eee;padding:4px 8px;text-align:left;vertical-align:top}\
         th a{color:#222}td.num,th.num{text-align:right;white-space:nowrap}tr.total td{font-weight:600}.filters label{margin-right:10px}\
         .tag{background:#eef2f7;border-radius:10px;padding:2px 8px}.comments li{margin:10px 0}\
