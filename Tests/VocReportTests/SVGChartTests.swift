@@ -32,6 +32,15 @@ import Testing
         #expect(chart.contains("width=\"560.0\" height=\"200.0\" style=\"max-width:100%;height:auto\""), "the chart shrinks with a narrow page")
     }
 
+    @Test func aPointFromTooFewAnswersIsHollowAndSaysSo() {
+        let chart = SVGChart.line(title: "NPS per week", periods: periods,
+                                  series: [ChartSeries(name: "NPS", color: SVGChart.blue, values: [10, -20, 30, 5], counts: [40, 3, 25, 12])],
+                                  domain: -100...100, yTitle: "NPS", minimumSample: 10).description
+        #expect(chart.contains("class=\"thin\"><title>NPS, week of 2024-02-26: -20.00 (n=3, too few to judge)</title>"))
+        #expect(chart.contains("<title>NPS, week of 2024-02-19: 10.00 (n=40)</title>"))
+        #expect(chart.components(separatedBy: "class=\"thin\"").count == 2, "only the week with 3 answers")
+    }
+
     @Test func barsHaveRoundTicksAndAFadedPartialPeriod() {
         let chart = SVGChart.stackedBars(title: "Responses per week", periods: periods, yTitle: "responses",
                                          stacks: [ChartSeries(name: "responses", color: SVGChart.grey, values: [993, 1986, 2979, 400])]).description

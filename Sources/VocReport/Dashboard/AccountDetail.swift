@@ -13,13 +13,17 @@ public struct AccountDetail: Sendable, Encodable {
     /// The health bands' edges for this account's segment: red below the first, green above the second.
     public var redBelow: Double
     public var greenAbove: Double
+    /// Answers under which a figure is too few to judge (`--min-n`).
+    public var minimumSample: Int
 }
 
 /// One account during one period: its responses, their mean sentiment, and its health at the period's end.
 public struct AccountPeriod: Sendable, Encodable {
     public var end: Date
     public var responses: Int
+    /// Mean sentiment of the period's scored comments (`scoredComments`).
     public var sentiment: Double?
+    public var scoredComments: Int
     public var score: Double?
     public var band: HealthBand?
 }

@@ -77,7 +77,7 @@ public struct Dashboard: Sendable {
             portfolio: portfolio, bands: bands,
             redBelow: thresholds.redBelow, greenAbove: thresholds.greenAbove,
             revenueAtRisk: red.reduce(0) { $0 + ($1.arr ?? 0) }, redWithoutARR: red.count { $0.arr == nil },
-            periods: portfolioPeriods(), atRisk: AccountQuery(band: .red).apply(rows))
+            periods: portfolioPeriods(), minimumSample: minimumSample, atRisk: AccountQuery(band: .red).apply(rows))
     }
 
     public func accounts(_ query: AccountQuery) -> AccountList {
@@ -103,7 +103,7 @@ public struct Dashboard: Sendable {
         let history = Dictionary(history.filter { $0.account == id }.map { ($0.periodEnd, $0) }, uniquingKeysWith: { first, _ in first })
         let buckets = activity.accounts[id] ?? Array(repeating: ActivityTally.Bucket(), count: ends.count)
         let accountPeriods = ends.indices.map { index in
-            AccountPeriod(end: ends[index], responses: buckets[index].responses, sentiment: buckets[index].meanSentiment,
+            AccountPeriod(end: ends[index], responses: buckets[index].responses, sentiment: buckets[index].meanSentiment, scoredComments: buckets[index].scored,
                           score: history[ends[index]]?.score, band: history[ends[index]]?.band)
         }
         let detractors = try await view.feedback(account: id, limit: 500).filter { record in
@@ -112,7 +112,7 @@ public struct Dashboard: Sendable {
         }.prefix(5).map(commentEvidence)
         let bands = model.configuration.profile(forSegment: health?.segment ?? summary.segment).bands
         return AccountDetail(account: summary, health: health, drivers: drivers, periods: accountPeriods, detractorComments: detractors,
-                             redBelow: bands.redBelow, greenAbove: bands.greenAbove)
+                             redBelow: bands.redBelow, greenAbove: bands.greenAbove, minimumSample: minimumSample)
     }
 
     public func quarantine(reason: QuarantineReason? = nil, limit: Int = 500) async throws(VocError) -> QuarantineList {
@@ -175,7 +175,7 @@ public struct Dashboard: Sendable {
                 start: period == 0 ? ends[0].addingTimeInterval(-activity.periodSeconds) : ends[period - 1], end: ends[period],
                 responses: tally.responses, npsAnswered: answered,
                 nps: answered > 0 ? 100 * Double(tally.nps.promoters - tally.nps.detractors) / Double(answered) : nil,
-                sentiment: tally.meanSentiment, bands: bands[period])
+                sentiment: tally.meanSentiment, scoredComments: tally.scored, bands: bands[period])
         }
     }
 }

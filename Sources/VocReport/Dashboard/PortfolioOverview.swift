@@ -25,6 +25,8 @@ public struct PortfolioOverview: Sendable, Encodable {
     public var redWithoutARR: Int
     /// One entry per period (week by default), oldest first.
     public var periods: [PortfolioPeriod]
+    /// Answers under which a figure is too few to judge (`--min-n`).
+    public var minimumSample: Int
     /// The red accounts, worst first.
     public var atRisk: [AccountRow]
 }
@@ -54,6 +56,8 @@ public struct PortfolioPeriod: Sendable, Encodable {
     public var responses: Int
     public var npsAnswered: Int
     public var nps: Double?
+    /// Mean sentiment of the period's scored comments (`scoredComments`).
     public var sentiment: Double?
+    public var scoredComments: Int
     public var bands: BandCounts
 }

@@ -58,8 +58,9 @@ public enum DashboardPage {
         let periods = ChartPeriods(ends: detail.periods.map(\.end))
         body += "<div class=\"charts\">"
         body += SVGChart.line(title: "Mean sentiment per week", periods: periods,
-                              series: [ChartSeries(name: "sentiment", color: SVGChart.blue, values: detail.periods.map(\.sentiment))], domain: -1...1,
-                              yTitle: "sentiment −1…1")
+                              series: [ChartSeries(name: "sentiment", color: SVGChart.blue, values: detail.periods.map(\.sentiment),
+                                                   counts: detail.periods.map(\.scoredComments))],
+                              domain: -1...1, yTitle: "sentiment −1…1", minimumSample: detail.minimumSample)
         body += SVGChart.line(title: "Health score per week", periods: periods,
                               series: [ChartSeries(name: "health", color: SVGChart.green, values: detail.periods.map(\.score))], domain: 0...100,
                               yTitle: "health 0-100", guides: [(detail.redBelow, "red below"), (detail.greenAbove, "green above")])
@@ -132,11 +133,13 @@ public enum DashboardPage {
         body += SVGChart.intervals(title: "Portfolio scores with 95% intervals", intervalItems(overview.portfolio))
         let periods = ChartPeriods(ends: overview.periods.map(\.end))
         body += "<div class=\"charts\">"
-        body += SVGChart.line(title: "NPS per week", periods: periods, series: [ChartSeries(name: "NPS", color: SVGChart.blue, values: overview.periods.map(\.nps))],
-                              domain: -100...100, yTitle: "NPS −100…100")
+        body += SVGChart.line(title: "NPS per week", periods: periods,
+                              series: [ChartSeries(name: "NPS", color: SVGChart.blue, values: overview.periods.map(\.nps), counts: overview.periods.map(\.npsAnswered))],
+                              domain: -100...100, yTitle: "NPS −100…100", minimumSample: overview.minimumSample)
         body += SVGChart.line(title: "Mean sentiment per week", periods: periods,
-                              series: [ChartSeries(name: "sentiment", color: SVGChart.blue, values: overview.periods.map(\.sentiment))], domain: -1...1,
-                              yTitle: "sentiment −1…1")
+                              series: [ChartSeries(name: "sentiment", color: SVGChart.blue, values: overview.periods.map(\.sentiment),
+                                                   counts: overview.periods.map(\.scoredComments))],
+                              domain: -1...1, yTitle: "sentiment −1…1", minimumSample: overview.minimumSample)
         body += SVGChart.stackedBars(title: "Accounts per health band", periods: periods, yTitle: "accounts", stacks: [
             ChartSeries(name: "red", color: SVGChart.red, values: overview.periods.map { Double($0.bands.red) }),
             ChartSeries(name: "yellow", color: SVGChart.yellow, values: overview.periods.map { Double($0.bands.yellow) }),

@@ -5,11 +5,14 @@ public struct ChartSeries: Sendable {
     public var name: String
     public var color: String
     public var values: [Double?]
+    /// The answers behind each value, when they can be too few to judge.
+    public var counts: [Int]?
 
-    public init(name: String, color: String, values: [Double?]) {
+    public init(name: String, color: String, values: [Double?], counts: [Int]? = nil) {
         self.name = name
         self.color = color
         self.values = values
+        self.counts = counts
     }
 }
 
@@ -64,9 +67,10 @@ public enum SVGChart {
     private static let left = 56.0, right = 24.0, top = 12.0, bottom = 40.0
 
     /// Lines over periods, y within `domain` (titled `yTitle`); nil values leave gaps. The line into a partial last
-    /// period is dashed and its point hollow; `guides` draws labelled dashed levels (e.g. the health bands' edges).
+    /// period is dashed and its point hollow, as is a point from fewer than `minimumSample` answers (`counts`);
+    /// `guides` draws labelled dashed levels (e.g. the health bands' edges).
     public static func line(title: String, periods: ChartPeriods, series: [ChartSeries], domain: ClosedRange<Double>, yTitle: String,
-                            guides: [(value: Double, label: String)] = [], width: Double = 560, height: Double = 200) -> HTML {
+                            guides: [(value: Double, label: String)] = [], minimumSample: Int = 0, width: Double = 560, height: Double = 200) -> HTML {
         let plotWidth = width - left - right, plotHeight = height - top - bottom
         let x = { (index: Int) in left + (periods.count > 1 ? Double(index) / Double(periods.count - 1) * plotWidth : plotWidth / 2) }
         let y = { (value: Double) in top + (1 - (min(max(value, domain.lowerBound), domain.upperBound) - domain.lowerBound) / (domain.upperBound - domain.lowerBound)) * plotHeight }
@@ -94,8 +98,12 @@ public enum SVGChart {
             }
             for (index, value) in line.values.enumerated() {
                 guard let value else { continue }
-                let paint: HTML = index == partial ? "fill=\"#fff\" stroke=\"\(line.color)\" stroke-width=\"2\" class=\"partial\"" : "fill=\"\(line.color)\""
-                body += "<circle cx=\"\(format(x(index)))\" cy=\"\(format(y(value)))\" r=\"3\" \(paint)><title>\(line.name), \(periods.describe(index)): \(Formatting.fixed(value, decimals: 2))</title></circle>"
+                let count = line.counts?[index]
+                let thin = count.map { $0 < minimumSample } ?? false
+                let paint: HTML = index == partial || thin
+                    ? "fill=\"#fff\" stroke=\"\(line.color)\" stroke-width=\"2\" class=\"\(thin ? "thin" : "partial")\"" : "fill=\"\(line.color)\""
+                let sample = count.map { " (n=\($0)\(thin ? ", too few to judge" : ""))" } ?? ""
+                body += "<circle cx=\"\(format(x(index)))\" cy=\"\(format(y(value)))\" r=\"3\" \(paint)><title>\(line.name), \(periods.describe(index)): \(Formatting.fixed(value, decimals: 2))\(sample)</title></circle>"
             }
         }
         return figure(title: title, width: width, height: height, body: body, legend: series.map { ($0.name, $0.color) })
