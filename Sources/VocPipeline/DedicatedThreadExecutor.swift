@@ -4,9 +4,9 @@ import Synchronization
 
 /// A task executor with a thread of its own, which runs the jobs of the tasks that prefer it one after another.
 ///
-/// Ingest keeps each stage on one thread as glibc's malloc gives each thread its own arena: records allocated by a
-/// stage that hopped between the pool's (or Dispatch's) threads were spread over several arenas, and the peak memory
-/// of a 200k-row ingest grew from 75 to 93-115 MB (`/usr/bin/time`, release build).
+/// Ingest keeps each stage on one thread as glibc's malloc gives each thread its own arena: the records of a stage
+/// that hops between the pool's (or Dispatch's) threads are spread over several arenas, and the peak memory grows
+/// (BENCHMARKS.md, "One ingest pipeline, async stores").
 final class DedicatedThreadExecutor: TaskExecutor {
     private let jobs = Mutex<[UnownedJob]>([])
     private let ready = DispatchSemaphore(value: 0)

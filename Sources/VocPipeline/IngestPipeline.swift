@@ -43,7 +43,8 @@ public struct IngestPipeline {
                 summaries.append(try await ingest(file, run: run, observer: observer))
             } catch {
                 observer.failed(file.path, error)
-                let format = (try? InputFormat.sniff(path: file.path))?.rawValue ?? "unknown"
+                // Standard input cannot be read twice.
+                let format = file.path == "-" ? "unknown" : (try? InputFormat.sniff(path: file.path))?.rawValue ?? "unknown"
                 let summary = IngestFileSummary(path: file.path, format: format, detail: "", counts: IngestCounts(), error: error.description)
                 try? await store.logFile(summary, run: run)
                 summaries.append(summary)
@@ -57,8 +58,8 @@ public struct IngestPipeline {
     /// logged as skipped with the reason instead (see `InputFile`).
     ///
     /// The file is read and scored on one thread of its own (`readerThread`), as the batches are written on another
-    /// (`BatchWriter`): resumed on whichever pool thread was free after each batch, the records of one batch were
-    /// allocated in several threads' malloc arenas, and the peak memory of a 200k-row ingest grew from 75-83 to 103 MB.
+    /// (`BatchWriter`): resumed on whichever pool thread is free after each batch, a batch's records would be
+    /// allocated in several threads' malloc arenas, which raises the peak memory (see `DedicatedThreadExecutor`).
     public func ingest(_ file: InputFile, run: Int64, observer: IngestObserver = IngestObserver()) async throws(VocError) -> IngestFileSummary {
         try await withTaskExecutorPreference(Self.readerThread) { () async throws(VocError) -> IngestFileSummary in
             try await read(file, run: run, observer: observer)
