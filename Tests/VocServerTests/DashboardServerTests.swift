@@ -124,6 +124,7 @@ import VocTestSupport
                 }
             }
             #expect(thin > 0, "the sample store has accounts with too few answers")
+            #expect(page.contains("<div class=\"scroll\"><table class=\"accounts\">"), "a wide table scrolls in its box, not the page (360 px)")
             let hexagon = try #require(rows.first { $0["account"] as? String == "HX-7007" })
             #expect(hexagon["renewal_soon"] as? Bool == true, "HX-7007 (\(hexagon["band"] ?? "no band")) renews in six weeks")
         }

@@ -66,13 +66,13 @@ public enum DashboardPage {
                               yTitle: "health 0-100", guides: [(detail.redBelow, "red below"), (detail.greenAbove, "green above")])
         body += "</div>"
         if let health = detail.health {
-            body += "<h2>Health measures</h2><table><thead><tr><th>Measure</th><th>0-100 as</th><th class=\"num\">Value</th><th class=\"num\">Evidence</th><th class=\"num\">Prior</th><th class=\"num\">Adjusted</th><th class=\"num\">Share</th><th class=\"num\">Points</th></tr></thead><tbody>"
+            body += "<h2>Health measures</h2><div class=\"scroll\"><table><thead><tr><th>Measure</th><th>0-100 as</th><th class=\"num\">Value</th><th class=\"num\">Evidence</th><th class=\"num\">Prior</th><th class=\"num\">Adjusted</th><th class=\"num\">Share</th><th class=\"num\">Points</th></tr></thead><tbody>"
             for measure in health.measures where measure.weight > 0 {
                 body += measure.adjusted == nil
                     ? "<tr><td>\(measure.measure.rawValue)</td><td class=\"muted\">\(measure.measure.normalization)</td><td colspan=\"6\" class=\"muted\">excluded: \(measure.excluded?.rawValue ?? "") (weights renormalized)</td></tr>"
                     : "<tr><td>\(measure.measure.rawValue)</td><td class=\"muted\">\(measure.measure.normalization)</td><td class=\"num\">\(Formatting.fixed(measure.value))</td><td class=\"num\">\(Formatting.fixed(measure.evidence))</td><td class=\"num\">\(Formatting.fixed(measure.prior)) \(measure.priorSource?.rawValue ?? "")</td><td class=\"num\">\(Formatting.fixed(measure.adjusted))</td><td class=\"num\">\(Formatting.fixed(100 * measure.share))%</td><td class=\"num\">\(Formatting.fixed(measure.contribution))</td></tr>"
             }
-            body += "<tr class=\"total\"><td>score</td><td colspan=\"5\"></td><td class=\"num\">\(Formatting.fixed(health.score))</td></tr></tbody></table>"
+            body += "<tr class=\"total\"><td>score</td><td colspan=\"5\"></td><td class=\"num\">\(Formatting.fixed(health.score))</td></tr></tbody></table></div>"
         }
         if !detail.drivers.isEmpty {
             body += "<h2>Responses that move the score most</h2><ul class=\"comments\">"
@@ -99,11 +99,11 @@ public enum DashboardPage {
     public static func quarantine(_ list: QuarantineList) -> HTML {
         var body: HTML = "<h1>Quarantine</h1><p>\(list.total) records were not accepted; each is kept with its position and reason (its text is shown by <code>voc quarantine --show-values</code>).</p>"
         body += "<p>\(HTML.join(list.reasons.sorted { $0.key < $1.key }.map { "<span class=\"tag\">\($0.key): \($0.value)</span>" }, separator: " "))</p>"
-        body += "<table><thead><tr><th>File</th><th class=\"num\">Line</th><th class=\"num\">Record</th><th>Reason</th><th>Field</th><th>Detail</th></tr></thead><tbody>"
+        body += "<div class=\"scroll\"><table><thead><tr><th>File</th><th class=\"num\">Line</th><th class=\"num\">Record</th><th>Reason</th><th>Field</th><th>Detail</th></tr></thead><tbody>"
         for entry in list.entries {
             body += "<tr><td>\(entry.file)</td><td class=\"num\">\(entry.line.map(String.init) ?? "")</td><td class=\"num\">\(entry.record.map(String.init) ?? "")</td><td>\(entry.reason)</td><td>\(entry.field)</td><td>\(entry.detail)\(entry.truncated ? " (truncated)" : "")</td></tr>"
         }
-        body += "</tbody></table>"
+        body += "</tbody></table></div>"
         if list.entries.count < list.total { body += "<p class=\"muted\">showing the first \(list.entries.count); the API and <code>voc quarantine</code> list all</p>" }
         return document(title: "Quarantine", active: "quarantine", context: .server, body: body)
     }
@@ -191,7 +191,7 @@ public enum DashboardPage {
                 \(renewal)<td>\(row.language)</td></tr>
                 """
         }
-        return "<table class=\"accounts\"><thead><tr>\(header)</tr></thead><tbody>\(rows)</tbody></table>"
+        return "<div class=\"scroll\"><table class=\"accounts\"><thead><tr>\(header)</tr></thead><tbody>\(rows)</tbody></table></div>"
     }
 
     /// A figure with the number of answers behind it, marked when they are too few to judge (`--min-n`).
@@ -259,7 +259,7 @@ public enum DashboardPage {
         body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;margin:0;color:#222;background:#fafafa}\
         header{background:#1f2d3d;color:#fff;padding:10px 20px}header a{color:#cfd8e3;margin-left:16px;text-decoration:none}header a.active{color:#fff;font-weight:600}\
         main{padding:12px 20px;max-width:1280px}footer{color:#888;font-size:12px;padding:12px 20px}h1 small{color:#666;font-weight:400}\
-        .muted{color:#777}small.n{display:block;color:#777;font-size:11px}.thin{color:#a05a00}.renewal-soon{background:#fde2e1;font-weight:600}.banner{background:#fff7e0;border:1px solid #e8c96a;border-radius:6px;padding:8px 12px}.tiles{display:flex;flex-wrap:wrap;gap:12px;margin:12px 0}.tile{background:#fff;border:1px solid #e3e3e3;border-radius:6px;padding:10px 14px;min-width:150px}\
+        .muted{color:#777}small.n{display:block;color:#777;font-size:11px}.scroll{overflow-x:auto;max-width:100%}.thin{color:#a05a00}.renewal-soon{background:#fde2e1;font-weight:600}.banner{background:#fff7e0;border:1px solid #e8c96a;border-radius:6px;padding:8px 12px}.tiles{display:flex;flex-wrap:wrap;gap:12px;margin:12px 0}.tile{background:#fff;border:1px solid #e3e3e3;border-radius:6px;padding:10px 14px;min-width:150px}\
         .tile .label{color:#666;font-size:12px;text-transform:uppercase}.tile .value{font-size:26px;font-weight:600}.tile .note{color:#777;font-size:12px}\
         .value.red,.band.red,.neg{color:#c0392b}.value.yellow,.band.yellow{color:#a67c00}.value.green,.band.green,.pos{color:#2e8b57}\
         .charts{display:flex;flex-wrap:wrap;gap:12px}figure.chart{background:#fff;border:1px solid #e3e3e3;border-radius:6px;padding:8px;margin:8px 0}\
