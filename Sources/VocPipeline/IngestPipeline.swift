@@ -115,7 +115,7 @@ public struct IngestPipeline {
 
     /// Scores a batch's comments on `jobs` threads, each taking one contiguous share of the records. Each record is
     /// scored on its own, so the batch comes out the same whatever `jobs` is (tested).
-    public func score(_ records: inout [FeedbackRecord]) {
+    private func score(_ records: inout [FeedbackRecord]) {
         ContiguousShares.update(&records, jobs: jobs, minimumShare: 256) { [analyzer] in analyzer.enrich(&$0) }
     }
 

@@ -74,8 +74,7 @@ public struct AccountRow: Sendable, Encodable {
         arr = summary.arr ?? health?.arr
         self.renewal = renewal ?? health?.renewal
         lastResponse = summary.lastResponse
-        let renewal = self.renewal
-        renewalSoon = Self.renewsSoon(band: band, renewal: renewal, asOf: asOf)
+        renewalSoon = Self.renewsSoon(band: band, renewal: self.renewal, asOf: asOf)
     }
 
     /// Whether an account in `band` renewing on `renewal` is a red or yellow one renewing within `renewalWindow`.

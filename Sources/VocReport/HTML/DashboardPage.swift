@@ -201,19 +201,24 @@ public enum DashboardPage {
             : "<span class=\"thin\" title=\"too few answers to judge\">\(value)</span><small class=\"n thin\">n=\(answered) · too few</small>"
     }
 
+    /// A tile's sample size, with the too-few mark under `--min-n`.
+    private static func sample(_ answered: Int, _ sufficient: Bool) -> String {
+        "n=\(answered)" + (sufficient ? "" : " · too few to judge")
+    }
+
     private static func metricTiles(_ summary: AccountSummary) -> HTML {
         var tiles = HTML.empty
         if let nps = summary.nps {
             tiles += tile("NPS", Formatting.signed(nps.score), band: nil,
-                          note: "95% CI \(Formatting.interval(nps.ciLow, nps.ciHigh)) · n=\(nps.answered)\(nps.sufficient ? "" : " · too few to judge")")
+                          note: "95% CI \(Formatting.interval(nps.ciLow, nps.ciHigh)) · \(sample(nps.answered, nps.sufficient))")
         }
         if let csat = summary.csat {
             tiles += tile("CSAT", Formatting.fixed(csat.favourablePercent) + "%", band: nil,
-                          note: "95% CI \(Formatting.interval(csat.favourableCiLow, csat.favourableCiHigh)) · n=\(csat.answered)\(csat.sufficient ? "" : " · too few to judge")")
+                          note: "95% CI \(Formatting.interval(csat.favourableCiLow, csat.favourableCiHigh)) · \(sample(csat.answered, csat.sufficient))")
         }
         if let ces = summary.ces {
             tiles += tile("CES", Formatting.fixed(ces.mean, decimals: 2), band: nil,
-                          note: "95% CI \(Formatting.interval(ces.meanCiLow, ces.meanCiHigh)) · \(ces.scale) · n=\(ces.answered)\(ces.sufficient ? "" : " · too few to judge")")
+                          note: "95% CI \(Formatting.interval(ces.meanCiLow, ces.meanCiHigh)) · \(ces.scale) · \(sample(ces.answered, ces.sufficient))")
         }
         if let sentiment = summary.sentiment {
             tiles += tile("Sentiment", Formatting.signed(sentiment.mean, decimals: 2), band: nil,
