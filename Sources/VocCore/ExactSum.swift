@@ -1,4 +1,4 @@
-/// A sum of doubles in [−4, 4] whose result does not depend on the order of its terms.
+/// A sum of doubles whose result does not depend on the order of its terms.
 ///
 /// Each term is truncated to a multiple of 2⁻⁶⁰ and added exactly into a 128-bit two's-complement integer, so a sum
 /// over records read in storage order (which differs between stores, and after concurrent or repeated ingests)
@@ -13,13 +13,26 @@ public struct ExactSum: Sendable, Hashable {
 
     public init() {}
 
-    /// Adds `term`, which must lie in [−4, 4].
+    /// Adds `term`, whose magnitude must be below 2⁶² (terms in [−4, 4], a record's values, take the short path; a
+    /// weight times a count of records is split into its whole and fractional parts).
     @inlinable public mutating func add(_ term: Double) {
-        precondition(abs(term) <= 4, "ExactSum term outside [−4, 4]")
+        guard abs(term) <= 4 else { return addLarge(term) }
         let units = Int64(term * Self.scale)
         let (sum, carry) = low.addingReportingOverflow(UInt64(bitPattern: units))
         low = sum
         high &+= (units < 0 ? -1 : 0) &+ (carry ? 1 : 0)
+    }
+
+    @usableFromInline mutating func addLarge(_ term: Double) {
+        precondition(abs(term) < 0x1p62, "ExactSum term beyond 2⁶²")
+        let whole = term.rounded(.towardZero)
+        let integer = Int64(whole)
+        // integer × 2⁶⁰ = (integer >> 4) × 2⁶⁴ + (integer & 15) × 2⁶⁰, the shift rounding toward −∞.
+        var part = ExactSum()
+        part.high = integer >> 4
+        part.low = UInt64(integer & 15) << 60
+        add(part)
+        add(term - whole)
     }
 
     /// Adds every term of `other`.

@@ -14,10 +14,16 @@ public struct AlertDetector: Sendable {
         self.model = model
     }
 
-    /// The record's alerts when it was submitted on or after `since` (any time when nil) and on or before `asOf`.
+    /// Whether record alerts look at the record: submitted on or after `since` (any time when nil; undated records
+    /// only then) and on or before `asOf`.
+    public func isInWindow(_ signal: FeedbackSignal, since: Date?, asOf: Date) -> Bool {
+        guard let date = signal.submittedAt else { return since == nil }
+        return date <= asOf && since.map { date >= $0 } != false
+    }
+
+    /// The record's alerts when it is in the window (`isInWindow`).
     public func recordAlerts(for signal: FeedbackSignal, since: Date?, asOf: Date) -> [Alert] {
-        if let date = signal.submittedAt, date > asOf || since.map({ date < $0 }) == true { return [] }
-        if signal.submittedAt == nil, since != nil { return [] }
+        guard isInWindow(signal, since: since, asOf: asOf) else { return [] }
         var alerts: [Alert] = []
         if let nps = signal.nps, NPSBand(score: nps) == .detractor {
             alerts.append(Alert(id: Self.id(.detractor, signal.key), kind: .detractor, account: signal.accountID,
@@ -52,6 +58,30 @@ public struct AlertDetector: Sendable {
                                 reason: reason, occurredAt: streakStart))
         }
         return alerts.sorted { $0.id < $1.id }
+    }
+
+    /// What an entered-red check depends on, hashed: the records stored (through arrival position `arrivedThrough`),
+    /// the day health is computed for, the model's settings and the directory's accounts, domains and segments. Two
+    /// checks with the same fingerprint find the same red accounts.
+    public func fingerprint(arrivedThrough: Int64, asOf: Date, directory: [String: DirectoryAccount]) -> String {
+        var hasher = StableHasher()
+        let configuration = model.configuration
+        hasher.combine("records \(arrivedThrough) day \(HealthModel.day(closedBy: asOf)) lookback \(lookbackPeriods)")
+        hasher.combine("half-life \(configuration.halfLifeDays) period \(configuration.periodDays) prior \(configuration.priorStrength) "
+                       + "volume \(configuration.volumeTarget)")
+        func combine(_ profile: HealthProfile) {
+            for measure in HealthMeasure.allCases { hasher.combine("\(measure.rawValue) \(profile.weights[measure] ?? 0)") }
+            hasher.combine("bands \(profile.bands.redBelow) \(profile.bands.greenAbove)")
+        }
+        combine(configuration.profile)
+        for segment in configuration.segments.keys.sorted() {
+            hasher.combine("segment " + segment)
+            combine(configuration.segments[segment]!)
+        }
+        for account in directory.values.sorted(by: { $0.id < $1.id }) {
+            hasher.combine("account \(account.id) \(account.segment ?? "-") \(account.domains.sorted().joined(separator: " "))")
+        }
+        return hasher.finalizeHex()
     }
 
     /// Record alerts in the order they are emitted: oldest first, then by id.

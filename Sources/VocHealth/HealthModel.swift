@@ -3,7 +3,7 @@ public import VocCore
 
 /// Computes account health from per-record signals.
 ///
-/// Each record counts with weight ½^(age / half-life) (undated records count fully). Per account, every measure is
+/// Each record counts with weight ½^(age / half-life), its age counted in whole UTC days (undated records count fully). Per account, every measure is
 /// estimated from the decayed answers, shrunk toward the segment value (when the segment has at least 2 × k answers'
 /// evidence) or else the portfolio value in proportion to its evidence (k = `priorStrength`), weighted by the
 /// account's segment profile; measures without evidence are excluded and the remaining weights renormalized.
@@ -14,13 +14,36 @@ public struct HealthModel: Sendable {
         self.configuration = configuration
     }
 
-    /// Every account with feedback on or before `asOf`, worst first, with its trend against the previous period: one
-    /// `HealthPass` over `signals`, whose `accountID`s are directory account ids (see `AccountResolver`); records
-    /// without an account count only toward the portfolio.
+    /// Every account with feedback on or before `asOf`, worst first, with its trend against the previous period, from
+    /// records (`accountID`s are directory account ids, see `AccountResolver`; records without one count only toward
+    /// the portfolio). The records are summed into day cells first, as the store's rollups sum them, so this gives the
+    /// same figures as a `HealthPass` over the rollups of the same records.
     public func assess(_ signals: some Sequence<FeedbackSignal>, directory: [String: DirectoryAccount], asOf: Date) -> [AccountHealth] {
+        var cells: [RollupKey: RollupCell] = [:]
+        for signal in signals {
+            let key = RollupKey(accountID: signal.accountID, domain: nil, day: signal.submittedAt.map { RollupKey.day(of: $0.timeIntervalSince1970) })
+            cells[key, default: RollupCell()].add(signal)
+        }
         var pass = HealthPass(model: self, directory: directory, asOf: asOf)
-        for signal in signals { pass.add(signal) }
+        for (key, cell) in cells { pass.add(cell, account: key.accountID, day: key.day) }
         return pass.accounts()
+    }
+
+    /// The records that pull an account's score furthest from neutral at `asOf`, strongest first (at most `limit`).
+    public func drivers(_ signals: some Sequence<FeedbackSignal>, asOf: Date, limit: Int) -> [HealthDriver] {
+        guard limit > 0 else { return [] }
+        let day = Self.day(closedBy: asOf)
+        var drivers: [HealthDriver] = []
+        for signal in signals {
+            guard let weight = decay(recordDay: signal.submittedAt.map { RollupKey.day(of: $0.timeIntervalSince1970) }, at: day),
+                  let pull = pull(of: signal, weight: weight) else { continue }
+            let stronger = { (other: HealthDriver) in abs(pull) != abs(other.pull) ? abs(pull) > abs(other.pull) : signal.key < other.key }
+            if drivers.count == limit, let weakest = drivers.last, !stronger(weakest) { continue }
+            drivers.insert(HealthDriver(key: signal.key, submittedAt: signal.submittedAt, pull: pull, reasons: reasons(for: signal)),
+                           at: drivers.firstIndex(where: stronger) ?? drivers.endIndex)
+            if drivers.count > limit { drivers.removeLast() }
+        }
+        return drivers
     }
 
     /// How far the record pulls its account's score from neutral: its own 0-100 value (the mean of its answered
@@ -68,12 +91,16 @@ public struct HealthModel: Sendable {
         return earlier.reversed() + [asOf]
     }
 
-    /// The record's weight at `asOf`, or nil when it is dated after it.
-    func decay(_ signal: FeedbackSignal, asOf: Date) -> Double? {
-        guard let date = signal.submittedAt else { return 1 }
-        let age = asOf.timeIntervalSince(date)
-        guard age >= 0 else { return nil }
-        return pow(0.5, age / 86_400 / configuration.halfLifeDays)
+    /// The UTC day (days since 1970) an instant closes: the day it falls in, a midnight closing the day before. The
+    /// model counts in whole days, as the store's rollups do: at any instant of a day, every record of that day and
+    /// the days before counts, a record of day d with weight ½^((day − d) / half-life).
+    public static func day(closedBy instant: Date) -> Int { Int((instant.timeIntervalSince1970 / 86_400).rounded(.up)) - 1 }
+
+    /// The weight at the end of `day` of a record from `recordDay` (nil: undated, weight 1); nil when it is later.
+    func decay(recordDay: Int?, at day: Int) -> Double? {
+        guard let recordDay else { return 1 }
+        guard recordDay <= day else { return nil }
+        return pow(0.5, Double(day - recordDay) / configuration.halfLifeDays)
     }
 
     func score(_ own: SignalAccumulator, account: String, entry: DirectoryAccount?, segment: SignalAccumulator?,

@@ -1,24 +1,24 @@
 public import Foundation
 public import VocCore
 
-/// The health of every account from one pass over the signals, in memory that grows with the number of accounts
-/// and periods but not with the number of records: `add` every signal (in any order), then read `accounts()`,
-/// `history()` and `drivers(of:)`.
+/// The health of every account from one pass over the rollup cells, in memory that grows with the number of
+/// accounts and periods but not with the number of records: `add` every cell (in any order), then read `accounts()`
+/// and `history()`.
 ///
 /// Each instant the model looks at (the as-of date, one period before it for the trend, and the history's period
 /// ends) keeps its own decayed sums per account, per segment and for the portfolio. The sums are exact, so the
-/// figures do not depend on the order the store returns records in.
+/// figures do not depend on the order the store returns cells in.
 public struct HealthPass {
     public let model: HealthModel
     public let directory: [String: DirectoryAccount]
     public let asOf: Date
-    /// How many of each account's strongest drivers are kept.
-    public let driverLimit: Int
     /// The history's period ends, oldest first (`asOf` last); empty without history.
     public let historyEnds: [Date]
 
-    /// The instants sums are kept for: `asOf` first.
+    /// The instants sums are kept for (`asOf` first), and the day each closes (`HealthModel.day(closedBy:)`).
     private let instants: [Date]
+    private let instantDays: [Int]
+    private let weights: DecayWeights
     private let previousInstant: Int
     private let historyInstants: [Int]
     /// Sums per account, per segment and for the portfolio, each `instants.count` long: an account's sums at every
@@ -30,16 +30,12 @@ public struct HealthPass {
     private var accountNames: [String] = []
     private var accountSegments: [Int?] = []
     private var segmentIndex: [String: Int] = [:]
-    private var drivers: [[HealthDriver]] = []
 
-    /// - Parameters:
-    ///   - historyPeriods: how many period-end scores `history()` gives per account (0: none).
-    ///   - driverLimit: how many drivers `drivers(of:)` keeps per account (0: none).
-    public init(model: HealthModel, directory: [String: DirectoryAccount], asOf: Date, historyPeriods: Int = 0, driverLimit: Int = 0) {
+    /// - Parameter historyPeriods: how many period-end scores `history()` gives per account (0: none).
+    public init(model: HealthModel, directory: [String: DirectoryAccount], asOf: Date, historyPeriods: Int = 0) {
         self.model = model
         self.directory = directory
         self.asOf = asOf
-        self.driverLimit = driverLimit
         historyEnds = historyPeriods > 0 ? model.periodEnds(asOf: asOf, count: historyPeriods) : []
         var instants = [asOf]
         func slot(_ instant: Date) -> Int {
@@ -50,26 +46,24 @@ public struct HealthPass {
         previousInstant = slot(asOf.addingTimeInterval(-model.periodSeconds))
         historyInstants = historyEnds.map(slot)
         self.instants = instants
+        instantDays = instants.map(HealthModel.day(closedBy:))
+        weights = DecayWeights(model: model)
         portfolioSums = Array(repeating: SignalAccumulator(), count: instants.count)
     }
 
-    /// Counts one record (its `accountID` already resolved to a directory account).
-    public mutating func add(_ signal: FeedbackSignal) {
-        var account: Int?
-        if let id = signal.accountID { account = index(ofAccount: id) }
+    /// Counts one cell: the records of `day` (nil: undated) of `account`, a directory account id (nil: the
+    /// portfolio only).
+    public mutating func add(_ cell: RollupCell, account id: String?, day: Int?) {
+        let account = id.map { index(ofAccount: $0) }
         let segment = account.flatMap { accountSegments[$0] }
         let count = instants.count
-        var weightAtAsOf: Double?
-        for (index, instant) in instants.enumerated() {
-            guard let weight = model.decay(signal, asOf: instant) else { continue }
-            if index == 0 { weightAtAsOf = weight }
-            let period = signal.submittedAt.map { Int(instant.timeIntervalSince($0) / model.periodSeconds) }
-            portfolioSums[index].add(signal, weight: weight, period: period)
-            if let account { accountSums[account * count + index].add(signal, weight: weight, period: period) }
-            if let segment { segmentSums[segment * count + index].add(signal, weight: weight, period: period) }
-        }
-        if driverLimit > 0, let account, let weight = weightAtAsOf {
-            keepDriver(signal, weight: weight, account: account)
+        for (index, instantDay) in instantDays.enumerated() {
+            let age = day.map { instantDay - $0 }
+            guard let weight = weights.weight(age: age) else { continue }
+            let period = age.map { $0 / model.configuration.periodDays }
+            portfolioSums[index].add(cell, weight: weight, period: period)
+            if let account { accountSums[account * count + index].add(cell, weight: weight, period: period) }
+            if let segment { segmentSums[segment * count + index].add(cell, weight: weight, period: period) }
         }
     }
 
@@ -97,11 +91,6 @@ public struct HealthPass {
         }
     }
 
-    /// The account's records that pull its score furthest from neutral, strongest first (at most `driverLimit`).
-    public func drivers(of account: String) -> [HealthDriver] {
-        accountIndex[account].map { drivers[$0] } ?? []
-    }
-
     private mutating func index(ofAccount account: String) -> Int {
         if let index = accountIndex[account] { return index }
         let index = accountNames.count
@@ -115,20 +104,7 @@ public struct HealthPass {
         }
         accountSegments.append(segment)
         accountSums += Array(repeating: SignalAccumulator(), count: instants.count)
-        drivers.append([])
         return index
-    }
-
-    private mutating func keepDriver(_ signal: FeedbackSignal, weight: Double, account: Int) {
-        guard let pull = model.pull(of: signal, weight: weight) else { return }
-        let strongerThan = { (other: HealthDriver) in
-            abs(pull) != abs(other.pull) ? abs(pull) > abs(other.pull) : signal.key < other.key
-        }
-        if drivers[account].count == driverLimit, let weakest = drivers[account].last, !strongerThan(weakest) { return }
-        let position = drivers[account].firstIndex(where: strongerThan) ?? drivers[account].endIndex
-        drivers[account].insert(HealthDriver(key: signal.key, submittedAt: signal.submittedAt, pull: pull, reasons: model.reasons(for: signal)),
-                                at: position)
-        if drivers[account].count > driverLimit { drivers[account].removeLast() }
     }
 
     /// Health per account with feedback at `instants[instant]`, without trend.
@@ -145,3 +121,4 @@ public struct HealthPass {
         return result
     }
 }
+

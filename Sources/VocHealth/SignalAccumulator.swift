@@ -3,7 +3,7 @@ import VocCore
 
 /// Decay-weighted sums over a set of records (an account, a segment, the portfolio), from which each measure's
 /// raw value and its evidence (the decayed number of answers behind it) are read. The sums are exact
-/// (`ExactSum`), so the records may be added in any order.
+/// (`ExactSum`), so the cells may be added in any order.
 struct SignalAccumulator {
     var responses = 0
     var weight = ExactSum()
@@ -23,37 +23,30 @@ struct SignalAccumulator {
     var lastPeriod = (count: 0, sum: ExactSum())
     var previousPeriod = (count: 0, sum: ExactSum())
 
-    mutating func add(_ signal: FeedbackSignal, weight w: Double, period: Int?) {
-        responses += 1
-        weight.add(w)
-        if let nps = signal.nps {
-            npsWeight.add(w)
-            switch NPSBand(score: nps) {
-            case .promoter: promoters.add(w)
-            case .detractor: detractors.add(w)
-            case .passive: break
-            }
-        }
-        if let favourable = signal.csatFavourable {
-            csatWeight.add(w)
-            if favourable { csatFavourable.add(w) }
-        }
-        if let favourable = signal.cesFavourable {
-            cesWeight.add(w)
-            if favourable { cesFavourable.add(w) }
-        }
-        if let sentiment = signal.sentiment {
-            scoredWeight.add(w)
+    /// Adds a cell's records, each with weight `w`; `period` is their age in whole periods (nil: undated).
+    mutating func add(_ cell: RollupCell, weight w: Double, period: Int?) {
+        responses += cell.responses
+        weight.add(w * Double(cell.responses))
+        npsWeight.add(w * Double(cell.nps.answered))
+        promoters.add(w * Double(cell.nps.promoters))
+        detractors.add(w * Double(cell.nps.detractors))
+        csatWeight.add(w * Double(cell.csat.answered))
+        csatFavourable.add(w * Double(cell.csat.favourable))
+        cesWeight.add(w * Double(cell.ces.answered))
+        cesFavourable.add(w * Double(cell.ces.favourable))
+        if cell.scored > 0 {
+            let sentiment = RollupUnits.value(cell.sentimentUnits)
+            scoredWeight.add(w * Double(cell.scored))
             sentimentSum.add(w * sentiment)
-            if signal.churn { churn.add(w) }
-            if signal.effort { effort.add(w) }
+            churn.add(w * Double(cell.churn))
+            effort.add(w * Double(cell.effort))
             switch period {
-            case 0?: lastPeriod.count += 1; lastPeriod.sum.add(sentiment)
-            case 1?: previousPeriod.count += 1; previousPeriod.sum.add(sentiment)
+            case 0?: lastPeriod.count += cell.scored; lastPeriod.sum.add(sentiment)
+            case 1?: previousPeriod.count += cell.scored; previousPeriod.sum.add(sentiment)
             default: break
             }
         }
-        if let date = signal.submittedAt, latest.map({ date > $0 }) ?? true { latest = date }
+        if let last = cell.lastAt, latest.map({ last > $0.timeIntervalSince1970 }) ?? true { latest = Date(timeIntervalSince1970: last) }
     }
 
     /// The measure's raw 0-100 value and the evidence behind it; nil when there is none.

@@ -40,7 +40,9 @@ struct PostgresRowReader<Column: StoreColumn>: StoreRowReader {
 }
 
 extension SQLDialect {
-    static let postgres = SQLDialect(placeholder: { "$\($0)" }) { column in
-        "CASE WHEN strpos(\(column), '@') > 0 THEN lower(substr(\(column), strpos(\(column), '@') + 1)) END"
-    }
+    /// `translate` rather than `lower`, which would change non-ASCII letters too, unlike SQLite's and `RollupKey`'s.
+    static let postgres = SQLDialect(placeholder: { "$\($0)" }, domain: { column in
+        "CASE WHEN strpos(\(column), '@') > 0 THEN translate(substr(\(column), strpos(\(column), '@') + 1), "
+            + "'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') END"
+    }, least: "LEAST", greatest: "GREATEST", bytewise: " COLLATE \"C\"")
 }

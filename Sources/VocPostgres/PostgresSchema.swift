@@ -3,6 +3,8 @@
 enum PostgresSchema {
     /// Any constant: the advisory lock key voc's migrations hold.
     static let migrationLock = 0x766F_6301
+    /// The advisory lock key ingest transactions hold shared and `arrivedThrough` takes exclusively (`PostgresStore.arrivedThrough`).
+    static let arrivalLock = 0x766F_6302
 
     static let migrations: [(name: String, sql: String)] = [
         ("v1-feedback-quarantine-ingest-log-directory-alerts", """
@@ -110,5 +112,62 @@ enum PostgresSchema {
         ("v2-feedback-key-byte-order", """
             CREATE INDEX feedback_key_bytes ON feedback (key COLLATE "C");
             """),
+        // Per-account, per-day sums kept with the records (`RollupColumn`); filled from the records once, after the
+        // tables are made (`PostgresStore.buildRollups`).
+        (rollupMigration, """
+            CREATE TABLE feedback_rollup (
+                account_key TEXT NOT NULL,
+                domain TEXT NOT NULL,
+                day BIGINT NOT NULL,
+                responses BIGINT NOT NULL,
+                promoters BIGINT NOT NULL,
+                passives BIGINT NOT NULL,
+                detractors BIGINT NOT NULL,
+                nps_blank BIGINT NOT NULL,
+                nps_na BIGINT NOT NULL,
+                csat_n BIGINT NOT NULL,
+                csat_good BIGINT NOT NULL,
+                csat_sum BIGINT NOT NULL,
+                csat_sq BIGINT NOT NULL,
+                csat_blank BIGINT NOT NULL,
+                csat_na BIGINT NOT NULL,
+                csat_scale_low TEXT,
+                csat_scale_high TEXT,
+                ces_n BIGINT NOT NULL,
+                ces_good BIGINT NOT NULL,
+                ces_sum BIGINT NOT NULL,
+                ces_sq BIGINT NOT NULL,
+                ces_blank BIGINT NOT NULL,
+                ces_na BIGINT NOT NULL,
+                ces_scale_low TEXT,
+                ces_scale_high TEXT,
+                first_at DOUBLE PRECISION,
+                last_at DOUBLE PRECISION,
+                comments BIGINT NOT NULL,
+                scored BIGINT NOT NULL,
+                sentiment_sum BIGINT NOT NULL,
+                negative BIGINT NOT NULL,
+                churn BIGINT NOT NULL,
+                effort BIGINT NOT NULL,
+                account_name TEXT,
+                PRIMARY KEY (account_key, domain, day)
+            );
+            CREATE INDEX feedback_rollup_domain ON feedback_rollup(domain);
+            CREATE TABLE feedback_rollup_label (
+                account_key TEXT NOT NULL,
+                domain TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                label TEXT NOT NULL,
+                records BIGINT NOT NULL,
+                PRIMARY KEY (account_key, domain, kind, label)
+            );
+            CREATE TABLE alert_progress (
+                name TEXT PRIMARY KEY,
+                value TEXT NOT NULL
+            );
+            CREATE INDEX alert_seq ON alert(seq);
+            """),
     ]
+
+    static let rollupMigration = "v3-rollups-alert-progress"
 }

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import PostgresNIO
 public import VocCore
 
@@ -50,38 +50,6 @@ extension PostgresStore {
                                                  renewal: renewal.map(Date.init(timeIntervalSince1970:)), owner: owner))
             }
             return accounts
-        }
-    }
-
-    public func recordNewAlerts(_ alerts: [Alert], at date: Date, deliver: @escaping @Sendable ([Alert]) throws -> Void) async throws(VocError) -> [Alert] {
-        try await transaction { connection, logger in
-            // One alert run at a time: the second waits, then finds the first one's alerts already recorded.
-            try await connection.query("LOCK TABLE alert IN SHARE ROW EXCLUSIVE MODE", logger: logger)
-            var fresh: [Alert] = []
-            for alert in alerts {
-                let rows = try await connection.query("""
-                    INSERT INTO alert (id, kind, account_id, reason, record_key, occurred_at, emitted_at)
-                    VALUES (\(alert.id), \(alert.kind.rawValue), \(alert.account), \(alert.reason), \(alert.recordKey),
-                            \(alert.occurredAt?.timeIntervalSince1970), \(date.timeIntervalSince1970))
-                    ON CONFLICT DO NOTHING RETURNING id
-                    """, logger: logger)
-                for try await _ in rows.decode(String.self) { fresh.append(alert) }
-            }
-            try deliver(fresh)
-            return fresh
-        }
-    }
-
-    public func emittedAlerts() async throws(VocError) -> [Alert] {
-        try await run { connection, logger in
-            var alerts: [Alert] = []
-            for try await (id, kind, account, reason, record, occurred) in try await connection.query(
-                "SELECT id, kind, account_id, reason, record_key, occurred_at FROM alert ORDER BY seq", logger: logger)
-                .decode((String, String, String?, String, String?, Double?).self) {
-                alerts.append(Alert(id: id, kind: Alert.Kind(rawValue: kind) ?? .detractor, account: account, reason: reason, recordKey: record,
-                                    occurredAt: occurred.map(Date.init(timeIntervalSince1970:))))
-            }
-            return alerts
         }
     }
 }

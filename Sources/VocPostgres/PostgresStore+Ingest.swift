@@ -55,7 +55,10 @@ extension PostgresStore {
         let unique = records.sorted { $0.key < $1.key }.filter { seen.insert($0.key).inserted }
         let quarantine = quarantined.sorted { $0.key < $1.key }
         let inserted = try await transaction { connection, logger in
+            // Shared: ingests do not wait for each other, only `arrivedThrough` waits for them.
+            try await connection.query("SELECT pg_advisory_xact_lock_shared(\(PostgresSchema.arrivalLock))", logger: logger)
             var inserted = 0
+            var rollups = RollupBatch()
             for start in stride(from: 0, to: unique.count, by: Self.batchRows) {
                 let batch = unique[start..<min(start + Self.batchRows, unique.count)]
                 var row = PostgresRowBindings(capacity: batch.count * FeedbackColumn.allCases.count)
@@ -67,6 +70,7 @@ extension PostgresStore {
                     stored.insert(key)
                 }
                 inserted += stored.count
+                for record in batch where stored.contains(record.key) { rollups.add(record.rollupFacts(scales: &scales)) }
                 let topics = batch.filter { stored.contains($0.key) }.flatMap { record in
                     (record.sentiment?.topics ?? []).map { (record.key, record.accountID, $0) }
                 }
@@ -82,6 +86,7 @@ extension PostgresStore {
                                                logger: logger)
                 }
             }
+            try await Self.writeRollups(rollups, on: connection, logger: logger)
             for start in stride(from: 0, to: quarantine.count, by: Self.batchRows) {
                 let batch = quarantine[start..<min(start + Self.batchRows, quarantine.count)]
                 var row = PostgresRowBindings(capacity: batch.count * QuarantineColumn.allCases.count)

@@ -13,25 +13,88 @@ extension PostgresStore {
         try await partialTallies(of: (accountID, domains))
     }
 
-    /// Every group (`account` nil) or those that can belong to one account.
+    /// Every group (`account` nil) or those that can belong to one account, summed from the rollups.
     private func partialTallies(of account: (id: String?, domains: [String])?) async throws(VocError) -> [PartialTally] {
-        let binds = account.map(Self.accountBindings) ?? PostgresBindings()
-        let topicSQL = StoreSQL.partialTopics(.postgres, join: "f.key = t.feedback_key", condition: account.map { Self.accountCondition($0, table: "f") })
-        let sql = StoreSQL.partialTallies(.postgres) + (account.map { " WHERE " + Self.accountCondition($0) } ?? "") + StoreSQL.groupTallies(.postgres)
+        let condition = account.map { StoreSQL.rollupCondition(.postgres, hasKey: $0.id != nil, domainCount: $0.domains.count, first: 2) }
+        var labelBinds = PostgresBindings()
+        labelBinds.append(RollupLabel.Kind.topic.rawValue)
+        if let account { Self.appendAccount(account, to: &labelBinds) }
+        let labelQuery = PostgresQuery(unsafeSQL: StoreSQL.rollupLabels(.postgres, condition: condition), binds: labelBinds)
+        let tallyCondition = account.map { StoreSQL.rollupCondition(.postgres, hasKey: $0.id != nil, domainCount: $0.domains.count) }
+        let tallyQuery = PostgresQuery(unsafeSQL: StoreSQL.rollupTallies(.postgres, condition: tallyCondition),
+                                       binds: account.map(Self.accountBindings) ?? PostgresBindings())
         return try await run { connection, logger in
-            var topics: [[String?]: [(topic: String, count: Int)]] = [:]
-            for try await row in try await connection.query(PostgresQuery(unsafeSQL: topicSQL, binds: binds), logger: logger) {
-                let columns = row.makeRandomAccess()
-                let key: [String?] = [try columns["account_id"].decode(String?.self), try columns["domain"].decode(String?.self)]
-                topics[key, default: []].append((try columns["topic"].decode(String.self), try columns["mentions"].decode(Int.self)))
+            var topics: [[String]: [(topic: String, count: Int)]] = [:]
+            for try await (key, domain, topic, records) in try await connection.query(labelQuery, logger: logger).decode((String, String, String, Int).self) {
+                topics[[key, domain], default: []].append((topic, records))
             }
             var tallies: [PartialTally] = []
-            for try await row in try await connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger) {
+            for try await row in try await connection.query(tallyQuery, logger: logger) {
                 let columns = PostgresTallyRow(row: row.makeRandomAccess())
-                let domain = columns.text("domain")
-                tallies.append(PartialTally(domain: domain, tally: StoreSQL.tally(columns, topics: topics[[columns.text("account_id"), domain]] ?? [])))
+                let key = columns.text("account_key") ?? "", domain = columns.text("domain") ?? ""
+                tallies.append(PartialTally(domain: domain.isEmpty ? nil : domain, tally: StoreSQL.tally(columns, topics: topics[[key, domain]] ?? [])))
             }
             return tallies
+        }
+    }
+
+    /// In key order, 20,000 cells per query (`pageSize`). Each cell is read as last committed: a concurrent ingest's batch may be
+    /// seen in some cells and not yet in others.
+    public func forEachRollup(through: Int?, _ body: (RollupKey, RollupCell) -> Void) async throws(VocError) {
+        try await forEachRollup(through: through, pageSize: 20_000, body)
+    }
+
+    func forEachRollup(through: Int?, pageSize: Int, _ body: (RollupKey, RollupCell) -> Void) async throws(VocError) {
+        var after: (String, String, Int) = ("", "", Int.min)
+        while true {
+            let page = try await run { [after] connection, logger in
+                var binds = PostgresBindings()
+                binds.append(after.0)
+                binds.append(after.1)
+                binds.append(after.2)
+                binds.append(through ?? Int.max)
+                binds.append(pageSize)
+                let rows = try await connection.query(PostgresQuery(unsafeSQL: """
+                    SELECT \(RollupCell.columns.names()) FROM feedback_rollup
+                    WHERE (account_key, domain, day) > ($1, $2, $3) AND day <= $4 ORDER BY account_key, domain, day LIMIT $5
+                    """, binds: binds), logger: logger)
+                var cells: [(stored: (String, String, Int), key: RollupKey, cell: RollupCell)] = []
+                for try await row in rows {
+                    let reader = PostgresRowReader(row, positions: RollupCell.columns)
+                    let stored = (try reader.text(.accountKey) ?? "", try reader.text(.domain) ?? "", try reader.integer(.day) ?? 0)
+                    cells.append((stored, try RollupCell.key(reading: reader), try RollupCell(reading: reader)))
+                }
+                return cells
+            }
+            for entry in page { body(entry.key, entry.cell) }
+            guard page.count == pageSize, let last = page.last else { return }
+            after = last.stored
+        }
+    }
+
+    public func labelCounts(_ kind: RollupLabel.Kind) async throws(VocError) -> [RollupLabel: Int] {
+        var binds = PostgresBindings()
+        binds.append(kind.rawValue)
+        let query = PostgresQuery(unsafeSQL: StoreSQL.rollupLabels(.postgres, condition: nil), binds: binds)
+        return try await run { connection, logger in
+            var counts: [RollupLabel: Int] = [:]
+            for try await (account, domain, label, records) in try await connection.query(query, logger: logger).decode((String, String, String, Int).self) {
+                let key = RollupCell.storedKey(account: account, domain: domain, day: nil)
+                counts[RollupLabel(accountID: key.accountID, domain: key.domain, kind: kind, label: label), default: 0] += records
+            }
+            return counts
+        }
+    }
+
+    public func signals(accountID: String?, domains: [String]) async throws(VocError) -> [FeedbackSignal] {
+        let query = PostgresQuery(unsafeSQL: "SELECT \(FeedbackSignal.columns.names()) FROM feedback WHERE \(Self.accountCondition((accountID, domains)))",
+                                  binds: Self.accountBindings((accountID, domains)))
+        return try await run { connection, logger in
+            var signals: [FeedbackSignal] = []
+            for try await row in try await connection.query(query, logger: logger) {
+                signals.append(try FeedbackSignal(reading: PostgresRowReader(row, positions: FeedbackSignal.columns)))
+            }
+            return signals
         }
     }
 
@@ -52,9 +115,13 @@ extension PostgresStore {
 
     private static func accountBindings(_ account: (id: String?, domains: [String])) -> PostgresBindings {
         var binds = PostgresBindings()
+        appendAccount(account, to: &binds)
+        return binds
+    }
+
+    private static func appendAccount(_ account: (id: String?, domains: [String]), to binds: inout PostgresBindings) {
         if let id = account.id { binds.append(id) }
         for domain in account.domains { binds.append(domain) }
-        return binds
     }
 
     public func feedback(keys: [String]) async throws(VocError) -> [StoredFeedback] {
@@ -88,37 +155,6 @@ extension PostgresStore {
         }
     }
 
-    /// In key order, 10,000 records per query. Records are never changed or deleted, so a record committed while
-    /// the pages are read is either counted once or not at all.
-    public func forEachSignal(through: Date?, _ body: (FeedbackSignal) -> Void) async throws(VocError) {
-        try await forEachSignal(through: through, pageSize: 10_000, body)
-    }
-
-    func forEachSignal(through: Date?, pageSize: Int, _ body: (FeedbackSignal) -> Void) async throws(VocError) {
-        let limit = through?.timeIntervalSince1970 ?? Double.greatestFiniteMagnitude
-        var after = ""
-        while true {
-            let page = try await run { [after] connection, logger in
-                var binds = PostgresBindings()
-                binds.append(after)
-                binds.append(limit)
-                binds.append(pageSize)
-                let rows = try await connection.query(PostgresQuery(unsafeSQL: """
-                    SELECT \(FeedbackSignal.columns.names()) FROM feedback
-                    WHERE key COLLATE "C" > $1 AND (submitted_at IS NULL OR submitted_at <= $2) ORDER BY key COLLATE "C" LIMIT $3
-                    """, binds: binds), logger: logger)
-                var signals: [FeedbackSignal] = []
-                for try await row in rows {
-                    signals.append(try FeedbackSignal(reading: PostgresRowReader(row, positions: FeedbackSignal.columns)))
-                }
-                return signals
-            }
-            page.forEach(body)
-            guard page.count == pageSize, let last = page.last else { return }
-            after = last.key
-        }
-    }
-
     public func quarantine(file: String?, reason: QuarantineReason?) async throws(VocError) -> [QuarantineEntry] {
         var binds = PostgresBindings()
         var conditions: [String] = []
@@ -139,7 +175,7 @@ extension PostgresStore {
 
     public func totals() async throws(VocError) -> (feedback: Int, quarantined: Int) {
         try await run { connection, logger in
-            for try await counts in try await connection.query("SELECT (SELECT COUNT(*) FROM feedback), (SELECT COUNT(*) FROM quarantine)", logger: logger)
+            for try await counts in try await connection.query("SELECT (SELECT COALESCE(SUM(responses), 0)::bigint FROM feedback_rollup), (SELECT COUNT(*) FROM quarantine)", logger: logger)
                 .decode((Int, Int).self) {
                 return counts
             }
@@ -150,7 +186,7 @@ extension PostgresStore {
     public func accountNames() async throws(VocError) -> [String: String] {
         try await run { connection, logger in
             var names: [String: String] = [:]
-            for try await (account, name) in try await connection.query(PostgresQuery(unsafeSQL: StoreSQL.accountNames), logger: logger)
+            for try await (account, name) in try await connection.query(PostgresQuery(unsafeSQL: StoreSQL.accountNames(.postgres)), logger: logger)
                 .decode((String, String).self) {
                 names[account] = name
             }
@@ -160,7 +196,7 @@ extension PostgresStore {
 
     public func latestResponse() async throws(VocError) -> Date? {
         try await run { connection, logger in
-            for try await latest in try await connection.query("SELECT MAX(submitted_at) FROM feedback", logger: logger).decode(Double?.self) {
+            for try await latest in try await connection.query("SELECT MAX(last_at) FROM feedback_rollup", logger: logger).decode(Double?.self) {
                 return latest.map(Date.init(timeIntervalSince1970:))
             }
             return nil

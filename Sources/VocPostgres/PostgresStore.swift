@@ -86,6 +86,7 @@ public final class PostgresStore: FeedbackStore {
     }
 
     private func migrate() async throws(VocError) {
+        let location = location
         try await transaction { connection, logger in
             try await connection.query("SELECT pg_advisory_xact_lock(\(PostgresSchema.migrationLock))", logger: logger)
             try await connection.query("CREATE TABLE IF NOT EXISTS voc_migration (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())", logger: logger)
@@ -98,6 +99,7 @@ public final class PostgresStore: FeedbackStore {
                 for statement in migration.sql.split(separator: ";") where !statement.allSatisfy(\.isWhitespace) {
                     try await connection.query(PostgresQuery(unsafeSQL: String(statement)), logger: logger)
                 }
+                if migration.name == PostgresSchema.rollupMigration { try await Self.buildRollups(connection, logger: logger, location: location) }
                 try await connection.query("INSERT INTO voc_migration (name) VALUES (\(migration.name))", logger: logger)
             }
         }

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import VocCore
 
 /// A store seen through its account directory: tallies and records grouped by directory account
@@ -53,14 +53,41 @@ public struct AccountDirectoryView: Sendable {
         return Array(matching.prefix(limit))
     }
 
-    /// Hands every record's signals, dated on or before `through`, to `body` with its directory account (see
-    /// `FeedbackStore.forEachSignal`). The respondent address, once used to resolve the account, is dropped.
-    public func forEachSignal(through: Date?, _ body: (FeedbackSignal) -> Void) async throws(VocError) {
-        try await store.forEachSignal(through: through) { signal in
+    /// Hands every rollup cell of a day up to `through` (see `FeedbackStore.forEachRollup`) to `body` with the
+    /// directory account its records resolve to (nil: none). The resolution is made once per (account key, domain).
+    public func forEachRollup(through: Int?, _ body: (RollupCell, _ account: String?, _ day: Int?) -> Void) async throws(VocError) {
+        var resolved: [RollupKey: String?] = [:]
+        try await store.forEachRollup(through: through) { key, cell in
+            let group = RollupKey(accountID: key.accountID, domain: key.domain, day: nil)
+            let account: String?
+            if let known = resolved[group] {
+                account = known
+            } else {
+                account = resolver.resolve(accountID: key.accountID, email: key.domain.map { "@" + $0 }).account
+                resolved[group] = account
+            }
+            body(cell, account, key.day)
+        }
+    }
+
+    /// The signals of one account's records (nil: those matched to no account), read by index.
+    public func signals(account: String?) async throws(VocError) -> [FeedbackSignal] {
+        let domains = account.flatMap { accounts[$0]?.domains } ?? []
+        return try await store.signals(accountID: account, domains: domains).compactMap { signal in
             var signal = signal
             signal.accountID = resolver.resolve(accountID: signal.accountID, email: signal.respondentEmail).account
             signal.respondentEmail = nil
-            body(signal)
+            return signal.accountID == account ? signal : nil
         }
+    }
+
+    /// Each account's record count per language, over the whole history.
+    public func languages() async throws(VocError) -> [String: [String: Int]] {
+        var languages: [String: [String: Int]] = [:]
+        for (label, records) in try await store.labelCounts(.language) {
+            guard let account = resolver.resolve(accountID: label.accountID, email: label.domain.map { "@" + $0 }).account else { continue }
+            languages[account, default: [:]][label.label, default: 0] += records
+        }
+        return languages
     }
 }

@@ -19,19 +19,27 @@ public protocol FeedbackStore: Sendable {
     /// Stores a batch in one transaction; returns how many records were already stored.
     func insert(records: [FeedbackRecord], quarantined: [QuarantinedRecord], run: Int64) async throws(VocError) -> Int
 
-    /// Tallies per stored account key and respondent domain; `AccountDirectoryView` folds them into accounts.
+    /// Tallies per stored account key and respondent domain, from the rollups; `AccountDirectoryView` folds them into
+    /// accounts.
     func partialTallies() async throws(VocError) -> [PartialTally]
     /// The groups of `partialTallies()` whose records are stored under `accountID` (nil: none) or come from a
     /// respondent at one of `domains`: every group that can belong to one account, read without the others.
     func partialTallies(accountID: String?, domains: [String]) async throws(VocError) -> [PartialTally]
+    /// Hands every rollup cell of a day up to `through` (undated cells included; nil: all) to `body`, in an order of
+    /// the store's choosing, from one consistent snapshot.
+    func forEachRollup(through: Int?, _ body: (RollupKey, RollupCell) -> Void) async throws(VocError)
+    /// The rollups of the stored records summed from the records anew: what the rollup tables must hold.
+    func rollupsFromRecords() async throws(VocError) -> RollupBatch
+    /// The topic or language counts of every (account key, domain), over the whole history.
+    func labelCounts(_ kind: RollupLabel.Kind) async throws(VocError) -> [RollupLabel: Int]
+    /// The signals of the records whose stored account key is `accountID` (nil: none) or whose respondent domain is
+    /// one of `domains`: one account's records, read by index.
+    func signals(accountID: String?, domains: [String]) async throws(VocError) -> [FeedbackSignal]
     /// Records whose stored account key is `accountID` (nil: none) or whose respondent domain is one of `domains`.
     func feedback(accountID: String?, domains: [String], limit: Int) async throws(VocError) -> [StoredFeedback]
     func feedback(keys: [String]) async throws(VocError) -> [StoredFeedback]
     /// Up to `limit` records with keys after `key` (nil: from the start), in key order: a whole store in pages of bounded memory.
     func feedback(after key: String?, limit: Int) async throws(VocError) -> [StoredFeedback]
-    /// Hands every record's scores and signals, dated on or before `through` (undated ones included), to `body` one
-    /// at a time, in an order of the store's choosing, holding a bounded number of them at once.
-    func forEachSignal(through: Date?, _ body: (FeedbackSignal) -> Void) async throws(VocError)
     func quarantine(file: String?, reason: QuarantineReason?) async throws(VocError) -> [QuarantineEntry]
     func totals() async throws(VocError) -> (feedback: Int, quarantined: Int)
     /// The account name the records give for each stored account key, for accounts the directory does not name.
@@ -43,12 +51,20 @@ public protocol FeedbackStore: Sendable {
     func replaceDirectory(_ accounts: [DirectoryAccount]) async throws(VocError)
     func directory() async throws(VocError) -> [DirectoryAccount]
 
+    /// The arrival position through which every record is committed: no record at or below it can appear later.
+    func arrivedThrough() async throws(VocError) -> Int64
+    /// Up to `limit` records that arrived after position `after` and at or before `through`, in arrival order.
+    func signals(arrivedAfter after: Int64, through: Int64, limit: Int) async throws(VocError) -> [ArrivedSignal]
+    /// How far alerts have looked (empty for a store never alerted on).
+    func alertProgress() async throws(VocError) -> AlertProgress
     /// Finds the alerts not emitted before and hands them to `deliver` inside the transaction that records them as
-    /// emitted: if delivery fails (or the process dies), nothing is recorded and the next run delivers them again;
-    /// concurrent runs deliver each alert once. Returns the alerts delivered, in the given order.
-    func recordNewAlerts(_ alerts: [Alert], at date: Date, deliver: @escaping @Sendable ([Alert]) throws -> Void) async throws(VocError) -> [Alert]
-    /// Every alert ever emitted, oldest first.
-    func emittedAlerts() async throws(VocError) -> [Alert]
+    /// emitted, with `progress` (when given) merged into the stored one (positions only move forward): if delivery
+    /// fails (or the process dies), nothing is recorded and the next run delivers them again; concurrent runs
+    /// deliver each alert once. Returns the alerts delivered, in the given order.
+    func recordNewAlerts(_ alerts: [Alert], at date: Date, progress: AlertProgress?,
+                         deliver: @escaping @Sendable ([Alert]) throws -> Void) async throws(VocError) -> [Alert]
+    /// Up to `limit` emitted alerts of `kinds` after emission number `after`, oldest first, with their numbers.
+    func emittedAlerts(kinds: Set<Alert.Kind>, after: Int64, limit: Int) async throws(VocError) -> [(sequence: Int64, alert: Alert)]
 }
 
 /// One group of `FeedbackStore.partialTallies()`: the tally of the records with one stored account key and one
@@ -64,6 +80,32 @@ public struct PartialTally: Sendable {
 }
 
 extension FeedbackStore {
+    public func recordNewAlerts(_ alerts: [Alert], at date: Date, deliver: @escaping @Sendable ([Alert]) throws -> Void) async throws(VocError) -> [Alert] {
+        try await recordNewAlerts(alerts, at: date, progress: nil, deliver: deliver)
+    }
+
+    /// Every alert ever emitted (of `kinds`), oldest first.
+    public func emittedAlerts(kinds: Set<Alert.Kind> = Set(Alert.Kind.allCases)) async throws(VocError) -> [Alert] {
+        var alerts: [Alert] = []
+        var after: Int64 = 0
+        while true {
+            let page = try await emittedAlerts(kinds: kinds, after: after, limit: 10_000)
+            alerts += page.map(\.alert)
+            guard let last = page.last, page.count == 10_000 else { return alerts }
+            after = last.sequence
+        }
+    }
+
+    /// What the rollup tables hold: every cell and label count.
+    public func storedRollups() async throws(VocError) -> RollupBatch {
+        var stored = RollupBatch()
+        try await forEachRollup(through: nil) { key, cell in stored.add(cell, at: key) }
+        for kind in RollupLabel.Kind.allCases {
+            for (label, records) in try await labelCounts(kind) { stored.add(label, records: records) }
+        }
+        return stored
+    }
+
     public func startRun(command: String) async throws(VocError) -> Int64 { try await startRun(command: command, at: Date()) }
     public func finishRun(_ run: Int64, status: RunStatus) async throws(VocError) { try await finishRun(run, status: status, at: Date()) }
 }

@@ -66,12 +66,14 @@ extension SQLiteStore {
         }
     }
 
-    /// Stores a batch in one transaction. Returns how many records were already stored (and so left as they were).
+    /// Stores a batch in one transaction, with the rollups of the records it adds. Returns how many records were
+    /// already stored (and so left as they were, and not counted again).
     public func insert(records: [FeedbackRecord], quarantined: [QuarantinedRecord], run: Int64) throws(VocError) -> Int {
         try write { db in
             var alreadyStored = 0
             var row = SQLiteBinder(try db.cachedStatement(sql: Self.insertSQL(FeedbackColumn.self, into: "feedback")), in: db)
             var scales = ScaleCodeMemo()
+            var rollups = RollupBatch()
             var topicRow = SQLiteBinder(try db.cachedStatement(sql: Self.insertSQL(TopicColumn.self, into: "feedback_topic")), in: db)
             for record in records {
                 record.write(run: run, scales: &scales, into: &row)
@@ -79,6 +81,7 @@ extension SQLiteStore {
                     alreadyStored += 1
                     continue
                 }
+                rollups.add(record.rollupFacts(scales: &scales))
                 let id = Int(db.lastInsertedRowID)
                 for topic in record.sentiment?.topics ?? [] {
                     topicRow.put(id, TopicColumn.feedbackID)
@@ -86,6 +89,7 @@ extension SQLiteStore {
                     _ = try topicRow.step()
                 }
             }
+            try Self.writeRollups(rollups, in: db)
             var quarantineRow = SQLiteBinder(try db.cachedStatement(sql: Self.insertSQL(QuarantineColumn.self, into: "quarantine")), in: db)
             for entry in quarantined {
                 entry.write(run: run, into: &quarantineRow)

@@ -49,7 +49,7 @@ public final class SQLiteStore: FeedbackStore {
             attempt += 1
             do {
                 let queue = try DatabaseQueue(path: path, configuration: configuration)
-                try StoreSchema.migrator.migrate(queue)
+                try StoreSchema.migrator(location: path).migrate(queue)
                 return queue
             } catch {
                 let isBusy = (error as? DatabaseError).map { [.SQLITE_BUSY, .SQLITE_LOCKED].contains($0.resultCode) } ?? false

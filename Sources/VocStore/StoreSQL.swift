@@ -3,33 +3,74 @@ public import VocCore
 
 /// SQL shared by the SQLite and PostgreSQL stores (written in the subset both accept), and the decoding of its rows.
 public enum StoreSQL {
-    /// The per-(account key, respondent domain) aggregate behind `FeedbackStore.partialTallies()`; the caller appends
-    /// a condition and `groupTallies`.
-    public static func partialTallies(_ dialect: SQLDialect) -> String {
+    /// Adds `rows` cells (bound in `RollupColumn` order, row after row) to the rollup table: a new key is inserted, an
+    /// existing one has its counts summed and its extremes kept.
+    public static func rollupUpsert(_ dialect: SQLDialect, rows: Int) -> String {
+        let table = "feedback_rollup"
+        let updates = RollupColumn.allCases.compactMap { column -> String? in
+            let old = "\(table).\(column.name)", new = "excluded.\(column.name)"
+            let collate = column.type == .text ? dialect.bytewise : ""
+            switch column.merge {
+            case .key: return nil
+            case .sum: return "\(column.name) = \(old) + \(new)"
+            case .least: return "\(column.name) = COALESCE(\(dialect.least)(\(old)\(collate), \(new)\(collate)), \(old), \(new))"
+            case .greatest: return "\(column.name) = COALESCE(\(dialect.greatest)(\(old)\(collate), \(new)\(collate)), \(old), \(new))"
+            }
+        }
+        return insert(into: table, RollupColumn.self, rows: rows, dialect: dialect)
+            + " ON CONFLICT (account_key, domain, day) DO UPDATE SET " + updates.joined(separator: ", ")
+    }
+
+    /// Adds `rows` label counts (bound in `RollupLabelColumn` order) to the label table.
+    public static func rollupLabelUpsert(_ dialect: SQLDialect, rows: Int) -> String {
+        insert(into: "feedback_rollup_label", RollupLabelColumn.self, rows: rows, dialect: dialect)
+            + " ON CONFLICT (account_key, domain, kind, label) DO UPDATE SET records = feedback_rollup_label.records + excluded.records"
+    }
+
+    /// `INSERT INTO table (every column) VALUES (…), …` for `rows` rows.
+    private static func insert<Column: StoreColumn>(into table: String, _ columns: Column.Type, rows: Int, dialect: SQLDialect) -> String {
+        var parameter = 0
+        let row = { "(" + Column.allCases.map { _ in parameter += 1; return dialect.placeholder(parameter) }.joined(separator: ", ") + ")" }
+        return "INSERT INTO \(table) (\(Column.names())) VALUES " + (0..<rows).map { _ in row() }.joined(separator: ", ")
+    }
+
+    /// The per-(account key, respondent domain) tallies behind `FeedbackStore.partialTallies()`, summed from the
+    /// rollup cells that `condition` (from `rollupCondition`, or nil for all) selects.
+    public static func rollupTallies(_ dialect: SQLDialect, condition: String?) -> String {
+        let sum = { (column: String) in "CAST(SUM(\(column)) AS BIGINT) AS \(column)" }
+        let rating = { (metric: String) in
+            ["n", "good", "sum", "sq", "blank", "na"].map { sum("\(metric)_\($0)") }.joined(separator: ", ")
+                + ", CASE WHEN MIN(\(metric)_scale_low\(dialect.bytewise)) = MAX(\(metric)_scale_high\(dialect.bytewise)) "
+                + "THEN MIN(\(metric)_scale_low\(dialect.bytewise)) END AS \(metric)_scale"
+        }
+        return """
+            SELECT account_key, domain, MAX(account_name\(dialect.bytewise)) AS account_name,
+                \(["responses", "promoters", "passives", "detractors", "nps_blank", "nps_na"].map(sum).joined(separator: ", ")),
+                \(rating("csat")), \(rating("ces")), MIN(first_at) AS first_at, MAX(last_at) AS last_at,
+                \(["comments", "scored", "sentiment_sum", "negative", "churn", "effort"].map(sum).joined(separator: ", "))
+            FROM feedback_rollup\(condition.map { " WHERE " + $0 } ?? "") GROUP BY account_key, domain
+            """
+    }
+
+    /// The topic or language counts per (account key, domain) of the label rows `condition` selects; its first
+    /// argument is the kind.
+    public static func rollupLabels(_ dialect: SQLDialect, condition: String?) -> String {
         """
-        SELECT account_id, \(dialect.domain("respondent_email")) AS domain, MAX(account_name) AS account_name, COUNT(*) AS responses,
-            \(count("nps_state = 1 AND \(band(.promoter))")) AS promoters, \(count("nps_state = 1 AND \(band(.passive))")) AS passives,
-            \(count("nps_state = 1 AND \(band(.detractor))")) AS detractors, \(count("nps_state = 2")) AS nps_blank, \(count("nps_state = 3")) AS nps_na,
-            \(ratingColumns("csat")), \(ratingColumns("ces")),
-            MIN(submitted_at) AS first_at, MAX(submitted_at) AS last_at, \(count("comment IS NOT NULL")) AS comments,
-            COUNT(sentiment) AS scored, COALESCE(SUM(sentiment), 0) AS sentiment_sum, \(count("sentiment_label = 'neg'")) AS negative,
-            \(count("churn = 1")) AS churn, \(count("effort = 1")) AS effort
-        FROM feedback
+        SELECT account_key, domain, label, records FROM feedback_rollup_label WHERE kind = \(dialect.placeholder(1))\(condition.map { " AND " + $0 } ?? "")
+        ORDER BY records DESC, label\(dialect.bytewise)
         """
     }
 
-    /// The GROUP BY that ends `partialTallies`.
-    public static func groupTallies(_ dialect: SQLDialect) -> String { " GROUP BY account_id, \(dialect.domain("respondent_email"))" }
-
-    /// Topic mentions per (account key, respondent domain, topic). `join` ties a topic row `t` to its record `f`
-    /// (SQLite keys topics by the record's row id, PostgreSQL by its key); `condition` (on `f`) limits the records.
-    public static func partialTopics(_ dialect: SQLDialect, join: String, condition: String? = nil) -> String {
-        """
-        SELECT f.account_id AS account_id, \(dialect.domain("f.respondent_email")) AS domain,
-            t.topic AS topic, COUNT(*) AS mentions
-        FROM feedback_topic t JOIN feedback f ON \(join)\(condition.map { " WHERE " + $0 } ?? "")
-        GROUP BY f.account_id, 2, t.topic ORDER BY mentions DESC, topic
-        """
+    /// The rollup rows (cells or labels) of one account: stored under its key (with none: '') or from a respondent at
+    /// one of `domainCount` domains. Its arguments start at placeholder `first`: the key (when there is one), then
+    /// the domains.
+    public static func rollupCondition(_ dialect: SQLDialect, hasKey: Bool, domainCount: Int, first: Int = 1) -> String {
+        var condition = hasKey ? "account_key = \(dialect.placeholder(first))" : "account_key = ''"
+        if domainCount > 0 {
+            let start = hasKey ? first + 1 : first
+            condition += " OR domain IN (" + (start..<(start + domainCount)).map(dialect.placeholder).joined(separator: ", ") + ")"
+        }
+        return "(\(condition))"
     }
 
     /// The records that may belong to one account: stored under its key (with none: `account_id IS NULL`) or from
@@ -47,10 +88,12 @@ public enum StoreSQL {
     }
 
     /// Each stored account key with the name its records give (the same choice as the tallies: the greatest).
-    public static let accountNames = """
-        SELECT account_id, MAX(account_name) FROM feedback
-        WHERE account_id IS NOT NULL AND account_name IS NOT NULL AND account_name <> '' GROUP BY account_id
+    public static func accountNames(_ dialect: SQLDialect) -> String {
         """
+        SELECT account_key, MAX(account_name\(dialect.bytewise)) FROM feedback_rollup
+        WHERE account_key <> '' AND account_name IS NOT NULL AND account_name <> '' GROUP BY account_key
+        """
+    }
 
     /// The latest runs with what each stored: id, command, started_at, finished_at, status, records, quarantined;
     /// `limit` is the placeholder of how many.
@@ -72,36 +115,23 @@ public enum StoreSQL {
         """
     }
 
-    /// `nps BETWEEN 9 AND 10`: the band's scores, from `NPSBand`.
-    private static func band(_ band: NPSBand) -> String { "nps BETWEEN \(band.scores.lowerBound) AND \(band.scores.upperBound)" }
-
-    private static func count(_ condition: String) -> String { "SUM(CASE WHEN \(condition) THEN 1 ELSE 0 END)" }
-
-    private static func ratingColumns(_ metric: String) -> String {
-        """
-        \(count("\(metric)_state = 1")) AS \(metric)_n, \(count("\(metric)_good = 1")) AS \(metric)_good,
-        COALESCE(SUM(\(metric)_unit), 0) AS \(metric)_sum, COALESCE(SUM(\(metric)_unit * \(metric)_unit), 0) AS \(metric)_sq,
-        \(count("\(metric)_state = 2")) AS \(metric)_blank, \(count("\(metric)_state = 3")) AS \(metric)_na,
-        CASE WHEN COUNT(DISTINCT \(metric)_scale) = 1 THEN MIN(\(metric)_scale) END AS \(metric)_scale
-        """
-    }
-
-    /// Builds a tally from one row of `partialTallies`, read through `column` (name → integer, real or text value).
+    /// Builds a tally from one row of `rollupTallies`, read through `column` (name → integer, real or text value).
     public static func tally(_ column: any TallyRow, topics: [(topic: String, count: Int)]) -> AccountTally {
         func rating(_ metric: String) -> RatingTally {
             RatingTally(answered: column.int("\(metric)_n"), favourable: column.int("\(metric)_good"),
-                        unitSum: column.double("\(metric)_sum") ?? 0, unitSquareSum: column.double("\(metric)_sq") ?? 0,
+                        unitSum: RollupUnits.value(column.int("\(metric)_sum")), unitSquareSum: RollupUnits.value(column.int("\(metric)_sq")),
                         blank: column.int("\(metric)_blank"), notApplicable: column.int("\(metric)_na"),
                         scale: ScaleCode.decode(column.text("\(metric)_scale")))
         }
+        let account = column.text("account_key") ?? ""
         return AccountTally(
-            accountID: column.text("account_id"), accountName: column.text("account_name"), responses: column.int("responses"),
+            accountID: account.isEmpty ? nil : account, accountName: column.text("account_name"), responses: column.int("responses"),
             nps: NPSTally(promoters: column.int("promoters"), passives: column.int("passives"), detractors: column.int("detractors"),
                           blank: column.int("nps_blank"), notApplicable: column.int("nps_na")),
             csat: rating("csat"), ces: rating("ces"),
             firstResponse: column.double("first_at").map(Date.init(timeIntervalSince1970:)),
             lastResponse: column.double("last_at").map(Date.init(timeIntervalSince1970:)),
-            comments: column.int("comments"), scoredComments: column.int("scored"), sentimentSum: column.double("sentiment_sum") ?? 0,
+            comments: column.int("comments"), scoredComments: column.int("scored"), sentimentSum: RollupUnits.value(column.int("sentiment_sum")),
             negativeComments: column.int("negative"), churnMentions: column.int("churn"), effortMentions: column.int("effort"),
             topics: topics)
     }

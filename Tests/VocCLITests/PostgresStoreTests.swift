@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Testing
+import VocCore
 @testable import VocPostgres
 import VocStore
 import VocTestSupport
@@ -57,21 +58,21 @@ import VocTestSupport
         #expect(try await declared("quarantine") == QuarantineColumn.allCases.map { "\($0.name) \($0.type.postgres)" })
     }
 
-    @Test func signalsAreReadInPagesWithoutLosingOrRepeatingARecord() async throws {
+    @Test func cellsAreReadInPagesWithoutLosingOrRepeatingOne() async throws {
         let server = try PostgresTestServer.start()
         defer { server.stop() }
         #expect(try VocProcess.run(["ingest"] + HealthCommandTests.samples, store: server.url).stdout.contains("73 new"))
         let store = try await PostgresStore(url: server.url)
-        var whole: [String] = []
-        try await store.forEachSignal(through: nil) { whole.append($0.key) }
-        var paged: [String] = []
-        try await store.forEachSignal(through: nil, pageSize: 5) { paged.append($0.key) }
-        #expect(whole.count == 73)
-        #expect(paged == whole)
-        #expect(zip(paged, paged.dropFirst()).allSatisfy { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }, "strictly in key order")
-        var dated = 0
-        try await store.forEachSignal(through: Date(timeIntervalSince1970: 1_710_979_199), pageSize: 7) { _ in dated += 1 }
-        #expect(dated > 0 && dated <= 73)
+        var whole: [RollupKey] = [], responses = 0
+        try await store.forEachRollup(through: nil) { key, cell in whole.append(key); responses += cell.responses }
+        var paged: [RollupKey] = []
+        try await store.forEachRollup(through: nil, pageSize: 5) { key, _ in paged.append(key) }
+        #expect(responses == 73)
+        #expect(whole.count > 20 && paged == whole)
+        #expect(Set(paged).count == paged.count, "no cell twice")
+        var early = 0
+        try await store.forEachRollup(through: RollupKey.day(of: 1_710_460_800), pageSize: 7) { _, _ in early += 1 }
+        #expect(early > 0 && early < whole.count)
     }
 
     @Test func concurrentIngestersOfOverlappingFilesStoreEachRecordOnce() throws {

@@ -18,7 +18,7 @@ import VocTestSupport
     ]
 
     @Test func everyRouteAnswersHostileParametersWithoutAServerError() async throws {
-        let server = await try DashboardServerTests.server()
+        let server = try await DashboardServerTests.server()
         try await server.application(host: "127.0.0.1", port: 0).test(.router) { client in
             var checked = 0
             for route in Self.routes {
@@ -39,7 +39,7 @@ import VocTestSupport
     }
 
     @Test func invalidValuesSayWhichParameterAndWhy() async throws {
-        let server = await try DashboardServerTests.server()
+        let server = try await DashboardServerTests.server()
         try await server.application(host: "127.0.0.1", port: 0).test(.router) { client in
             let cases = [
                 ("/api/quarantine?limit=-1", "parameter 'limit' must be a whole number from 1 to 10000"),
@@ -69,7 +69,7 @@ import VocTestSupport
     }
 
     @Test func unknownAccountsAndHeadRequestsAnswerLikePages() async throws {
-        let server = await try DashboardServerTests.server()
+        let server = try await DashboardServerTests.server()
         try await server.application(host: "127.0.0.1", port: 0).test(.router) { client in
             let missing = try await client.execute(uri: "/accounts/NO-SUCH", method: .get)
             #expect(missing.status == .notFound)

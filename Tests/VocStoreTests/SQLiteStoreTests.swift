@@ -24,9 +24,9 @@ import VocTestSupport
 
     @Test func migrationsAreNamedAndTheFileIsInWALMode() throws {
         let store = try temporaryStore()
-        let applied = try store.queue.read { try StoreSchema.migrator.appliedIdentifiers($0) }.sorted()
+        let applied = try store.queue.read { try StoreSchema.migrator(location: "test").appliedIdentifiers($0) }.sorted()
         #expect(applied == ["v1-feedback-quarantine-ingest-log", "v2-sentiment-signals-topics", "v3-email-fields", "v4-directory-alerts",
-                            "v5-topics-by-record-id"])
+                            "v5-topics-by-record-id", "v6-rollups-alert-progress"])
         let mode = try store.queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
         // Reopening an existing store migrates nothing and keeps working.
@@ -36,7 +36,7 @@ import VocTestSupport
     @Test func topicsOfAStoreMadeBeforeV5AreKeptWhenTheyMoveToRecordIDs() async throws {
         let path = Fixtures.temporaryDirectory().appendingPathComponent("v4.sqlite").path
         let old = try DatabaseQueue(path: path)
-        try StoreSchema.migrator.migrate(old, upTo: "v4-directory-alerts")
+        try StoreSchema.migrator(location: "test").migrate(old, upTo: "v4-directory-alerts")
         try await old.write { db in
             try db.execute(sql: """
                 INSERT INTO feedback (key, channel, source_file, account_id, run_id) VALUES
@@ -58,7 +58,7 @@ import VocTestSupport
     @Test func aStoreOfTheFirstReleaseWithoutRowIDsOpensWithItsRecordsAndTopics() async throws {
         let path = Fixtures.temporaryDirectory().appendingPathComponent("first-release.sqlite").path
         let old = try DatabaseQueue(path: path)
-        try StoreSchema.migrator.migrate(old, upTo: "v4-directory-alerts")
+        try StoreSchema.migrator(location: "test").migrate(old, upTo: "v4-directory-alerts")
         try await old.write { db in
             // The first release's feedback table: keyed by `key`, without row ids (its other columns as in v4).
             let create = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'feedback'")!
@@ -80,7 +80,7 @@ import VocTestSupport
         #expect(tallies.first { $0.accountID == "NW-1001" }?.nps.answered == 2)
         #expect(tallies.first { $0.accountID == "NW-1001" }?.topics.map(\.topic) == ["billing"])
         #expect(tallies.first { $0.accountID == "GX-3003" }?.topics.map(\.topic) == ["pricing"])
-        let (ids, indexes) = await try store.queue.read { db in
+        let (ids, indexes) = try await store.queue.read { db in
             (try String.fetchAll(db, sql: "SELECT key FROM feedback ORDER BY id"),
              try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'feedback' ORDER BY name"))
         }
@@ -154,7 +154,7 @@ import VocTestSupport
         let totals = try store.totals()
         #expect(totals.feedback == 13)
         #expect(totals.quarantined == 4, "quarantine is idempotent too")
-        let runs = await try store.queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM ingest_file WHERE status = 'completed'") }
+        let runs = try await store.queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM ingest_file WHERE status = 'completed'") }
         #expect(runs == 2)
     }
 
@@ -218,11 +218,13 @@ import VocTestSupport
         #expect(northwind.responses == beforeNorthwind)
         #expect(after.map(\.responses).reduce(0, +) == before.map(\.responses).reduce(0, +), "nothing is lost by matching")
         #expect(try await view.feedback(account: "NW-1001", limit: 100).count == northwind.responses)
-        var signals: [FeedbackSignal] = []
-        try await view.forEachSignal(through: nil) { signals.append($0) }
-        #expect(signals.filter { $0.accountID == "NW-1001" }.count == northwind.responses)
-        #expect(signals.count == after.map(\.responses).reduce(0, +))
-        #expect(signals.allSatisfy { $0.respondentEmail == nil }, "the address is dropped once the account is resolved")
+        let signals = try await view.signals(account: "NW-1001")
+        #expect(signals.count == northwind.responses)
+        #expect(signals.allSatisfy { $0.accountID == "NW-1001" && $0.respondentEmail == nil }, "the address is dropped once the account is resolved")
+        var cells: [String?: Int] = [:]
+        try await view.forEachRollup(through: nil) { cell, account, _ in cells[account, default: 0] += cell.responses }
+        #expect(cells["NW-1001"] == northwind.responses)
+        #expect(cells.values.reduce(0, +) == after.map(\.responses).reduce(0, +))
         try store.replaceDirectory([DirectoryAccount(id: "IN-4004")])
         #expect(try store.directory().count == 1, "an import replaces the directory")
     }

@@ -11,9 +11,11 @@ struct AlertsCommand: AsyncParsableCommand {
         commandName: "alerts",
         abstract: "Print new alerts as NDJSON (detractors, churn intent, accounts entering red); exit 1 when there are new ones.",
         discussion: """
-            Each alert has a stable id and is emitted once: the store remembers what was emitted, so a rerun on the same \
-            data, or after re-ingesting the same files, prints nothing and exits 0. --all lists every alert emitted so far. \
-            On a store with a long history, --since limits record alerts to recent responses.
+            Each alert has a stable id and is emitted once: the store remembers what was emitted, and how far it has \
+            looked, so a rerun on the same data, or after re-ingesting the same files, prints nothing and exits 0, and a \
+            run after an ingest looks only at the records that arrived since. Alerts are printed as they are found, a \
+            page of records at a time (oldest first within a page). --all lists every alert emitted so far. On a store \
+            with a long history, --since limits record alerts to recent responses.
             """)
 
     @Flag(name: .long, help: "List every alert emitted so far (and any new ones), not only new ones.")
@@ -32,32 +34,84 @@ struct AlertsCommand: AsyncParsableCommand {
         let view = try await AccountDirectoryView(store: storeOptions.open())
         let model = try health.model()
         let asOf = try await health.date(for: view.store, model: model)
-        let sinceDate = try since.map { try HealthOptions.parse($0, option: "--since", endOfDay: false) }
+        let since = try self.since.map { try HealthOptions.parse($0, option: "--since", endOfDay: false) }
+        let kinds = Set(kind)
+        var listed = 0
+        if all {
+            var after: Int64 = 0
+            while true {
+                let page = try await view.store.emittedAlerts(kinds: kinds, after: after, limit: Self.pageSize)
+                for line in try await lines(page.map(\.alert), view: view) { Console.out(line.text) }
+                listed += page.count
+                guard page.count == Self.pageSize, let last = page.last else { break }
+                after = last.sequence
+            }
+        }
         let detector = AlertDetector(model: model)
-        let previous = try await view.store.emittedAlerts()
-        let emitted = Set(previous.map(\.id))
-        var pass = detector.healthPass(directory: view.accounts, asOf: asOf)
-        var unseen: [Alert] = []
-        try await view.forEachSignal(through: asOf) { signal in
-            unseen += detector.recordAlerts(for: signal, since: sinceDate, asOf: asOf).filter { kind.contains($0.kind) && !emitted.contains($0.id) }
-            if kind.contains(.enteredRed) { pass.add(signal) }
+        let through = try await view.store.arrivedThrough()
+        let progress = try await view.store.alertProgress()
+        var fresh = try await recordAlerts(detector: detector, view: view, asOf: asOf, since: since, through: through, progress: progress,
+                                           kinds: kinds.intersection([.detractor, .churnIntent]))
+        if kinds.contains(.enteredRed) {
+            let fingerprint = detector.fingerprint(arrivedThrough: through, asOf: asOf, directory: view.accounts)
+            if progress.enteredRedChecked != fingerprint {
+                var pass = detector.healthPass(directory: view.accounts, asOf: asOf)
+                try await view.forEachRollup(through: HealthModel.day(closedBy: asOf)) { pass.add($0, account: $1, day: $2) }
+                let alerts = detector.enteredRed(pass, previous: try await view.store.emittedAlerts(kinds: [.enteredRed]))
+                fresh += try await deliver(alerts, view: view, progress: AlertProgress(enteredRedChecked: fingerprint))
+            }
         }
-        unseen = AlertDetector.chronological(unseen)
-        if kind.contains(.enteredRed) { unseen += detector.enteredRed(pass, previous: previous).filter { !emitted.contains($0.id) } }
-        let listed = all ? previous.filter { kind.contains($0.kind) } : []
-        let records = Dictionary(try await view.store.feedback(keys: (listed + unseen).compactMap { $0.recordKey }).map { ($0.key, $0) },
+        Console.error("voc alerts: \(fresh) new\(all ? ", \(listed + fresh) listed" : "") as of \(Formatting.iso8601(asOf))")
+        if fresh > 0 { throw ExitCode(ExitStatus.findings.rawValue) }
+    }
+
+    /// Records read, and alerts delivered, per transaction.
+    private static let pageSize = 2_000
+
+    /// Looks at the records that arrived after the stored progress of `kinds` (up to `through`), a page at a time:
+    /// each page's new alerts are printed and recorded, with the progress, in one transaction. Progress stops before
+    /// the first record outside --since and --as-of, so a later run without them still looks at it. Returns how many
+    /// alerts were new.
+    private func recordAlerts(detector: AlertDetector, view: AccountDirectoryView, asOf: Date, since: Date?, through: Int64,
+                              progress: AlertProgress, kinds: Set<Alert.Kind>) async throws -> Int {
+        guard let start = kinds.map({ progress.recordsLooked[$0] ?? 0 }).min() else { return 0 }
+        var position = start, complete = true, fresh = 0
+        while position < through {
+            let page = try await view.store.signals(arrivedAfter: position, through: through, limit: Self.pageSize)
+            guard let last = page.last else { break }
+            var alerts: [Alert] = []
+            var looked = AlertProgress()
+            for arrived in page {
+                var signal = arrived.signal
+                signal.accountID = view.resolver.resolve(accountID: signal.accountID, email: signal.respondentEmail).account
+                complete = complete && detector.isInWindow(signal, since: since, asOf: asOf)
+                if complete { for kind in kinds { looked.recordsLooked[kind] = arrived.position } }
+                alerts += detector.recordAlerts(for: signal, since: since, asOf: asOf).filter { alert in
+                    kinds.contains(alert.kind) && arrived.position > progress.recordsLooked[alert.kind] ?? 0
+                }
+            }
+            fresh += try await deliver(AlertDetector.chronological(alerts), view: view, progress: looked)
+            position = last.position
+        }
+        return fresh
+    }
+
+    /// Prints and records the alerts not emitted before, with `progress`, in one transaction; returns how many.
+    private func deliver(_ alerts: [Alert], view: AccountDirectoryView, progress: AlertProgress) async throws -> Int {
+        let lines = Dictionary(try await lines(alerts, view: view).map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
+        return try await view.store.recordNewAlerts(alerts, at: Date(), progress: progress) { fresh in
+            for alert in fresh { Console.out(lines[alert.id] ?? "") }
+        }.count
+    }
+
+    /// Each alert's NDJSON line, with its account's directory entry and its record.
+    private func lines(_ alerts: [Alert], view: AccountDirectoryView) async throws -> [(id: String, text: String)] {
+        let records = Dictionary(try await view.store.feedback(keys: alerts.compactMap(\.recordKey)).map { ($0.key, $0) },
                                  uniquingKeysWith: { first, _ in first })
-        let accounts = view.accounts
-        let line = { @Sendable (alert: Alert) in
-            JSONOutput.encode(AlertLine(alert, account: alert.account.flatMap { accounts[$0] }, record: alert.recordKey.flatMap { records[$0] }),
-                              pretty: false)
+        return alerts.map { alert in
+            (alert.id, JSONOutput.encode(AlertLine(alert, account: alert.account.flatMap { view.accounts[$0] }, record: alert.recordKey.flatMap { records[$0] }),
+                                         pretty: false))
         }
-        for alert in listed { Console.out(line(alert)) }
-        let fresh = try await view.store.recordNewAlerts(unseen, at: Date()) { fresh in
-            for alert in fresh { Console.out(line(alert)) }
-        }
-        Console.error("voc alerts: \(fresh.count) new\(all ? ", \(listed.count + fresh.count) listed" : "") as of \(Formatting.iso8601(asOf))")
-        if !fresh.isEmpty { throw ExitCode(ExitStatus.findings.rawValue) }
     }
 }
 

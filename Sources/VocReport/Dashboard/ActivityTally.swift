@@ -1,8 +1,9 @@
 import Foundation
 import VocCore
+import VocHealth
 
 /// Responses, NPS answers and mean sentiment per chart period, per account and for the portfolio, and each
-/// account's languages: what the dashboard's charts show, counted in the same pass over the signals as health.
+/// account's languages: what the dashboard's charts show, counted in the same pass over the rollup cells as health.
 struct ActivityTally: Sendable {
     /// One period's counts.
     struct Bucket: Sendable {
@@ -11,44 +12,45 @@ struct ActivityTally: Sendable {
         var sentimentSum = ExactSum()
         var scored = 0
 
-        mutating func add(_ signal: FeedbackSignal) {
-            responses += 1
-            if let nps = signal.nps { self.nps.add(.rating(nps)) }
-            if let sentiment = signal.sentiment { sentimentSum.add(sentiment); scored += 1 }
+        mutating func add(_ cell: RollupCell) {
+            responses += cell.responses
+            nps.merge(cell.nps)
+            sentimentSum.add(RollupUnits.value(cell.sentimentUnits))
+            scored += cell.scored
         }
 
         var meanSentiment: Double? { scored > 0 ? sentimentSum.value / Double(scored) : nil }
     }
 
-    /// The periods' ends, oldest first; period i runs from `ends[i − 1]` (exclusive) to `ends[i]` (inclusive), and
-    /// the first one from one period length before `ends[0]`.
+    /// The periods' ends, oldest first; period i holds the days after the one `ends[i − 1]` closes through the one
+    /// `ends[i]` closes (`HealthModel.day(closedBy:)`), and the first one the `periodDays` days through `ends[0]`'s.
     let ends: [Date]
     let periodSeconds: Double
+    private let endDays: [Int]
     private(set) var portfolio: [Bucket]
     private(set) var accounts: [String: [Bucket]] = [:]
     /// Records per language, per account.
-    private(set) var languages: [String: [String: Int]] = [:]
+    var languages: [String: [String: Int]] = [:]
 
-    init(ends: [Date], periodSeconds: Double) {
+    init(ends: [Date], periodDays: Int) {
         self.ends = ends
-        self.periodSeconds = periodSeconds
+        periodSeconds = Double(periodDays) * 86_400
+        endDays = ends.map(HealthModel.day(closedBy:))
         portfolio = Array(repeating: Bucket(), count: ends.count)
+        firstDay = (endDays.first ?? 0) - periodDays + 1
     }
 
-    mutating func add(_ signal: FeedbackSignal) {
-        if let account = signal.accountID, let language = signal.language { languages[account, default: [:]][language, default: 0] += 1 }
-        guard let period = period(of: signal) else { return }
-        portfolio[period].add(signal)
-        if let account = signal.accountID { accounts[account, default: Array(repeating: Bucket(), count: ends.count)][period].add(signal) }
+    private let firstDay: Int
+
+    /// Counts a cell of `day` (undated cells are in no period) of `account` (nil: the portfolio only).
+    mutating func add(_ cell: RollupCell, account: String?, day: Int?) {
+        guard let day, day >= firstDay, let period = endDays.firstIndex(where: { day <= $0 }) else { return }
+        portfolio[period].add(cell)
+        if let account { accounts[account, default: Array(repeating: Bucket(), count: ends.count)][period].add(cell) }
     }
 
     /// The account's most frequent language (ties: the first in alphabetical order).
     func language(of account: String) -> String? {
         languages[account]?.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
-    }
-
-    private func period(of signal: FeedbackSignal) -> Int? {
-        guard let date = signal.submittedAt, let first = ends.first, date > first.addingTimeInterval(-periodSeconds) else { return nil }
-        return ends.firstIndex { date <= $0 }
     }
 }

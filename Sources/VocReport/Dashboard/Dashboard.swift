@@ -6,9 +6,10 @@ public import VocStore
 
 /// What the dashboard, its JSON API and the HTML report show: a store read once, as of one instant.
 ///
-/// `init` does the heavy work in one pass over the store (tallies, health and its weekly history for every account,
-/// the charts' counts, each account's strongest drivers), in memory that grows with accounts, not records; the pages
-/// are then derived from it, and only an account page reads a few records more. The server keeps one `Dashboard`
+/// `init` reads the store's rollups, never its records: the tallies, and one pass over the day cells for health and
+/// its weekly history for every account and the charts' counts, in memory that grows with accounts and days, not
+/// records. The pages are derived from it; only an account page reads that account's records (by index), for its
+/// strongest drivers and its comments. The server keeps one `Dashboard`
 /// while the store's contents are unchanged (see `DashboardServer`).
 public struct Dashboard: Sendable {
     public let view: AccountDirectoryView
@@ -22,7 +23,8 @@ public struct Dashboard: Sendable {
     private let tallies: [AccountTally]
     private let activity: ActivityTally
     private let health: [AccountHealth]
-    private let drivers: [String: [HealthDriver]]
+    /// How many of an account's strongest drivers its page shows.
+    private let driverLimit: Int
     private let history: [HealthPoint]
     private let rows: [AccountRow]
     private let totals: (feedback: Int, quarantined: Int)
@@ -31,7 +33,7 @@ public struct Dashboard: Sendable {
     ///   - drivers: how many of each account's strongest drivers its page shows.
     ///   - account: only this account's page is wanted (its id, or nil for the feedback matched to no account): only
     ///     its tally is read, and the overview and lists cover it alone. Its health is the same, as the health pass
-    ///     still reads every record for the portfolio's and segments' priors.
+    ///     still reads every cell for the portfolio's and segments' priors.
     public init(store: any FeedbackStore, model: HealthModel = HealthModel(), analyzer: SentimentAnalyzer?, asOf: Date,
                 periods: Int = 12, drivers: Int = 5, minimumSample: Int = Confidence.defaultMinimumSample,
                 only account: String?? = nil) async throws(VocError) {
@@ -47,16 +49,17 @@ public struct Dashboard: Sendable {
         } else {
             tallies = try await view.tallies()
         }
-        var pass = HealthPass(model: model, directory: view.accounts, asOf: asOf, historyPeriods: self.periods, driverLimit: drivers)
-        var activity = ActivityTally(ends: pass.historyEnds, periodSeconds: model.periodSeconds)
-        try await view.forEachSignal(through: asOf) { signal in
-            pass.add(signal)
-            activity.add(signal)
+        var pass = HealthPass(model: model, directory: view.accounts, asOf: asOf, historyPeriods: self.periods)
+        var activity = ActivityTally(ends: pass.historyEnds, periodDays: model.configuration.periodDays)
+        try await view.forEachRollup(through: HealthModel.day(closedBy: asOf)) { cell, account, day in
+            pass.add(cell, account: account, day: day)
+            activity.add(cell, account: account, day: day)
         }
+        activity.languages = try await view.languages()
         self.activity = activity
         health = pass.accounts()
         history = pass.history()
-        self.drivers = Dictionary(health.map { ($0.account, pass.drivers(of: $0.account)) }, uniquingKeysWith: { first, _ in first })
+        driverLimit = drivers
         rows = Self.accountRows(tallies: tallies, activity: activity, health: health, view: view, minimumSample: minimumSample, asOf: asOf)
     }
 
@@ -97,7 +100,7 @@ public struct Dashboard: Sendable {
         var summary = AccountSummary(tally, minimumSample: minimumSample)
         summary.attach(view.accounts[id], directoryImported: !view.accounts.isEmpty)
         var health = self.health.first { $0.account == id }
-        health?.drivers = drivers[id] ?? []
+        if health != nil { health?.drivers = model.drivers(try await view.signals(account: id), asOf: asOf, limit: driverLimit) }
         let drivers = try await evidence(for: health?.drivers ?? [])
         let ends = activity.ends
         let history = Dictionary(history.filter { $0.account == id }.map { ($0.periodEnd, $0) }, uniquingKeysWith: { first, _ in first })
