@@ -16,16 +16,16 @@ public struct HealthModel: Sendable {
 
     /// Every account with feedback on or before `asOf`, worst first, with its trend against the previous period, from
     /// records (`accountID`s are directory account ids, see `AccountResolver`; records without one count only toward
-    /// the portfolio). The records are summed into day cells first, as the store's rollups sum them, so this gives the
+    /// the portfolio). The records are summed into days first, as the store's rollups sum them, so this gives the
     /// same figures as a `HealthPass` over the rollups of the same records.
     public func assess(_ signals: some Sequence<FeedbackSignal>, directory: [String: DirectoryAccount], asOf: Date) -> [AccountHealth] {
-        var cells: [RollupKey: RollupCell] = [:]
+        var days: [AccountDay: DaySignals] = [:]
         for signal in signals {
-            let key = RollupKey(accountID: signal.accountID, domain: nil, day: signal.submittedAt.map { RollupKey.day(of: $0.timeIntervalSince1970) })
-            cells[key, default: RollupCell()].add(signal)
+            days[AccountDay(account: signal.accountID, day: signal.submittedAt.map { RollupKey.day(of: $0.timeIntervalSince1970) }),
+                 default: DaySignals()].add(signal)
         }
         var pass = HealthPass(model: self, directory: directory, asOf: asOf)
-        for (key, cell) in cells { pass.add(cell, account: key.accountID, day: key.day) }
+        for (key, signals) in days { pass.add(signals, account: key.account, day: key.day) }
         return pass.accounts()
     }
 
@@ -155,6 +155,12 @@ public struct HealthModel: Sendable {
                              band: profile.bands.band(score), confidence: confidence, responses: own.responses, measures: measures,
                              trend: .new)
     }
+}
+
+/// An account's records of one day, as `assess` sums them.
+struct AccountDay: Hashable {
+    var account: String?
+    var day: Int?
 }
 
 /// An account's score at the end of one history period.

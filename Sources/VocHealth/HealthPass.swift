@@ -1,13 +1,13 @@
 public import Foundation
 public import VocCore
 
-/// The health of every account from one pass over the rollup cells, in memory that grows with the number of
-/// accounts and periods but not with the number of records: `add` every cell (in any order), then read `accounts()`
+/// The health of every account from one pass over the rollups' day series, in memory that grows with the number of
+/// accounts and periods but not with the number of records: `add` every day (in any order), then read `accounts()`
 /// and `history()`.
 ///
 /// Each instant the model looks at (the as-of date, one period before it for the trend, and the history's period
 /// ends) keeps its own decayed sums per account, per segment and for the portfolio. The sums are exact, so the
-/// figures do not depend on the order the store returns cells in.
+/// figures do not depend on the order the store returns days in.
 public struct HealthPass {
     public let model: HealthModel
     public let directory: [String: DirectoryAccount]
@@ -51,9 +51,14 @@ public struct HealthPass {
         portfolioSums = Array(repeating: SignalAccumulator(), count: instants.count)
     }
 
-    /// Counts one cell: the records of `day` (nil: undated) of `account`, a directory account id (nil: the
+    /// Counts every day of a rollup group whose records belong to `account` (nil: the portfolio only).
+    public mutating func add(_ rollup: GroupRollup, account: String?) {
+        for entry in rollup.days { add(entry.signals, account: account, day: entry.day) }
+    }
+
+    /// Counts one day's records (`day` nil: the undated ones) of `account`, a directory account id (nil: the
     /// portfolio only).
-    public mutating func add(_ cell: RollupCell, account id: String?, day: Int?) {
+    public mutating func add(_ cell: DaySignals, account id: String?, day: Int?) {
         let account = id.map { index(ofAccount: $0) }
         let segment = account.flatMap { accountSegments[$0] }
         let count = instants.count

@@ -3,7 +3,7 @@ import VocCore
 
 /// Decay-weighted sums over a set of records (an account, a segment, the portfolio), from which each measure's
 /// raw value and its evidence (the decayed number of answers behind it) are read. The sums are exact
-/// (`ExactSum`), so the cells may be added in any order.
+/// (`ExactSum`), so the days may be added in any order.
 struct SignalAccumulator {
     var responses = 0
     var weight = ExactSum()
@@ -23,17 +23,17 @@ struct SignalAccumulator {
     var lastPeriod = (count: 0, sum: ExactSum())
     var previousPeriod = (count: 0, sum: ExactSum())
 
-    /// Adds a cell's records, each with weight `w`; `period` is their age in whole periods (nil: undated).
-    mutating func add(_ cell: RollupCell, weight w: Double, period: Int?) {
+    /// Adds a day's records, each with weight `w`; `period` is their age in whole periods (nil: undated).
+    mutating func add(_ cell: DaySignals, weight w: Double, period: Int?) {
         responses += cell.responses
         weight.add(w * Double(cell.responses))
-        npsWeight.add(w * Double(cell.nps.answered))
-        promoters.add(w * Double(cell.nps.promoters))
-        detractors.add(w * Double(cell.nps.detractors))
-        csatWeight.add(w * Double(cell.csat.answered))
-        csatFavourable.add(w * Double(cell.csat.favourable))
-        cesWeight.add(w * Double(cell.ces.answered))
-        cesFavourable.add(w * Double(cell.ces.favourable))
+        npsWeight.add(w * Double(cell.npsAnswered))
+        promoters.add(w * Double(cell.promoters))
+        detractors.add(w * Double(cell.detractors))
+        csatWeight.add(w * Double(cell.csatAnswered))
+        csatFavourable.add(w * Double(cell.csatFavourable))
+        cesWeight.add(w * Double(cell.cesAnswered))
+        cesFavourable.add(w * Double(cell.cesFavourable))
         if cell.scored > 0 {
             let sentiment = RollupUnits.value(cell.sentimentUnits)
             scoredWeight.add(w * Double(cell.scored))

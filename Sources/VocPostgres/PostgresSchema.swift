@@ -112,54 +112,22 @@ enum PostgresSchema {
         ("v2-feedback-key-byte-order", """
             CREATE INDEX feedback_key_bytes ON feedback (key COLLATE "C");
             """),
-        // Per-account, per-day sums kept with the records (`RollupColumn`); filled from the records once, after the
-        // tables are made (`PostgresStore.buildRollups`).
+        // Per-group sums kept with the records (`RollupColumn`): ingest batches append deltas, the end of a run folds
+        // them into one row per group; filled from the records once, after the tables are made
+        // (`PostgresStore.buildRollups`). And how far `voc alerts` has looked.
         (rollupMigration, """
             CREATE TABLE feedback_rollup (
                 account_key TEXT NOT NULL,
                 domain TEXT NOT NULL,
-                day BIGINT NOT NULL,
-                responses BIGINT NOT NULL,
-                promoters BIGINT NOT NULL,
-                passives BIGINT NOT NULL,
-                detractors BIGINT NOT NULL,
-                nps_blank BIGINT NOT NULL,
-                nps_na BIGINT NOT NULL,
-                csat_n BIGINT NOT NULL,
-                csat_good BIGINT NOT NULL,
-                csat_sum BIGINT NOT NULL,
-                csat_sq BIGINT NOT NULL,
-                csat_blank BIGINT NOT NULL,
-                csat_na BIGINT NOT NULL,
-                csat_scale_low TEXT,
-                csat_scale_high TEXT,
-                ces_n BIGINT NOT NULL,
-                ces_good BIGINT NOT NULL,
-                ces_sum BIGINT NOT NULL,
-                ces_sq BIGINT NOT NULL,
-                ces_blank BIGINT NOT NULL,
-                ces_na BIGINT NOT NULL,
-                ces_scale_low TEXT,
-                ces_scale_high TEXT,
-                first_at DOUBLE PRECISION,
-                last_at DOUBLE PRECISION,
-                comments BIGINT NOT NULL,
-                scored BIGINT NOT NULL,
-                sentiment_sum BIGINT NOT NULL,
-                negative BIGINT NOT NULL,
-                churn BIGINT NOT NULL,
-                effort BIGINT NOT NULL,
-                account_name TEXT,
-                PRIMARY KEY (account_key, domain, day)
+                \(rollupColumns),
+                PRIMARY KEY (account_key, domain)
             );
             CREATE INDEX feedback_rollup_domain ON feedback_rollup(domain);
-            CREATE TABLE feedback_rollup_label (
+            CREATE TABLE feedback_rollup_delta (
+                id BIGSERIAL PRIMARY KEY,
                 account_key TEXT NOT NULL,
                 domain TEXT NOT NULL,
-                kind TEXT NOT NULL,
-                label TEXT NOT NULL,
-                records BIGINT NOT NULL,
-                PRIMARY KEY (account_key, domain, kind, label)
+                \(rollupColumns)
             );
             CREATE TABLE alert_progress (
                 name TEXT PRIMARY KEY,
@@ -170,4 +138,41 @@ enum PostgresSchema {
     ]
 
     static let rollupMigration = "v3-rollups-alert-progress"
+
+    /// A rollup group's totals, then its day series and label counts: the same in both rollup tables.
+    private static let rollupColumns = """
+        responses BIGINT NOT NULL,
+        promoters BIGINT NOT NULL,
+        passives BIGINT NOT NULL,
+        detractors BIGINT NOT NULL,
+        nps_blank BIGINT NOT NULL,
+        nps_na BIGINT NOT NULL,
+        csat_n BIGINT NOT NULL,
+        csat_good BIGINT NOT NULL,
+        csat_sum BIGINT NOT NULL,
+        csat_sq BIGINT NOT NULL,
+        csat_blank BIGINT NOT NULL,
+        csat_na BIGINT NOT NULL,
+        csat_scale_low TEXT,
+        csat_scale_high TEXT,
+        ces_n BIGINT NOT NULL,
+        ces_good BIGINT NOT NULL,
+        ces_sum BIGINT NOT NULL,
+        ces_sq BIGINT NOT NULL,
+        ces_blank BIGINT NOT NULL,
+        ces_na BIGINT NOT NULL,
+        ces_scale_low TEXT,
+        ces_scale_high TEXT,
+        first_at DOUBLE PRECISION,
+        last_at DOUBLE PRECISION,
+        comments BIGINT NOT NULL,
+        scored BIGINT NOT NULL,
+        sentiment_sum BIGINT NOT NULL,
+        negative BIGINT NOT NULL,
+        churn BIGINT NOT NULL,
+        effort BIGINT NOT NULL,
+        account_name TEXT,
+        days BYTEA NOT NULL,
+        labels BYTEA NOT NULL
+        """
 }

@@ -14,11 +14,13 @@ extension PostgresStore {
         }
     }
 
+    /// Closes the run in the log and folds the rollup deltas into their groups (`compactRollups`).
     public func finishRun(_ run: Int64, status: RunStatus, at date: Date) async throws(VocError) {
         try await self.run { connection, logger in
             _ = try await connection.query("UPDATE ingest_run SET finished_at = \(date.timeIntervalSince1970), status = \(status.rawValue) WHERE id = \(run)",
                                            logger: logger)
         }
+        try await compactRollups()
     }
 
     public func logFile(_ summary: IngestFileSummary, run: Int64) async throws(VocError) {
@@ -86,7 +88,7 @@ extension PostgresStore {
                                                logger: logger)
                 }
             }
-            try await Self.writeRollups(rollups, on: connection, logger: logger)
+            try await Self.writeDeltas(rollups, on: connection, logger: logger)
             for start in stride(from: 0, to: quarantine.count, by: Self.batchRows) {
                 let batch = quarantine[start..<min(start + Self.batchRows, quarantine.count)]
                 var row = PostgresRowBindings(capacity: batch.count * QuarantineColumn.allCases.count)

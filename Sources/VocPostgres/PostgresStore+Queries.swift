@@ -2,88 +2,73 @@ public import Foundation
 import NIOCore
 import PostgresNIO
 public import VocCore
-public import VocStore
+import VocStore
 
 extension PostgresStore {
-    public func partialTallies() async throws(VocError) -> [PartialTally] {
-        try await partialTallies(of: nil)
+    public func forEachRollup(days: Bool, _ body: (RollupKey, GroupRollup) -> Void) async throws(VocError) {
+        try await forEachRollup(days: days, pageSize: 5_000, body)
     }
 
-    public func partialTallies(accountID: String?, domains: [String]) async throws(VocError) -> [PartialTally] {
-        try await partialTallies(of: (accountID, domains))
-    }
-
-    /// Every group (`account` nil) or those that can belong to one account, summed from the rollups.
-    private func partialTallies(of account: (id: String?, domains: [String])?) async throws(VocError) -> [PartialTally] {
-        let condition = account.map { StoreSQL.rollupCondition(.postgres, hasKey: $0.id != nil, domainCount: $0.domains.count, first: 2) }
-        var labelBinds = PostgresBindings()
-        labelBinds.append(RollupLabel.Kind.topic.rawValue)
-        if let account { Self.appendAccount(account, to: &labelBinds) }
-        let labelQuery = PostgresQuery(unsafeSQL: StoreSQL.rollupLabels(.postgres, condition: condition), binds: labelBinds)
-        let tallyCondition = account.map { StoreSQL.rollupCondition(.postgres, hasKey: $0.id != nil, domainCount: $0.domains.count) }
-        let tallyQuery = PostgresQuery(unsafeSQL: StoreSQL.rollupTallies(.postgres, condition: tallyCondition),
-                                       binds: account.map(Self.accountBindings) ?? PostgresBindings())
-        return try await run { connection, logger in
-            var topics: [[String]: [(topic: String, count: Int)]] = [:]
-            for try await (key, domain, topic, records) in try await connection.query(labelQuery, logger: logger).decode((String, String, String, Int).self) {
-                topics[[key, domain], default: []].append((topic, records))
-            }
-            var tallies: [PartialTally] = []
-            for try await row in try await connection.query(tallyQuery, logger: logger) {
-                let columns = PostgresTallyRow(row: row.makeRandomAccess())
-                let key = columns.text("account_key") ?? "", domain = columns.text("domain") ?? ""
-                tallies.append(PartialTally(domain: domain.isEmpty ? nil : domain, tally: StoreSQL.tally(columns, topics: topics[[key, domain]] ?? [])))
-            }
-            return tallies
-        }
-    }
-
-    /// In key order, 20,000 cells per query (`pageSize`). Each cell is read as last committed: a concurrent ingest's batch may be
-    /// seen in some cells and not yet in others.
-    public func forEachRollup(through: Int?, _ body: (RollupKey, RollupCell) -> Void) async throws(VocError) {
-        try await forEachRollup(through: through, pageSize: 20_000, body)
-    }
-
-    func forEachRollup(through: Int?, pageSize: Int, _ body: (RollupKey, RollupCell) -> Void) async throws(VocError) {
-        var after: (String, String, Int) = ("", "", Int.min)
+    /// The deltas first (few, between compactions), then the groups' rows in key order, `pageSize` per query. Each row
+    /// is read as last committed: a concurrent ingest's batch may be seen in some groups and not yet in others.
+    func forEachRollup(days: Bool, pageSize: Int, _ body: (RollupKey, GroupRollup) -> Void) async throws(VocError) {
+        let columns = days ? GroupRollup.columns : GroupRollup.totalsColumns
+        var pending = try await deltas(columns: columns, condition: nil, binds: PostgresBindings())
+        var after = ("", "")
         while true {
             let page = try await run { [after] connection, logger in
                 var binds = PostgresBindings()
                 binds.append(after.0)
                 binds.append(after.1)
-                binds.append(after.2)
-                binds.append(through ?? Int.max)
                 binds.append(pageSize)
-                let rows = try await connection.query(PostgresQuery(unsafeSQL: """
-                    SELECT \(RollupCell.columns.names()) FROM feedback_rollup
-                    WHERE (account_key, domain, day) > ($1, $2, $3) AND day <= $4 ORDER BY account_key, domain, day LIMIT $5
-                    """, binds: binds), logger: logger)
-                var cells: [(stored: (String, String, Int), key: RollupKey, cell: RollupCell)] = []
-                for try await row in rows {
-                    let reader = PostgresRowReader(row, positions: RollupCell.columns)
-                    let stored = (try reader.text(.accountKey) ?? "", try reader.text(.domain) ?? "", try reader.integer(.day) ?? 0)
-                    cells.append((stored, try RollupCell.key(reading: reader), try RollupCell(reading: reader)))
-                }
-                return cells
+                return try await Self.groups(connection, logger: logger, columns: columns, query: PostgresQuery(unsafeSQL: """
+                    SELECT \(columns.names()) FROM feedback_rollup WHERE (account_key, domain) > ($1, $2)
+                    ORDER BY account_key, domain LIMIT $3
+                    """, binds: binds))
             }
-            for entry in page { body(entry.key, entry.cell) }
-            guard page.count == pageSize, let last = page.last else { return }
-            after = last.stored
+            for (key, rollup) in page {
+                var rollup = rollup
+                if let more = pending.removeValue(forKey: key) { rollup.merge(more) }
+                body(key, rollup)
+            }
+            guard page.count == pageSize, let last = page.last else { break }
+            after = (last.key.accountID ?? "", last.key.domain ?? "")
+        }
+        for (key, rollup) in pending { body(key, rollup) }
+    }
+
+    public func rollups(accountID: String?, domains: [String]) async throws(VocError) -> [(key: RollupKey, rollup: GroupRollup)] {
+        let condition = StoreSQL.rollupCondition(.postgres, hasKey: accountID != nil, domainCount: domains.count)
+        let binds = Self.accountBindings((accountID, domains))
+        let columns = GroupRollup.totalsColumns
+        var pending = try await deltas(columns: columns, condition: condition, binds: binds)
+        var groups = try await run { connection, logger in
+            try await Self.groups(connection, logger: logger, columns: columns,
+                                  query: PostgresQuery(unsafeSQL: "SELECT \(columns.names()) FROM feedback_rollup WHERE \(condition)", binds: binds))
+        }
+        for index in groups.indices { if let more = pending.removeValue(forKey: groups[index].key) { groups[index].rollup.merge(more) } }
+        return groups + pending.map { ($0.key, $0.value) }
+    }
+
+    /// The deltas `condition` selects (all when nil), merged per group.
+    private func deltas(columns: ColumnPositions<RollupColumn>, condition: String?, binds: PostgresBindings) async throws(VocError) -> [RollupKey: GroupRollup] {
+        let query = PostgresQuery(unsafeSQL: "SELECT \(columns.names()) FROM feedback_rollup_delta" + (condition.map { " WHERE " + $0 } ?? ""),
+                                  binds: binds)
+        return try await run { connection, logger in
+            var pending: [RollupKey: GroupRollup] = [:]
+            for (key, rollup) in try await Self.groups(connection, logger: logger, columns: columns, query: query) { pending[key, default: GroupRollup()].merge(rollup) }
+            return pending
         }
     }
 
-    public func labelCounts(_ kind: RollupLabel.Kind) async throws(VocError) -> [RollupLabel: Int] {
-        var binds = PostgresBindings()
-        binds.append(kind.rawValue)
-        let query = PostgresQuery(unsafeSQL: StoreSQL.rollupLabels(.postgres, condition: nil), binds: binds)
-        return try await run { connection, logger in
-            var counts: [RollupLabel: Int] = [:]
-            for try await (account, domain, label, records) in try await connection.query(query, logger: logger).decode((String, String, String, Int).self) {
-                let key = RollupCell.storedKey(account: account, domain: domain, day: nil)
-                counts[RollupLabel(accountID: key.accountID, domain: key.domain, kind: kind, label: label), default: 0] += records
-            }
-            return counts
+    private static func groups(_ connection: PostgresConnection, logger: Logger, columns: ColumnPositions<RollupColumn>,
+                               query: PostgresQuery) async throws -> [(key: RollupKey, rollup: GroupRollup)] {
+        var groups: [(key: RollupKey, rollup: GroupRollup)] = []
+        for try await row in try await connection.query(query, logger: logger) {
+            let reader = PostgresRowReader(row, positions: columns)
+            groups.append((try GroupRollup.key(reading: reader), try GroupRollup(reading: reader, columns: columns)))
         }
+        return groups
     }
 
     public func signals(accountID: String?, domains: [String]) async throws(VocError) -> [FeedbackSignal] {
@@ -175,7 +160,7 @@ extension PostgresStore {
 
     public func totals() async throws(VocError) -> (feedback: Int, quarantined: Int) {
         try await run { connection, logger in
-            for try await counts in try await connection.query("SELECT (SELECT COALESCE(SUM(responses), 0)::bigint FROM feedback_rollup), (SELECT COUNT(*) FROM quarantine)", logger: logger)
+            for try await counts in try await connection.query("SELECT (SELECT COALESCE(SUM(responses), 0)::bigint FROM feedback_rollup) + (SELECT COALESCE(SUM(responses), 0)::bigint FROM feedback_rollup_delta), (SELECT COUNT(*) FROM quarantine)", logger: logger)
                 .decode((Int, Int).self) {
                 return counts
             }
@@ -183,31 +168,12 @@ extension PostgresStore {
         }
     }
 
-    public func accountNames() async throws(VocError) -> [String: String] {
-        try await run { connection, logger in
-            var names: [String: String] = [:]
-            for try await (account, name) in try await connection.query(PostgresQuery(unsafeSQL: StoreSQL.accountNames(.postgres)), logger: logger)
-                .decode((String, String).self) {
-                names[account] = name
-            }
-            return names
-        }
-    }
-
     public func latestResponse() async throws(VocError) -> Date? {
         try await run { connection, logger in
-            for try await latest in try await connection.query("SELECT MAX(last_at) FROM feedback_rollup", logger: logger).decode(Double?.self) {
+            for try await latest in try await connection.query("SELECT MAX(last_at) FROM (SELECT last_at FROM feedback_rollup UNION ALL SELECT last_at FROM feedback_rollup_delta) AS r", logger: logger).decode(Double?.self) {
                 return latest.map(Date.init(timeIntervalSince1970:))
             }
             return nil
         }
     }
-}
-
-/// A PostgreSQL row read as shared-SQL columns.
-private struct PostgresTallyRow: TallyRow {
-    let row: PostgresRandomAccessRow
-    func int(_ name: String) -> Int { (try? row[name].decode(Int?.self)) ?? 0 }
-    func double(_ name: String) -> Double? { try? row[name].decode(Double?.self) }
-    func text(_ name: String) -> String? { try? row[name].decode(String?.self) }
 }

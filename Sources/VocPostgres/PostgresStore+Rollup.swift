@@ -4,24 +4,67 @@ public import VocCore
 import VocStore
 
 extension PostgresStore {
-    /// Adds a batch's cells and label counts to the rollup tables, inside the caller's transaction (the one that
-    /// stores the batch's records). Rows go in key order, so concurrent ingests lock shared cells in one order.
-    static func writeRollups(_ batch: RollupBatch, on connection: PostgresConnection, logger: Logger) async throws {
-        try await upsert(batch.sortedCells, columns: RollupColumn.allCases.count, sql: { StoreSQL.rollupUpsert(.postgres, rows: $0) },
-                         on: connection, logger: logger) { entry, row in entry.cell.write(key: entry.key, into: &row) }
-        try await upsert(batch.sortedLabels, columns: RollupLabelColumn.allCases.count, sql: { StoreSQL.rollupLabelUpsert(.postgres, rows: $0) },
-                         on: connection, logger: logger) { entry, row in entry.label.write(records: entry.count, into: &row) }
+    /// Appends a batch's group sums to the delta table, inside the caller's transaction (the one that stores the
+    /// batch's records); concurrent ingests append without waiting on each other.
+    static func writeDeltas(_ batch: RollupBatch, on connection: PostgresConnection, logger: Logger) async throws {
+        let groups = Array(batch.groups)
+        let columns = RollupColumn.allCases.count
+        for start in stride(from: 0, to: groups.count, by: batchRows) {
+            let part = groups[start..<min(start + batchRows, groups.count)]
+            var row = PostgresRowBindings(capacity: part.count * columns)
+            for (key, rollup) in part { rollup.write(key: key, into: &row) }
+            let sql = insertSQL("feedback_rollup_delta", RollupColumn.allCases.map(\.name), rows: part.count).replacingOccurrences(of: " ON CONFLICT DO NOTHING", with: "")
+            try await connection.query(PostgresQuery(unsafeSQL: sql, binds: row.binds), logger: logger)
+        }
     }
 
-    /// Runs the multi-row upsert `sql(rows)` over `entries`, `batchRows` at a time.
-    private static func upsert<Entry>(_ entries: [Entry], columns: Int, sql: (Int) -> String, on connection: PostgresConnection, logger: Logger,
-                                      write: (Entry, inout PostgresRowBindings) -> Void) async throws {
-        for start in stride(from: 0, to: entries.count, by: batchRows) {
-            let part = entries[start..<min(start + batchRows, entries.count)]
-            var row = PostgresRowBindings(capacity: part.count * columns)
-            for entry in part { write(entry, &row) }
-            try await connection.query(PostgresQuery(unsafeSQL: sql(part.count), binds: row.binds), logger: logger)
+    /// Folds the delta rows into one row per group, 5,000 deltas per transaction. Each transaction takes its deltas
+    /// with `DELETE … RETURNING` (skipping rows another compaction holds) and locks the groups' rows in key order
+    /// before merging into them, so concurrent compactions neither fold a delta twice nor deadlock.
+    func compactRollups() async throws(VocError) {
+        while try await transaction({ connection, logger in try await Self.compactChunk(connection, logger: logger) }) > 0 {}
+    }
+
+    /// Folds up to 5,000 deltas; returns how many.
+    static func compactChunk(_ connection: PostgresConnection, logger: Logger) async throws -> Int {
+        let columns = GroupRollup.columns
+        var deltas: [RollupKey: GroupRollup] = [:]
+        var folded = 0
+        for try await row in try await connection.query(PostgresQuery(unsafeSQL: """
+            DELETE FROM feedback_rollup_delta WHERE id IN (SELECT id FROM feedback_rollup_delta ORDER BY id LIMIT 5000 FOR UPDATE SKIP LOCKED)
+            RETURNING \(columns.names())
+            """), logger: logger) {
+            let reader = PostgresRowReader(row, positions: columns)
+            deltas[try GroupRollup.key(reading: reader), default: GroupRollup()].merge(try GroupRollup(reading: reader))
+            folded += 1
         }
+        guard folded > 0 else { return 0 }
+        var merged = deltas.sorted { $0.key < $1.key }.map { (key: $0.key, rollup: $0.value) }
+        var binds = PostgresBindings()
+        let keys = merged.map { key in
+            binds.append(key.key.accountID ?? "")
+            binds.append(key.key.domain ?? "")
+            return "($\(binds.count - 1), $\(binds.count))"
+        }
+        var existing: [RollupKey: GroupRollup] = [:]
+        for try await row in try await connection.query(PostgresQuery(unsafeSQL: """
+            SELECT \(columns.names()) FROM feedback_rollup WHERE (account_key, domain) IN (\(keys.joined(separator: ", ")))
+            ORDER BY account_key, domain FOR UPDATE
+            """, binds: binds), logger: logger) {
+            let reader = PostgresRowReader(row, positions: columns)
+            existing[try GroupRollup.key(reading: reader)] = try GroupRollup(reading: reader)
+        }
+        for index in merged.indices { if let stored = existing[merged[index].key] { merged[index].rollup.merge(stored) } }
+        let updates = RollupColumn.allCases.filter { $0 != .accountKey && $0 != .domain }.map { "\($0.name) = excluded.\($0.name)" }
+        for start in stride(from: 0, to: merged.count, by: batchRows) {
+            let part = merged[start..<min(start + batchRows, merged.count)]
+            var row = PostgresRowBindings(capacity: part.count * RollupColumn.allCases.count)
+            for (key, rollup) in part { rollup.write(key: key, into: &row) }
+            let sql = insertSQL("feedback_rollup", RollupColumn.allCases.map(\.name), rows: part.count)
+                .replacingOccurrences(of: " ON CONFLICT DO NOTHING", with: " ON CONFLICT (account_key, domain) DO UPDATE SET " + updates.joined(separator: ", "))
+            try await connection.query(PostgresQuery(unsafeSQL: sql, binds: row.binds), logger: logger)
+        }
+        return folded
     }
 
     /// Builds the rollups from the stored records, inside the migration's transaction: once, when a store made before
@@ -31,10 +74,21 @@ extension PostgresStore {
         for try await count in try await connection.query("SELECT COUNT(*) FROM feedback", logger: logger).decode(Int.self) { total = count }
         var progress = RollupBuildProgress(total: total, location: location)
         try await sumRecords(connection, logger: logger) { batch, done in
-            try await writeRollups(batch, on: connection, logger: logger)
+            try await writeDeltas(batch, on: connection, logger: logger)
             progress.update(done)
         }
+        while try await compactChunk(connection, logger: logger) > 0 {}
         progress.finish()
+    }
+
+    public func rebuildRollups() async throws(VocError) {
+        let location = location
+        try await transaction { connection, logger in
+            try await connection.query("LOCK TABLE feedback_rollup, feedback_rollup_delta IN EXCLUSIVE MODE", logger: logger)
+            try await connection.query("DELETE FROM feedback_rollup", logger: logger)
+            try await connection.query("DELETE FROM feedback_rollup_delta", logger: logger)
+            try await Self.buildRollups(connection, logger: logger, location: location)
+        }
     }
 
     /// The rollups of the stored records, summed from them anew (not read from the rollup tables).
@@ -46,7 +100,7 @@ extension PostgresStore {
         }
     }
 
-    /// Sums the records, 50,000 at a time in id order, each page's cells handed to `flush` with the number of records
+    /// Sums the records, 50,000 at a time in id order, each page's groups handed to `flush` with the number of records
     /// summed so far; the topic counts come last, summed by the server.
     private static func sumRecords(_ connection: PostgresConnection, logger: Logger,
                                    flush: (RollupBatch, Int) async throws -> Void) async throws {
@@ -74,8 +128,9 @@ extension PostgresStore {
             SELECT COALESCE(f.account_id, ''), COALESCE(\(domain), ''), t.topic, COUNT(*) FROM feedback_topic t JOIN feedback f ON f.key = t.feedback_key
             GROUP BY 1, 2, 3
             """), logger: logger).decode((String, String, String, Int).self) {
-            let key = RollupCell.storedKey(account: account, domain: domain, day: nil)
-            topics.add(RollupLabel(accountID: key.accountID, domain: key.domain, kind: .topic, label: topic), records: records)
+            var rollup = GroupRollup()
+            rollup.labels[RollupLabel(kind: .topic, label: topic)] = records
+            topics.add(rollup, at: RollupKey(accountID: account.isEmpty ? nil : account, domain: domain.isEmpty ? nil : domain))
         }
         try await flush(topics, done)
     }

@@ -53,20 +53,11 @@ public struct AccountDirectoryView: Sendable {
         return Array(matching.prefix(limit))
     }
 
-    /// Hands every rollup cell of a day up to `through` (see `FeedbackStore.forEachRollup`) to `body` with the
-    /// directory account its records resolve to (nil: none). The resolution is made once per (account key, domain).
-    public func forEachRollup(through: Int?, _ body: (RollupCell, _ account: String?, _ day: Int?) -> Void) async throws(VocError) {
-        var resolved: [RollupKey: String?] = [:]
-        try await store.forEachRollup(through: through) { key, cell in
-            let group = RollupKey(accountID: key.accountID, domain: key.domain, day: nil)
-            let account: String?
-            if let known = resolved[group] {
-                account = known
-            } else {
-                account = resolver.resolve(accountID: key.accountID, email: key.domain.map { "@" + $0 }).account
-                resolved[group] = account
-            }
-            body(cell, account, key.day)
+    /// Hands every rollup group (see `FeedbackStore.forEachRollup`) to `body` with the directory account its records
+    /// resolve to (nil: none).
+    public func forEachRollup(_ body: (GroupRollup, _ account: String?) -> Void) async throws(VocError) {
+        try await store.forEachRollup(days: true) { key, rollup in
+            body(rollup, resolver.resolve(accountID: key.accountID, email: key.domain.map { "@" + $0 }).account)
         }
     }
 
@@ -79,15 +70,5 @@ public struct AccountDirectoryView: Sendable {
             signal.respondentEmail = nil
             return signal.accountID == account ? signal : nil
         }
-    }
-
-    /// Each account's record count per language, over the whole history.
-    public func languages() async throws(VocError) -> [String: [String: Int]] {
-        var languages: [String: [String: Int]] = [:]
-        for (label, records) in try await store.labelCounts(.language) {
-            guard let account = resolver.resolve(accountID: label.accountID, email: label.domain.map { "@" + $0 }).account else { continue }
-            languages[account, default: [:]][label.label, default: 0] += records
-        }
-        return languages
     }
 }

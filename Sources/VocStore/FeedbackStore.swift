@@ -19,19 +19,16 @@ public protocol FeedbackStore: Sendable {
     /// Stores a batch in one transaction; returns how many records were already stored.
     func insert(records: [FeedbackRecord], quarantined: [QuarantinedRecord], run: Int64) async throws(VocError) -> Int
 
-    /// Tallies per stored account key and respondent domain, from the rollups; `AccountDirectoryView` folds them into
-    /// accounts.
-    func partialTallies() async throws(VocError) -> [PartialTally]
-    /// The groups of `partialTallies()` whose records are stored under `accountID` (nil: none) or come from a
-    /// respondent at one of `domains`: every group that can belong to one account, read without the others.
-    func partialTallies(accountID: String?, domains: [String]) async throws(VocError) -> [PartialTally]
-    /// Hands every rollup cell of a day up to `through` (undated cells included; nil: all) to `body`, in an order of
-    /// the store's choosing, from one consistent snapshot.
-    func forEachRollup(through: Int?, _ body: (RollupKey, RollupCell) -> Void) async throws(VocError)
+    /// Hands every rollup group to `body`, in an order of the store's choosing (each group once, whole: the parts
+    /// ingests added since the last compaction merged in); without `days`, the day series are left empty (not read).
+    func forEachRollup(days: Bool, _ body: (RollupKey, GroupRollup) -> Void) async throws(VocError)
+    /// The rollup groups stored under `accountID` (nil: none) or from a respondent at one of `domains`: every group
+    /// that can belong to one account, read by index, without their day series.
+    func rollups(accountID: String?, domains: [String]) async throws(VocError) -> [(key: RollupKey, rollup: GroupRollup)]
     /// The rollups of the stored records summed from the records anew: what the rollup tables must hold.
     func rollupsFromRecords() async throws(VocError) -> RollupBatch
-    /// The topic or language counts of every (account key, domain), over the whole history.
-    func labelCounts(_ kind: RollupLabel.Kind) async throws(VocError) -> [RollupLabel: Int]
+    /// Replaces the rollup tables' contents with the records' sums, in one transaction.
+    func rebuildRollups() async throws(VocError)
     /// The signals of the records whose stored account key is `accountID` (nil: none) or whose respondent domain is
     /// one of `domains`: one account's records, read by index.
     func signals(accountID: String?, domains: [String]) async throws(VocError) -> [FeedbackSignal]
@@ -42,8 +39,6 @@ public protocol FeedbackStore: Sendable {
     func feedback(after key: String?, limit: Int) async throws(VocError) -> [StoredFeedback]
     func quarantine(file: String?, reason: QuarantineReason?) async throws(VocError) -> [QuarantineEntry]
     func totals() async throws(VocError) -> (feedback: Int, quarantined: Int)
-    /// The account name the records give for each stored account key, for accounts the directory does not name.
-    func accountNames() async throws(VocError) -> [String: String]
     /// The date of the most recent dated record; nil for a store without dated records.
     func latestResponse() async throws(VocError) -> Date?
 
@@ -96,13 +91,35 @@ extension FeedbackStore {
         }
     }
 
-    /// What the rollup tables hold: every cell and label count.
+    /// Tallies per stored account key and respondent domain, from the rollups; `AccountDirectoryView` folds them into
+    /// accounts.
+    public func partialTallies() async throws(VocError) -> [PartialTally] {
+        var tallies: [PartialTally] = []
+        try await forEachRollup(days: false) { key, rollup in tallies.append(PartialTally(domain: key.domain, tally: rollup.tally(accountID: key.accountID))) }
+        return tallies
+    }
+
+    /// The groups of `partialTallies()` that can belong to one account (see `rollups(accountID:domains:)`).
+    public func partialTallies(accountID: String?, domains: [String]) async throws(VocError) -> [PartialTally] {
+        try await rollups(accountID: accountID, domains: domains).map { PartialTally(domain: $0.key.domain, tally: $0.rollup.tally(accountID: $0.key.accountID)) }
+    }
+
+    /// The account name the records give for each stored account key (the greatest, in byte order), for accounts the
+    /// directory does not name.
+    public func accountNames() async throws(VocError) -> [String: String] {
+        var names: [String: String] = [:]
+        try await forEachRollup(days: false) { key, rollup in
+            guard let account = key.accountID, let name = rollup.totals.accountName, !name.isEmpty else { return }
+            if let known = names[account], !known.utf8.lexicographicallyPrecedes(name.utf8) { return }
+            names[account] = name
+        }
+        return names
+    }
+
+    /// What the rollup tables hold, every group whole.
     public func storedRollups() async throws(VocError) -> RollupBatch {
         var stored = RollupBatch()
-        try await forEachRollup(through: nil) { key, cell in stored.add(cell, at: key) }
-        for kind in RollupLabel.Kind.allCases {
-            for (label, records) in try await labelCounts(kind) { stored.add(label, records: records) }
-        }
+        try await forEachRollup(days: true) { key, rollup in stored.add(rollup, at: key) }
         return stored
     }
 

@@ -5,23 +5,13 @@ public struct SQLDialect: Sendable {
     /// The domain of the e-mail address in `column` (what follows the first `@`, ASCII letters lower-cased), NULL
     /// without an `@`: `RollupKey.domain(ofEmail:)` in SQL.
     public let domain: @Sendable (_ column: String) -> String
-    /// The two-argument least and greatest functions (`min`/`max`, `LEAST`/`GREATEST`).
-    public let least: String
-    public let greatest: String
-    /// Appended to a text operand so that it compares byte by byte, as Swift's `RollupCell` does ('' or `COLLATE "C"`).
-    public let bytewise: String
-
-    public init(placeholder: @escaping @Sendable (Int) -> String, domain: @escaping @Sendable (_ column: String) -> String,
-                least: String, greatest: String, bytewise: String) {
+    public init(placeholder: @escaping @Sendable (Int) -> String, domain: @escaping @Sendable (_ column: String) -> String) {
         self.placeholder = placeholder
         self.domain = domain
-        self.least = least
-        self.greatest = greatest
-        self.bytewise = bytewise
     }
 
     /// SQLite's `lower` changes ASCII letters only.
     public static let sqlite = SQLDialect(placeholder: { _ in "?" }, domain: { column in
         "CASE WHEN instr(\(column), '@') > 0 THEN lower(substr(\(column), instr(\(column), '@') + 1)) END"
-    }, least: "min", greatest: "max", bytewise: "")
+    })
 }

@@ -20,10 +20,12 @@ extension SQLiteStore {
         return run
     }
 
+    /// Closes the run in the log and folds the rollup deltas into their groups (`compactRollups`).
     public func finishRun(_ run: Int64, status: RunStatus, at date: Date) throws(VocError) {
         try write { db in
             try db.execute(sql: "UPDATE ingest_run SET finished_at = ?, status = ? WHERE id = ?", arguments: [date.timeIntervalSince1970, status.rawValue, run])
         }
+        try compactRollups()
         try ensureAccountIndex()
         try use(.writeAheadLog)
     }
@@ -66,7 +68,7 @@ extension SQLiteStore {
         }
     }
 
-    /// Stores a batch in one transaction, with the rollups of the records it adds. Returns how many records were
+    /// Stores a batch in one transaction, with the rollup deltas of the records it adds. Returns how many records were
     /// already stored (and so left as they were, and not counted again).
     public func insert(records: [FeedbackRecord], quarantined: [QuarantinedRecord], run: Int64) throws(VocError) -> Int {
         try write { db in
@@ -89,7 +91,7 @@ extension SQLiteStore {
                     _ = try topicRow.step()
                 }
             }
-            try Self.writeRollups(rollups, in: db)
+            try Self.writeDeltas(rollups, in: db)
             var quarantineRow = SQLiteBinder(try db.cachedStatement(sql: Self.insertSQL(QuarantineColumn.self, into: "quarantine")), in: db)
             for entry in quarantined {
                 entry.write(run: run, into: &quarantineRow)

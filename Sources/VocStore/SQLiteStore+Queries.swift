@@ -3,56 +3,6 @@ import GRDB
 public import VocCore
 
 extension SQLiteStore {
-    public func partialTallies() throws(VocError) -> [PartialTally] {
-        try partialTallies(of: nil)
-    }
-
-    public func partialTallies(accountID: String?, domains: [String]) throws(VocError) -> [PartialTally] {
-        try partialTallies(of: (accountID, domains))
-    }
-
-    /// Every group (`account` nil) or those that can belong to one account, summed from the rollups.
-    private func partialTallies(of account: (id: String?, domains: [String])?) throws(VocError) -> [PartialTally] {
-        try read { db in
-            let arguments = account.map(Self.accountArguments) ?? []
-            let condition = account.map { StoreSQL.rollupCondition(.sqlite, hasKey: $0.id != nil, domainCount: $0.domains.count) }
-            var topics: [[String]: [(topic: String, count: Int)]] = [:]
-            let labels = try Row.fetchCursor(db, sql: StoreSQL.rollupLabels(.sqlite, condition: condition),
-                                             arguments: StatementArguments([RollupLabel.Kind.topic.rawValue] + arguments)!)
-            while let row = try labels.next() { topics[[row[0], row[1]], default: []].append((row[2], row[3])) }
-            return try Row.fetchAll(db, sql: StoreSQL.rollupTallies(.sqlite, condition: condition), arguments: StatementArguments(arguments)!).map { row in
-                let domain: String = row["domain"]
-                return PartialTally(domain: domain.isEmpty ? nil : domain,
-                                    tally: StoreSQL.tally(SQLiteTallyRow(row: row), topics: topics[[row["account_key"], domain]] ?? []))
-            }
-        }
-    }
-
-    /// Hands every rollup cell of a day up to `through` (undated ones included; nil: every day) to `body`, inside
-    /// one read transaction: a consistent snapshot even while an ingest writes.
-    public func forEachRollup(through: Int?, _ body: (RollupKey, RollupCell) -> Void) throws(VocError) {
-        try read { db in
-            let cells = try Row.fetchCursor(db, sql: "SELECT \(RollupCell.columns.names()) FROM feedback_rollup WHERE day <= ?",
-                                            arguments: [through ?? Int.max])
-            while let row = try cells.next() {
-                let reader = SQLiteRowReader(row: row, positions: RollupCell.columns)
-                body(try RollupCell.key(reading: reader), try RollupCell(reading: reader))
-            }
-        }
-    }
-
-    public func labelCounts(_ kind: RollupLabel.Kind) throws(VocError) -> [RollupLabel: Int] {
-        try read { db in
-            var counts: [RollupLabel: Int] = [:]
-            let rows = try Row.fetchCursor(db, sql: StoreSQL.rollupLabels(.sqlite, condition: nil), arguments: [kind.rawValue])
-            while let row = try rows.next() {
-                let key = RollupCell.storedKey(account: row[0], domain: row[1], day: nil)
-                counts[RollupLabel(accountID: key.accountID, domain: key.domain, kind: kind, label: row[2]), default: 0] += row[3]
-            }
-            return counts
-        }
-    }
-
     public func signals(accountID: String?, domains: [String]) throws(VocError) -> [FeedbackSignal] {
         try read { db in
             let rows = try Row.fetchCursor(db, sql: "SELECT \(FeedbackSignal.columns.names()) FROM feedback WHERE \(Self.accountCondition((accountID, domains)))",
@@ -123,29 +73,12 @@ extension SQLiteStore {
 
     public func totals() throws(VocError) -> (feedback: Int, quarantined: Int) {
         try read { db in
-            (try Int.fetchOne(db, sql: "SELECT SUM(responses) FROM feedback_rollup") ?? 0,
+            (try Int.fetchOne(db, sql: "SELECT (SELECT COALESCE(SUM(responses), 0) FROM feedback_rollup) + (SELECT COALESCE(SUM(responses), 0) FROM feedback_rollup_delta)") ?? 0,
              try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM quarantine") ?? 0)
         }
     }
 
-    public func accountNames() throws(VocError) -> [String: String] {
-        try read { db in
-            var names: [String: String] = [:]
-            let rows = try Row.fetchCursor(db, sql: StoreSQL.accountNames(.sqlite))
-            while let row = try rows.next() { names[row[0]] = row[1] }
-            return names
-        }
-    }
-
     public func latestResponse() throws(VocError) -> Date? {
-        try read { db in try Double.fetchOne(db, sql: "SELECT MAX(last_at) FROM feedback_rollup").map(Date.init(timeIntervalSince1970:)) }
+        try read { db in try Double.fetchOne(db, sql: "SELECT MAX(last_at) FROM (SELECT last_at FROM feedback_rollup UNION ALL SELECT last_at FROM feedback_rollup_delta)").map(Date.init(timeIntervalSince1970:)) }
     }
-}
-
-/// A GRDB row read as shared-SQL columns.
-private struct SQLiteTallyRow: TallyRow {
-    let row: Row
-    func int(_ name: String) -> Int { row[name] ?? 0 }
-    func double(_ name: String) -> Double? { row[name] }
-    func text(_ name: String) -> String? { row[name] }
 }

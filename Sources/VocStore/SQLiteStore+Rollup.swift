@@ -2,29 +2,72 @@ import GRDB
 public import VocCore
 
 extension SQLiteStore {
-    /// Adds a batch's cells and label counts to the rollup tables, inside the caller's transaction (the one that
-    /// stores the batch's records, so a crash keeps both or neither).
-    static func writeRollups(_ batch: RollupBatch, in db: Database) throws {
-        var cellRow = SQLiteBinder(try db.cachedStatement(sql: StoreSQL.rollupUpsert(.sqlite, rows: 1)), in: db)
-        for (key, cell) in batch.cells {
-            cell.write(key: key, into: &cellRow)
-            _ = try cellRow.step()
+    /// Appends a batch's group sums to the delta table, inside the caller's transaction (the one that stores the
+    /// batch's records, so a crash keeps both or neither). Appending touches a few pages at the table's end, where
+    /// updating each group's row in place touched most of the table's pages in every batch of a file in random order.
+    static func writeDeltas(_ batch: RollupBatch, in db: Database) throws {
+        var row = SQLiteBinder(try db.cachedStatement(sql: "INSERT INTO feedback_rollup_delta (\(RollupColumn.names())) VALUES (\(placeholders))"), in: db)
+        for (key, rollup) in batch.groups {
+            rollup.write(key: key, into: &row)
+            _ = try row.step()
         }
-        var labelRow = SQLiteBinder(try db.cachedStatement(sql: StoreSQL.rollupLabelUpsert(.sqlite, rows: 1)), in: db)
-        for (label, records) in batch.labels {
-            label.write(records: records, into: &labelRow)
-            _ = try labelRow.step()
+    }
+
+    private static var placeholders: String { RollupColumn.allCases.map { _ in "?" }.joined(separator: ", ") }
+
+    /// Folds the delta rows into one row per group, in one transaction: read in group order, each group's deltas are
+    /// merged into its row, so memory holds one group at a time.
+    func compactRollups() throws(VocError) {
+        try write { db in try Self.compact(db) }
+    }
+
+    static func compact(_ db: Database) throws {
+        guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM feedback_rollup_delta)") == true else { return }
+        let columns = GroupRollup.columns
+        let existing = try db.cachedStatement(sql: "SELECT \(columns.names()) FROM feedback_rollup WHERE account_key = ? AND domain = ?")
+        var store = SQLiteBinder(try db.cachedStatement(sql: "INSERT OR REPLACE INTO feedback_rollup (\(RollupColumn.names())) VALUES (\(placeholders))"), in: db)
+        var current: (key: RollupKey, rollup: GroupRollup)?
+        func flush() throws {
+            guard let (key, deltas) = current else { return }
+            var rollup = deltas
+            if let row = try Row.fetchOne(existing, arguments: [key.accountID ?? "", key.domain ?? ""]) {
+                rollup.merge(try GroupRollup(reading: SQLiteRowReader(row: row, positions: columns)))
+            }
+            rollup.write(key: key, into: &store)
+            _ = try store.step()
         }
+        let deltas = try Row.fetchCursor(db, sql: "SELECT \(columns.names()) FROM feedback_rollup_delta ORDER BY account_key, domain")
+        while let row = try deltas.next() {
+            let reader = SQLiteRowReader(row: row, positions: columns)
+            let key = try GroupRollup.key(reading: reader), rollup = try GroupRollup(reading: reader)
+            if current?.key == key {
+                current!.rollup.merge(rollup)
+            } else {
+                try flush()
+                current = (key, rollup)
+            }
+        }
+        try flush()
+        try db.execute(sql: "DELETE FROM feedback_rollup_delta")
     }
 
     /// Builds the rollups from the stored records: once, when a store made before them is migrated.
     static func buildRollups(_ db: Database, location: String) throws {
         var progress = RollupBuildProgress(total: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM feedback") ?? 0, location: location)
         try sumRecords(db) { batch, done in
-            try writeRollups(batch, in: db)
+            try writeDeltas(batch, in: db)
             progress.update(done)
         }
+        try compact(db)
         progress.finish()
+    }
+
+    public func rebuildRollups() throws(VocError) {
+        let location = path
+        try write { db in
+            try db.execute(sql: "DELETE FROM feedback_rollup; DELETE FROM feedback_rollup_delta")
+            try Self.buildRollups(db, location: location)
+        }
     }
 
     /// The rollups of the stored records, summed from them anew (not read from the rollup tables).
@@ -36,8 +79,8 @@ extension SQLiteStore {
         }
     }
 
-    /// Sums the records, in row order, into batches of 100,000 records' cells (labels last), each handed to `flush`
-    /// with the number of records summed so far: memory stays bounded whatever the store's size.
+    /// Sums the records, in row order, into batches of 50,000 records' groups (topics from a second read), each handed
+    /// to `flush` with the number of records summed so far: memory stays bounded whatever the store's size.
     private static func sumRecords(_ db: Database, flush: (RollupBatch, Int) throws -> Void) throws {
         var batch = RollupBatch()
         var done = 0
@@ -45,16 +88,52 @@ extension SQLiteStore {
         while let row = try records.next() {
             batch.add(try RollupFacts(reading: SQLiteRowReader(row: row, positions: RollupFacts.columns)))
             done += 1
-            if done % 100_000 == 0 {
+            if done % 50_000 == 0 {
                 try flush(batch, done)
                 batch = RollupBatch()
             }
         }
         let topics = try Row.fetchCursor(db, sql: "SELECT f.account_id, f.respondent_email, t.topic FROM feedback_topic t JOIN feedback f ON f.id = t.feedback_id")
         while let row = try topics.next() {
-            let key = RollupKey(accountID: row[0], respondentEmail: row[1], submittedAt: nil)
-            batch.add(RollupLabel(accountID: key.accountID, domain: key.domain, kind: .topic, label: row[2]))
+            var rollup = GroupRollup()
+            rollup.labels[RollupLabel(kind: .topic, label: row[2])] = 1
+            batch.add(rollup, at: RollupKey(accountID: row[0], respondentEmail: row[1]))
         }
         try flush(batch, done)
+    }
+
+    public func forEachRollup(days: Bool, _ body: (RollupKey, GroupRollup) -> Void) throws(VocError) {
+        try read { db in try Self.rollups(db, columns: days ? GroupRollup.columns : GroupRollup.totalsColumns, condition: nil, arguments: [], body) }
+    }
+
+    public func rollups(accountID: String?, domains: [String]) throws(VocError) -> [(key: RollupKey, rollup: GroupRollup)] {
+        try read { db in
+            var groups: [(key: RollupKey, rollup: GroupRollup)] = []
+            try Self.rollups(db, columns: GroupRollup.totalsColumns, condition: StoreSQL.rollupCondition(.sqlite, hasKey: accountID != nil, domainCount: domains.count),
+                             arguments: (accountID.map { [$0] } ?? []) + domains) { groups.append(($0, $1)) }
+            return groups
+        }
+    }
+
+    /// The groups `condition` selects (all when nil), each with its pending deltas merged in, inside one read
+    /// transaction: a consistent snapshot even while an ingest writes.
+    private static func rollups(_ db: Database, columns: ColumnPositions<RollupColumn>, condition: String?, arguments: [String],
+                                _ body: (RollupKey, GroupRollup) -> Void) throws {
+        let filter = condition.map { " WHERE " + $0 } ?? ""
+        var pending: [RollupKey: GroupRollup] = [:]
+        let deltas = try Row.fetchCursor(db, sql: "SELECT \(columns.names()) FROM feedback_rollup_delta" + filter, arguments: StatementArguments(arguments))
+        while let row = try deltas.next() {
+            let reader = SQLiteRowReader(row: row, positions: columns)
+            pending[try GroupRollup.key(reading: reader), default: GroupRollup()].merge(try GroupRollup(reading: reader, columns: columns))
+        }
+        let groups = try Row.fetchCursor(db, sql: "SELECT \(columns.names()) FROM feedback_rollup" + filter, arguments: StatementArguments(arguments))
+        while let row = try groups.next() {
+            let reader = SQLiteRowReader(row: row, positions: columns)
+            let key = try GroupRollup.key(reading: reader)
+            var rollup = try GroupRollup(reading: reader, columns: columns)
+            if let more = pending.removeValue(forKey: key) { rollup.merge(more) }
+            body(key, rollup)
+        }
+        for (key, rollup) in pending { body(key, rollup) }
     }
 }

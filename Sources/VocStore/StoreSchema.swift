@@ -140,56 +140,61 @@ enum StoreSchema {
                 ALTER TABLE feedback_topic_by_id RENAME TO feedback_topic;
                 """)
         }
-        // Per-account, per-day sums kept with the records, which every account-level query reads instead of them,
-        // built here once from the records of an existing store; and how far `voc alerts` has looked.
+        // Per-group sums kept with the records (`RollupColumn`), which every account-level query reads instead of them:
+        // each ingest batch appends its groups' sums to the delta table in its own transaction, and the end of a run
+        // folds them into the one row per group. Built here once from the records of an existing store. And how far
+        // `voc alerts` has looked.
         migrator.registerMigration("v6-rollups-alert-progress") { db in
+            // A group's totals, then its day series and label counts: the same in both rollup tables.
+            let columns = """
+                responses INTEGER NOT NULL,
+                promoters INTEGER NOT NULL,
+                passives INTEGER NOT NULL,
+                detractors INTEGER NOT NULL,
+                nps_blank INTEGER NOT NULL,
+                nps_na INTEGER NOT NULL,
+                csat_n INTEGER NOT NULL,
+                csat_good INTEGER NOT NULL,
+                csat_sum INTEGER NOT NULL,
+                csat_sq INTEGER NOT NULL,
+                csat_blank INTEGER NOT NULL,
+                csat_na INTEGER NOT NULL,
+                csat_scale_low TEXT,
+                csat_scale_high TEXT,
+                ces_n INTEGER NOT NULL,
+                ces_good INTEGER NOT NULL,
+                ces_sum INTEGER NOT NULL,
+                ces_sq INTEGER NOT NULL,
+                ces_blank INTEGER NOT NULL,
+                ces_na INTEGER NOT NULL,
+                ces_scale_low TEXT,
+                ces_scale_high TEXT,
+                first_at REAL,
+                last_at REAL,
+                comments INTEGER NOT NULL,
+                scored INTEGER NOT NULL,
+                sentiment_sum INTEGER NOT NULL,
+                negative INTEGER NOT NULL,
+                churn INTEGER NOT NULL,
+                effort INTEGER NOT NULL,
+                account_name TEXT,
+                days BLOB NOT NULL,
+                labels BLOB NOT NULL
+                """
             try db.execute(sql: """
                 CREATE TABLE feedback_rollup (
                     account_key TEXT NOT NULL,
                     domain TEXT NOT NULL,
-                    day INTEGER NOT NULL,
-                    responses INTEGER NOT NULL,
-                    promoters INTEGER NOT NULL,
-                    passives INTEGER NOT NULL,
-                    detractors INTEGER NOT NULL,
-                    nps_blank INTEGER NOT NULL,
-                    nps_na INTEGER NOT NULL,
-                    csat_n INTEGER NOT NULL,
-                    csat_good INTEGER NOT NULL,
-                    csat_sum INTEGER NOT NULL,
-                    csat_sq INTEGER NOT NULL,
-                    csat_blank INTEGER NOT NULL,
-                    csat_na INTEGER NOT NULL,
-                    csat_scale_low TEXT,
-                    csat_scale_high TEXT,
-                    ces_n INTEGER NOT NULL,
-                    ces_good INTEGER NOT NULL,
-                    ces_sum INTEGER NOT NULL,
-                    ces_sq INTEGER NOT NULL,
-                    ces_blank INTEGER NOT NULL,
-                    ces_na INTEGER NOT NULL,
-                    ces_scale_low TEXT,
-                    ces_scale_high TEXT,
-                    first_at REAL,
-                    last_at REAL,
-                    comments INTEGER NOT NULL,
-                    scored INTEGER NOT NULL,
-                    sentiment_sum INTEGER NOT NULL,
-                    negative INTEGER NOT NULL,
-                    churn INTEGER NOT NULL,
-                    effort INTEGER NOT NULL,
-                    account_name TEXT,
-                    PRIMARY KEY (account_key, domain, day)
+                    \(columns),
+                    PRIMARY KEY (account_key, domain)
                 ) WITHOUT ROWID;
                 CREATE INDEX feedback_rollup_domain ON feedback_rollup(domain);
-                CREATE TABLE feedback_rollup_label (
+                CREATE TABLE feedback_rollup_delta (
+                    id INTEGER PRIMARY KEY,
                     account_key TEXT NOT NULL,
                     domain TEXT NOT NULL,
-                    kind TEXT NOT NULL,
-                    label TEXT NOT NULL,
-                    records INTEGER NOT NULL,
-                    PRIMARY KEY (account_key, domain, kind, label)
-                ) WITHOUT ROWID;
+                    \(columns)
+                );
                 CREATE TABLE alert_progress (
                     name TEXT PRIMARY KEY NOT NULL,
                     value TEXT NOT NULL

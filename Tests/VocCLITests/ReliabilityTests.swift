@@ -67,6 +67,8 @@ import VocTestSupport
         for attempt in 0..<4 {
             let killed = try Self.ingestKilled(after: Double.random(in: 0.0...3.0, using: &generator), file: input, store: store)
             #expect(try Self.integrity(store) == "ok", "after kill \(attempt)")
+            let rollups = try VocProcess.run(["rollups"], store: store)
+            #expect(rollups.status == 0, "the rollups of a killed run's batches are kept with them: \(rollups.stdout)")
             let log = try #require(try JSONSerialization.jsonObject(with: Data(VocProcess.run(["runs", "--format", "json"], store: store).stdout.utf8)) as? [[String: Any]])
             #expect(log.count == attempt + 1)
             let latest = try #require(log.first)
@@ -109,6 +111,7 @@ import VocTestSupport
         #expect(Set(records).count == records.count)
         #expect(quarantined == expected["quarantined"] as? Int)
         #expect(try Self.integrity(store) == "ok")
+        #expect(try VocProcess.run(["rollups"], store: store).status == 0, "two writers' rollups add up to the records")
     }
 
     @Test func hostileTextIsAccountedForAndNeverCrashes() throws {

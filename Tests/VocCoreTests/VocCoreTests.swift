@@ -131,3 +131,78 @@ import VocTestSupport
         #expect(abs(negative.value + 700_000) < 1e-9)
     }
 }
+
+@Suite struct RollupTests {
+    static func facts(account: String?, email: String?, at seconds: Double?, nps: Int?, sentiment: Double?, topics: [String] = [], language: String? = "en") -> RollupFacts {
+        RollupFacts(key: RollupKey(accountID: account, respondentEmail: email), accountName: account.map { "Name of \($0)" }, submittedAt: seconds,
+                    nps: nps.map { .rating($0) }, csat: .init(answer: .rating(4), scaleCode: "1-5:4-5", favourable: true, unit: 0.75),
+                    ces: .init(answer: .blank, scaleCode: "1-7:5-7", favourable: false, unit: nil), hasComment: sentiment != nil,
+                    sentiment: sentiment, negative: (sentiment ?? 0) < -0.05, churn: false, effort: sentiment.map { $0 < -0.5 } ?? false,
+                    language: language, topics: topics)
+    }
+
+    /// Records over a few accounts, days and domains, with undated ones and negative sentiment.
+    static func sample() -> [RollupFacts] {
+        var generator = SplitMix64(seed: 3)
+        return (0..<400).map { index in
+            let account = index % 9 == 0 ? nil : "A\(index % 5)"
+            return facts(account: account, email: index % 4 == 0 ? nil : "p\(index)@Dom\(index % 3).Example",
+                         at: index % 17 == 0 ? nil : 1_700_000_000 + Double(Int.random(in: -200_000...9_000_000, using: &generator)),
+                         nps: index % 6 == 0 ? nil : index % 11, sentiment: index % 5 == 0 ? nil : Double.random(in: -1...1, using: &generator),
+                         topics: index % 3 == 0 ? ["billing", "support"] : ["support"], language: ["en", "es", "pt", nil][index % 4])
+        }
+    }
+
+    @Test func rollupsDoNotDependOnOrderOrBatching() {
+        let records = Self.sample()
+        var whole = RollupBatch()
+        records.forEach { whole.add($0) }
+        var shuffled = RollupBatch()
+        records.shuffled().forEach { shuffled.add($0) }
+        #expect(shuffled == whole)
+        var batched = RollupBatch()
+        for start in stride(from: 0, to: records.count, by: 37) {
+            var batch = RollupBatch()
+            records[start..<min(start + 37, records.count)].forEach { batch.add($0) }
+            batched.merge(batch)
+        }
+        #expect(batched == whole, "merging batches gives the same integers as one pass")
+        #expect(whole.groups.values.reduce(0) { $0 + $1.totals.responses } == records.count)
+        #expect(whole.groups.keys.contains(RollupKey(accountID: "A1", domain: "dom1.example")), "domains are lower-cased")
+    }
+
+    @Test func daySeriesAndLabelsSurviveTheirBinaryForm() throws {
+        var whole = RollupBatch()
+        Self.sample().forEach { whole.add($0) }
+        for rollup in whole.groups.values {
+            #expect(try RollupCoding.decodeDays(RollupCoding.encode(days: rollup.days)) == rollup.days)
+            #expect(try RollupCoding.decodeLabels(RollupCoding.encode(labels: rollup.labels)) == rollup.labels)
+        }
+        let undated = try #require(whole.groups.values.first { $0.days.entries.first?.day == nil })
+        #expect(undated.days.entries.dropFirst().allSatisfy { $0.day != nil }, "the undated records come first")
+        #expect(whole.groups.values.contains { $0.days.contains { $0.signals.sentimentUnits < 0 } }, "negative sums round-trip")
+        let encoded = RollupCoding.encode(days: undated.days)
+        #expect(throws: RollupDecodingError.self) { try RollupCoding.decodeDays(Array(encoded.dropLast(3))) }
+        #expect(throws: RollupDecodingError.self) { try RollupCoding.decodeDays([9] + encoded.dropFirst()) }
+        #expect(throws: RollupDecodingError.self) { try RollupCoding.decodeLabels([1, 1, 7, 0, 0]) }
+        #expect(try RollupCoding.decodeDays([]).count == 0)
+    }
+
+    @Test func aDayCountsItsRecordsAndTheTotalsEveryAnswer() {
+        var rollup = GroupRollup()
+        for facts in [Self.facts(account: "A", email: nil, at: 86_400 * 3 + 10, nps: 10, sentiment: 0.5),
+                      Self.facts(account: "A", email: nil, at: 86_400 * 3 + 500, nps: 3, sentiment: -0.75),
+                      Self.facts(account: "A", email: nil, at: nil, nps: nil, sentiment: nil)] {
+            rollup.add(facts)
+        }
+        #expect(rollup.days.entries.map(\.day) == [nil, 3])
+        let day = rollup.days.entries[1].signals
+        #expect((day.responses, day.npsAnswered, day.promoters, day.detractors, day.scored, day.effort) == (2, 2, 1, 1, 2, 1))
+        #expect(day.sentimentUnits == RollupUnits.units(0.5) + RollupUnits.units(-0.75))
+        #expect(day.lastAt == Double(86_400 * 3 + 500))
+        #expect(rollup.totals.responses == 3 && rollup.totals.nps.answered == 2)
+        #expect(rollup.totals.csat.answered == 3 && rollup.totals.csat.unitSum == 3 * RollupUnits.units(0.75))
+        #expect(rollup.totals.ces.blank == 3 && rollup.totals.ces.sharedScale == "1-7:5-7")
+        #expect(rollup.labels[RollupLabel(kind: .language, label: "en")] == 3)
+    }
+}

@@ -173,23 +173,23 @@ import VocCore
         return (signals, directory)
     }
 
-    /// The signals summed into day cells, as a store's rollups hold them.
-    static func cells(_ signals: [FeedbackSignal]) -> [(key: RollupKey, cell: RollupCell)] {
-        var cells: [RollupKey: RollupCell] = [:]
+    /// The signals summed per account and day, as a store's rollups hold them.
+    static func cells(_ signals: [FeedbackSignal]) -> [(key: AccountDay, cell: DaySignals)] {
+        var cells: [AccountDay: DaySignals] = [:]
         for signal in signals {
-            cells[RollupKey(accountID: signal.accountID, domain: nil, day: signal.submittedAt.map { RollupKey.day(of: $0.timeIntervalSince1970) }),
-                  default: RollupCell()].add(signal)
+            cells[AccountDay(account: signal.accountID, day: signal.submittedAt.map { RollupKey.day(of: $0.timeIntervalSince1970) }),
+                  default: DaySignals()].add(signal)
         }
-        return cells.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        return cells.sorted { ($0.key.account ?? "", $0.key.day ?? .min) < ($1.key.account ?? "", $1.key.day ?? .min) }.map { ($0.key, $0.value) }
     }
 
     @Test func aPassGivesTheSameFiguresInAnyOrderToTheLastDigit() {
         let (signals, directory) = Self.portfolio()
         let cells = Self.cells(signals)
         #expect(cells.count > 1_500 && cells.count < signals.count, "some days hold several records of one account")
-        func run(_ cells: [(key: RollupKey, cell: RollupCell)]) -> (scores: [String], history: [String]) {
+        func run(_ cells: [(key: AccountDay, cell: DaySignals)]) -> (scores: [String], history: [String]) {
             var pass = HealthPass(model: HealthModel(), directory: directory, asOf: Self.asOf, historyPeriods: 8)
-            for (key, cell) in cells { pass.add(cell, account: key.accountID, day: key.day) }
+            for (key, cell) in cells { pass.add(cell, account: key.account, day: key.day) }
             return (pass.accounts().map { "\($0.account) \($0.score.bitPattern) \($0.confidence.bitPattern) \($0.previousScore?.bitPattern ?? 0)" },
                     pass.history().map { "\($0.account) \($0.periodEnd) \($0.score.bitPattern)" })
         }
@@ -207,7 +207,7 @@ import VocCore
         let (signals, directory) = Self.portfolio()
         let model = HealthModel()
         var pass = HealthPass(model: model, directory: directory, asOf: Self.asOf, historyPeriods: 5)
-        for (key, cell) in Self.cells(signals) { pass.add(cell, account: key.accountID, day: key.day) }
+        for (key, cell) in Self.cells(signals) { pass.add(cell, account: key.account, day: key.day) }
         let history = pass.history()
         #expect(Set(history.map(\.periodEnd)) == Set(model.periodEnds(asOf: Self.asOf, count: 5)))
         for end in model.periodEnds(asOf: Self.asOf, count: 5) {

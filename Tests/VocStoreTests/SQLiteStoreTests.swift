@@ -221,10 +221,10 @@ import VocTestSupport
         let signals = try await view.signals(account: "NW-1001")
         #expect(signals.count == northwind.responses)
         #expect(signals.allSatisfy { $0.accountID == "NW-1001" && $0.respondentEmail == nil }, "the address is dropped once the account is resolved")
-        var cells: [String?: Int] = [:]
-        try await view.forEachRollup(through: nil) { cell, account, _ in cells[account, default: 0] += cell.responses }
-        #expect(cells["NW-1001"] == northwind.responses)
-        #expect(cells.values.reduce(0, +) == after.map(\.responses).reduce(0, +))
+        var groups: [String?: Int] = [:]
+        try await view.forEachRollup { rollup, account in groups[account, default: 0] += rollup.totals.responses }
+        #expect(groups["NW-1001"] == northwind.responses)
+        #expect(groups.values.reduce(0, +) == after.map(\.responses).reduce(0, +))
         try store.replaceDirectory([DirectoryAccount(id: "IN-4004")])
         #expect(try store.directory().count == 1, "an import replaces the directory")
     }
@@ -258,11 +258,20 @@ import VocTestSupport
         let store = try temporaryStore()
         let alerts = [Alert(id: "detractor-1", kind: .detractor, account: "A", reason: "NPS 3", recordKey: "k1"),
                       Alert(id: "churn-intent-1", kind: .churnIntent, account: "A", reason: "churn", recordKey: "k1")]
+        let all = Set(Alert.Kind.allCases)
         struct DeliveryFailed: Error {}
-        #expect(throws: VocError.self) { try store.recordNewAlerts(alerts, at: Date()) { _ in throw DeliveryFailed() } }
-        #expect(try store.emittedAlerts().isEmpty, "an undelivered alert is not recorded")
-        #expect(try store.recordNewAlerts(alerts, at: Date()) { _ in }.map(\.id) == ["detractor-1", "churn-intent-1"])
-        #expect(try store.recordNewAlerts(alerts + [Alert(id: "x", kind: .enteredRed, account: "B", reason: "red")], at: Date()) { _ in }.map(\.id) == ["x"])
-        #expect(try store.emittedAlerts().map(\.id) == ["detractor-1", "churn-intent-1", "x"])
+        let looked = AlertProgress(recordsLooked: [.detractor: 12])
+        #expect(throws: VocError.self) { try store.recordNewAlerts(alerts, at: Date(), progress: looked) { _ in throw DeliveryFailed() } }
+        #expect(try store.emittedAlerts(kinds: all, after: 0, limit: 10).isEmpty, "an undelivered alert is not recorded")
+        #expect(try store.alertProgress() == AlertProgress(), "nor is the progress that came with it")
+        #expect(try store.recordNewAlerts(alerts, at: Date(), progress: looked) { _ in }.map(\.id) == ["detractor-1", "churn-intent-1"])
+        #expect(try store.recordNewAlerts(alerts + [Alert(id: "x", kind: .enteredRed, account: "B", reason: "red")], at: Date(),
+                                          progress: AlertProgress(recordsLooked: [.detractor: 5, .churnIntent: 7], enteredRedChecked: "f")) { _ in }.map(\.id) == ["x"])
+        #expect(try store.alertProgress() == AlertProgress(recordsLooked: [.detractor: 12, .churnIntent: 7], enteredRedChecked: "f"),
+                "positions only move forward")
+        #expect(try store.emittedAlerts(kinds: all, after: 0, limit: 10).map(\.alert.id) == ["detractor-1", "churn-intent-1", "x"])
+        let page = try store.emittedAlerts(kinds: [.detractor, .enteredRed], after: 0, limit: 1)
+        #expect(page.map(\.alert.id) == ["detractor-1"])
+        #expect(try store.emittedAlerts(kinds: [.detractor, .enteredRed], after: page[0].sequence, limit: 5).map(\.alert.id) == ["x"])
     }
 }

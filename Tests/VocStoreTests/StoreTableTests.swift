@@ -16,6 +16,18 @@ import VocTestSupport
         }
         #expect(try declared("feedback") == ["id INTEGER"] + FeedbackColumn.allCases.map { "\($0.name) \($0.type.sqlite)" })
         #expect(try declared("quarantine") == QuarantineColumn.allCases.map { "\($0.name) \($0.type.sqlite)" })
+        #expect(try declared("feedback_rollup") == RollupColumn.allCases.map { "\($0.name) \($0.type.sqlite)" })
+        #expect(try declared("feedback_rollup_delta") == ["id INTEGER"] + RollupColumn.allCases.map { "\($0.name) \($0.type.sqlite)" })
+    }
+
+    @Test func aRollupGroupWritesEveryColumnOnceInTableOrder() {
+        var rollup = GroupRollup()
+        rollup.totals.responses = 3
+        var sink = ColumnRecorder()
+        rollup.write(key: RollupKey(accountID: nil, domain: "acme.com"), into: &sink)
+        #expect(sink.columns == RollupColumn.allCases.map(\.name))
+        #expect(sink.values[RollupColumn.accountKey.rawValue] == "", "no account is stored as ''")
+        #expect(sink.values[RollupColumn.responses.rawValue] == "3")
     }
 
     @Test func aFeedbackRecordWritesEveryColumnOnceInTableOrder() {

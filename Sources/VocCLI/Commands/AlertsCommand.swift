@@ -56,7 +56,7 @@ struct AlertsCommand: AsyncParsableCommand {
             let fingerprint = detector.fingerprint(arrivedThrough: through, asOf: asOf, directory: view.accounts)
             if progress.enteredRedChecked != fingerprint {
                 var pass = detector.healthPass(directory: view.accounts, asOf: asOf)
-                try await view.forEachRollup(through: HealthModel.day(closedBy: asOf)) { pass.add($0, account: $1, day: $2) }
+                try await view.forEachRollup { pass.add($0, account: $1) }
                 let alerts = detector.enteredRed(pass, previous: try await view.store.emittedAlerts(kinds: [.enteredRed]))
                 fresh += try await deliver(alerts, view: view, progress: AlertProgress(enteredRedChecked: fingerprint))
             }

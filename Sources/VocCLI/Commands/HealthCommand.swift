@@ -30,7 +30,7 @@ struct HealthCommand: AsyncParsableCommand {
         let model = try health.model()
         let asOf = try await health.date(for: view.store, model: model)
         var pass = HealthPass(model: model, directory: view.accounts, asOf: asOf, historyPeriods: history ?? 0)
-        try await view.forEachRollup(through: HealthModel.day(closedBy: asOf)) { cell, account, day in pass.add(cell, account: account, day: day) }
+        try await view.forEachRollup { pass.add($0, account: $1) }
         var accounts = pass.accounts()
         let names = try await view.store.accountNames()
         for index in accounts.indices where accounts[index].name == nil { accounts[index].name = names[accounts[index].account] }

@@ -1,5 +1,6 @@
-/// The records of one `RollupKey` summed: what `voc accounts`, `voc health`, alerts and the dashboard read instead of
-/// the records. Only integers and extremes, so cells can be added in any order and any grouping with the same result.
+/// A rollup group's records summed over its whole history: the tallies `voc accounts`, `voc account` and the
+/// dashboard's lists show. Only integers and extremes, so totals can be added in any order and any grouping with the
+/// same result.
 public struct RollupCell: Sendable, Hashable {
     public var responses = 0
     public var nps = NPSTally()

@@ -17,6 +17,8 @@ public struct RollupFacts: Sendable {
     }
 
     public var key: RollupKey
+    /// The UTC day of `submittedAt`; nil when undated.
+    public var day: Int? { submittedAt.map(RollupKey.day(of:)) }
     public var accountName: String?
     public var submittedAt: Double?
     public var nps: ScoreAnswer?

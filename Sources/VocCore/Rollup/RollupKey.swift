@@ -1,23 +1,21 @@
-/// The cell a record's counts go to: its stored account key, its respondent's e-mail domain and its UTC day.
+/// The rollup group a record's counts go to: its stored account key and its respondent's e-mail domain.
 ///
 /// Account keys and domains are kept as stored, not resolved through the account directory, so a new CRM import
-/// regroups the cells without rebuilding them (`AccountDirectoryView` folds them into accounts when read).
+/// regroups the rollups without rebuilding them (`AccountDirectoryView` folds them into accounts when read).
 public struct RollupKey: Hashable, Sendable, Comparable {
     public var accountID: String?
     /// The respondent's e-mail domain, by the rule of the stores' SQL (`SQLDialect.domain`).
     public var domain: String?
-    /// Days since 1970-01-01 in UTC; nil for an undated record.
-    public var day: Int?
 
-    public init(accountID: String?, domain: String?, day: Int?) {
-        self.accountID = accountID
-        self.domain = domain
-        self.day = day
+    /// An empty account key or domain is none (the stores keep none as '').
+    public init(accountID: String?, domain: String?) {
+        self.accountID = accountID?.isEmpty == false ? accountID : nil
+        self.domain = domain?.isEmpty == false ? domain : nil
     }
 
-    /// The key of a record with this account key, respondent address and submission time (seconds since 1970).
-    public init(accountID: String?, respondentEmail: String?, submittedAt: Double?) {
-        self.init(accountID: accountID, domain: respondentEmail.flatMap(Self.domain(ofEmail:)), day: submittedAt.map(Self.day(of:)))
+    /// The key of a record with this account key and respondent address.
+    public init(accountID: String?, respondentEmail: String?) {
+        self.init(accountID: accountID, domain: respondentEmail.flatMap(Self.domain(ofEmail:)))
     }
 
     /// What follows the first `@`, with ASCII letters lower-cased; nil without `@`. The same rule as the stores' SQL
@@ -33,6 +31,6 @@ public struct RollupKey: Hashable, Sendable, Comparable {
     public static func day(of seconds: Double) -> Int { Int((seconds / 86_400).rounded(.down)) }
 
     public static func < (lhs: RollupKey, rhs: RollupKey) -> Bool {
-        (lhs.accountID ?? "", lhs.domain ?? "", lhs.day ?? Int.min) < (rhs.accountID ?? "", rhs.domain ?? "", rhs.day ?? Int.min)
+        (lhs.accountID ?? "", lhs.domain ?? "") < (rhs.accountID ?? "", rhs.domain ?? "")
     }
 }

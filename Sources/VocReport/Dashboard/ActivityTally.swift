@@ -3,7 +3,7 @@ import VocCore
 import VocHealth
 
 /// Responses, NPS answers and mean sentiment per chart period, per account and for the portfolio, and each
-/// account's languages: what the dashboard's charts show, counted in the same pass over the rollup cells as health.
+/// account's languages: what the dashboard's charts show, counted in the same pass over the rollups as health.
 struct ActivityTally: Sendable {
     /// One period's counts.
     struct Bucket: Sendable {
@@ -12,11 +12,13 @@ struct ActivityTally: Sendable {
         var sentimentSum = ExactSum()
         var scored = 0
 
-        mutating func add(_ cell: RollupCell) {
-            responses += cell.responses
-            nps.merge(cell.nps)
-            sentimentSum.add(RollupUnits.value(cell.sentimentUnits))
-            scored += cell.scored
+        mutating func add(_ day: DaySignals) {
+            responses += day.responses
+            nps.promoters += day.promoters
+            nps.detractors += day.detractors
+            nps.passives += day.npsAnswered - day.promoters - day.detractors
+            sentimentSum.add(RollupUnits.value(day.sentimentUnits))
+            scored += day.scored
         }
 
         var meanSentiment: Double? { scored > 0 ? sentimentSum.value / Double(scored) : nil }
@@ -30,7 +32,7 @@ struct ActivityTally: Sendable {
     private(set) var portfolio: [Bucket]
     private(set) var accounts: [String: [Bucket]] = [:]
     /// Records per language, per account.
-    var languages: [String: [String: Int]] = [:]
+    private(set) var languages: [String: [String: Int]] = [:]
 
     init(ends: [Date], periodDays: Int) {
         self.ends = ends
@@ -42,11 +44,16 @@ struct ActivityTally: Sendable {
 
     private let firstDay: Int
 
-    /// Counts a cell of `day` (undated cells are in no period) of `account` (nil: the portfolio only).
-    mutating func add(_ cell: RollupCell, account: String?, day: Int?) {
-        guard let day, day >= firstDay, let period = endDays.firstIndex(where: { day <= $0 }) else { return }
-        portfolio[period].add(cell)
-        if let account { accounts[account, default: Array(repeating: Bucket(), count: ends.count)][period].add(cell) }
+    /// Counts a rollup group whose records belong to `account` (nil: the portfolio only): its days in the periods
+    /// (undated ones in none), its languages.
+    mutating func add(_ rollup: GroupRollup, account: String?) {
+        for entry in rollup.days {
+            guard let day = entry.day, day >= firstDay, let period = endDays.firstIndex(where: { day <= $0 }) else { continue }
+            portfolio[period].add(entry.signals)
+            if let account { accounts[account, default: Array(repeating: Bucket(), count: ends.count)][period].add(entry.signals) }
+        }
+        guard let account else { return }
+        for (label, records) in rollup.labels where label.kind == .language { languages[account, default: [:]][label.label, default: 0] += records }
     }
 
     /// The account's most frequent language (ties: the first in alphabetical order).

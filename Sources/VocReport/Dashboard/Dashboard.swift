@@ -6,8 +6,8 @@ public import VocStore
 
 /// What the dashboard, its JSON API and the HTML report show: a store read once, as of one instant.
 ///
-/// `init` reads the store's rollups, never its records: the tallies, and one pass over the day cells for health and
-/// its weekly history for every account and the charts' counts, in memory that grows with accounts and days, not
+/// `init` reads the store's rollups, never its records: the tallies, and one pass over every group's day series for
+/// health and its weekly history for every account and the charts' counts, in memory that grows with accounts, not
 /// records. The pages are derived from it; only an account page reads that account's records (by index), for its
 /// strongest drivers and its comments. The server keeps one `Dashboard`
 /// while the store's contents are unchanged (see `DashboardServer`).
@@ -33,7 +33,7 @@ public struct Dashboard: Sendable {
     ///   - drivers: how many of each account's strongest drivers its page shows.
     ///   - account: only this account's page is wanted (its id, or nil for the feedback matched to no account): only
     ///     its tally is read, and the overview and lists cover it alone. Its health is the same, as the health pass
-    ///     still reads every cell for the portfolio's and segments' priors.
+    ///     still reads every group for the portfolio's and segments' priors.
     public init(store: any FeedbackStore, model: HealthModel = HealthModel(), analyzer: SentimentAnalyzer?, asOf: Date,
                 periods: Int = 12, drivers: Int = 5, minimumSample: Int = Confidence.defaultMinimumSample,
                 only account: String?? = nil) async throws(VocError) {
@@ -51,11 +51,10 @@ public struct Dashboard: Sendable {
         }
         var pass = HealthPass(model: model, directory: view.accounts, asOf: asOf, historyPeriods: self.periods)
         var activity = ActivityTally(ends: pass.historyEnds, periodDays: model.configuration.periodDays)
-        try await view.forEachRollup(through: HealthModel.day(closedBy: asOf)) { cell, account, day in
-            pass.add(cell, account: account, day: day)
-            activity.add(cell, account: account, day: day)
+        try await view.forEachRollup { rollup, account in
+            pass.add(rollup, account: account)
+            activity.add(rollup, account: account)
         }
-        activity.languages = try await view.languages()
         self.activity = activity
         health = pass.accounts()
         history = pass.history()

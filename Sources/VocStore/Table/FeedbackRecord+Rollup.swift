@@ -10,7 +10,7 @@ extension FeedbackRecord {
                                       unit: value.map { answer!.scale.unit($0) })
         }
         let time = submittedAt?.timeIntervalSince1970
-        return RollupFacts(key: RollupKey(accountID: accountID, respondentEmail: respondentEmail, submittedAt: time), accountName: accountName,
+        return RollupFacts(key: RollupKey(accountID: accountID, respondentEmail: respondentEmail), accountName: accountName,
                            submittedAt: time, nps: nps?.answer, csat: rating(csat), ces: rating(ces), hasComment: comment != nil,
                            sentiment: sentiment?.compound, negative: sentiment?.label == .negative, churn: sentiment?.churn ?? false,
                            effort: sentiment?.effort ?? false, language: language, topics: sentiment?.topics ?? [])
@@ -35,7 +35,7 @@ extension RollupFacts {
         }
         let time = try row.real(.submittedAt)
         let sentiment = try row.real(.sentiment)
-        self.init(key: RollupKey(accountID: try row.text(.accountID), respondentEmail: try row.text(.respondentEmail), submittedAt: time),
+        self.init(key: RollupKey(accountID: try row.text(.accountID), respondentEmail: try row.text(.respondentEmail)),
                   accountName: try row.text(.accountName), submittedAt: time, nps: try answer(.npsState, .nps),
                   csat: try rating(.csatState, .csat, .csatScale, .csatGood, .csatUnit),
                   ces: try rating(.cesState, .ces, .cesScale, .cesGood, .cesUnit),

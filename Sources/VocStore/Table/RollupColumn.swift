@@ -1,26 +1,18 @@
-/// The rollup table `feedback_rollup`: one row per `RollupKey` (account key, respondent domain, UTC day), one case per
-/// column in declared order. An absent account key or domain is stored as '' and an undated day as `undatedDay`, so
-/// the three make a primary key both databases can upsert on.
+/// The rollup tables: one row per `RollupKey` (account key, respondent domain) in `feedback_rollup`, and one per group
+/// and ingest batch in `feedback_rollup_delta` (which adds a leading row id), one case per column in declared order:
+/// the group's totals, then its day series and label counts (`RollupCoding`). An absent account key or domain is
+/// stored as '', so the two make a primary key.
 public enum RollupColumn: Int, StoreColumn {
-    case accountKey, domain, day, responses
+    case accountKey, domain, responses
     case promoters, passives, detractors, npsBlank, npsNotApplicable
     case csatAnswered, csatFavourable, csatUnitSum, csatUnitSquareSum, csatBlank, csatNotApplicable, csatLowestScale, csatHighestScale
     case cesAnswered, cesFavourable, cesUnitSum, cesUnitSquareSum, cesBlank, cesNotApplicable, cesLowestScale, cesHighestScale
-    case firstAt, lastAt, comments, scored, sentimentSum, negative, churn, effort, accountName
-
-    /// The day stored for undated records: before any real one.
-    public static let undatedDay = Int(Int32.min)
-
-    /// How a new cell's value folds into the stored one.
-    public enum Merge: Sendable {
-        case key, sum, least, greatest
-    }
+    case firstAt, lastAt, comments, scored, sentimentSum, negative, churn, effort, accountName, days, labels
 
     public var definition: (name: String, type: StoreValueType) {
         switch self {
         case .accountKey: ("account_key", .text)
         case .domain: ("domain", .text)
-        case .day: ("day", .integer)
         case .responses: ("responses", .integer)
         case .promoters: ("promoters", .integer)
         case .passives: ("passives", .integer)
@@ -52,31 +44,8 @@ public enum RollupColumn: Int, StoreColumn {
         case .churn: ("churn", .integer)
         case .effort: ("effort", .integer)
         case .accountName: ("account_name", .text)
-        }
-    }
-
-    public var merge: Merge {
-        switch self {
-        case .accountKey, .domain, .day: .key
-        case .csatLowestScale, .cesLowestScale, .firstAt: .least
-        case .csatHighestScale, .cesHighestScale, .lastAt, .accountName: .greatest
-        default: .sum
-        }
-    }
-}
-
-/// The label table `feedback_rollup_label`: per (account key, domain), how many records mention each topic or are in
-/// each language, over the whole history.
-public enum RollupLabelColumn: Int, StoreColumn {
-    case accountKey, domain, kind, label, records
-
-    public var definition: (name: String, type: StoreValueType) {
-        switch self {
-        case .accountKey: ("account_key", .text)
-        case .domain: ("domain", .text)
-        case .kind: ("kind", .text)
-        case .label: ("label", .text)
-        case .records: ("records", .integer)
+        case .days: ("days", .bytes)
+        case .labels: ("labels", .bytes)
         }
     }
 }

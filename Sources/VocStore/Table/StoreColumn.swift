@@ -80,6 +80,9 @@ public struct ColumnPositions<Column: StoreColumn>: Sendable {
         self.positions = positions
     }
 
+    /// Whether the select has the column.
+    public func contains(_ column: Column) -> Bool { positions[column.rawValue] >= 0 }
+
     /// The column's position in the row; a column that was not selected is a programming error.
     public subscript(column: Column) -> Int {
         let position = positions[column.rawValue]

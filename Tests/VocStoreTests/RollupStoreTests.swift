@@ -1,0 +1,101 @@
+import Foundation
+import GRDB
+import Testing
+@testable import VocStore
+import VocCore
+import VocIngest
+import VocPipeline
+import VocScore
+import VocTestSupport
+
+/// The rollups the store keeps with the records are the records' sums, whatever way the records came in: file by file,
+/// again, in a run that never finished, or in a store made before rollups existed.
+@Suite struct RollupStoreTests {
+    static let files = ["surveys/generic_en.csv", "surveys/qualtrics_legacy_en.csv", "surveys/excel_cp1252_es.csv", "surveys/googleforms_pt.csv",
+                        "email/support_inbox_es_pt_en.mbox", "xml/responses_es_pt.xml"]
+
+    func temporaryStore() throws -> SQLiteStore {
+        try SQLiteStore(path: Fixtures.temporaryDirectory().appendingPathComponent("voc.sqlite").path)
+    }
+
+    func pipeline(_ store: SQLiteStore) throws -> IngestPipeline {
+        IngestPipeline(store: store, vocabulary: try ColumnVocabulary.load(from: Fixtures.lexicons),
+                       stripper: try ReplyStripper.load(from: Fixtures.lexicons),
+                       analyzer: SentimentAnalyzer(model: try SentimentModel.load(from: Fixtures.lexicons)))
+    }
+
+    func ingest(_ files: [String], into store: SQLiteStore) async throws {
+        _ = try await pipeline(store).ingest(files.map { InputFile(path: Fixtures.corpora.appendingPathComponent($0).path, walked: false) }, command: "test")
+    }
+
+    func deltaRows(_ store: SQLiteStore) throws -> Int {
+        try store.queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM feedback_rollup_delta") ?? 0 }
+    }
+
+    @Test func theRollupsAreTheRecordsSumsAfterIngestsFileByFileAndAgain() async throws {
+        let store = try temporaryStore()
+        for file in Self.files { try await ingest([file], into: store) }
+        try await ingest(Self.files, into: store)
+        let stored = try await store.storedRollups(), expected = try store.rollupsFromRecords()
+        #expect(stored == expected)
+        #expect(stored.groups.values.reduce(0) { $0 + $1.totals.responses } == (try store.totals().feedback))
+        #expect(stored.groups.count > 10)
+        #expect(try deltaRows(store) == 0, "each finished run folds its deltas into the groups")
+
+        let once = try temporaryStore()
+        try await ingest(Self.files, into: once)
+        #expect(try await once.storedRollups() == expected, "the same records in one run give the same rollups")
+    }
+
+    @Test func aRunThatNeverFinishedLeavesDeltasThatCountAndAreFoldedLater() async throws {
+        let store = try temporaryStore()
+        try await ingest(["surveys/generic_en.csv"], into: store)
+        // What a killed ingest leaves: a run without an end, and its committed batches (records and their deltas).
+        var record = FeedbackRecord(key: "interrupted-1", channel: .survey, position: SourcePosition(file: "x.csv", line: 2, record: 1))
+        record.accountID = "NW-1001"
+        record.submittedAt = Date(timeIntervalSince1970: 1_710_000_000)
+        record.nps = ScaledAnswer(.rating(2), on: RatingScale.nps)
+        let run = try await store.startRun(command: "killed")
+        #expect(try store.insert(records: [record], quarantined: [], run: run) == 0)
+        #expect(try deltaRows(store) == 1)
+        #expect(try await store.storedRollups() == store.rollupsFromRecords(), "queries merge the deltas in")
+        let northwind = try #require(try await AccountDirectoryView(store: store).tally(of: "NW-1001"))
+        #expect(northwind.nps.detractors >= 1)
+        try await ingest(["surveys/qualtrics_legacy_en.csv"], into: store)
+        #expect(try deltaRows(store) == 0, "the next finished run folds them")
+        #expect(try await store.storedRollups() == store.rollupsFromRecords())
+    }
+
+    @Test func aStoreMadeBeforeRollupsBuildsThemFromItsRecordsWhenOpened() async throws {
+        let store = try temporaryStore()
+        try await ingest(Self.files, into: store)
+        let expected = try await store.storedRollups()
+        try await store.queue.write { db in
+            try db.execute(sql: """
+                DROP TABLE feedback_rollup; DROP TABLE feedback_rollup_delta; DROP TABLE alert_progress; DROP INDEX alert_seq;
+                DELETE FROM grdb_migrations WHERE identifier = 'v6-rollups-alert-progress';
+                """)
+        }
+        let reopened = try SQLiteStore(path: store.path)
+        #expect(try await reopened.storedRollups() == expected)
+        try await reopened.queue.write { db in try db.execute(sql: "UPDATE feedback_rollup SET responses = responses + 1 WHERE account_key = 'NW-1001'") }
+        #expect(try await reopened.storedRollups() != reopened.rollupsFromRecords(), "a changed rollup no longer matches")
+        try reopened.rebuildRollups()
+        #expect(try await reopened.storedRollups() == expected)
+    }
+
+    @Test func oneAccountsGroupsAreItsEntriesInTheWholeList() async throws {
+        let store = try temporaryStore()
+        try await ingest(Self.files, into: store)
+        var all: [RollupKey: GroupRollup] = [:]
+        try store.forEachRollup(days: false) { all[$0] = $1 }
+        let northwind = try store.rollups(accountID: "NW-1001", domains: ["northwind.com"])
+        #expect(!northwind.isEmpty)
+        for (key, rollup) in northwind {
+            #expect(key.accountID == "NW-1001" || key.domain == "northwind.com")
+            #expect(all[key] == rollup)
+            #expect(rollup.days.count == 0, "a tally does not read the day series")
+        }
+        #expect(all.filter { $0.key.accountID == "NW-1001" || $0.key.domain == "northwind.com" }.count == northwind.count)
+    }
+}
