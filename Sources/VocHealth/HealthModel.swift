@@ -19,13 +19,14 @@ public struct HealthModel: Sendable {
     /// the portfolio). The records are summed into days first, as the store's rollups sum them, so this gives the
     /// same figures as a `HealthPass` over the rollups of the same records.
     public func assess(_ signals: some Sequence<FeedbackSignal>, directory: [String: DirectoryAccount], asOf: Date) -> [AccountHealth] {
-        var days: [AccountDay: DaySignals] = [:]
+        var accounts: [String?: DaySeries] = [:]
         for signal in signals {
-            days[AccountDay(account: signal.accountID, day: signal.submittedAt.map { RollupKey.day(of: $0.timeIntervalSince1970) }),
-                 default: DaySignals()].add(signal)
+            var day = DaySignals()
+            day.add(signal)
+            accounts[signal.accountID, default: DaySeries()].add(day, day: signal.submittedAt.map { RollupKey.day(of: $0.timeIntervalSince1970) })
         }
         var pass = HealthPass(model: self, directory: directory, asOf: asOf)
-        for (key, signals) in days { pass.add(signals, account: key.account, day: key.day) }
+        for (account, days) in accounts { pass.add(days, account: account) }
         return pass.accounts()
     }
 
@@ -155,12 +156,6 @@ public struct HealthModel: Sendable {
                              band: profile.bands.band(score), confidence: confidence, responses: own.responses, measures: measures,
                              trend: .new)
     }
-}
-
-/// An account's records of one day, as `assess` sums them.
-struct AccountDay: Hashable {
-    var account: String?
-    var day: Int?
 }
 
 /// An account's score at the end of one history period.

@@ -20,7 +20,16 @@ public struct DaySeries: Sendable, Hashable, Sequence {
 
     /// Counts one record on its day.
     mutating func add(_ facts: RollupFacts) {
-        let day = facts.day
+        entries[index(of: facts.day)].signals.add(facts)
+    }
+
+    /// Adds a day's signals to that day.
+    public mutating func add(_ signals: DaySignals, day: Int?) {
+        entries[index(of: day)].signals.merge(signals)
+    }
+
+    /// The index of `day`'s entry, made empty when missing.
+    private mutating func index(of day: Int?) -> Int {
         let index: Int
         if let last = entries.last, last.day == day {
             index = entries.count - 1
@@ -28,7 +37,7 @@ public struct DaySeries: Sendable, Hashable, Sequence {
             index = position(of: day)
             if index == entries.count || entries[index].day != day { entries.insert(Entry(day: day, signals: DaySignals()), at: index) }
         }
-        entries[index].signals.add(facts)
+        return index
     }
 
     /// Adds every day of `other`, day by day.
