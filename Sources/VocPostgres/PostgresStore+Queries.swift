@@ -14,16 +14,20 @@ extension PostgresStore {
     func forEachRollup(days: Bool, pageSize: Int, _ body: (RollupKey, GroupRollup) -> Void) async throws(VocError) {
         let columns = days ? GroupRollup.columns : GroupRollup.totalsColumns
         var pending = try await deltas(columns: columns, condition: nil, binds: PostgresBindings())
-        var after = ("", "")
+        var after: (String, String)?
         while true {
             let page = try await run { [after] connection, logger in
                 var binds = PostgresBindings()
-                binds.append(after.0)
-                binds.append(after.1)
+                // Keys start at ('', ''), a group without account and domain: the first page takes all from there.
+                var condition = ""
+                if let after {
+                    binds.append(after.0)
+                    binds.append(after.1)
+                    condition = "WHERE (account_key, domain) > ($1, $2)"
+                }
                 binds.append(pageSize)
                 return try await Self.groups(connection, logger: logger, columns: columns, query: PostgresQuery(unsafeSQL: """
-                    SELECT \(columns.names()) FROM feedback_rollup WHERE (account_key, domain) > ($1, $2)
-                    ORDER BY account_key, domain LIMIT $3
+                    SELECT \(columns.names()) FROM feedback_rollup \(condition) ORDER BY account_key, domain LIMIT $\(binds.count)
                     """, binds: binds))
             }
             for (key, rollup) in page {

@@ -26,14 +26,14 @@ extension SQLiteStore {
         let columns = GroupRollup.columns
         let existing = try db.cachedStatement(sql: "SELECT \(columns.names()) FROM feedback_rollup WHERE account_key = ? AND domain = ?")
         var store = SQLiteBinder(try db.cachedStatement(sql: "INSERT OR REPLACE INTO feedback_rollup (\(RollupColumn.names())) VALUES (\(placeholders))"), in: db)
-        var current: (key: RollupKey, rollup: GroupRollup)?
+        var current: (key: RollupKey, parts: [GroupRollup])?
         func flush() throws {
             guard let (key, deltas) = current else { return }
-            var rollup = deltas
+            var parts = deltas
             if let row = try Row.fetchOne(existing, arguments: [key.accountID ?? "", key.domain ?? ""]) {
-                rollup.merge(try GroupRollup(reading: SQLiteRowReader(row: row, positions: columns)))
+                parts.append(try GroupRollup(reading: SQLiteRowReader(row: row, positions: columns)))
             }
-            rollup.write(key: key, into: &store)
+            GroupRollup(merging: parts).write(key: key, into: &store)
             _ = try store.step()
         }
         let deltas = try Row.fetchCursor(db, sql: "SELECT \(columns.names()) FROM feedback_rollup_delta ORDER BY account_key, domain")
@@ -41,10 +41,10 @@ extension SQLiteStore {
             let reader = SQLiteRowReader(row: row, positions: columns)
             let key = try GroupRollup.key(reading: reader), rollup = try GroupRollup(reading: reader)
             if current?.key == key {
-                current!.rollup.merge(rollup)
+                current!.parts.append(rollup)
             } else {
                 try flush()
-                current = (key, rollup)
+                current = (key, [rollup])
             }
         }
         try flush()

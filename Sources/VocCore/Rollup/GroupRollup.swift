@@ -16,6 +16,15 @@ public struct GroupRollup: Sendable, Hashable {
         if let language = facts.language { labels[RollupLabel(kind: .language, label: language), default: 0] += 1 }
     }
 
+    /// Several rollups of one group added up (see `DaySeries.init(merging:)`).
+    public init(merging parts: [GroupRollup]) {
+        for part in parts {
+            totals.merge(part.totals)
+            for (label, records) in part.labels { labels[label, default: 0] += records }
+        }
+        days = DaySeries(merging: parts.map(\.days))
+    }
+
     /// Adds the records of another rollup of the same group.
     public mutating func merge(_ other: GroupRollup) {
         totals.merge(other.totals)

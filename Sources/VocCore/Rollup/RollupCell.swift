@@ -63,14 +63,14 @@ public struct RollupCell: Sendable, Hashable {
     /// The greater of two optional texts in byte order; a missing one never wins.
     static func greater(_ a: String?, _ b: String?) -> String? {
         guard let a else { return b }
-        guard let b else { return a }
+        guard let b, a != b else { return a }
         return a.utf8.lexicographicallyPrecedes(b.utf8) ? b : a
     }
 
     /// The lesser of two optional texts in byte order; a missing one never wins.
     static func lesser(_ a: String?, _ b: String?) -> String? {
         guard let a else { return b }
-        guard let b else { return a }
+        guard let b, a != b else { return a }
         return a.utf8.lexicographicallyPrecedes(b.utf8) ? a : b
     }
 }

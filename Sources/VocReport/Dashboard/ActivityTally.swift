@@ -21,6 +21,13 @@ struct ActivityTally: Sendable {
             scored += day.scored
         }
 
+        mutating func merge(_ other: Bucket) {
+            responses += other.responses
+            nps.merge(other.nps)
+            sentimentSum.add(other.sentimentSum)
+            scored += other.scored
+        }
+
         var meanSentiment: Double? { scored > 0 ? sentimentSum.value / Double(scored) : nil }
     }
 
@@ -47,10 +54,18 @@ struct ActivityTally: Sendable {
     /// Counts a rollup group whose records belong to `account` (nil: the portfolio only): its days in the periods
     /// (undated ones in none), its languages.
     mutating func add(_ rollup: GroupRollup, account: String?) {
+        // The group's days are in order: walk the periods alongside, and add the group's buckets to its account once.
+        var buckets = Array(repeating: Bucket(), count: ends.count)
+        var period = 0
         for entry in rollup.days {
-            guard let day = entry.day, day >= firstDay, let period = endDays.firstIndex(where: { day <= $0 }) else { continue }
-            portfolio[period].add(entry.signals)
-            if let account { accounts[account, default: Array(repeating: Bucket(), count: ends.count)][period].add(entry.signals) }
+            guard let day = entry.day, day >= firstDay else { continue }
+            while period < endDays.count, day > endDays[period] { period += 1 }
+            guard period < endDays.count else { break }
+            buckets[period].add(entry.signals)
+        }
+        for index in buckets.indices where buckets[index].responses > 0 {
+            portfolio[index].merge(buckets[index])
+            if let account { accounts[account, default: Array(repeating: Bucket(), count: ends.count)][index].merge(buckets[index]) }
         }
         guard let account else { return }
         for (label, records) in rollup.labels where label.kind == .language { languages[account, default: [:]][label.label, default: 0] += records }
