@@ -124,9 +124,10 @@ public struct HealthPass {
     }
 
     /// Every account with feedback on or before `asOf`, worst first, with its trend against the previous period.
-    public func accounts() -> [AccountHealth] {
-        let previous = scores(at: previousInstant)
-        return scores(at: 0).values.map { health in
+    /// - Parameter among: only these accounts (nil: all), for a page about one account.
+    public func accounts(among: Set<String>? = nil) -> [AccountHealth] {
+        let previous = scores(at: previousInstant, among: among)
+        return scores(at: 0, among: among).values.map { health in
             var health = health
             if let before = previous[health.account] {
                 health.previousScore = before.score
@@ -140,9 +141,9 @@ public struct HealthPass {
     }
 
     /// Each account's score at each of `historyEnds`, oldest period first, accounts in id order within a period.
-    public func history() -> [HealthPoint] {
+    public func history(among: Set<String>? = nil) -> [HealthPoint] {
         zip(historyEnds, historyInstants).flatMap { end, instant in
-            scores(at: instant).values.sorted { $0.account < $1.account }
+            scores(at: instant, among: among).values.sorted { $0.account < $1.account }
                 .map { HealthPoint(account: $0.account, periodEnd: end, score: $0.score, band: $0.band, responses: $0.responses) }
         }
     }
@@ -164,10 +165,10 @@ public struct HealthPass {
     }
 
     /// Health per account with feedback at `instants[instant]`, without trend.
-    private func scores(at instant: Int) -> [String: AccountHealth] {
+    private func scores(at instant: Int, among: Set<String>?) -> [String: AccountHealth] {
         var result: [String: AccountHealth] = [:]
         let count = instants.count
-        for (index, account) in accountNames.enumerated() {
+        for (index, account) in accountNames.enumerated() where among?.contains(account) ?? true {
             let own = accountSums[index * count + instant]
             guard own.responses > 0 else { continue }
             result[account] = model.score(own, account: account, entry: directory[account],

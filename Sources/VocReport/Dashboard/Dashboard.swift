@@ -56,8 +56,10 @@ public struct Dashboard: Sendable {
             activity.add(rollup, account: account)
         }
         self.activity = activity
-        health = pass.accounts()
-        history = pass.history()
+        // A page about one account scores that account alone (the others still count toward the priors).
+        let among = account.map { Set([$0].compactMap { $0 }) }
+        health = pass.accounts(among: among)
+        history = pass.history(among: among)
         driverLimit = drivers
         rows = Self.accountRows(tallies: tallies, activity: activity, health: health, view: view, minimumSample: minimumSample, asOf: asOf)
     }
