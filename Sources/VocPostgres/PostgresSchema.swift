@@ -5,6 +5,8 @@ enum PostgresSchema {
     static let migrationLock = 0x766F_6301
     /// The advisory lock key ingest transactions hold shared and `arrivedThrough` takes exclusively (`PostgresStore.arrivedThrough`).
     static let arrivalLock = 0x766F_6302
+    /// The advisory lock key a fold of rollup deltas holds (`PostgresStore.compactChunk`).
+    static let foldLock = 0x766F_6303
 
     static let migrations: [(name: String, sql: String)] = [
         ("v1-feedback-quarantine-ingest-log-directory-alerts", """

@@ -35,19 +35,21 @@ extension PostgresStore {
     }
 
     /// `insertSQL` of every column of a table.
-    static func insertSQL<Column: StoreColumn>(_ table: String, _ columns: Column.Type, rows: Int, returning: String? = nil) -> String {
-        insertSQL(table, Column.allCases.map(\.name), rows: rows, returning: returning)
+    static func insertSQL<Column: StoreColumn>(_ table: String, _ columns: Column.Type, rows: Int, onConflict: String? = "DO NOTHING",
+                                               returning: String? = nil) -> String {
+        insertSQL(table, Column.allCases.map(\.name), rows: rows, onConflict: onConflict, returning: returning)
     }
 
-    /// `INSERT INTO table (columns) VALUES ($1, …), (…) ON CONFLICT DO NOTHING` for `rows` rows.
-    static func insertSQL(_ table: String, _ columns: [String], rows: Int, returning: String? = nil) -> String {
+    /// `INSERT INTO table (columns) VALUES ($1, …), (…) ON CONFLICT DO NOTHING` for `rows` rows (`onConflict` nil:
+    /// no clause; else what follows `ON CONFLICT`).
+    static func insertSQL(_ table: String, _ columns: [String], rows: Int, onConflict: String? = "DO NOTHING", returning: String? = nil) -> String {
         var sql = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
         var parameter = 0
         for row in 0..<rows {
             if row > 0 { sql += ", " }
             sql += "(" + columns.indices.map { _ in parameter += 1; return "$\(parameter)" }.joined(separator: ", ") + ")"
         }
-        return sql + " ON CONFLICT DO NOTHING" + (returning.map { " RETURNING \($0)" } ?? "")
+        return sql + (onConflict.map { " ON CONFLICT " + $0 } ?? "") + (returning.map { " RETURNING \($0)" } ?? "")
     }
 
     public func insert(records: [FeedbackRecord], quarantined: [QuarantinedRecord], run: Int64) async throws(VocError) -> Int {

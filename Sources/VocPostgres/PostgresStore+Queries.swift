@@ -98,8 +98,8 @@ extension PostgresStore {
     }
 
     /// `StoreSQL.accountCondition` for one account, and its bindings.
-    private static func accountCondition(_ account: (id: String?, domains: [String]), table: String? = nil) -> String {
-        StoreSQL.accountCondition(.postgres, hasKey: account.id != nil, domainCount: account.domains.count, table: table)
+    private static func accountCondition(_ account: (id: String?, domains: [String])) -> String {
+        StoreSQL.accountCondition(.postgres, hasKey: account.id != nil, domainCount: account.domains.count)
     }
 
     private static func accountBindings(_ account: (id: String?, domains: [String])) -> PostgresBindings {

@@ -13,25 +13,27 @@ extension PostgresStore {
             let part = groups[start..<min(start + batchRows, groups.count)]
             var row = PostgresRowBindings(capacity: part.count * columns)
             for (key, rollup) in part { rollup.write(key: key, into: &row) }
-            let sql = insertSQL("feedback_rollup_delta", RollupColumn.allCases.map(\.name), rows: part.count).replacingOccurrences(of: " ON CONFLICT DO NOTHING", with: "")
-            try await connection.query(PostgresQuery(unsafeSQL: sql, binds: row.binds), logger: logger)
+            try await connection.query(PostgresQuery(unsafeSQL: insertSQL("feedback_rollup_delta", RollupColumn.self, rows: part.count, onConflict: nil),
+                                                     binds: row.binds), logger: logger)
         }
     }
 
-    /// Folds the delta rows into one row per group, 5,000 deltas per transaction. Each transaction takes its deltas
-    /// with `DELETE … RETURNING` (skipping rows another compaction holds) and locks the groups' rows in key order
-    /// before merging into them, so concurrent compactions neither fold a delta twice nor deadlock.
+    /// Folds the delta rows into one row per group, 5,000 deltas per transaction, one fold at a time: two folds that
+    /// both create a group's row would otherwise each write their own sums over the other's (the second insert's
+    /// `DO UPDATE` replaces the first's row), which the concurrent-ingest test caught. Each transaction takes its
+    /// deltas with `DELETE … RETURNING`, so none is folded twice.
     func compactRollups() async throws(VocError) {
         while try await transaction({ connection, logger in try await Self.compactChunk(connection, logger: logger) }) > 0 {}
     }
 
     /// Folds up to 5,000 deltas; returns how many.
     static func compactChunk(_ connection: PostgresConnection, logger: Logger) async throws -> Int {
+        try await connection.query("SELECT pg_advisory_xact_lock(\(PostgresSchema.foldLock))", logger: logger)
         let columns = GroupRollup.columns
         var deltas: [RollupKey: GroupRollup] = [:]
         var folded = 0
         for try await row in try await connection.query(PostgresQuery(unsafeSQL: """
-            DELETE FROM feedback_rollup_delta WHERE id IN (SELECT id FROM feedback_rollup_delta ORDER BY id LIMIT 5000 FOR UPDATE SKIP LOCKED)
+            DELETE FROM feedback_rollup_delta WHERE id IN (SELECT id FROM feedback_rollup_delta ORDER BY id LIMIT 5000)
             RETURNING \(columns.names())
             """), logger: logger) {
             let reader = PostgresRowReader(row, positions: columns)
@@ -49,7 +51,6 @@ extension PostgresStore {
         var existing: [RollupKey: GroupRollup] = [:]
         for try await row in try await connection.query(PostgresQuery(unsafeSQL: """
             SELECT \(columns.names()) FROM feedback_rollup WHERE (account_key, domain) IN (\(keys.joined(separator: ", ")))
-            ORDER BY account_key, domain FOR UPDATE
             """, binds: binds), logger: logger) {
             let reader = PostgresRowReader(row, positions: columns)
             existing[try GroupRollup.key(reading: reader)] = try GroupRollup(reading: reader)
@@ -60,8 +61,8 @@ extension PostgresStore {
             let part = merged[start..<min(start + batchRows, merged.count)]
             var row = PostgresRowBindings(capacity: part.count * RollupColumn.allCases.count)
             for (key, rollup) in part { rollup.write(key: key, into: &row) }
-            let sql = insertSQL("feedback_rollup", RollupColumn.allCases.map(\.name), rows: part.count)
-                .replacingOccurrences(of: " ON CONFLICT DO NOTHING", with: " ON CONFLICT (account_key, domain) DO UPDATE SET " + updates.joined(separator: ", "))
+            let sql = insertSQL("feedback_rollup", RollupColumn.self, rows: part.count,
+                                onConflict: "(account_key, domain) DO UPDATE SET " + updates.joined(separator: ", "))
             try await connection.query(PostgresQuery(unsafeSQL: sql, binds: row.binds), logger: logger)
         }
         return folded

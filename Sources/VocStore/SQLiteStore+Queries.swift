@@ -23,8 +23,8 @@ extension SQLiteStore {
     }
 
     /// `StoreSQL.accountCondition` for one account, and its arguments.
-    private static func accountCondition(_ account: (id: String?, domains: [String]), table: String? = nil) -> String {
-        StoreSQL.accountCondition(.sqlite, hasKey: account.id != nil, domainCount: account.domains.count, table: table)
+    private static func accountCondition(_ account: (id: String?, domains: [String])) -> String {
+        StoreSQL.accountCondition(.sqlite, hasKey: account.id != nil, domainCount: account.domains.count)
     }
 
     private static func accountArguments(_ account: (id: String?, domains: [String])) -> [any DatabaseValueConvertible] {

@@ -1,29 +1,26 @@
 import Foundation
 import VocCore
 
-/// SQL shared by the SQLite and PostgreSQL stores (written in the subset both accept), and the decoding of its rows.
+/// SQL shared by the SQLite and PostgreSQL stores, written in the subset both accept.
 public enum StoreSQL {
     /// The rollup rows of one account: stored under its key (with none: '') or from a respondent at one of
-    /// `domainCount` domains. Its arguments start at placeholder `first`: the key (when there is one), then
-    /// the domains.
-    public static func rollupCondition(_ dialect: SQLDialect, hasKey: Bool, domainCount: Int, first: Int = 1) -> String {
-        var condition = hasKey ? "account_key = \(dialect.placeholder(first))" : "account_key = ''"
+    /// `domainCount` domains. Its arguments are the key (when there is one), then the domains.
+    public static func rollupCondition(_ dialect: SQLDialect, hasKey: Bool, domainCount: Int) -> String {
+        var condition = hasKey ? "account_key = \(dialect.placeholder(1))" : "account_key = ''"
         if domainCount > 0 {
-            let start = hasKey ? first + 1 : first
+            let start = hasKey ? 2 : 1
             condition += " OR domain IN (" + (start..<(start + domainCount)).map(dialect.placeholder).joined(separator: ", ") + ")"
         }
         return "(\(condition))"
     }
 
     /// The records that may belong to one account: stored under its key (with none: `account_id IS NULL`) or from
-    /// a respondent at one of `domainCount` domains. Its arguments are the key (when there is one), then the domains;
-    /// `table` qualifies the columns (`f`).
-    public static func accountCondition(_ dialect: SQLDialect, hasKey: Bool, domainCount: Int, table: String? = nil) -> String {
-        let column = { (name: String) in table.map { "\($0).\(name)" } ?? name }
-        var condition = hasKey ? "\(column("account_id")) = \(dialect.placeholder(1))" : "\(column("account_id")) IS NULL"
+    /// a respondent at one of `domainCount` domains. Its arguments are the key (when there is one), then the domains.
+    public static func accountCondition(_ dialect: SQLDialect, hasKey: Bool, domainCount: Int) -> String {
+        var condition = hasKey ? "account_id = \(dialect.placeholder(1))" : "account_id IS NULL"
         if domainCount > 0 {
             let first = hasKey ? 2 : 1
-            condition += " OR \(dialect.domain(column("respondent_email"))) IN ("
+            condition += " OR \(dialect.domain("respondent_email")) IN ("
                 + (first..<(first + domainCount)).map(dialect.placeholder).joined(separator: ", ") + ")"
         }
         return "(\(condition))"

@@ -4,8 +4,6 @@ public struct RollupBatch: Sendable, Equatable {
 
     public init() {}
 
-    public var isEmpty: Bool { groups.isEmpty }
-
     public mutating func add(_ facts: RollupFacts) {
         groups[facts.key, default: GroupRollup()].add(facts)
     }
@@ -19,7 +17,4 @@ public struct RollupBatch: Sendable, Equatable {
     public mutating func merge(_ other: RollupBatch) {
         for (key, rollup) in other.groups { add(rollup, at: key) }
     }
-
-    /// The groups in key order: the order concurrent writers update them in, so they never wait on each other in a cycle.
-    public var sortedGroups: [(key: RollupKey, rollup: GroupRollup)] { groups.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } }
 }
