@@ -9,36 +9,67 @@ extension PostgresStore {
         try await forEachRollup(days: days, pageSize: 5_000, body)
     }
 
-    /// The deltas first (few, between compactions), then the groups' rows in key order, `pageSize` per query. Each row
-    /// is read as last committed: a concurrent ingest's batch may be seen in some groups and not yet in others.
+    /// The deltas and the groups' rows in one read-only REPEATABLE READ transaction, so a fold committing meanwhile
+    /// cannot make a group's newest sums count twice or not at all; the rows are kept as the server sent them (a
+    /// group's days stay packed: about 15 MB for a million responses) and decoded one at a time afterwards. Groups
+    /// are fetched in key order, `pageSize` per query.
     func forEachRollup(days: Bool, pageSize: Int, _ body: (RollupKey, GroupRollup) -> Void) async throws(VocError) {
         let columns = days ? GroupRollup.columns : GroupRollup.totalsColumns
-        var pending = try await deltas(columns: columns, condition: nil, binds: PostgresBindings())
-        var after: (String, String)?
-        while true {
-            let page = try await run { [after] connection, logger in
-                var binds = PostgresBindings()
-                // Keys start at ('', ''), a group without account and domain: the first page takes all from there.
-                var condition = ""
-                if let after {
-                    binds.append(after.0)
-                    binds.append(after.1)
-                    condition = "WHERE (account_key, domain) > ($1, $2)"
+        let (deltaRows, groupRows) = try await run { connection, logger in
+            try await connection.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger)
+            do {
+                var deltas: [PostgresRow] = []
+                for try await row in try await connection.query(PostgresQuery(unsafeSQL: "SELECT \(columns.names()) FROM feedback_rollup_delta"),
+                                                                logger: logger) {
+                    deltas.append(row)
                 }
-                binds.append(pageSize)
-                return try await Self.groups(connection, logger: logger, columns: columns, query: PostgresQuery(unsafeSQL: """
-                    SELECT \(columns.names()) FROM feedback_rollup \(condition) ORDER BY account_key, domain LIMIT $\(binds.count)
-                    """, binds: binds))
+                var groups: [PostgresRow] = []
+                var after: (String, String)?
+                while true {
+                    var binds = PostgresBindings()
+                    // Keys start at ('', ''), a group without account and domain: the first page takes all from there.
+                    var condition = ""
+                    if let after {
+                        binds.append(after.0)
+                        binds.append(after.1)
+                        condition = "WHERE (account_key, domain) > ($1, $2)"
+                    }
+                    binds.append(pageSize)
+                    var page = 0
+                    for try await row in try await connection.query(PostgresQuery(unsafeSQL: """
+                        SELECT \(columns.names()) FROM feedback_rollup \(condition) ORDER BY account_key, domain LIMIT $\(binds.count)
+                        """, binds: binds), logger: logger) {
+                        groups.append(row)
+                        page += 1
+                    }
+                    guard page == pageSize, let last = groups.last else { break }
+                    let reader = PostgresRowReader(last, positions: columns)
+                    after = (try reader.text(.accountKey) ?? "", try reader.text(.domain) ?? "")
+                }
+                try await connection.query("COMMIT", logger: logger)
+                return (deltas, groups)
+            } catch {
+                _ = try? await connection.query("ROLLBACK", logger: logger)
+                throw error
             }
-            for (key, rollup) in page {
-                var rollup = rollup
+        }
+        do {
+            var pending: [RollupKey: GroupRollup] = [:]
+            for row in deltaRows {
+                let reader = PostgresRowReader(row, positions: columns)
+                pending[try GroupRollup.key(reading: reader), default: GroupRollup()].merge(try GroupRollup(reading: reader, columns: columns))
+            }
+            for row in groupRows {
+                let reader = PostgresRowReader(row, positions: columns)
+                let key = try GroupRollup.key(reading: reader)
+                var rollup = try GroupRollup(reading: reader, columns: columns)
                 if let more = pending.removeValue(forKey: key) { rollup.merge(more) }
                 body(key, rollup)
             }
-            guard page.count == pageSize, let last = page.last else { break }
-            after = (last.key.accountID ?? "", last.key.domain ?? "")
+            for (key, rollup) in pending { body(key, rollup) }
+        } catch {
+            throw VocError(.store, "cannot read the rollups", at: SourcePosition(file: location), cause: Self.describe(error))
         }
-        for (key, rollup) in pending { body(key, rollup) }
     }
 
     public func rollups(accountID: String?, domains: [String]) async throws(VocError) -> [(key: RollupKey, rollup: GroupRollup)] {
