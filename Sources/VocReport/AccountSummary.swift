@@ -77,7 +77,7 @@ public struct AccountSummary: Sendable, Encodable {
                            sufficient: nps.isSufficient)
         }
         if tally.scoredComments > 0 {
-            sentiment = Sentiment(mean: tally.sentimentSum / Double(tally.scoredComments), scoredComments: tally.scoredComments,
+            sentiment = Sentiment(mean: RollupUnits.tidy(tally.sentimentSum / Double(tally.scoredComments)), scoredComments: tally.scoredComments,
                                   negativePercent: 100 * Double(tally.negativeComments) / Double(tally.scoredComments),
                                   churnMentions: tally.churnMentions, effortMentions: tally.effortMentions, topics: tally.topics.map(\.topic))
         }

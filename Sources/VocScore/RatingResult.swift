@@ -38,11 +38,11 @@ public struct RatingResult: Sendable, Hashable, Codable {
 
         let width = Double(scale.maximum - scale.minimum)
         let unitMean = tally.unitSum / n
-        mean = Double(scale.minimum) + unitMean * width
+        mean = RollupUnits.tidy(Double(scale.minimum) + unitMean * width)
         if tally.answered >= 2 {
             let unitVariance = max(0, (tally.unitSquareSum - tally.unitSum * unitMean) / (n - 1))
             let margin = Confidence.z * (unitVariance / n).squareRoot() * width
-            meanInterval = max(Double(scale.minimum), mean! - margin)...min(Double(scale.maximum), mean! + margin)
+            meanInterval = RollupUnits.tidy(max(Double(scale.minimum), mean! - margin))...RollupUnits.tidy(min(Double(scale.maximum), mean! + margin))
         } else {
             meanInterval = nil
         }
