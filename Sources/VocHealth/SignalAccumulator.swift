@@ -33,9 +33,9 @@ struct SignalAccumulator {
     mutating func add(_ day: DaySignals, weight w: Double) {
         responses += day.responses
         weight.add(w * Double(day.responses))
-        npsWeight.add(w * Double(day.npsAnswered))
-        promoters.add(w * Double(day.promoters))
-        detractors.add(w * Double(day.detractors))
+        npsWeight.add(w * Double(day.nps.answered))
+        promoters.add(w * Double(day.nps.promoters))
+        detractors.add(w * Double(day.nps.detractors))
         csatWeight.add(w * Double(day.csatAnswered))
         csatFavourable.add(w * Double(day.csatFavourable))
         cesWeight.add(w * Double(day.cesAnswered))

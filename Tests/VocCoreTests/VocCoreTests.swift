@@ -197,7 +197,7 @@ import VocTestSupport
         }
         #expect(rollup.days.entries.map(\.day) == [nil, 3])
         let day = rollup.days.entries[1].signals
-        #expect((day.responses, day.npsAnswered, day.promoters, day.detractors, day.scored, day.effort) == (2, 2, 1, 1, 2, 1))
+        #expect((day.responses, day.nps.answered, day.nps.promoters, day.nps.detractors, day.scored, day.effort) == (2, 2, 1, 1, 2, 1))
         #expect(day.sentimentUnits == RollupUnits.units(0.5) + RollupUnits.units(-0.75))
         #expect(day.lastAt == Double(86_400 * 3 + 500))
         #expect(rollup.totals.responses == 3 && rollup.totals.nps.answered == 2)

@@ -3,9 +3,8 @@
 /// exact in any order.
 public struct DaySignals: Sendable, Hashable {
     public var responses = 0
-    public var npsAnswered = 0
-    public var promoters = 0
-    public var detractors = 0
+    /// The day's NPS answers by band (skipped ones are counted in the group's totals only).
+    public var nps = NPSTally()
     public var csatAnswered = 0
     public var csatFavourable = 0
     public var cesAnswered = 0
@@ -26,14 +25,7 @@ public struct DaySignals: Sendable, Hashable {
     /// Counts one record.
     public mutating func add(_ facts: RollupFacts) {
         responses += 1
-        if case .rating(let score)? = facts.nps {
-            npsAnswered += 1
-            switch NPSBand(score: score) {
-            case .promoter: promoters += 1
-            case .detractor: detractors += 1
-            case .passive: break
-            }
-        }
+        if let answer = facts.nps, answer.rating != nil { nps.add(answer) }
         if facts.csat.answer?.rating != nil { csatAnswered += 1; if facts.csat.favourable { csatFavourable += 1 } }
         if facts.ces.answer?.rating != nil { cesAnswered += 1; if facts.ces.favourable { cesFavourable += 1 } }
         if let sentiment = facts.sentiment {
@@ -48,9 +40,7 @@ public struct DaySignals: Sendable, Hashable {
     /// Adds the records of another day (of the same group and day).
     public mutating func merge(_ other: DaySignals) {
         responses += other.responses
-        npsAnswered += other.npsAnswered
-        promoters += other.promoters
-        detractors += other.detractors
+        nps.merge(other.nps)
         csatAnswered += other.csatAnswered
         csatFavourable += other.csatFavourable
         cesAnswered += other.cesAnswered
@@ -64,11 +54,13 @@ public struct DaySignals: Sendable, Hashable {
 
     /// The fields in stored order.
     var fields: [Int] {
-        [responses, npsAnswered, promoters, detractors, csatAnswered, csatFavourable, cesAnswered, cesFavourable, scored, sentimentUnits, churn, effort]
+        [responses, nps.promoters, nps.passives, nps.detractors, csatAnswered, csatFavourable, cesAnswered, cesFavourable, scored, sentimentUnits,
+         churn, effort]
     }
 
     init(fields: [Int], lastAt: Double?) {
-        (responses, npsAnswered, promoters, detractors) = (fields[0], fields[1], fields[2], fields[3])
+        responses = fields[0]
+        nps = NPSTally(promoters: fields[1], passives: fields[2], detractors: fields[3])
         (csatAnswered, csatFavourable, cesAnswered, cesFavourable) = (fields[4], fields[5], fields[6], fields[7])
         (scored, sentimentUnits, churn, effort) = (fields[8], fields[9], fields[10], fields[11])
         self.lastAt = lastAt

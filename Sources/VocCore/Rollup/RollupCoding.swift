@@ -4,7 +4,7 @@
 ///
 /// Days: a version byte, the entry count, then per entry (undated first, then by day) a flag byte (1: undated,
 /// 2: has a latest time), the day as a zig-zag varint difference from the previous entry's, the twelve counts of
-/// `DaySignals` as zig-zag varints, and the latest time as the 8 bytes of its IEEE bit pattern (little-endian).
+/// `DaySignals` (NPS by band) as zig-zag varints, and the latest time as the 8 bytes of its IEEE bit pattern (little-endian).
 /// Labels: a version byte, the count, then per label its kind byte, its UTF-8 length and bytes, and its count.
 public enum RollupCoding {
     static let version: UInt8 = 1

@@ -14,9 +14,7 @@ struct ActivityTally: Sendable {
 
         mutating func add(_ day: DaySignals) {
             responses += day.responses
-            nps.promoters += day.promoters
-            nps.detractors += day.detractors
-            nps.passives += day.npsAnswered - day.promoters - day.detractors
+            nps.merge(day.nps)
             sentimentSum.add(RollupUnits.value(day.sentimentUnits))
             scored += day.scored
         }
