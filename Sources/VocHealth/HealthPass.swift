@@ -22,8 +22,10 @@ public struct HealthPass {
     /// The instants sums are kept for (`asOf` first), and the day each closes (`HealthModel.day(closedBy:)`).
     private let instants: [Date]
     private let instantDays: [Int]
-    /// The instants by day, earliest first; and each instant's trend window edges (one and two periods back).
-    private let instantOrder: [Int]
+    /// The days a group's walk reads its running totals at, in order: for each instant, two periods and one period
+    /// before its day (the trend windows' edges, `slot` 0 and 1) and its day itself (`slot` 2, where the running
+    /// sums are handed over too).
+    private let marks: [(day: Int, instant: Int, slot: Int)]
     private let weights: DecayWeights
     /// The as-of day, by whose weights every day is counted, and each instant's weight at it.
     private let referenceDay: Int
@@ -57,7 +59,9 @@ public struct HealthPass {
         self.instants = instants
         let instantDays = instants.map(HealthModel.day(closedBy:))
         self.instantDays = instantDays
-        instantOrder = instants.indices.sorted { instantDays[$0] < instantDays[$1] }
+        let period = model.configuration.periodDays
+        marks = instants.indices.flatMap { instant in (0..<3).map { slot in (instantDays[instant] - (2 - slot) * period, instant, slot) } }
+            .sorted { $0.0 < $1.0 }
         let weights = DecayWeights(model: model)
         self.weights = weights
         referenceDay = instantDays.max()!
@@ -75,7 +79,7 @@ public struct HealthPass {
     public mutating func add(_ days: DaySeries, account id: String?) {
         let account = id.map { index(ofAccount: $0) }
         let segment = account.flatMap { accountSegments[$0] }
-        let count = instants.count, period = model.configuration.periodDays
+        let count = instants.count
         // The group's running sums, by as-of weights, and its running scored count and sentiment (unweighted).
         var running = SignalAccumulator()
         var undated: DaySignals?
@@ -84,16 +88,11 @@ public struct HealthPass {
         // Per instant, the unweighted running totals at its day and one and two periods before.
         var edges = Array(repeating: [(count: 0, units: 0), (count: 0, units: 0), (count: 0, units: 0)], count: count)
         var next = 0
-        var edgeMarks = Array(repeating: 0, count: count)
-        func passEdges(before day: Int) {
-            for index in instantOrder {
-                while edgeMarks[index] < 3, instantDays[index] - (2 - edgeMarks[index]) * period < day {
-                    edges[index][edgeMarks[index]] = trend
-                    edgeMarks[index] += 1
-                }
-            }
-            while next < count, instantDays[instantOrder[next]] < day {
-                reached[instantOrder[next]] = running
+        func passMarks(before day: Int) {
+            while next < marks.count, marks[next].day < day {
+                let mark = marks[next]
+                edges[mark.instant][mark.slot] = trend
+                if mark.slot == 2 { reached[mark.instant] = running }
                 next += 1
             }
         }
@@ -103,12 +102,12 @@ public struct HealthPass {
                 continue
             }
             guard day <= referenceDay else { break }
-            passEdges(before: day)
+            passMarks(before: day)
             running.add(entry.signals, weight: weights.weight(age: referenceDay - day)!)
             trend.count += entry.signals.scored
             trend.units += entry.signals.sentimentUnits
         }
-        passEdges(before: Int.max)
+        passMarks(before: Int.max)
         for index in 0..<count {
             var sums = reached[index]
             // Undated records count fully at every instant, and in no period.
