@@ -9,36 +9,52 @@ extension PostgresStore {
         try await forEachRollup(days: days, pageSize: 5_000, body)
     }
 
-    /// The deltas and the groups' rows in one read-only REPEATABLE READ transaction, so a fold committing meanwhile
-    /// cannot make a group's newest sums count twice or not at all; the rows are kept as the server sent them (a
-    /// group's days stay packed: about 15 MB for a million responses) and decoded one at a time afterwards. Groups
-    /// are fetched in key order, `pageSize` per query.
+    /// Every group, in key order, `pageSize` per query (see `readRollups`).
     func forEachRollup(days: Bool, pageSize: Int, _ body: (RollupKey, GroupRollup) -> Void) async throws(VocError) {
-        let columns = days ? GroupRollup.columns : GroupRollup.totalsColumns
+        try await readRollups(columns: days ? GroupRollup.columns : GroupRollup.totalsColumns, condition: nil, binds: PostgresBindings(),
+                              pageSize: pageSize, body)
+    }
+
+    public func rollups(accountID: String?, domains: [String]) async throws(VocError) -> [(key: RollupKey, rollup: GroupRollup)] {
+        var groups: [(key: RollupKey, rollup: GroupRollup)] = []
+        try await readRollups(columns: GroupRollup.totalsColumns,
+                              condition: StoreSQL.rollupCondition(.postgres, hasKey: accountID != nil, domainCount: domains.count),
+                              binds: Self.accountBindings((accountID, domains)), pageSize: 5_000) { groups.append(($0, $1)) }
+        return groups
+    }
+
+    /// The groups `condition` selects (all when nil; its parameters are `binds`), each with its deltas merged in. The
+    /// deltas and the groups' rows are read in one read-only REPEATABLE READ transaction, so a fold committing
+    /// meanwhile cannot make a group's newest sums count twice or not at all; the rows are kept as the server sent
+    /// them (a group's days stay packed: about 15 MB for a million responses) and decoded one at a time afterwards.
+    /// Groups are fetched in key order, `pageSize` per query.
+    private func readRollups(columns: ColumnPositions<RollupColumn>, condition: String?, binds: PostgresBindings, pageSize: Int,
+                             _ body: (RollupKey, GroupRollup) -> Void) async throws(VocError) {
         let (deltaRows, groupRows) = try await run { connection, logger in
             try await connection.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger)
             do {
                 var deltas: [PostgresRow] = []
-                for try await row in try await connection.query(PostgresQuery(unsafeSQL: "SELECT \(columns.names()) FROM feedback_rollup_delta"),
-                                                                logger: logger) {
+                for try await row in try await connection.query(PostgresQuery(unsafeSQL: "SELECT \(columns.names()) FROM feedback_rollup_delta"
+                                                                              + (condition.map { " WHERE " + $0 } ?? ""), binds: binds), logger: logger) {
                     deltas.append(row)
                 }
                 var groups: [PostgresRow] = []
                 var after: (String, String)?
                 while true {
-                    var binds = PostgresBindings()
+                    var pageBinds = binds
+                    var filters = condition.map { [$0] } ?? []
                     // Keys start at ('', ''), a group without account and domain: the first page takes all from there.
-                    var condition = ""
                     if let after {
-                        binds.append(after.0)
-                        binds.append(after.1)
-                        condition = "WHERE (account_key, domain) > ($1, $2)"
+                        pageBinds.append(after.0)
+                        pageBinds.append(after.1)
+                        filters.append("(account_key, domain) > ($\(pageBinds.count - 1), $\(pageBinds.count))")
                     }
-                    binds.append(pageSize)
+                    pageBinds.append(pageSize)
                     var page = 0
                     for try await row in try await connection.query(PostgresQuery(unsafeSQL: """
-                        SELECT \(columns.names()) FROM feedback_rollup \(condition) ORDER BY account_key, domain LIMIT $\(binds.count)
-                        """, binds: binds), logger: logger) {
+                        SELECT \(columns.names()) FROM feedback_rollup\(filters.isEmpty ? "" : " WHERE " + filters.joined(separator: " AND "))
+                        ORDER BY account_key, domain LIMIT $\(pageBinds.count)
+                        """, binds: pageBinds), logger: logger) {
                         groups.append(row)
                         page += 1
                     }
@@ -70,40 +86,6 @@ extension PostgresStore {
         } catch {
             throw VocError(.store, "cannot read the rollups", at: SourcePosition(file: location), cause: Self.describe(error))
         }
-    }
-
-    public func rollups(accountID: String?, domains: [String]) async throws(VocError) -> [(key: RollupKey, rollup: GroupRollup)] {
-        let condition = StoreSQL.rollupCondition(.postgres, hasKey: accountID != nil, domainCount: domains.count)
-        let binds = Self.accountBindings((accountID, domains))
-        let columns = GroupRollup.totalsColumns
-        var pending = try await deltas(columns: columns, condition: condition, binds: binds)
-        var groups = try await run { connection, logger in
-            try await Self.groups(connection, logger: logger, columns: columns,
-                                  query: PostgresQuery(unsafeSQL: "SELECT \(columns.names()) FROM feedback_rollup WHERE \(condition)", binds: binds))
-        }
-        for index in groups.indices { if let more = pending.removeValue(forKey: groups[index].key) { groups[index].rollup.merge(more) } }
-        return groups + pending.map { ($0.key, $0.value) }
-    }
-
-    /// The deltas `condition` selects (all when nil), merged per group.
-    private func deltas(columns: ColumnPositions<RollupColumn>, condition: String?, binds: PostgresBindings) async throws(VocError) -> [RollupKey: GroupRollup] {
-        let query = PostgresQuery(unsafeSQL: "SELECT \(columns.names()) FROM feedback_rollup_delta" + (condition.map { " WHERE " + $0 } ?? ""),
-                                  binds: binds)
-        return try await run { connection, logger in
-            var pending: [RollupKey: GroupRollup] = [:]
-            for (key, rollup) in try await Self.groups(connection, logger: logger, columns: columns, query: query) { pending[key, default: GroupRollup()].merge(rollup) }
-            return pending
-        }
-    }
-
-    private static func groups(_ connection: PostgresConnection, logger: Logger, columns: ColumnPositions<RollupColumn>,
-                               query: PostgresQuery) async throws -> [(key: RollupKey, rollup: GroupRollup)] {
-        var groups: [(key: RollupKey, rollup: GroupRollup)] = []
-        for try await row in try await connection.query(query, logger: logger) {
-            let reader = PostgresRowReader(row, positions: columns)
-            groups.append((try GroupRollup.key(reading: reader), try GroupRollup(reading: reader, columns: columns)))
-        }
-        return groups
     }
 
     public func signals(accountID: String?, domains: [String]) async throws(VocError) -> [FeedbackSignal] {
