@@ -34,9 +34,12 @@ struct AccountCommand: AsyncParsableCommand {
 
     func run() async throws {
         let account: String? = id == AccountListing.unmatched ? nil : id
+        // The lexicons load while the store is read: each took about half of this command.
+        async let analyzer = sentimentOptions.analyzer()
         let store = try await storeOptions.open(), model = try health.model()
-        let dashboard = try await Dashboard(store: store, model: model, analyzer: sentimentOptions.analyzer(),
-                                      asOf: health.date(for: store, model: model), drivers: drivers, only: .some(account))
+        var dashboard = try await Dashboard(store: store, model: model, analyzer: nil, asOf: health.date(for: store, model: model),
+                                            drivers: drivers, only: .some(account))
+        dashboard.analyzer = try await analyzer
         let view = dashboard.view
         guard let tally = dashboard.tally(of: account) else {
             throw VocError(.notFound, "no feedback for account '\(id)' in \(view.store.location); `voc accounts` lists them")

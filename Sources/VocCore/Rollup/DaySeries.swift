@@ -61,12 +61,20 @@ public struct DaySeries: Sendable, Hashable, Sequence {
         entries = merged
     }
 
-    /// The days of several series added up: one sort of all their entries, where merging them one after another
-    /// copied the growing series once per part (folding a bulk load's 61 deltas per group).
+    /// The days of several series added up. The parts' entries are put in day order through a sort of their
+    /// positions (two words each), then each entry is moved once: sorting the entries themselves moved every ~120-byte
+    /// entry log₂(n) times, and that was a third of folding a bulk load's 61 deltas per group.
     public init(merging parts: [DaySeries]) {
         guard parts.count > 1 else { self = parts.first ?? DaySeries(); return }
-        let all = parts.flatMap(\.entries).sorted { Self.order($0.day) < Self.order($1.day) }
-        for entry in all {
+        var positions: [(order: Int, part: Int, index: Int)] = []
+        positions.reserveCapacity(parts.reduce(0) { $0 + $1.entries.count })
+        for (part, series) in parts.enumerated() {
+            for (index, entry) in series.entries.enumerated() { positions.append((Self.order(entry.day), part, index)) }
+        }
+        positions.sort { ($0.order, $0.part, $0.index) < ($1.order, $1.part, $1.index) }
+        entries.reserveCapacity(positions.count)
+        for position in positions {
+            let entry = parts[position.part].entries[position.index]
             if let last = entries.last, last.day == entry.day {
                 entries[entries.count - 1].signals.merge(entry.signals)
             } else {

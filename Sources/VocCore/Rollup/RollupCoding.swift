@@ -72,6 +72,7 @@ public enum RollupCoding {
         let count = Int(try reader.varint())
         guard count <= bytes.count else { throw RollupDecodingError() }
         var labels: [RollupLabel: Int] = [:]
+        labels.reserveCapacity(count)
         for _ in 0..<count {
             guard let kind = RollupLabel.Kind(rawValue: try reader.byte()) else { throw RollupDecodingError() }
             let text = String(decoding: try reader.slice(Int(try reader.varint())), as: UTF8.self)

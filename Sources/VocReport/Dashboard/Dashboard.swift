@@ -14,8 +14,9 @@ public import VocStore
 public struct Dashboard: Sendable {
     public let view: AccountDirectoryView
     public let model: HealthModel
-    /// Recomputes the sentiment trace of the comments shown; nil shows comments without trace.
-    public let analyzer: SentimentAnalyzer?
+    /// Recomputes the sentiment trace of the comments shown; nil shows comments without trace. Settable so that a
+    /// caller can load the lexicons while `init` reads the store.
+    public var analyzer: SentimentAnalyzer?
     public let asOf: Date
     /// How many periods the charts cover.
     public let periods: Int
