@@ -20,6 +20,7 @@ public struct SentimentOutput: JSONLineConvertible, Sendable {
         json.field("churn", result.churn)
         json.field("compound", result.compound)
         json.field("effort", result.effort)
+        json.field("evidence", result.evidence)
         json.field("label", result.label.rawValue)
         json.field("language", result.language)
         json.field("language_confidence", result.languageConfidence)

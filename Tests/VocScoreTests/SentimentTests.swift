@@ -311,6 +311,47 @@ let analyzer = SentimentAnalyzer(model: try! SentimentModel.load(from: Fixtures.
         }
     }
 
+    /// A function verb negated or after a failure cue is a failure statement, in each language; the item's text runs
+    /// from its cue, and a negator held by an idiom ("no complaints") or across a comma is no cue.
+    @Test(arguments: [
+        ("the lid would not close", "en", "not close"),
+        ("nobody answers the phone", "en", "nobody answers"),
+        ("it stopped syncing after a week", "en", "stopped syncing"),
+        ("unable to log in since the update", "en", "unable to log in"),
+        ("no carga la página", "es", "no carga"),
+        ("dejó de sincronizar", "es", "dejó de sincronizar"),
+        ("es imposible ingresar", "es", "imposible ingresar"),
+        ("o app não abre", "pt", "não abre"),
+        ("não consigo acessar minha conta", "pt", "não consigo acessar"),
+        ("ninguém atende", "pt", "ninguém atende"),
+    ])
+    func failureStatementsAreNegative(_ text: String, _ language: String, _ cue: String) throws {
+        let result = analyzer.analyze(text, language: language)
+        let item = try #require(result.trace.items.first { $0.source == .failure }, "\(text)")
+        #expect(item.text == cue)
+        #expect(item.contribution == SentimentTunables.failureValence)
+        #expect(result.label == .negative, "\(text)")
+    }
+
+    @Test(arguments: [
+        ("No complaints, it works", "en"), ("I have no complaints it works", "en"), ("Not only does it work, it is fast", "en"),
+        ("it arrived on time", "en"), ("funciona muy bien", "es"), ("sem problemas, chegou no prazo", "pt"),
+    ])
+    func functionVerbsWithoutAFailureCueAreNoFailure(_ text: String, _ language: String) {
+        let result = analyzer.analyze(text, language: language)
+        #expect(!result.trace.items.contains { $0.source == .failure }, "\(text)")
+        #expect(result.label == .positive, "\(text)")
+    }
+
+    /// "Unknown" is told apart from neutral: a text with nothing the lexicons know is labelled neutral without evidence.
+    @Test(arguments: [("The invoice number is 4471", "en", false), ("El número de pedido es 4471", "es", false),
+                      ("O número do pedido é 4471", "pt", false), ("não abre", "pt", true), ("Good", "en", true)])
+    func evidenceIsFlagged(_ text: String, _ language: String, _ evidence: Bool) {
+        let result = analyzer.analyze(text, language: language)
+        #expect(result.evidence == evidence, "\(text)")
+        #expect(result.evidence || result.label == .neutral)
+    }
+
     @Test func negationIsShownWithItsCue() throws {
         let result = analyzer.analyze("No me gustó", language: "es")
         let item = try #require(result.trace.items.first)

@@ -35,7 +35,7 @@ struct ExplainCommand: ParsableCommand {
             "shares:   positive \(String(format: "%.2f", result.positive)), neutral \(String(format: "%.2f", result.neutral)), negative \(String(format: "%.2f", result.negative))",
             "",
         ]
-        if result.trace.items.isEmpty { lines.append("no word, phrase, emoji or emoticon with a valence") }
+        if !result.evidence { lines.append("no evidence: no word, phrase, emoji or emoticon with a valence (neutral here means unknown)") }
         for item in result.trace.items {
             lines.append("\(item.source.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(item.text.debugDescription)  base \(number(item.base))")
             for step in item.steps {

@@ -37,7 +37,7 @@ struct SentimentCommand: ParsableCommand {
             .init("LABEL"), .init("COMPOUND", alignRight: true), .init("LANG"), .init("SIGNALS", cut: .end), .init("TEXT", cut: .end),
         ])
         let csv = output.csv
-        if output.format == .csv { Console.out(csv.preamble + csv.row(["label", "compound", "positive", "neutral", "negative", "language", "churn", "effort", "topics", "text"]), terminator: "") }
+        if output.format == .csv { Console.out(csv.preamble + csv.row(["label", "evidence", "compound", "positive", "neutral", "negative", "language", "churn", "effort", "topics", "text"]), terminator: "") }
         var results: [SentimentOutput] = []
         let format = output.format, language = language
         /// Scores a batch on all cores, lines of NDJSON and CSV written there too; then writes or keeps them in order.
@@ -81,13 +81,13 @@ struct SentimentCommand: ParsableCommand {
     }
 
     private static func csvRow(_ text: String, _ result: SentimentResult, _ csv: CSVWriter) -> String {
-        csv.row([result.label.rawValue, "\(result.compound)", "\(result.positive)", "\(result.neutral)", "\(result.negative)",
+        csv.row([result.label.rawValue, "\(result.evidence)", "\(result.compound)", "\(result.positive)", "\(result.neutral)", "\(result.negative)",
                  result.language, result.churn.joined(separator: "|"), result.effort.joined(separator: "|"),
                  result.topics.joined(separator: "|"), text])
     }
 
     static func signals(_ result: SentimentResult) -> String {
-        var parts: [String] = []
+        var parts: [String] = result.evidence ? [] : ["no evidence"]
         if !result.churn.isEmpty { parts.append("churn") }
         if !result.effort.isEmpty { parts.append("effort") }
         parts += result.topics

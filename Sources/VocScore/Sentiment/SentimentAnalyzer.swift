@@ -18,7 +18,7 @@ public struct SentimentAnalyzer: Sendable {
         return SentimentResult(
             language: guess.language, languageConfidence: guess.confidence, compound: compound,
             positive: shares.positive, neutral: shares.neutral, negative: shares.negative,
-            label: SentimentResult.label(for: compound), trace: trace,
+            label: SentimentResult.label(for: compound), evidence: !trace.items.isEmpty, trace: trace,
             churn: context.matches(rules.lexicon.churn, .churn), effort: context.matches(rules.lexicon.effort, .effort),
             topics: Self.distinctSorted(context.matchValues(rules.lexicon.topics, .topic)))
     }
@@ -209,6 +209,10 @@ struct Context {
                 } else if tokens[index].hasJoiner, let valence = rules.lexicon.privativeCompound(tokens[index]) {
                     items.append(scored(valence, tokens: index..<(index + 1), source: .word, privative: tokens[index].surface,
                                         negatingIdiom: negatingIdiom))
+                } else if let failure = failureStatement(at: index, negatingIdiom: negatingIdiom) {
+                    items.append(failure)
+                    index = failure.tokens.upperBound
+                    continue
                 }
             case .hashtag:
                 // A hashtag stands apart from the sentence: its word counts, no rule applies to it.
@@ -258,6 +262,36 @@ struct Context {
             apply(step, to: &item)
         }
         return item
+    }
+
+    /// A function verb that a negator or a failure cue before it says did not happen: "the lid would not close",
+    /// "no carga", "não consigo acessar", "stopped syncing", "unable to log in". The item covers the verb; its text
+    /// runs from the cue, and boosters before the cue weigh it ("really can't connect").
+    private func failureStatement(at index: Int, negatingIdiom: Range<Int>?) -> Item? {
+        guard let verb = longestMatch(rules.lexicon.functionVerbs, .functionVerb, at: index),
+              let cue = failureCue(before: index, negatingIdiom: negatingIdiom) else { return nil }
+        let base = SentimentTunables.failureValence
+        var item = Item(tokens: index..<verb.end, text: surface(of: cue..<verb.end), source: .failure, base: base, steps: [], contribution: base)
+        applyBoosters(before: cue, valence: base, to: &item)
+        return item
+    }
+
+    /// Where the negator or failure cue before a function verb starts, looked for as negation looks for a negator:
+    /// within three words as written, in the same clause, not inside an idiom that holds it ("no complaints").
+    private func failureCue(before index: Int, negatingIdiom: Range<Int>?) -> Int? {
+        var cursor = index - 1
+        var words = 0
+        while cursor >= 0, words < SentimentTunables.negationWindow {
+            let kind = tokens[cursor].kind
+            if kind == .punctuation || startsContrast(at: cursor) { return nil }
+            if kind == .word {
+                if facts[cursor].isNegator, negatingIdiom?.contains(cursor) != true { return cursor + 1 - Int(facts[cursor].negatorWords) }
+                if let cue = longestMatch(rules.lexicon.failureCues, .failureCue, at: cursor), cue.end <= index { return cursor }
+                if tokens[cursor].span != tokens[cursor + 1].span { words += 1 }
+            }
+            cursor -= 1
+        }
+        return nil
     }
 
     /// Adds a rule's delta to the item, and the step to its trace when explaining.

@@ -5,7 +5,8 @@ public import VocText
 /// One language's sentiment data, read from `lexicons/<lang>/`:
 /// `sentiment.tsv` (word → valence −4…4), `negators.txt` (with the degree words that make a negator emphatic),
 /// `interjections.txt`, `privatives.txt`, `boosters.tsv` (word → weight; negative = dampener),
-/// `idioms.tsv` (phrase → valence), `contrast.tsv` (phrase → but | although), and the signal lists
+/// `idioms.tsv` (phrase → valence), `contrast.tsv` (phrase → but | although), `function-verbs.txt` and
+/// `failure-cues.txt` (the failure statements: "would not close", "dejó de cargar"), and the signal lists
 /// `churn.txt`, `effort.txt`, `topics.tsv`.
 public struct SentimentLexicon: Sendable {
     public enum Contrast: String, Sendable {
@@ -31,6 +32,11 @@ public struct SentimentLexicon: Sendable {
     var boosters: [String: Double] = [:]
     var idioms = PhraseIndex<Double>()
     var contrasts = PhraseIndex<Contrast>()
+    /// What a product, service or person is expected to do ("work", "carga", "atende"): failed when negated or after
+    /// a failure cue.
+    var functionVerbs = PhraseIndex<Void>()
+    /// "stopped", "unable to", "dejó de", "parou de": say that the function verb after them fails.
+    var failureCues = PhraseIndex<Void>()
     var churn = PhraseIndex<Void>()
     var effort = PhraseIndex<Void>()
     var topics = PhraseIndex<String>()
@@ -99,6 +105,8 @@ public struct SentimentLexicon: Sendable {
             guard row.columns.count == 2, let kind = Contrast(rawValue: row.columns[1]) else { throw contrasts.error("expected phrase<TAB>but|although", row: row) }
             lexicon.contrasts.insert(lexicon.phrase(row.columns[0]), kind)
         }
+        for row in try directory.table("function-verbs.txt", language: language).rows { lexicon.functionVerbs.insert(lexicon.phrase(row.columns[0]), ()) }
+        for row in try directory.table("failure-cues.txt", language: language).rows { lexicon.failureCues.insert(lexicon.phrase(row.columns[0]), ()) }
         for row in try directory.table("churn.txt", language: language).rows { lexicon.churn.insert(lexicon.phrase(row.columns[0]), ()) }
         for row in try directory.table("effort.txt", language: language).rows { lexicon.effort.insert(lexicon.phrase(row.columns[0]), ()) }
         let topics = try directory.table("topics.tsv", language: language)
@@ -154,6 +162,7 @@ public struct SentimentLexicon: Sendable {
     var words: [String] {
         Array(valences.keys) + Array(negators) + Array(privatives) + Array(boosters.keys) + Array(idioms.words) + Array(contrasts.words)
             + Array(churn.words) + Array(effort.words) + Array(topics.words) + Array(negatorPhrases.words)
+            + Array(functionVerbs.words) + Array(failureCues.words)
     }
 
     /// Resolves the facts of every word in `table` (which must hold `words`) for `facts(of:)`.
@@ -165,6 +174,8 @@ public struct SentimentLexicon: Sendable {
         negatorPhrases.index(table)
         effort.index(table)
         topics.index(table)
+        functionVerbs.index(table)
+        failureCues.index(table)
         facts = (0..<Int32(table.count)).map { id in
             let word = table.word(id)
             var phrases: WordFacts.PhraseStarts = []
@@ -174,6 +185,8 @@ public struct SentimentLexicon: Sendable {
             if effort.starts(with: word) { phrases.insert(.effort) }
             if topics.starts(with: word) { phrases.insert(.topic) }
             if negatorPhrases.starts(with: word) { phrases.insert(.negator) }
+            if functionVerbs.starts(with: word) { phrases.insert(.functionVerb) }
+            if failureCues.starts(with: word) { phrases.insert(.failureCue) }
             return WordFacts(valence: valences[word], booster: boosters[word], isNegator: negators.contains(word),
                              isInterjection: interjections.contains(word), isPrivative: privatives.contains(word),
                              isContraction: contractions.expands(word), phrases: phrases)

@@ -13,6 +13,10 @@ public struct SentimentResult: Sendable, Hashable, Codable {
     public var negative: Double
     /// `pos` when compound ≥ 0.05, `neg` when ≤ −0.05, else `neu`.
     public var label: SentimentLabel
+    /// Whether any word, phrase, emoji or emoticon of the lexicons was found. Without evidence a text is labelled
+    /// `neu` because nothing was recognised, not because it is neutral: callers can tell "unknown" from a neutral
+    /// whose evidence is weak or balanced.
+    public var evidence: Bool
     public var trace: SentimentTrace
     /// Churn-intent phrases found ("cancel my subscription", "vou cancelar"), independent of polarity.
     public var churn: [String]

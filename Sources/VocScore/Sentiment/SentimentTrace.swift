@@ -4,6 +4,8 @@
 public struct SentimentTrace: Sendable, Hashable, Codable {
     public enum Source: String, Sendable, Hashable, Codable {
         case word, idiom, hashtag, emoji, emoticon, punctuation
+        /// A function verb negated or after a failure cue: "would not close", "no carga", "parou de sincronizar".
+        case failure
     }
 
     public enum Rule: String, Sendable, Hashable, Codable {

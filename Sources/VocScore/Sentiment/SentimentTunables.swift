@@ -11,6 +11,9 @@ public enum SentimentTunables {
     public static let negationFactor = -0.74
     /// "never so good": the word's valence is multiplied by this instead of negated. VADER `_negation_check`.
     public static let emphasisFactor = 1.25
+    /// A failure statement's valence ("would not close", "no carga"): voc's own, that of the idioms it generalizes
+    /// ("doesn't work", "no funciona", "não funciona" in `idioms.tsv`).
+    public static let failureValence = -2.0
     /// Words looked back from a sentiment word for a negator (VADER: 3).
     public static let negationWindow = 3
     /// Before / after a "but" contrast. VADER `_but_check`.

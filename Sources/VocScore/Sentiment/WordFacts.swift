@@ -10,6 +10,8 @@ struct WordFacts: Sendable {
         static let effort = PhraseStarts(rawValue: 8)
         static let topic = PhraseStarts(rawValue: 16)
         static let negator = PhraseStarts(rawValue: 32)
+        static let functionVerb = PhraseStarts(rawValue: 64)
+        static let failureCue = PhraseStarts(rawValue: 128)
     }
 
     var valence: Double?
