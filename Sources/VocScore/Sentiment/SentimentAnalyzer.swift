@@ -279,19 +279,11 @@ struct Context {
     /// Where the negator or failure cue before a function verb starts, looked for as negation looks for a negator:
     /// within three words as written, in the same clause, not inside an idiom that holds it ("no complaints").
     private func failureCue(before index: Int, negatingIdiom: Range<Int>?) -> Int? {
-        var cursor = index - 1
-        var words = 0
-        while cursor >= 0, words < SentimentTunables.negationWindow {
-            let kind = tokens[cursor].kind
-            if kind == .punctuation || startsContrast(at: cursor) { return nil }
-            if kind == .word {
-                if facts[cursor].isNegator, negatingIdiom?.contains(cursor) != true { return cursor + 1 - Int(facts[cursor].negatorWords) }
-                if let cue = longestMatch(rules.lexicon.failureCues, .failureCue, at: cursor), cue.end <= index { return cursor }
-                if tokens[cursor].span != tokens[cursor + 1].span { words += 1 }
-            }
-            cursor -= 1
+        firstInWindow(before: index) { cursor in
+            if facts[cursor].isNegator, negatingIdiom?.contains(cursor) != true { return cursor + 1 - Int(facts[cursor].negatorWords) }
+            if let cue = longestMatch(rules.lexicon.failureCues, .failureCue, at: cursor), cue.end <= index { return cursor }
+            return nil
         }
-        return nil
     }
 
     /// Adds a rule's delta to the item, and the step to its trace when explaining.
@@ -333,21 +325,29 @@ struct Context {
     /// gustó tanto") emphasises the word instead.
     private func negationStep(for range: Range<Int>, value: Double, negatingIdiom: Range<Int>?) -> Step? {
         let index = range.lowerBound
+        return firstInWindow(before: index) { cursor in
+            guard facts[cursor].isNegator, negatingIdiom?.contains(cursor) != true else { return nil }
+            if let degrees = rules.lexicon.emphaticNegators[tokens[cursor].norm],
+               (cursor + 1..<index).contains(where: { degrees.contains(tokens[$0].norm) })
+                || wordsAfter(range, count: 2).contains(where: { degrees.contains(tokens[$0].norm) }) {
+                return Step(rule: .emphasis, cue: cue(cursor), delta: value * SentimentTunables.emphasisFactor - value)
+            }
+            let cue = surface(of: (cursor + 1 - Int(facts[cursor].negatorWords))..<(cursor + 1))
+            return Step(rule: .negation, cue: cue, delta: value * SentimentTunables.negationFactor - value)
+        }
+    }
+
+    /// The first value `body` gives for a word of the negation window before `index`: up to three words as written
+    /// (a contraction split into tokens counts once), nearest first, in the same clause (punctuation or a contrast
+    /// ends the search).
+    private func firstInWindow<T>(before index: Int, _ body: (Int) -> T?) -> T? {
         var cursor = index - 1
         var words = 0
         while cursor >= 0, words < SentimentTunables.negationWindow {
             let kind = tokens[cursor].kind
             if kind == .punctuation || startsContrast(at: cursor) { return nil }
             if kind == .word {
-                if facts[cursor].isNegator, negatingIdiom?.contains(cursor) != true {
-                    if let degrees = rules.lexicon.emphaticNegators[tokens[cursor].norm],
-                       (cursor + 1..<index).contains(where: { degrees.contains(tokens[$0].norm) })
-                        || wordsAfter(range, count: 2).contains(where: { degrees.contains(tokens[$0].norm) }) {
-                        return Step(rule: .emphasis, cue: cue(cursor), delta: value * SentimentTunables.emphasisFactor - value)
-                    }
-                    let cue = surface(of: (cursor + 1 - Int(facts[cursor].negatorWords))..<(cursor + 1))
-                    return Step(rule: .negation, cue: cue, delta: value * SentimentTunables.negationFactor - value)
-                }
+                if let found = body(cursor) { return found }
                 if tokens[cursor].span != tokens[cursor + 1].span { words += 1 }
             }
             cursor -= 1
