@@ -343,6 +343,33 @@ let analyzer = SentimentAnalyzer(model: try! SentimentModel.load(from: Fixtures.
         #expect(result.label == .positive, "\(text)")
     }
 
+    /// An effort phrase after "but" outweighs the praise before it, in each language; a phrase that says effort only
+    /// beside others ("muchas veces", valence 0 in `effort.txt`) stays a signal, and a phrase another item covers
+    /// ("muito difícil") is not counted twice.
+    @Test(arguments: [
+        ("Great product but support took forever", "en", "took forever"),
+        ("Buen producto pero tardó una eternidad", "es", "tardó una eternidad"),
+        ("Produto ótimo mas demorou uma eternidade", "pt", "uma eternidade"),
+    ])
+    func effortAfterAContrastOutweighsThePraise(_ text: String, _ language: String, _ phrase: String) throws {
+        let result = analyzer.analyze(text, language: language)
+        let effort = try #require(result.trace.items.first { $0.source == .effort }, "\(text)")
+        #expect(effort.text == phrase)
+        #expect(effort.steps.map(\.rule) == [.afterContrast])
+        #expect(result.label == .negative, "\(text)")
+        #expect(!result.effort.isEmpty)
+    }
+
+    @Test func effortSignalsWithoutValenceAndCoveredPhrasesAddNoItem() {
+        let often = analyzer.analyze("Fui muchas veces y siempre excelente", language: "es")
+        #expect(often.effort == ["muchas veces"])
+        #expect(!often.trace.items.contains { $0.source == .effort })
+        #expect(often.label == .positive)
+        let hard = analyzer.analyze("muito difícil de usar", language: "pt")
+        #expect(!hard.trace.items.contains { $0.source == .effort }, "difícil is a word item: the effort phrases over it add nothing")
+        #expect(hard.effort.contains("muito difícil"))
+    }
+
     /// "Unknown" is told apart from neutral: a text with nothing the lexicons know is labelled neutral without evidence.
     @Test(arguments: [("The invoice number is 4471", "en", false), ("El número de pedido es 4471", "es", false),
                       ("O número do pedido é 4471", "pt", false), ("não abre", "pt", true), ("Good", "en", true)])

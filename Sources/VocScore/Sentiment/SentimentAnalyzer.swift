@@ -45,6 +45,7 @@ public struct SentimentAnalyzer: Sendable {
                               symbols: model.symbols, explains: explains)
 
         var items = context.sentimentItems()
+        context.addEffortItems(to: &items)
         context.applyContrast(to: &items)
         if let punctuation = context.punctuationItem(sum: items.reduce(0) { $0 + $1.contribution }) {
             items.append(punctuation)
@@ -232,6 +233,25 @@ struct Context {
             index += 1
         }
         return items
+    }
+
+    /// Effort phrases ("took forever", "tuve que llamar tres veces", "demorou uma eternidade") are friction the
+    /// customer felt: where no other item covers their words, each becomes an item of its valence (`effort.txt`),
+    /// boosted, negated and weighed by contrast like a word, so "great product but support took forever" is negative.
+    /// Inserted in token order, so the trace reads as the text.
+    func addEffortItems(to items: inout [Item]) {
+        guard mayMatch(rules.lexicon.effort, .effort) else { return }
+        var position = 0
+        while position < tokens.count {
+            guard let match = longestMatch(rules.lexicon.effort, .effort, at: position), match.value != 0,
+                  !items.contains(where: { $0.tokens.overlaps(position..<match.end) }) else {
+                position += 1
+                continue
+            }
+            let item = scored(match.value, tokens: position..<match.end, source: .effort, negatingIdiom: nil)
+            items.insert(item, at: items.firstIndex { $0.tokens.lowerBound > position } ?? items.endIndex)
+            position = match.end
+        }
     }
 
     /// The words of `range` as written: a contraction expanded into several tokens ("no" → "em o") shows once.
@@ -453,7 +473,7 @@ struct Context {
         return (positive / total, neutral / total, negative / total)
     }
 
-    func matches(_ index: PhraseIndex<Void>, _ kind: WordFacts.PhraseStarts) -> [String] {
+    func matches<Value>(_ index: PhraseIndex<Value>, _ kind: WordFacts.PhraseStarts) -> [String] {
         var found: [String] = []
         guard mayMatch(index, kind) else { return found }
         for position in tokens.indices {
@@ -465,7 +485,7 @@ struct Context {
     }
 
     /// Whether any phrase of `index` occurs.
-    func hasMatch(_ index: PhraseIndex<Void>, _ kind: WordFacts.PhraseStarts) -> Bool {
+    func hasMatch<Value>(_ index: PhraseIndex<Value>, _ kind: WordFacts.PhraseStarts) -> Bool {
         mayMatch(index, kind) && tokens.indices.contains { longestMatch(index, kind, at: $0) != nil }
     }
 

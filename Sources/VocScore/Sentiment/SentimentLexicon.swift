@@ -38,7 +38,9 @@ public struct SentimentLexicon: Sendable {
     /// "stopped", "unable to", "dejó de", "parou de": say that the function verb after them fails.
     var failureCues = PhraseIndex<Void>()
     var churn = PhraseIndex<Void>()
-    var effort = PhraseIndex<Void>()
+    /// Effort phrases with the valence each carries as an item (`effort.txt`'s second column, else
+    /// `SentimentTunables.effortValence`; 0 for a signal alone, such as "three times").
+    var effort = PhraseIndex<Double>()
     var topics = PhraseIndex<String>()
 
     /// The words of the idioms ("deixa", "desejar"): they identify the language too.
@@ -108,7 +110,12 @@ public struct SentimentLexicon: Sendable {
         for row in try directory.table("function-verbs.txt", language: language).rows { lexicon.functionVerbs.insert(lexicon.phrase(row.columns[0]), ()) }
         for row in try directory.table("failure-cues.txt", language: language).rows { lexicon.failureCues.insert(lexicon.phrase(row.columns[0]), ()) }
         for row in try directory.table("churn.txt", language: language).rows { lexicon.churn.insert(lexicon.phrase(row.columns[0]), ()) }
-        for row in try directory.table("effort.txt", language: language).rows { lexicon.effort.insert(lexicon.phrase(row.columns[0]), ()) }
+        let effort = try directory.table("effort.txt", language: language)
+        for row in effort.rows {
+            let valence = row.columns.count > 1 ? Double(row.columns[1]) : SentimentTunables.effortValence
+            guard let valence, (-4...0).contains(valence) else { throw effort.error("expected phrase[<TAB>valence between -4 and 0]", row: row) }
+            lexicon.effort.insert(lexicon.phrase(row.columns[0]), valence)
+        }
         let topics = try directory.table("topics.tsv", language: language)
         for row in topics.rows {
             guard row.columns.count == 2 else { throw topics.error("expected topic<TAB>pattern", row: row) }

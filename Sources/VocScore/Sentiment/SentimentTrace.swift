@@ -6,6 +6,8 @@ public struct SentimentTrace: Sendable, Hashable, Codable {
         case word, idiom, hashtag, emoji, emoticon, punctuation
         /// A function verb negated or after a failure cue: "would not close", "no carga", "parou de sincronizar".
         case failure
+        /// An effort phrase no other item covers: "took forever", "tuve que llamar tres veces".
+        case effort
     }
 
     public enum Rule: String, Sendable, Hashable, Codable {
