@@ -51,11 +51,14 @@ struct QueryParameters {
 enum SortOrder: String, CaseIterable { case asc, desc }
 
 extension AccountQuery {
-    /// The account list's filters and order from the query; 400 for a band, sort key or order that does not exist.
+    /// The account list's filters, search, order and page from the query; 400 for a band, sort key or order that
+    /// does not exist, or a page or page size out of range. A page past the last one is empty.
     init(_ parameters: QueryParameters) throws {
         self.init(segment: try parameters.text("segment"), band: try parameters.choice("band", as: HealthBand.self),
-                  owner: try parameters.text("owner"), language: try parameters.text("language"),
+                  owner: try parameters.text("owner"), language: try parameters.text("language"), search: try parameters.text("q"),
                   sort: try parameters.choice("sort", as: SortKey.self) ?? .score,
-                  descending: try parameters.choice("order", as: SortOrder.self) == .desc)
+                  descending: try parameters.choice("order", as: SortOrder.self) == .desc,
+                  page: try parameters.integer("page", in: 1...1_000_000) ?? 1,
+                  pageSize: try parameters.integer("page_size", in: 1...AccountQuery.maximumPageSize) ?? AccountQuery.defaultPageSize)
     }
 }

@@ -89,6 +89,55 @@ import VocTestSupport
         }
     }
 
+    /// Pages split the ordered matches without gaps or repeats, a search finds ids and names whatever their case and
+    /// accents, and the HTML pager's links keep the filters, search and order.
+    @Test func theAccountListPagesAndSearches() async throws {
+        try await Self.server().application(host: "127.0.0.1", port: 0).test(.router) { client in
+            func list(_ query: String) async throws -> [String: Any] {
+                let response = try await client.execute(uri: "/api/accounts" + query, method: .get)
+                #expect(response.status == .ok, "\(query)")
+                return try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+            }
+            func accounts(_ list: [String: Any]) -> [String] { (list["rows"] as? [[String: Any]] ?? []).compactMap { $0["account"] as? String } }
+            let all = try await list("?sort=account")
+            let everyone = accounts(all)
+            #expect(everyone.count >= 5 && all["matched"] as? Int == everyone.count && all["pages"] as? Int == 1)
+            var paged: [String] = []
+            let pages = try #require(try await list("?sort=account&page_size=2")["pages"] as? Int)
+            #expect(pages == (everyone.count + 1) / 2)
+            for page in 1...pages {
+                let one = try await list("?sort=account&page_size=2&page=\(page)")
+                #expect(one["page"] as? Int == page && one["matched"] as? Int == everyone.count)
+                paged += accounts(one)
+            }
+            #expect(paged == everyone, "the pages, in order, are the whole list")
+            #expect(accounts(try await list("?sort=account&page_size=2&page=\(pages + 1)")).isEmpty, "a page past the last is empty")
+
+            #expect(accounts(try await list("?q=northwind")) == ["NW-1001"], "by name, any case")
+            #expect(accounts(try await list("?q=NW-10")) == ["NW-1001"], "by id")
+            #expect(accounts(try await list("?q=h%C3%A9xagon")) == ["HX-7007"], "accents ignored")
+            #expect(accounts(try await list("?q=no-such-account")).isEmpty)
+
+            let page = String(buffer: try await client.execute(uri: "/accounts?sort=account&order=desc&q=x&page_size=1&page=2", method: .get).body)
+            #expect(page.contains("rel=\"prev\" href=\"/accounts?q=x&amp;sort=account&amp;order=desc&amp;page_size=1\""), "\(page)")
+            #expect(page.contains("page 2 of"))
+            #expect(page.contains("name=\"q\" value=\"x\""))
+        }
+    }
+
+    /// The overview lists the 20 worst red accounts and links to the rest; the report lists every one.
+    @Test func theOverviewListsTheWorstRedAccountsAndLinksToTheRest() async throws {
+        var overview = try await Dashboard(store: Self.makeStore(), analyzer: nil, asOf: Self.asOf).overview()
+        let red = try #require(overview.atRisk.first)
+        overview.atRisk = Array(repeating: red, count: 25)
+        let page = DashboardPage.overview(overview).description
+        #expect(page.components(separatedBy: "<tr class=\"account\"").count - 1 == 20)
+        #expect(page.contains("<a href=\"/accounts?band=red&amp;sort=score\">All 25 red accounts →</a>"), "\(page)")
+        let report = DashboardPage.overview(overview, context: .report).description
+        #expect(report.components(separatedBy: "<tr class=\"account\"").count - 1 == 25)
+        #expect(!report.contains("All 25 red accounts"))
+    }
+
     @Test func theAccountListSaysHowManyAnsweredWhyAndWhatRenewsSoon() async throws {
         try await Self.server().application(host: "127.0.0.1", port: 0).test(.router) { client in
             let response = try await client.execute(uri: "/api/accounts", method: .get)

@@ -10,7 +10,7 @@ import VocTestSupport
 /// 404/200), never 5xx, with the security headers, and the server answers the next request.
 @Suite struct HostileRequestTests {
     static let routes = ["/", "/accounts", "/accounts/NW-1001", "/quarantine", "/api/overview", "/api/accounts", "/api/accounts/NW-1001", "/api/quarantine"]
-    static let parameters = ["limit", "reason", "band", "sort", "order", "segment", "owner", "language"]
+    static let parameters = ["limit", "reason", "band", "sort", "order", "segment", "owner", "language", "q", "page", "page_size"]
     static let values = [
         "-1", "0", "1", "99999999999999999999999", "-9223372036854775808", "9223372036854775807", "abc", "", "%00", "%FF%FE",
         "1e9", "0x10", "%E2%80%AE", "%F0%9F%98%A1", "red%0D%0AX-Injected:%201", "%3Cscript%3Ealert(1)%3C/script%3E",
@@ -49,6 +49,9 @@ import VocTestSupport
                 ("/api/accounts?sort=bogus", "parameter 'sort' must be one of account, name"),
                 ("/api/accounts?order=sideways", "parameter 'order' must be one of asc, desc"),
                 ("/api/accounts?band=red&band=green", "parameter 'band' is given more than once"),
+                ("/api/accounts?page=0", "parameter 'page' must be a whole number from 1 to 1000000"),
+                ("/api/accounts?page_size=5000", "parameter 'page_size' must be a whole number from 1 to 1000"),
+                ("/api/accounts?page_size=ten", "parameter 'page_size' must be a whole number from 1 to 1000"),
             ]
             for (uri, message) in cases {
                 let response = try await client.execute(uri: uri, method: .get)

@@ -1,6 +1,8 @@
+import Foundation
 public import VocHealth
 
-/// Filters and order for the account list, read from a URL query such as `?band=red&segment=high-touch&sort=arr&order=desc`.
+/// Filters, order and page of the account list, read from a URL query such as
+/// `?band=red&segment=high-touch&q=acme&sort=arr&order=desc&page=2`.
 public struct AccountQuery: Sendable, Encodable {
     public enum SortKey: String, Sendable, Encodable, CaseIterable {
         case account, name, segment, owner, language, responses, nps, csat, ces, sentiment, score, arr, renewal
@@ -10,23 +12,46 @@ public struct AccountQuery: Sendable, Encodable {
     public var band: HealthBand?
     public var owner: String?
     public var language: String?
+    /// Text found in the account id or name, ignoring case and accents.
+    public var search: String?
     /// Worst health first unless asked otherwise.
     public var sort: SortKey = .score
     public var descending = false
+    /// The page shown, from 1.
+    public var page = 1
+    /// Rows per page; nil for every row (exports and the report).
+    public var pageSize: Int?
 
-    public init(segment: String? = nil, band: HealthBand? = nil, owner: String? = nil, language: String? = nil,
-                sort: SortKey = .score, descending: Bool = false) {
+    public init(segment: String? = nil, band: HealthBand? = nil, owner: String? = nil, language: String? = nil, search: String? = nil,
+                sort: SortKey = .score, descending: Bool = false, page: Int = 1, pageSize: Int? = nil) {
         self.segment = segment
         self.band = band
         self.owner = owner
         self.language = language
+        self.search = search
         self.sort = sort
         self.descending = descending
+        self.page = max(1, page)
+        self.pageSize = pageSize.map { max(1, $0) }
     }
 
     public func matches(_ row: AccountRow) -> Bool {
         (segment == nil || row.segment == segment) && (band == nil || row.band == band)
             && (owner == nil || row.owner == owner) && (language == nil || row.language == language)
+            && (search.map { text in [row.account, row.name ?? ""].contains { $0.range(of: text, options: [.caseInsensitive, .diacriticInsensitive]) != nil } } ?? true)
+    }
+
+    /// The rows of this query's page among the matching rows in order.
+    public func page<Row>(of rows: [Row]) -> ArraySlice<Row> {
+        guard let pageSize else { return rows[...] }
+        let start = min(rows.count, (page - 1).multipliedReportingOverflow(by: pageSize).overflow ? rows.count : (page - 1) * pageSize)
+        return rows[start..<min(rows.count, start + pageSize)]
+    }
+
+    /// How many pages the matching rows fill (at least one).
+    public func pages(matching count: Int) -> Int {
+        guard let pageSize, count > 0 else { return 1 }
+        return (count + pageSize - 1) / pageSize
     }
 
     /// The matching rows in the requested order; rows without a value for the sort key come last either way, ties by account id.
@@ -42,13 +67,22 @@ public struct AccountQuery: Sendable, Encodable {
         }
     }
 
-    /// The query string for this query with `changes` applied (for sort links and filters).
-    public func link(sort newSort: SortKey? = nil, descending newOrder: Bool? = nil) -> String {
-        var items = [("segment", segment), ("band", band?.rawValue), ("owner", owner), ("language", language)]
+    /// The query string for this query with `changes` applied (for sort links, filters and pages). A new sort order
+    /// starts again at the first page.
+    public func link(sort newSort: SortKey? = nil, descending newOrder: Bool? = nil, page newPage: Int? = nil) -> String {
+        var items = [("segment", segment), ("band", band?.rawValue), ("owner", owner), ("language", language), ("q", search)]
         items.append(("sort", (newSort ?? sort).rawValue))
         if newOrder ?? descending { items.append(("order", "desc")) }
+        let shownPage = newPage ?? (newSort == nil && newOrder == nil ? page : 1)
+        if shownPage > 1 { items.append(("page", String(shownPage))) }
+        if let pageSize, pageSize != Self.defaultPageSize { items.append(("page_size", String(pageSize))) }
         return "?" + items.compactMap { name, value in value.map { "\(name)=\(Self.percentEncode($0))" } }.joined(separator: "&")
     }
+
+    /// Rows per page on the dashboard and its JSON API unless `page_size` says otherwise.
+    public static let defaultPageSize = 100
+    /// The largest `page_size` taken.
+    public static let maximumPageSize = 1_000
 
     private enum SortValue { case number(Double), text(String), missing }
 

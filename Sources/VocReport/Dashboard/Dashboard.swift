@@ -87,7 +87,9 @@ public struct Dashboard: Sendable {
 
     public func accounts(_ query: AccountQuery) -> AccountList {
         let values = { (path: KeyPath<AccountRow, String?>) in Array(Set(rows.compactMap { $0[keyPath: path] })).sorted() }
-        return AccountList(asOf: asOf, query: query, total: rows.count, rows: query.apply(rows),
+        let matching = query.apply(rows)
+        return AccountList(asOf: asOf, query: query, total: rows.count, matched: matching.count, page: query.page,
+                           pages: query.pages(matching: matching.count), rows: Array(query.page(of: matching)),
                            segments: values(\.segment), owners: values(\.owner), languages: values(\.language))
     }
 

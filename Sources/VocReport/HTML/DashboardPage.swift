@@ -31,11 +31,23 @@ public enum DashboardPage {
             \(select("band", "Band", HealthBand.allCases.map(\.rawValue), query.band?.rawValue))\
             \(select("owner", "CSM", list.owners, query.owner))\
             \(select("language", "Language", list.languages, query.language))\
+            <label>Search <input type="search" name="q" value="\(HTML(text: query.search ?? ""))" placeholder="id or name"></label>\
             <input type="hidden" name="sort" value="\(query.sort.rawValue)">\
             <button type="submit">Filter</button> <a href="/accounts">reset</a></form>
             """
-        let body: HTML = "<h1>Accounts</h1>\(form)<p class=\"muted\">\(list.rows.count) of \(list.total) accounts, as of \(Formatting.iso8601(list.asOf))</p>" + accountTable(list, context: .server)
+        let first = (list.page - 1) * (query.pageSize ?? 0) + 1
+        let shown = list.rows.isEmpty ? "none" : "\(first)-\(first + list.rows.count - 1)"
+        let body: HTML = "<h1>Accounts</h1>\(form)<p class=\"muted\">\(shown) of \(list.matched) matching (\(list.total) accounts), as of \(Formatting.iso8601(list.asOf))</p>"
+            + accountTable(list, context: .server) + pager(list)
         return document(title: "Accounts", active: "accounts", context: .server, body: body)
+    }
+
+    /// Links to the previous and next pages, the filters and order kept; nothing when one page holds every match.
+    private static func pager(_ list: AccountList) -> HTML {
+        guard list.pages > 1 else { return .empty }
+        let previous: HTML = list.page > 1 ? "<a rel=\"prev\" href=\"/accounts\(list.query.link(page: min(list.page - 1, list.pages)))\">← previous</a>" : "← previous"
+        let next: HTML = list.page < list.pages ? "<a rel=\"next\" href=\"/accounts\(list.query.link(page: list.page + 1))\">next →</a>" : "next →"
+        return "<nav class=\"pager\">\(previous) · page \(list.page) of \(list.pages) · \(next)</nav>"
     }
 
     public static func account(_ detail: AccountDetail) -> HTML {
@@ -150,11 +162,19 @@ public enum DashboardPage {
         ])
         body += "</div><h2>Accounts at risk</h2>"
         if overview.atRisk.isEmpty { body += "<p class=\"muted\">No account is red.</p>" } else {
-            body += accountTable(AccountList(asOf: overview.asOf, query: AccountQuery(band: .red), total: overview.atRisk.count, rows: overview.atRisk,
-                                             segments: [], owners: [], languages: []), context: context, sortable: false)
+            // On the server the worst few, then a link to the paged list; the report lists them all.
+            let shown = context == .server ? Array(overview.atRisk.prefix(atRiskShown)) : overview.atRisk
+            body += accountTable(AccountList(asOf: overview.asOf, query: AccountQuery(band: .red), total: overview.atRisk.count, matched: overview.atRisk.count,
+                                             page: 1, pages: 1, rows: shown, segments: [], owners: [], languages: []), context: context, sortable: false)
+            if shown.count < overview.atRisk.count {
+                body += "<p><a href=\"/accounts\(AccountQuery(band: .red).link())\">All \(overview.atRisk.count) red accounts →</a></p>"
+            }
         }
         return body
     }
+
+    /// How many red accounts the overview lists before linking to the rest.
+    static let atRiskShown = 20
 
     private static func accountTable(_ list: AccountList, context: Context, sortable: Bool = true) -> HTML {
         let columns: [(AccountQuery.SortKey?, String, Bool)] = [
@@ -271,7 +291,7 @@ public enum DashboardPage {
         figcaption{font-weight:600;margin-bottom:4px}.key{font-weight:400;color:#555;margin-left:8px}.key i{display:inline-block;width:10px;height:10px;margin-right:4px}\
         svg text{font-size:11px;fill:#555}svg text.label,svg text.value{font-size:13px;fill:#222}svg text.axis{font-size:11px;fill:#777}\
         table{border-collapse:collapse;background:#fff;margin:8px 0}th,td{border-bottom:1px solid #eee;padding:4px 8px;text-align:left;vertical-align:top}\
-        th a{color:#222}td.num,th.num{text-align:right;white-space:nowrap}tr.total td{font-weight:600}.filters label{margin-right:10px}\
+        th a{color:#222}td.num,th.num{text-align:right;white-space:nowrap}tr.total td{font-weight:600}.filters label{margin-right:10px}.pager{margin:8px 0}\
         .tag{background:#eef2f7;border-radius:10px;padding:2px 8px}.comments li{margin:10px 0}\
         blockquote{margin:4px 0 2px 0;padding:4px 10px;border-left:3px solid #ccc;background:#fff;white-space:pre-wrap}.trace{color:#666;font-size:12px}
         """
