@@ -20,6 +20,16 @@ import VocTestSupport
         let html = try String(contentsOfFile: path, encoding: .utf8)
         #expect(html.contains("<svg") && html.contains("All accounts"))
         #expect(html.contains("data-account=\"HX-7007\"") && html.contains("data-account=\"NW-1001\""))
+        // One section per account of the list, which links to it: its measures, drivers and detractor comments.
+        let listed = html.components(separatedBy: "<tr class=\"account\" data-account=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        let sections = html.components(separatedBy: "<section class=\"account\" id=\"").dropFirst()
+        #expect(Set(listed).count == sections.count && sections.count >= 2)
+        for section in sections {
+            let anchor = String(section.prefix { $0 != "\"" })
+            #expect(html.contains("<a href=\"#\(anchor)\">"), "the list links to \(anchor)")
+            #expect(section.contains("<h3>Health measures</h3>") && section.contains("<h3>Latest detractor comments</h3>"), "\(anchor)")
+        }
+        #expect(html.contains("id=\"account-NW-1001\"><h2>NW-1001"))
         #expect(html.contains("Hexagon &lt;b&gt;Labs&lt;/b&gt;"))
         #expect(html.contains("Content-Security-Policy"))
         for forbidden in ["<script", "<img", "<link", "src=\"http", "href=\"http", "url(", "@import", "<svg onload"] {

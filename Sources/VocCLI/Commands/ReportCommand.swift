@@ -3,7 +3,7 @@ import Foundation
 import VocCore
 import VocReport
 
-/// `voc report --html FILE`: the dashboard's overview and account list as one self-contained file.
+/// `voc report --html FILE`: the dashboard's overview, account list and one section per account as one self-contained file.
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
@@ -18,7 +18,13 @@ struct ReportCommand: AsyncParsableCommand {
     func run() async throws {
         let store = try await storeOptions.open(), model = try health.model()
         let dashboard = try await Dashboard(store: store, model: model, analyzer: nil, asOf: try health.date(for: store, model: model))
-        let page = DashboardPage.report(dashboard.overview(), accounts: dashboard.accounts(AccountQuery())).description
+        let accounts = dashboard.accounts(AccountQuery())
+        // Each section reads its account's records by index (drivers, detractor comments), worst health first.
+        var details: [AccountDetail] = []
+        for row in accounts.rows {
+            if let detail = try await dashboard.account(row.account) { details.append(detail) }
+        }
+        let page = DashboardPage.report(dashboard.overview(), accounts: accounts, details: details).description
         if html == "-" { return Console.out(page, terminator: "") }
         do {
             try page.write(toFile: html, atomically: true, encoding: .utf8)

@@ -13,11 +13,18 @@ public enum DashboardPage {
         document(title: "Portfolio", active: "overview", context: context, body: overviewBody(overview, context: context))
     }
 
-    /// The HTML report: the overview followed by every account, in one file to send by e-mail.
-    public static func report(_ overview: PortfolioOverview, accounts: AccountList) -> HTML {
-        document(title: "Voice of the customer report", active: "", context: .report,
-                 body: overviewBody(overview, context: .report) + "<h2>All accounts</h2>" + accountTable(accounts, context: .report))
+    /// The HTML report: the overview, the account list, then one section per account (its measures, drivers and
+    /// latest detractor comments, as on its page), in one file to send by e-mail; the list links to the sections.
+    public static func report(_ overview: PortfolioOverview, accounts: AccountList, details: [AccountDetail]) -> HTML {
+        var body = overviewBody(overview, context: .report) + "<h2>All accounts</h2>" + accountTable(accounts, context: .report)
+        for detail in details {
+            body += "<section class=\"account\" id=\"\(anchor(detail.account.account ?? ""))\">\(accountBody(detail, context: .report))</section>"
+        }
+        return document(title: "Voice of the customer report", active: "", context: .report, body: body)
     }
+
+    /// An account's section in the report, as a fragment id.
+    static func anchor(_ account: String) -> String { "account-" + AccountQuery.percentEncode(account) }
 
     public static func accounts(_ list: AccountList) -> HTML {
         let query = list.query
@@ -51,9 +58,15 @@ public enum DashboardPage {
     }
 
     public static func account(_ detail: AccountDetail) -> HTML {
+        document(title: detail.account.account ?? "", active: "accounts", context: .server, body: accountBody(detail, context: .server))
+    }
+
+    /// An account's page, or its section of the report (its headings one level down).
+    private static func accountBody(_ detail: AccountDetail, context: Context) -> HTML {
+        let (h1, h2) = context == .server ? ("h1", "h2") : ("h2", "h3")
         let summary = detail.account
         let id = summary.account ?? ""
-        var body: HTML = "<h1>\(id)\(summary.name.map { HTML(" <small>\(HTML(text: $0))</small>") } ?? .empty)</h1>"
+        var body: HTML = "<\(h1)>\(id)\(summary.name.map { HTML(" <small>\(HTML(text: $0))</small>") } ?? .empty)</\(h1)>"
         let renewsOn = detail.health?.renewal
         let soon = detail.health.map { AccountRow.renewsSoon(band: $0.band, renewal: renewsOn, asOf: $0.asOf) } ?? false
         let renewal: HTML = soon
@@ -78,7 +91,7 @@ public enum DashboardPage {
                               yTitle: "health 0-100", guides: [(detail.redBelow, "red below"), (detail.greenAbove, "green above")])
         body += "</div>"
         if let health = detail.health {
-            body += "<h2>Health measures</h2><div class=\"scroll\"><table><thead><tr><th>Measure</th><th>0-100 as</th><th class=\"num\">Value</th><th class=\"num\">Evidence</th><th class=\"num\">Prior</th><th class=\"num\">Adjusted</th><th class=\"num\">Share</th><th class=\"num\">Points</th></tr></thead><tbody>"
+            body += "<\(h2)>Health measures</\(h2)><div class=\"scroll\"><table><thead><tr><th>Measure</th><th>0-100 as</th><th class=\"num\">Value</th><th class=\"num\">Evidence</th><th class=\"num\">Prior</th><th class=\"num\">Adjusted</th><th class=\"num\">Share</th><th class=\"num\">Points</th></tr></thead><tbody>"
             for measure in health.measures where measure.weight > 0 {
                 body += measure.adjusted == nil
                     ? "<tr><td>\(measure.measure.rawValue)</td><td class=\"muted\">\(measure.measure.normalization)</td><td colspan=\"6\" class=\"muted\">excluded: \(measure.excluded?.rawValue ?? "") (weights renormalized)</td></tr>"
@@ -87,7 +100,7 @@ public enum DashboardPage {
             body += "<tr class=\"total\"><td>score</td><td colspan=\"5\"></td><td class=\"num\">\(Formatting.fixed(health.score))</td></tr></tbody></table></div>"
         }
         if !detail.drivers.isEmpty {
-            body += "<h2>Responses that move the score most</h2><ul class=\"comments\">"
+            body += "<\(h2)>Responses that move the score most</\(h2)><ul class=\"comments\">"
             for driver in detail.drivers {
                 body += "<li><b class=\"\(driver.driver.pull < 0 ? "neg" : "pos")\">\(Formatting.signed(driver.driver.pull))</b> \(Formatting.day(driver.driver.submittedAt)) · \(driver.driver.reasons.joined(separator: ", ")) · <span class=\"muted\">\(driver.source)</span>"
                 body += comment(driver.comment, trace: driver.trace) + "</li>"
@@ -95,9 +108,9 @@ public enum DashboardPage {
             body += "</ul>"
         }
         if let topics = summary.sentiment?.topics, !topics.isEmpty {
-            body += "<h2>Topics</h2><p>\(HTML.join(topics.map { "<span class=\"tag\">\($0)</span>" }, separator: " "))</p>"
+            body += "<\(h2)>Topics</\(h2)><p>\(HTML.join(topics.map { "<span class=\"tag\">\($0)</span>" }, separator: " "))</p>"
         }
-        body += "<h2>Latest detractor comments</h2>"
+        body += "<\(h2)>Latest detractor comments</\(h2)>"
         if detail.detractorComments.isEmpty { body += "<p class=\"muted\">No detractor left a comment.</p>" }
         body += "<ul class=\"comments\">"
         for evidence in detail.detractorComments {
@@ -105,7 +118,7 @@ public enum DashboardPage {
             body += comment(evidence.comment, trace: evidence.trace) + "</li>"
         }
         body += "</ul>"
-        return document(title: id, active: "accounts", context: .server, body: body)
+        return body
     }
 
     public static func quarantine(_ list: QuarantineList) -> HTML {
@@ -197,7 +210,8 @@ public enum DashboardPage {
         var rows = HTML.empty
         for row in list.rows {
             let health: HTML = row.band.map { band in "<span class=\"band \(band.rawValue)\">\(Formatting.fixed(row.score)) \(band.rawValue)</span> \(row.trend?.arrow ?? "")" } ?? "—"
-            let account: HTML = context == .server ? "<a href=\"/accounts/\(AccountQuery.percentEncode(row.account))\">\(row.account)</a>" : HTML(text: row.account)
+            let account: HTML = context == .server ? "<a href=\"/accounts/\(AccountQuery.percentEncode(row.account))\">\(row.account)</a>"
+                : "<a href=\"#\(anchor(row.account))\">\(row.account)</a>"
             let why = row.weakestMeasures.map(\.rawValue).joined(separator: ", ") + (row.scoreChange.map { " · " + Formatting.signed($0) } ?? "")
             let renewal: HTML = row.renewalSoon
                 ? "<td class=\"renewal-soon\" title=\"renews within 90 days\">\(Formatting.day(row.renewal))</td>" : "<td>\(Formatting.day(row.renewal))</td>"
