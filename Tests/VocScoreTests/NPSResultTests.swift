@@ -76,3 +76,30 @@ import VocScore
         #expect(result.favourableShare == nil)
     }
 }
+
+/// The tiles' change against the previous period, checked against a hand computation (`PeriodChange`'s formulas).
+@Suite struct PeriodChangeTests {
+    @Test func npsChangeHasTheAdjustedWaldIntervalOfTheDifference() throws {
+        // 6 promoters and 2 detractors of 10 (NPS 40) against 3 and 4 of 10 (−10): n′ = 13, P′ = 6.75/13, D′ = 2.75/13 …
+        let change = PeriodChange.nps(NPSTally(promoters: 6, passives: 2, detractors: 2), previous: NPSTally(promoters: 3, passives: 3, detractors: 4))
+        #expect(change.current == 40 && change.previous == -10 && change.change == 50)
+        #expect(abs(try #require(change.changeCiLow) - -23.135939308212922) < 1e-9)
+        #expect(abs(try #require(change.changeCiHigh) - 100.05901623128986) < 1e-9)
+        #expect(change.currentAnswered == 10 && change.previousAnswered == 10)
+    }
+
+    @Test func shareChangeHasTheAgrestiCaffoInterval() throws {
+        // 8 of 10 against 5 of 10: p̃ = 9/12 and 6/12.
+        let change = PeriodChange.share(favourable: 8, of: 10, previousFavourable: 5, of: 10)
+        #expect(change.change == 30)
+        #expect(abs(try #require(change.changeCiLow) - -12.423680493925227) < 1e-9)
+        #expect(abs(try #require(change.changeCiHigh) - 62.423680493925225) < 1e-9)
+    }
+
+    @Test func aPeriodWithoutAnswersHasNoChange() {
+        let change = PeriodChange.share(favourable: 3, of: 4, previousFavourable: 0, of: 0)
+        #expect(change.current == 75 && change.previous == nil && change.change == nil && change.changeCiLow == nil)
+        let sentiment = PeriodChange.mean(0.25, answered: 4, previous: -0.5, previousAnswered: 2)
+        #expect(sentiment.change == 0.75 && sentiment.changeCiLow == nil)
+    }
+}

@@ -125,6 +125,30 @@ import VocTestSupport
         }
     }
 
+    /// The tiles' change compares the last 7 whole days through the view's day with the 7 before (the chart's last
+    /// week is partial): the same answers as the account's records in those days, read one by one.
+    @Test func theTilesChangeIsTheLastSevenDaysAgainstTheSevenBefore() async throws {
+        let store = try await Self.makeStore()
+        let dashboard = try await Dashboard(store: store, analyzer: nil, asOf: Self.asOf)
+        for account in ["NW-1001", "IN-4004"] {
+            let detail = try #require(try await dashboard.account(account))
+            var tallies = [NPSTally(), NPSTally()]
+            let lastDay = Int((Self.asOf.timeIntervalSince1970 / 86_400).rounded(.down))
+            for record in try await dashboard.view.feedback(account: account, limit: 10_000) {
+                guard let at = record.submittedAt, let answer = record.nps else { continue }
+                let day = Int((at.timeIntervalSince1970 / 86_400).rounded(.down))
+                if day <= lastDay && day > lastDay - 14 { tallies[day > lastDay - 7 ? 1 : 0].add(answer) }
+            }
+            #expect(detail.changes.periodDays == 7)
+            #expect(detail.changes.nps.currentAnswered == tallies[1].answered && detail.changes.nps.previousAnswered == tallies[0].answered, "\(account)")
+            #expect(detail.changes.nps == PeriodChange.nps(tallies[1], previous: tallies[0]), "\(account)")
+        }
+        let overview = dashboard.overview()
+        #expect(overview.changes.nps.currentAnswered > 0 && overview.changes.nps.previousAnswered > 0, "the sample data fills both weeks")
+        #expect(overview.changes.nps.changeCiLow != nil && overview.changes.csat.change != nil)
+        #expect(DashboardPage.overview(overview).description.contains("<div class=\"note change\">last 7 days "))
+    }
+
     /// The overview lists the 20 worst red accounts and links to the rest; the report lists every one.
     @Test func theOverviewListsTheWorstRedAccountsAndLinksToTheRest() async throws {
         var overview = try await Dashboard(store: Self.makeStore(), analyzer: nil, asOf: Self.asOf).overview()

@@ -9,6 +9,8 @@ public struct AccountDetail: Sendable, Encodable {
     public var health: AccountHealth?
     public var drivers: [DriverEvidence]
     public var periods: [AccountPeriod]
+    /// The account's last `periodDays` days against the ones before.
+    public var changes: MetricChanges
     public var detractorComments: [CommentEvidence]
     /// The health bands' edges for this account's segment: red below the first, green above the second.
     public var redBelow: Double

@@ -82,7 +82,8 @@ public struct Dashboard: Sendable {
             portfolio: portfolio, bands: bands,
             redBelow: thresholds.redBelow, greenAbove: thresholds.greenAbove,
             revenueAtRisk: red.reduce(0) { $0 + ($1.arr ?? 0) }, redWithoutARR: red.count { $0.arr == nil },
-            periods: portfolioPeriods(), minimumSample: minimumSample, atRisk: AccountQuery(band: .red).apply(rows))
+            periods: portfolioPeriods(), changes: activity.changes(of: nil),
+            minimumSample: minimumSample, atRisk: AccountQuery(band: .red).apply(rows))
     }
 
     public func accounts(_ query: AccountQuery) -> AccountList {
@@ -118,7 +119,8 @@ public struct Dashboard: Sendable {
             return false
         }.prefix(5).map(commentEvidence)
         let bands = model.configuration.profile(forSegment: health?.segment ?? summary.segment).bands
-        return AccountDetail(account: summary, health: health, drivers: drivers, periods: accountPeriods, detractorComments: detractors,
+        return AccountDetail(account: summary, health: health, drivers: drivers, periods: accountPeriods,
+                             changes: activity.changes(of: id), detractorComments: detractors,
                              redBelow: bands.redBelow, greenAbove: bands.greenAbove, minimumSample: minimumSample)
     }
 

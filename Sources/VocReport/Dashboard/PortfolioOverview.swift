@@ -25,6 +25,8 @@ public struct PortfolioOverview: Sendable, Encodable {
     public var redWithoutARR: Int
     /// One entry per period (week by default), oldest first.
     public var periods: [PortfolioPeriod]
+    /// The last `periodDays` days against the ones before.
+    public var changes: MetricChanges
     /// Answers under which a figure is too few to judge (`--min-n`).
     public var minimumSample: Int
     /// The red accounts, worst first.

@@ -1,5 +1,6 @@
 import Foundation
 import VocHealth
+import VocScore
 
 /// The dashboard's pages and the HTML report as complete documents: inline CSS and SVG, no script, no external resource.
 public enum DashboardPage {
@@ -77,7 +78,7 @@ public enum DashboardPage {
             body += tile("Health", Formatting.fixed(health.score), band: health.band,
                          note: "\(health.trend.arrow) \(health.previousScore.map { "from \(Formatting.fixed($0))" } ?? "no previous period") · confidence \(health.confidenceLabel)")
         }
-        body += metricTiles(summary)
+        body += metricTiles(summary, changes: detail.changes, minimumSample: detail.minimumSample)
         body += "</div>"
         body += SVGChart.intervals(title: "Scores with 95% intervals", intervalItems(summary))
         let periods = ChartPeriods(ends: detail.periods.map(\.end))
@@ -148,7 +149,7 @@ public enum DashboardPage {
             body += "<p class=\"banner\">The newest response is from \(Formatting.day(latest)), \(days) days before this view: recent weeks have no data and every score has decayed with age. To see the portfolio as it was then: <code>voc serve --as-of \(Formatting.day(latest))</code>.</p>"
         }
         body += "<div class=\"tiles\">"
-        body += metricTiles(overview.portfolio)
+        body += metricTiles(overview.portfolio, changes: overview.changes, minimumSample: overview.minimumSample)
         body += tile("Accounts", "\(overview.bands.red + overview.bands.yellow + overview.bands.green)", band: nil,
                      note: "\(overview.bands.red) red · \(overview.bands.yellow) yellow · \(overview.bands.green) green")
         body += tile("Revenue at risk", Formatting.money(overview.revenueAtRisk), band: overview.revenueAtRisk > 0 ? .red : nil,
@@ -240,25 +241,45 @@ public enum DashboardPage {
         "n=\(answered)" + (sufficient ? "" : " · too few to judge")
     }
 
-    private static func metricTiles(_ summary: AccountSummary) -> HTML {
+    /// NPS, CSAT satisfied %, CES easy % (as the interval chart shows it; the mean in the note) and sentiment, all time,
+    /// each with its change over the last `periodDays` days (`MetricChanges`).
+    private static func metricTiles(_ summary: AccountSummary, changes: MetricChanges, minimumSample: Int) -> HTML {
         var tiles = HTML.empty
         if let nps = summary.nps {
             tiles += tile("NPS", Formatting.signed(nps.score), band: nil,
-                          note: "95% CI \(Formatting.interval(nps.ciLow, nps.ciHigh)) · \(sample(nps.answered, nps.sufficient))")
+                          note: "95% CI \(Formatting.interval(nps.ciLow, nps.ciHigh)) · \(sample(nps.answered, nps.sufficient))",
+                          change: change(changes.nps, days: changes.periodDays, decimals: 1, minimumSample: minimumSample))
         }
         if let csat = summary.csat {
-            tiles += tile("CSAT", Formatting.fixed(csat.favourablePercent) + "%", band: nil,
-                          note: "95% CI \(Formatting.interval(csat.favourableCiLow, csat.favourableCiHigh)) · \(sample(csat.answered, csat.sufficient))")
+            tiles += tile("CSAT", Formatting.fixed(csat.favourablePercent) + "% satisfied", band: nil,
+                          note: "95% CI \(Formatting.interval(csat.favourableCiLow, csat.favourableCiHigh)) · \(sample(csat.answered, csat.sufficient))",
+                          change: change(changes.csat, days: changes.periodDays, decimals: 1, share: true, minimumSample: minimumSample))
         }
         if let ces = summary.ces {
-            tiles += tile("CES", Formatting.fixed(ces.mean, decimals: 2), band: nil,
-                          note: "95% CI \(Formatting.interval(ces.meanCiLow, ces.meanCiHigh)) · \(ces.scale) · \(sample(ces.answered, ces.sufficient))")
+            tiles += tile("CES", Formatting.fixed(ces.favourablePercent) + "% easy", band: nil,
+                          note: "95% CI \(Formatting.interval(ces.favourableCiLow, ces.favourableCiHigh)) · mean \(Formatting.fixed(ces.mean, decimals: 2)) on \(ces.scale) · \(sample(ces.answered, ces.sufficient))",
+                          change: change(changes.ces, days: changes.periodDays, decimals: 1, share: true, minimumSample: minimumSample))
         }
         if let sentiment = summary.sentiment {
             tiles += tile("Sentiment", Formatting.signed(sentiment.mean, decimals: 2), band: nil,
-                          note: "\(Formatting.fixed(sentiment.negativePercent, decimals: 0))% negative · churn \(sentiment.churnMentions) · effort \(sentiment.effortMentions)")
+                          note: "\(Formatting.fixed(sentiment.negativePercent, decimals: 0))% negative · churn \(sentiment.churnMentions) · effort \(sentiment.effortMentions)",
+                          change: change(changes.sentiment, days: changes.periodDays, decimals: 2, minimumSample: minimumSample))
         }
         return tiles
+    }
+
+    /// "last 7 days −50.0 vs −25.0: ▼ −25.0 [−85.4, 68.2] · n 4 / 12 · too few to judge", or why there is no change.
+    /// - Parameter share: the figure is a percentage (unsigned, with %), not a score.
+    private static func change(_ change: PeriodChange, days: Int, decimals: Int, share: Bool = false, minimumSample: Int) -> String {
+        guard let difference = change.change, let current = change.current, let previous = change.previous else {
+            return change.currentAnswered == 0 ? "no answers in the last \(days) days" : "no answers in the \(days) days before the last \(days)"
+        }
+        let value = { (figure: Double) in share ? Formatting.fixed(figure, decimals: decimals) + "%" : Formatting.signed(figure, decimals: decimals) }
+        let arrow = difference > 0 ? "▲" : difference < 0 ? "▼" : "="
+        let interval = change.changeCiLow.map { " [\(Formatting.fixed($0, decimals: decimals)), \(Formatting.fixed(change.changeCiHigh ?? $0, decimals: decimals))]" } ?? ""
+        let thin = min(change.currentAnswered, change.previousAnswered) < minimumSample ? " · too few to judge" : ""
+        return "last \(days) days \(value(current)) vs \(value(previous)): \(arrow) \(Formatting.signed(difference, decimals: decimals))\(share ? " pts" : "")"
+            + "\(interval) · n \(change.currentAnswered) / \(change.previousAnswered)\(thin)"
     }
 
     private static func intervalItems(_ summary: AccountSummary) -> [ChartInterval] {
@@ -269,8 +290,9 @@ public enum DashboardPage {
         ]
     }
 
-    private static func tile(_ label: String, _ value: String, band: HealthBand?, note: String) -> HTML {
-        "<div class=\"tile\"><div class=\"label\">\(label)</div><div class=\"value\(band.map { " \($0.rawValue)" } ?? "")\">\(value)</div><div class=\"note\">\(note)</div></div>"
+    private static func tile(_ label: String, _ value: String, band: HealthBand?, note: String, change: String? = nil) -> HTML {
+        let changeLine: HTML = change.map { "<div class=\"note change\">\($0)</div>" } ?? .empty
+        return "<div class=\"tile\"><div class=\"label\">\(label)</div><div class=\"value\(band.map { " \($0.rawValue)" } ?? "")\">\(value)</div><div class=\"note\">\(note)</div>\(changeLine)</div>"
     }
 
     private static func comment(_ text: String?, trace: [String]) -> HTML {
