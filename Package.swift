@@ -49,7 +49,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "voc", dependencies: ["VocCLI"]),
-        .target(name: "VocFuzzing", dependencies: ["VocCore", "VocIngest", "VocScore"]),
+        .target(name: "VocFuzzing", dependencies: ["VocCore", "VocIngest", "VocScore", "VocReport"]),
         .executableTarget(name: "voc-fuzz", dependencies: ["VocFuzzing"]),
         .target(name: "VocTestSupport", dependencies: ["VocCore"]),
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fuzz voc's parsers with libFuzzer and AddressSanitizer.
-#   scripts/fuzz.sh [SECONDS] [TARGET…]     default: 60 seconds each, every target (csv mime rfc2047 xml sentiment)
+#   scripts/fuzz.sh [SECONDS] [TARGET…]     default: 60 seconds each, every target (csv mime rfc2047 xml sentiment query)
 # Seeds and every input that ever failed live in corpora/fuzz/<target>/ (replayed by `swift test`); the corpus a run
 # grows goes to .build/fuzz-corpus/<target>/, and a failing input to fuzz-findings/<target>-crash-… (copy it into
 # corpora/fuzz/<target>/ once fixed). Exits non-zero when any target finds a crash, leak, sanitizer report or hang.
@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(csv mime rfc2047 xml sentiment)
+[ ${#targets[@]} -eq 0 ] && targets=(csv mime rfc2047 xml sentiment query)
 
 # The instrumented build's output (the linker warns about every __asan_ symbol it resolves late) goes to a log,
 # shown only when the build fails.

@@ -1,16 +1,18 @@
 import Foundation
 import VocCore
 import VocIngest
+import VocReport
 import VocScore
 
 /// The parsers that take untrusted bytes, each wrapped so that one input exercises it end to end: the CSV scanner and
-/// survey mapping, the MIME parser, RFC 2047 decoding, the XML record reader, and the tokenizer with the sentiment
-/// rules. A target must return for every input: a crash, a sanitizer report or a hang is a finding.
+/// survey mapping, the MIME parser, RFC 2047 decoding, the XML record reader, the tokenizer with the sentiment
+/// rules, and the dashboard's query parameters. A target must return for every input: a crash, a sanitizer report or
+/// a hang is a finding.
 ///
 /// The inputs go through the same public entry points `voc ingest` uses, from a file in a per-process scratch
 /// directory, so what is fuzzed is what users run.
 public enum FuzzTarget: String, CaseIterable, Sendable {
-    case csv, mime, rfc2047, xml, sentiment
+    case csv, mime, rfc2047, xml, sentiment, query
 
     /// Runs one input; returns how many events (records, quarantined, skipped) or tokens it produced.
     @discardableResult
@@ -30,6 +32,28 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
                           name: "input.mbox", format: .mbox)
         case .xml:
             return ingest(bytes, name: "input.xml", format: .xml)
+        case .query:
+            return query(String(decoding: bytes, as: UTF8.self))
+        }
+    }
+
+    /// A URL query (`band=red&q=acme&page=2`), split and percent-decoded as an HTTP server would, read by every
+    /// dashboard route's parameters; the account query then builds its links and pages. A parameter that does not fit
+    /// is a correct outcome.
+    private func query(_ text: String) -> Int {
+        let pairs = text.split(separator: "&", omittingEmptySubsequences: true).map { item in
+            let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let decode = { (part: Substring) in String(part).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(part) }
+            return (name: decode(parts[0]), value: parts.count > 1 ? decode(parts[1]) : "")
+        }
+        do throws(QueryParameters.Invalid) {
+            let parameters = try QueryParameters(pairs)
+            let accounts = try AccountQuery(parameters)
+            _ = try QuarantineQuery(parameters)
+            let pages = accounts.pages(matching: 1_234)
+            return accounts.link().utf8.count + accounts.link(page: pages).utf8.count + accounts.page(of: Array(0..<1_234)).count
+        } catch {
+            return 0
         }
     }
 

@@ -52,7 +52,7 @@ public struct DashboardServer: Sendable {
         if let token { router.add(middleware: BearerTokenMiddleware(token: token)) }
         router.get("/") { _, _ in try await page { DashboardPage.overview($0.overview()) } }
         router.get("/accounts") { request, _ in
-            let query = try AccountQuery(QueryParameters(request))
+            let query = try Self.query(request, AccountQuery.init)
             return try await page { DashboardPage.accounts($0.accounts(query)) }
         }
         router.get("/accounts/{id}") { _, context in
@@ -63,12 +63,12 @@ public struct DashboardServer: Sendable {
             }
         }
         router.get("/quarantine") { request, _ in
-            let (reason, limit) = try Self.quarantineQuery(request)
-            return try await page { try DashboardPage.quarantine(await $0.quarantine(reason: reason, limit: limit)) }
+            let query = try Self.query(request, QuarantineQuery.init)
+            return try await page { try DashboardPage.quarantine(await $0.quarantine(reason: query.reason, limit: query.limit)) }
         }
         router.get("/api/overview") { _, _ in try await json { $0.overview() } }
         router.get("/api/accounts") { request, _ in
-            let query = try AccountQuery(QueryParameters(request))
+            let query = try Self.query(request, AccountQuery.init)
             return try await json { $0.accounts(query) }
         }
         router.get("/api/accounts/{id}") { _, context in
@@ -79,17 +79,20 @@ public struct DashboardServer: Sendable {
             }
         }
         router.get("/api/quarantine") { request, _ in
-            let (reason, limit) = try Self.quarantineQuery(request)
-            return try await json { try await $0.quarantine(reason: reason, limit: limit) }
+            let query = try Self.query(request, QuarantineQuery.init)
+            return try await json { try await $0.quarantine(reason: query.reason, limit: query.limit) }
         }
         router.get("/healthz") { _, _ in "ok\n" }
         return router
     }
 
-    /// `reason` (a quarantine reason) and `limit` (1-10,000 entries, default 500) of the quarantine routes.
-    private static func quarantineQuery(_ request: Request) throws -> (QuarantineReason?, Int) {
-        let parameters = try QueryParameters(request)
-        return (try parameters.choice("reason", as: QuarantineReason.self), try parameters.integer("limit", in: 1...10_000) ?? 500)
+    /// A route's parameters read from the request's decoded query; one that does not fit answers 400 saying why.
+    private static func query<T>(_ request: Request, _ read: (QueryParameters) throws(QueryParameters.Invalid) -> T) throws -> T {
+        do throws(QueryParameters.Invalid) {
+            return try read(QueryParameters(request.uri.queryParameters.map { (name: String($0.key), value: String($0.value)) }))
+        } catch {
+            throw HTTPError(.badRequest, message: error.message)
+        }
     }
 
     /// Builds the page and answers it as HTML.

@@ -3,7 +3,7 @@ import VocFuzzing
 
 #if FUZZING
 /// libFuzzer's entry point (built with `-Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING`); the target comes from
-/// `VOC_FUZZ_TARGET` (csv, mime, rfc2047, xml, sentiment). See `scripts/fuzz.sh`.
+/// `VOC_FUZZ_TARGET` (csv, mime, rfc2047, xml, sentiment, query). See `scripts/fuzz.sh`.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     FuzzSelection.target.run(data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [])

@@ -31,5 +31,7 @@ import VocTestSupport
         #expect(FuzzTarget.mime.run(Array("Content-Type: text/plain; charset=iso-8859-1\n\nN\u{E3}o gostei do suporte".utf8)) == 1)
         #expect(FuzzTarget.rfc2047.run(Array("=?ISO-8859-1?Q?Jos=E9?= <jose@example.com>".utf8)) == 1)
         #expect(FuzzTarget.sentiment.run(Array("no me gustó nada 😡".utf8)) > 0)
+        #expect(FuzzTarget.query.run(Array("band=red&q=caf%C3%A9&page=2&page_size=10&utm_source=mail".utf8)) > 10, "a valid query builds its links and page")
+        #expect(FuzzTarget.query.run(Array("band=purple".utf8)) == 0, "an invalid parameter is refused")
     }
 }
