@@ -19,6 +19,44 @@ import VocTestSupport
         return result.stdout
     }
 
+    /// A page laid out by Chromium in a viewport `width` px wide: how wide its document is, and its widest chart. The
+    /// page's own markup and style (as the server sent them, no script having run) go into a frame of that width on a
+    /// local page that measures it (the dashboard's policy forbids scripts on the page itself, and a headless window is
+    /// never narrower than 500 px).
+    static func layout(_ url: String, width: Int) throws -> (document: Int, widestChart: Int) {
+        let browser = try #require(chromium, "Chromium is required: apt-get install chromium (.ci/run installs it)")
+        let page = try renderedDOM(url).replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
+        let frame = """
+            <html><body><iframe id="page" style="width:\(width)px;height:900px;border:0" srcdoc="\(page)"></iframe>
+            <script>addEventListener('load', () => { const d = document.getElementById('page').contentDocument;
+            document.body.setAttribute('data-layout', d.documentElement.scrollWidth + ' ' +
+            Math.max(0, ...[...d.querySelectorAll('svg')].map(s => Math.ceil(s.getBoundingClientRect().width)))) })</script></body></html>
+            """
+        let copy = Fixtures.write(frame, name: "layout.html")
+        let result = try VocProcess.run(["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(Fixtures.temporaryDirectory().path)",
+                                         "--virtual-time-budget=2000", "--dump-dom", "file://" + copy], executable: browser)
+        let attribute = try #require(result.stdout.range(of: "data-layout=\""), "the measuring script ran: \(result.stderr.suffix(300))")
+        let values = result.stdout[attribute.upperBound...].prefix { $0 != "\"" }.split(separator: " ").compactMap { Int($0) }
+        try #require(values.count == 2)
+        return (values[0], values[1])
+    }
+
+    /// On a 360 px phone every page fits the screen: no page wider than the window (wide tables scroll inside their
+    /// box), charts scaled down to it.
+    @Test func everyPageFitsA360PixelScreen() throws {
+        let store = VocProcess.temporaryStore()
+        _ = try VocProcess.run(["ingest"] + VocProcess.sampleSurveys, store: store)
+        #expect(try VocProcess.run(["accounts", "import", "corpora/crm/accounts.csv"], store: store).status != 2)
+        let server = try ServeProcess(["--store", store, "--as-of", "2024-03-20"])
+        defer { server.stop() }
+        for path in ["/", "/accounts", "/accounts/IN-4004", "/quarantine"] {
+            let layout = try Self.layout(server.base + path, width: 360)
+            #expect(layout.document <= 360, "\(path) is \(layout.document) px wide at 360 px")
+            #expect(layout.widestChart <= 360 - 16, "\(path): a chart is \(layout.widestChart) px wide at 360 px")
+            if ["/", "/accounts/IN-4004"].contains(path) { #expect(layout.widestChart > 100, "\(path) has its charts") }
+        }
+    }
+
     @Test func everyPageRendersItsRowsAndNoInjectedScriptRuns() throws {
         let store = VocProcess.temporaryStore()
         _ = try VocProcess.run(["ingest"] + VocProcess.sampleSurveys + ["corpora/hostile/comments_en.csv"], store: store)
