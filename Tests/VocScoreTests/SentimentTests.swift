@@ -311,8 +311,9 @@ let analyzer = SentimentAnalyzer(model: try! SentimentModel.load(from: Fixtures.
         }
     }
 
-    /// A function verb negated or after a failure cue is a failure statement, in each language; the item's text runs
-    /// from its cue, and a negator held by an idiom ("no complaints") or across a comma is no cue.
+    /// A function verb negated or after a failure cue, or a malfunction after a repetition cue, is a failure statement,
+    /// in each language; the item's text runs from its cue, and a negator held by an idiom ("no complaints") or across
+    /// a comma is no cue, nor "keeps" before a function verb ("keeps working").
     @Test(arguments: [
         ("the lid would not close", "en", "not close"),
         ("nobody answers the phone", "en", "nobody answers"),
@@ -324,6 +325,9 @@ let analyzer = SentimentAnalyzer(model: try! SentimentModel.load(from: Fixtures.
         ("o app não abre", "pt", "não abre"),
         ("não consigo acessar minha conta", "pt", "não consigo acessar"),
         ("ninguém atende", "pt", "ninguém atende"),
+        ("the call keeps dropping", "en", "keeps dropping"),
+        ("la app se queda cargando", "es", "se queda cargando"),
+        ("o app fica carregando", "pt", "fica carregando"),
     ])
     func failureStatementsAreNegative(_ text: String, _ language: String, _ cue: String) throws {
         let result = analyzer.analyze(text, language: language)
@@ -335,7 +339,7 @@ let analyzer = SentimentAnalyzer(model: try! SentimentModel.load(from: Fixtures.
 
     @Test(arguments: [
         ("No complaints, it works", "en"), ("I have no complaints it works", "en"), ("Not only does it work, it is fast", "en"),
-        ("it arrived on time", "en"), ("funciona muy bien", "es"), ("sem problemas, chegou no prazo", "pt"),
+        ("it arrived on time", "en"), ("funciona muy bien", "es"), ("sem problemas, chegou no prazo", "pt"), ("it keeps working great", "en"),
     ])
     func functionVerbsWithoutAFailureCueAreNoFailure(_ text: String, _ language: String) {
         let result = analyzer.analyze(text, language: language)

@@ -284,13 +284,24 @@ struct Context {
         return item
     }
 
-    /// A function verb that a negator or a failure cue before it says did not happen: "the lid would not close",
-    /// "no carga", "não consigo acessar", "stopped syncing", "unable to log in". The item covers the verb; its text
-    /// runs from the cue, and boosters before the cue weigh it ("really can't connect").
+    /// A function verb that a negator or a failure cue before it says did not happen ("the lid would not close", "no
+    /// carga", "não consigo acessar", "stopped syncing", "unable to log in"), or a malfunction that a repetition cue
+    /// says goes on ("the call keeps dropping", "se queda cargando", "fica travando"). The item covers the verb; its
+    /// text runs from the cue, and boosters before the cue weigh it ("really can't connect").
     private func failureStatement(at index: Int, negatingIdiom: Range<Int>?) -> Item? {
-        guard let verb = longestMatch(rules.lexicon.functionVerbs, .functionVerb, at: index),
-              let cue = failureCue(before: index, negatingIdiom: negatingIdiom) else { return nil }
-        let base = SentimentTunables.failureValence
+        let verb: (end: Int, cue: Int)
+        if let function = longestMatch(rules.lexicon.functionVerbs, .functionVerb, at: index),
+           let cue = failureCue(before: index, negatingIdiom: negatingIdiom) {
+            verb = (function.end, cue)
+        } else if let malfunction = longestMatch(rules.lexicon.malfunctionVerbs, .malfunctionVerb, at: index),
+                  let cue = firstInWindow(before: index, { cursor in
+                      longestMatch(rules.lexicon.repetitionCues, .repetitionCue, at: cursor).flatMap { $0.end <= index ? cursor : nil }
+                  }) {
+            verb = (malfunction.end, cue)
+        } else {
+            return nil
+        }
+        let (cue, base) = (verb.cue, SentimentTunables.failureValence)
         var item = Item(tokens: index..<verb.end, text: surface(of: cue..<verb.end), source: .failure, base: base, steps: [], contribution: base)
         applyBoosters(before: cue, valence: base, to: &item)
         return item

@@ -6,7 +6,9 @@ public import VocText
 /// `sentiment.tsv` (word → valence −4…4), `negators.txt` (with the degree words that make a negator emphatic),
 /// `interjections.txt`, `privatives.txt`, `boosters.tsv` (word → weight; negative = dampener),
 /// `idioms.tsv` (phrase → valence), `contrast.tsv` (phrase → but | although), `function-verbs.txt` and
-/// `failure-cues.txt` (the failure statements: "would not close", "dejó de cargar"), and the signal lists
+/// `failure-cues.txt` (the failure statements: "would not close", "dejó de cargar"), `malfunction-verbs.txt` and
+/// `repetition-cues.txt` (malfunctions that go on: "keeps dropping", "se queda cargando", "fica travando"), and the
+/// signal lists
 /// `churn.txt`, `effort.txt`, `topics.tsv`.
 public struct SentimentLexicon: Sendable {
     public enum Contrast: String, Sendable {
@@ -37,6 +39,10 @@ public struct SentimentLexicon: Sendable {
     var functionVerbs = PhraseIndex<Void>()
     /// "stopped", "unable to", "dejó de", "parou de": say that the function verb after them fails.
     var failureCues = PhraseIndex<Void>()
+    /// What goes wrong when it goes on ("dropping", "cargando", "travando"): failed after a repetition cue.
+    var malfunctionVerbs = PhraseIndex<Void>()
+    /// "keeps", "se queda", "fica", "vive": say that the malfunction after them goes on.
+    var repetitionCues = PhraseIndex<Void>()
     var churn = PhraseIndex<Void>()
     /// Effort phrases with the valence each carries as an item (`effort.txt`'s second column, else
     /// `SentimentTunables.effortValence`; 0 for a signal alone, such as "three times").
@@ -109,6 +115,8 @@ public struct SentimentLexicon: Sendable {
         }
         for row in try directory.table("function-verbs.txt", language: language).rows { lexicon.functionVerbs.insert(lexicon.phrase(row.columns[0]), ()) }
         for row in try directory.table("failure-cues.txt", language: language).rows { lexicon.failureCues.insert(lexicon.phrase(row.columns[0]), ()) }
+        for row in try directory.table("malfunction-verbs.txt", language: language).rows { lexicon.malfunctionVerbs.insert(lexicon.phrase(row.columns[0]), ()) }
+        for row in try directory.table("repetition-cues.txt", language: language).rows { lexicon.repetitionCues.insert(lexicon.phrase(row.columns[0]), ()) }
         for row in try directory.table("churn.txt", language: language).rows { lexicon.churn.insert(lexicon.phrase(row.columns[0]), ()) }
         let effort = try directory.table("effort.txt", language: language)
         for row in effort.rows {
@@ -169,7 +177,7 @@ public struct SentimentLexicon: Sendable {
     var words: [String] {
         Array(valences.keys) + Array(negators) + Array(privatives) + Array(boosters.keys) + Array(idioms.words) + Array(contrasts.words)
             + Array(churn.words) + Array(effort.words) + Array(topics.words) + Array(negatorPhrases.words)
-            + Array(functionVerbs.words) + Array(failureCues.words)
+            + Array(functionVerbs.words) + Array(failureCues.words) + Array(malfunctionVerbs.words) + Array(repetitionCues.words)
     }
 
     /// Resolves the facts of every word in `table` (which must hold `words`) for `facts(of:)`.
@@ -183,6 +191,8 @@ public struct SentimentLexicon: Sendable {
         topics.index(table)
         functionVerbs.index(table)
         failureCues.index(table)
+        malfunctionVerbs.index(table)
+        repetitionCues.index(table)
         facts = (0..<Int32(table.count)).map { id in
             let word = table.word(id)
             var phrases: WordFacts.PhraseStarts = []
@@ -194,6 +204,8 @@ public struct SentimentLexicon: Sendable {
             if negatorPhrases.starts(with: word) { phrases.insert(.negator) }
             if functionVerbs.starts(with: word) { phrases.insert(.functionVerb) }
             if failureCues.starts(with: word) { phrases.insert(.failureCue) }
+            if malfunctionVerbs.starts(with: word) { phrases.insert(.malfunctionVerb) }
+            if repetitionCues.starts(with: word) { phrases.insert(.repetitionCue) }
             return WordFacts(valence: valences[word], booster: boosters[word], isNegator: negators.contains(word),
                              isInterjection: interjections.contains(word), isPrivative: privatives.contains(word),
                              isContraction: contractions.expands(word), phrases: phrases)

@@ -3,7 +3,7 @@
 struct WordFacts: Sendable {
     /// The phrase lists with a pattern that starts with this accent-free word.
     struct PhraseStarts: OptionSet, Sendable {
-        let rawValue: UInt8
+        let rawValue: UInt16
         static let idiom = PhraseStarts(rawValue: 1)
         static let contrast = PhraseStarts(rawValue: 2)
         static let churn = PhraseStarts(rawValue: 4)
@@ -12,6 +12,8 @@ struct WordFacts: Sendable {
         static let negator = PhraseStarts(rawValue: 32)
         static let functionVerb = PhraseStarts(rawValue: 64)
         static let failureCue = PhraseStarts(rawValue: 128)
+        static let malfunctionVerb = PhraseStarts(rawValue: 256)
+        static let repetitionCue = PhraseStarts(rawValue: 512)
     }
 
     var valence: Double?
