@@ -14,13 +14,13 @@ extension SentimentAnalyzer {
     /// trace's texts and steps or the proportions: `voc bench sentiment --summary` 243-258k texts/s against 227-231k for
     /// `analyze` (one core, BENCHMARKS.md).
     public func summarize(_ text: String, language declared: String? = nil) -> (language: String, summary: SentimentSummary) {
-        let (guess, context, items) = score(text, language: declared, explains: false)
+        let (guess, context, items, effort) = score(text, language: declared, explains: false)
         let compound = SentimentResult.normalize(items.reduce(0) { $0 + $1.contribution })
         // The indexes are read in place: a local copy of the lexicon retained and released all its tables.
         let rules = context.rules
         return (guess.language, SentimentSummary(
             compound: compound, label: SentimentResult.label(for: compound),
-            churn: context.hasMatch(rules.lexicon.churn, .churn), effort: context.hasMatch(rules.lexicon.effort, .effort),
+            churn: context.hasMatch(rules.lexicon.churn, .churn), effort: effort,
             topics: Self.distinctSorted(context.matchValues(rules.lexicon.topics, .topic))))
     }
 }

@@ -10,7 +10,7 @@ public struct SentimentAnalyzer: Sendable {
 
     /// - Parameter language: the record's declared language (`es`, `pt`, `en`); identified when nil or unknown.
     public func analyze(_ text: String, language declared: String? = nil) -> SentimentResult {
-        let (guess, context, items) = score(text, language: declared, explains: true)
+        let (guess, context, items, _) = score(text, language: declared, explains: true)
         let trace = SentimentTrace(items: items)
         let compound = SentimentResult.normalize(trace.sum)
         let shares = context.shares(items)
@@ -23,8 +23,9 @@ public struct SentimentAnalyzer: Sendable {
             topics: Self.distinctSorted(context.matchValues(rules.lexicon.topics, .topic)))
     }
 
-    /// Tokens, language and the scored items; with `explains`, the items carry their texts and steps.
-    func score(_ text: String, language declared: String?, explains: Bool) -> (LanguageIdentifier.Guess, Context, [Context.Item]) {
+    /// Tokens, language, the scored items and whether an effort phrase occurs; with `explains`, the items carry their
+    /// texts and steps.
+    func score(_ text: String, language declared: String?, explains: Bool) -> (LanguageIdentifier.Guess, Context, [Context.Item], effort: Bool) {
         var tokens = model.tokenizer.tokenize(text)
         // By index: `map` would copy every token to read its norm.
         var ids: [Int32] = []
@@ -45,12 +46,12 @@ public struct SentimentAnalyzer: Sendable {
                               symbols: model.symbols, explains: explains)
 
         var items = context.sentimentItems()
-        context.addEffortItems(to: &items)
+        let effort = context.addEffortItems(to: &items)
         context.applyContrast(to: &items)
         if let punctuation = context.punctuationItem(sum: items.reduce(0) { $0 + $1.contribution }) {
             items.append(punctuation)
         }
-        return (guess, context, items)
+        return (guess, context, items, effort)
     }
 
     /// Most texts have no topic or one: no set is built for them.
@@ -210,7 +211,8 @@ struct Context {
                 } else if tokens[index].hasJoiner, let valence = rules.lexicon.privativeCompound(tokens[index]) {
                     items.append(scored(valence, tokens: index..<(index + 1), source: .word, privative: tokens[index].surface,
                                         negatingIdiom: negatingIdiom))
-                } else if let failure = failureStatement(at: index, negatingIdiom: negatingIdiom) {
+                } else if !facts[index].phrases.isDisjoint(with: [.functionVerb, .malfunctionVerb]),
+                          let failure = failureStatement(at: index, negatingIdiom: negatingIdiom) {
                     items.append(failure)
                     index = failure.tokens.upperBound
                     continue
@@ -239,12 +241,18 @@ struct Context {
     /// customer felt: where no other item covers their words, each becomes an item of its valence (`effort.txt`),
     /// boosted, negated and weighed by contrast like a word, so "great product but support took forever" is negative.
     /// Inserted in token order, so the trace reads as the text.
-    func addEffortItems(to items: inout [Item]) {
-        guard mayMatch(rules.lexicon.effort, .effort) else { return }
+    /// - Returns: whether any effort phrase occurs (the effort signal), whatever its valence or cover.
+    func addEffortItems(to items: inout [Item]) -> Bool {
+        guard mayMatch(rules.lexicon.effort, .effort) else { return false }
+        var found = false
         var position = 0
         while position < tokens.count {
-            guard let match = longestMatch(rules.lexicon.effort, .effort, at: position), match.value != 0,
-                  !items.contains(where: { $0.tokens.overlaps(position..<match.end) }) else {
+            guard let match = longestMatch(rules.lexicon.effort, .effort, at: position) else {
+                position += 1
+                continue
+            }
+            found = true
+            guard match.value != 0, !items.contains(where: { $0.tokens.overlaps(position..<match.end) }) else {
                 position += 1
                 continue
             }
@@ -252,6 +260,7 @@ struct Context {
             items.insert(item, at: items.firstIndex { $0.tokens.lowerBound > position } ?? items.endIndex)
             position = match.end
         }
+        return found
     }
 
     /// The words of `range` as written: a contraction expanded into several tokens ("no" → "em o") shows once.
