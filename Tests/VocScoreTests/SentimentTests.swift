@@ -328,6 +328,8 @@ let analyzer = SentimentAnalyzer(model: try! SentimentModel.load(from: Fixtures.
         ("the call keeps dropping", "en", "keeps dropping"),
         ("la app se queda cargando", "es", "se queda cargando"),
         ("o app fica carregando", "pt", "fica carregando"),
+        ("I can't get the app to load", "en", "can't get the app to load"),
+        ("no consigo que cargue la página", "es", "no consigo que cargue"),
     ])
     func failureStatementsAreNegative(_ text: String, _ language: String, _ cue: String) throws {
         let result = analyzer.analyze(text, language: language)
@@ -335,6 +337,23 @@ let analyzer = SentimentAnalyzer(model: try! SentimentModel.load(from: Fixtures.
         #expect(item.text == cue)
         #expect(item.contribution == SentimentTunables.failureValence)
         #expect(result.label == .negative, "\(text)")
+    }
+
+    /// A function verb followed by a success cue is a success statement, in each language.
+    @Test(arguments: [
+        ("it arrived two days early", "en", "arrived two days early"),
+        ("the printer connected on the first try", "en", "connected on the first try"),
+        ("llegó un día antes", "es", "llegó un día antes"),
+        ("conectó a la primera", "es", "conectó a la primera"),
+        ("chegou um dia antes", "pt", "chegou um dia antes"),
+        ("atenderam na hora", "pt", "atenderam na hora"),
+    ])
+    func successStatementsArePositive(_ text: String, _ language: String, _ statement: String) throws {
+        let result = analyzer.analyze(text, language: language)
+        let item = try #require(result.trace.items.first { $0.source == .success }, "\(text)")
+        #expect(item.text == statement)
+        #expect(item.contribution == SentimentTunables.successValence)
+        #expect(result.label == .positive, "\(text)")
     }
 
     @Test(arguments: [

@@ -212,9 +212,9 @@ struct Context {
                     items.append(scored(valence, tokens: index..<(index + 1), source: .word, privative: tokens[index].surface,
                                         negatingIdiom: negatingIdiom))
                 } else if !facts[index].phrases.isDisjoint(with: [.functionVerb, .malfunctionVerb]),
-                          let failure = failureStatement(at: index, negatingIdiom: negatingIdiom) {
-                    items.append(failure)
-                    index = failure.tokens.upperBound
+                          let statement = functionStatement(at: index, negatingIdiom: negatingIdiom) {
+                    items.append(statement)
+                    index = statement.tokens.upperBound
                     continue
                 }
             case .hashtag:
@@ -294,36 +294,58 @@ struct Context {
     }
 
     /// A function verb that a negator or a failure cue before it says did not happen ("the lid would not close", "no
-    /// carga", "não consigo acessar", "stopped syncing", "unable to log in"), or a malfunction that a repetition cue
-    /// says goes on ("the call keeps dropping", "se queda cargando", "fica travando"). The item covers the verb; its
-    /// text runs from the cue, and boosters before the cue weigh it ("really can't connect").
-    private func failureStatement(at index: Int, negatingIdiom: Range<Int>?) -> Item? {
-        let verb: (end: Int, cue: Int)
-        if let function = longestMatch(rules.lexicon.functionVerbs, .functionVerb, at: index),
-           let cue = failureCue(before: index, negatingIdiom: negatingIdiom) {
-            verb = (function.end, cue)
-        } else if let malfunction = longestMatch(rules.lexicon.malfunctionVerbs, .malfunctionVerb, at: index),
-                  let cue = firstInWindow(before: index, { cursor in
-                      longestMatch(rules.lexicon.repetitionCues, .repetitionCue, at: cursor).flatMap { $0.end <= index ? cursor : nil }
-                  }) {
-            verb = (malfunction.end, cue)
-        } else {
-            return nil
+    /// carga", "não consigo acessar", "stopped syncing", "unable to log in", "can't get it to connect"), or a
+    /// malfunction that a repetition cue says goes on ("the call keeps dropping", "se queda cargando", "fica
+    /// travando"): a failure. A function verb that a success cue right after it says went well ("arrived a day early",
+    /// "connected on the first try", "llegó un día antes", "instalou na primeira tentativa"): a success. The item
+    /// covers the verb (and a success cue); its text runs from the cue, and boosters before it weigh it.
+    private func functionStatement(at index: Int, negatingIdiom: Range<Int>?) -> Item? {
+        if let function = longestMatch(rules.lexicon.functionVerbs, .functionVerb, at: index) {
+            if let cue = failureCue(before: index, negatingIdiom: negatingIdiom) {
+                return statement(text: cue..<function.end, covering: index..<function.end, base: SentimentTunables.failureValence, source: .failure)
+            }
+            if let end = successCueEnd(after: function.end) {
+                return statement(text: index..<end, covering: index..<end, base: SentimentTunables.successValence, source: .success)
+            }
         }
-        let (cue, base) = (verb.cue, SentimentTunables.failureValence)
-        var item = Item(tokens: index..<verb.end, text: surface(of: cue..<verb.end), source: .failure, base: base, steps: [], contribution: base)
-        applyBoosters(before: cue, valence: base, to: &item)
+        if let malfunction = longestMatch(rules.lexicon.malfunctionVerbs, .malfunctionVerb, at: index),
+           let cue = firstInWindow(before: index, { cursor in
+               longestMatch(rules.lexicon.repetitionCues, .repetitionCue, at: cursor).flatMap { $0.end <= index ? cursor : nil }
+           }) {
+            return statement(text: cue..<malfunction.end, covering: index..<malfunction.end, base: SentimentTunables.failureValence, source: .failure)
+        }
+        return nil
+    }
+
+    private func statement(text: Range<Int>, covering tokens: Range<Int>, base: Double, source: SentimentTrace.Source) -> Item {
+        var item = Item(tokens: tokens, text: surface(of: text), source: source, base: base, steps: [], contribution: base)
+        applyBoosters(before: text.lowerBound, valence: base, to: &item)
         return item
+    }
+
+    /// Where a success cue that starts within three words after a function verb ends, in the same clause.
+    private func successCueEnd(after end: Int) -> Int? {
+        var cursor = end, words = 0
+        while cursor < tokens.count, words < SentimentTunables.negationWindow {
+            if tokens[cursor].kind == .punctuation || startsContrast(at: cursor) { return nil }
+            if let cue = longestMatch(rules.lexicon.successCues, .successCue, at: cursor) { return cue.end }
+            if tokens[cursor].kind == .word { words += 1 }
+            cursor += 1
+        }
+        return nil
     }
 
     /// Where the negator or failure cue before a function verb starts, looked for as negation looks for a negator:
     /// within three words as written, in the same clause, not inside an idiom that holds it ("no complaints").
+    /// A failure cue of several words that leads into the verb ("can't get the app to", "no consigo que") counts
+    /// wherever it starts.
     private func failureCue(before index: Int, negatingIdiom: Range<Int>?) -> Int? {
-        firstInWindow(before: index) { cursor in
+        let inWindow = firstInWindow(before: index) { cursor -> Int? in
             if facts[cursor].isNegator, negatingIdiom?.contains(cursor) != true { return cursor + 1 - Int(facts[cursor].negatorWords) }
             if let cue = longestMatch(rules.lexicon.failureCues, .failureCue, at: cursor), cue.end <= index { return cursor }
             return nil
         }
+        return inWindow ?? (max(0, index - 8)..<index).first { longestMatch(rules.lexicon.failureCues, .failureCue, at: $0)?.end == index }
     }
 
     /// Adds a rule's delta to the item, and the step to its trace when explaining.

@@ -7,7 +7,8 @@ public import VocText
 /// `interjections.txt`, `privatives.txt`, `boosters.tsv` (word → weight; negative = dampener),
 /// `idioms.tsv` (phrase → valence), `contrast.tsv` (phrase → but | although), `function-verbs.txt` and
 /// `failure-cues.txt` (the failure statements: "would not close", "dejó de cargar"), `malfunction-verbs.txt` and
-/// `repetition-cues.txt` (malfunctions that go on: "keeps dropping", "se queda cargando", "fica travando"), and the
+/// `repetition-cues.txt` (malfunctions that go on: "keeps dropping", "se queda cargando", "fica travando"),
+/// `success-cues.txt` (function verbs that went well: "arrived a day early", "conectó a la primera"), and the
 /// signal lists
 /// `churn.txt`, `effort.txt`, `topics.tsv`.
 public struct SentimentLexicon: Sendable {
@@ -43,6 +44,8 @@ public struct SentimentLexicon: Sendable {
     var malfunctionVerbs = PhraseIndex<Void>()
     /// "keeps", "se queda", "fica", "vive": say that the malfunction after them goes on.
     var repetitionCues = PhraseIndex<Void>()
+    /// "on the first try", "a day early", "a la primera", "na hora": say that the function verb before them went well.
+    var successCues = PhraseIndex<Void>()
     var churn = PhraseIndex<Void>()
     /// Effort phrases with the valence each carries as an item (`effort.txt`'s second column, else
     /// `SentimentTunables.effortValence`; 0 for a signal alone, such as "three times").
@@ -117,6 +120,7 @@ public struct SentimentLexicon: Sendable {
         for row in try directory.table("failure-cues.txt", language: language).rows { lexicon.failureCues.insert(lexicon.phrase(row.columns[0]), ()) }
         for row in try directory.table("malfunction-verbs.txt", language: language).rows { lexicon.malfunctionVerbs.insert(lexicon.phrase(row.columns[0]), ()) }
         for row in try directory.table("repetition-cues.txt", language: language).rows { lexicon.repetitionCues.insert(lexicon.phrase(row.columns[0]), ()) }
+        for row in try directory.table("success-cues.txt", language: language).rows { lexicon.successCues.insert(lexicon.phrase(row.columns[0]), ()) }
         for row in try directory.table("churn.txt", language: language).rows { lexicon.churn.insert(lexicon.phrase(row.columns[0]), ()) }
         let effort = try directory.table("effort.txt", language: language)
         for row in effort.rows {
@@ -178,6 +182,7 @@ public struct SentimentLexicon: Sendable {
         Array(valences.keys) + Array(negators) + Array(privatives) + Array(boosters.keys) + Array(idioms.words) + Array(contrasts.words)
             + Array(churn.words) + Array(effort.words) + Array(topics.words) + Array(negatorPhrases.words)
             + Array(functionVerbs.words) + Array(failureCues.words) + Array(malfunctionVerbs.words) + Array(repetitionCues.words)
+            + Array(successCues.words)
     }
 
     /// Resolves the facts of every word in `table` (which must hold `words`) for `facts(of:)`.
@@ -193,6 +198,7 @@ public struct SentimentLexicon: Sendable {
         failureCues.index(table)
         malfunctionVerbs.index(table)
         repetitionCues.index(table)
+        successCues.index(table)
         facts = (0..<Int32(table.count)).map { id in
             let word = table.word(id)
             var phrases: WordFacts.PhraseStarts = []
@@ -206,6 +212,7 @@ public struct SentimentLexicon: Sendable {
             if failureCues.starts(with: word) { phrases.insert(.failureCue) }
             if malfunctionVerbs.starts(with: word) { phrases.insert(.malfunctionVerb) }
             if repetitionCues.starts(with: word) { phrases.insert(.repetitionCue) }
+            if successCues.starts(with: word) { phrases.insert(.successCue) }
             return WordFacts(valence: valences[word], booster: boosters[word], isNegator: negators.contains(word),
                              isInterjection: interjections.contains(word), isPrivative: privatives.contains(word),
                              isContraction: contractions.expands(word), phrases: phrases)

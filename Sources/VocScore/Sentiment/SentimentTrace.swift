@@ -8,6 +8,8 @@ public struct SentimentTrace: Sendable, Hashable, Codable {
         case failure
         /// An effort phrase no other item covers: "took forever", "tuve que llamar tres veces".
         case effort
+        /// A function verb followed by a success cue: "arrived a day early", "conectó a la primera".
+        case success
     }
 
     public enum Rule: String, Sendable, Hashable, Codable {

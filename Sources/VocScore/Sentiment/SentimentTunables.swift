@@ -14,6 +14,9 @@ public enum SentimentTunables {
     /// A failure statement's valence ("would not close", "no carga"): voc's own, that of the idioms it generalizes
     /// ("doesn't work", "no funciona", "não funciona" in `idioms.tsv`).
     public static let failureValence = -2.0
+    /// A success statement's valence ("arrived a day early", "funcionou na primeira tentativa"): voc's own, the mirror
+    /// of a failure's.
+    public static let successValence = 2.0
     /// An effort phrase's valence ("took forever", "demorou uma eternidade"): voc's own, a little under the failure
     /// statements' and that of the effort idioms ("precisei ligar", −1.5).
     public static let effortValence = -1.5

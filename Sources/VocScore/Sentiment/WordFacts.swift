@@ -14,6 +14,7 @@ struct WordFacts: Sendable {
         static let failureCue = PhraseStarts(rawValue: 128)
         static let malfunctionVerb = PhraseStarts(rawValue: 256)
         static let repetitionCue = PhraseStarts(rawValue: 512)
+        static let successCue = PhraseStarts(rawValue: 1024)
     }
 
     var valence: Double?
