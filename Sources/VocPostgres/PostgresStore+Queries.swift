@@ -139,6 +139,22 @@ extension PostgresStore {
         return keys.compactMap { found[$0] }
     }
 
+    public func topics(keys: [String]) async throws(VocError) -> [String: [String]] {
+        var topics: [String: [String]] = [:]
+        for start in stride(from: 0, to: keys.count, by: Self.batchRows) {
+            var binds = PostgresBindings()
+            let placeholders = keys[start..<min(start + Self.batchRows, keys.count)].map { key in binds.append(key); return "$\(binds.count)" }
+            let query = PostgresQuery(unsafeSQL: "SELECT feedback_key, topic FROM feedback_topic WHERE feedback_key IN (\(placeholders.joined(separator: ", "))) ORDER BY topic", binds: binds)
+            let rows = try await run { connection, logger in
+                var found: [(String, String)] = []
+                for try await (key, topic) in try await connection.query(query, logger: logger).decode((String, String).self) { found.append((key, topic)) }
+                return found
+            }
+            for (key, topic) in rows { topics[key, default: []].append(topic) }
+        }
+        return topics
+    }
+
     public func feedback(after key: String?, limit: Int) async throws(VocError) -> [StoredFeedback] {
         var binds = PostgresBindings()
         binds.append(key ?? "")

@@ -62,6 +62,14 @@ public struct DashboardServer: Sendable {
                 return DashboardPage.account(detail)
             }
         }
+        router.get("/accounts/{id}/comments") { request, context in
+            let id = try Self.decoded(context.parameters.require("id"))
+            let query = try Self.query(request, CommentQuery.init)
+            return try await page { dashboard in
+                guard let list = try await dashboard.comments(of: id, query) else { throw HTTPError(.notFound, message: "no feedback for account '\(id)'") }
+                return DashboardPage.comments(list)
+            }
+        }
         router.get("/quarantine") { request, _ in
             let query = try Self.query(request, QuarantineQuery.init)
             return try await page { try DashboardPage.quarantine(await $0.quarantine(reason: query.reason, limit: query.limit)) }
@@ -76,6 +84,14 @@ public struct DashboardServer: Sendable {
             return try await json { dashboard in
                 guard let detail = try await dashboard.account(id) else { throw HTTPError(.notFound, message: "no feedback for account '\(id)'") }
                 return detail
+            }
+        }
+        router.get("/api/accounts/{id}/comments") { request, context in
+            let id = try Self.decoded(context.parameters.require("id"))
+            let query = try Self.query(request, CommentQuery.init)
+            return try await json { dashboard in
+                guard let list = try await dashboard.comments(of: id, query) else { throw HTTPError(.notFound, message: "no feedback for account '\(id)'") }
+                return list
             }
         }
         router.get("/api/quarantine") { request, _ in

@@ -35,6 +35,8 @@ public protocol FeedbackStore: Sendable {
     /// Records whose stored account key is `accountID` (nil: none) or whose respondent domain is one of `domains`.
     func feedback(accountID: String?, domains: [String], limit: Int) async throws(VocError) -> [StoredFeedback]
     func feedback(keys: [String]) async throws(VocError) -> [StoredFeedback]
+    /// The topics of the records with these keys (kept apart from the records), by key; records without topics are absent.
+    func topics(keys: [String]) async throws(VocError) -> [String: [String]]
     /// Up to `limit` records with keys after `key` (nil: from the start), in key order: a whole store in pages of bounded memory.
     func feedback(after key: String?, limit: Int) async throws(VocError) -> [StoredFeedback]
     func quarantine(file: String?, reason: QuarantineReason?) async throws(VocError) -> [QuarantineEntry]

@@ -31,6 +31,17 @@ extension SQLiteStore {
         (account.id.map { [$0] } ?? []) + account.domains
     }
 
+    public func topics(keys: [String]) throws(VocError) -> [String: [String]] {
+        try read { db in
+            var topics: [String: [String]] = [:]
+            for chunk in stride(from: 0, to: keys.count, by: 500).map({ Array(keys[$0..<min($0 + 500, keys.count)]) }) {
+                let sql = "SELECT f.key, t.topic FROM feedback_topic t JOIN feedback f ON f.id = t.feedback_id WHERE f.key IN (\(chunk.map { _ in "?" }.joined(separator: ","))) ORDER BY t.topic"
+                for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(chunk)) { topics[row[0], default: []].append(row[1]) }
+            }
+            return topics
+        }
+    }
+
     public func feedback(keys: [String]) throws(VocError) -> [StoredFeedback] {
         guard !keys.isEmpty else { return [] }
         return try read { db in

@@ -71,6 +71,14 @@ import VocTestSupport
         #expect(whole.count > 6 && paged == whole)
         #expect(Set(paged).count == paged.count, "no group twice")
         #expect(try await store.storedRollups() == store.rollupsFromRecords(), "the rollups are the records' sums")
+
+        // The records' topics, kept apart from them, are read by key as SQLite reads them.
+        let sqlitePath = VocProcess.temporaryStore()
+        _ = try VocProcess.run(["ingest"] + HealthCommandTests.samples, store: sqlitePath)
+        let keys = try await store.feedback(after: nil, limit: 1_000).map(\.key)
+        let topics = try await store.topics(keys: keys)
+        #expect(keys.count == 73 && topics.count > 10 && topics.values.allSatisfy { $0 == $0.sorted() })
+        #expect(try SQLiteStore(path: sqlitePath).topics(keys: keys) == topics)
     }
 
     @Test func concurrentIngestersOfOverlappingFilesStoreEachRecordOnce() throws {

@@ -149,6 +149,48 @@ import VocTestSupport
         #expect(DashboardPage.overview(overview).description.contains("<div class=\"note change\">last 7 days "))
     }
 
+    /// An account's topics count its comments that mention each (with their share negative and mean sentiment), and
+    /// each links to the comment list filtered by that topic; the list's filters and pages keep to what they say.
+    @Test func topicsLinkToTheCommentsThatMentionThem() async throws {
+        try await Self.server().application(host: "127.0.0.1", port: 0).test(.router) { client in
+            func json(_ uri: String) async throws -> [String: Any] {
+                let response = try await client.execute(uri: uri, method: .get)
+                #expect(response.status == .ok, "\(uri)")
+                return try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+            }
+            let detail = try await json("/api/accounts/NW-1001")
+            let topics = try #require(detail["topics"] as? [[String: Any]])
+            #expect(!topics.isEmpty)
+            let page = String(buffer: try await client.execute(uri: "/accounts/NW-1001", method: .get).body)
+            for topic in topics {
+                let name = try #require(topic["topic"] as? String)
+                let list = try await json("/api/accounts/NW-1001/comments?topic=\(name)&page_size=500")
+                let comments = try #require(list["comments"] as? [[String: Any]])
+                #expect(topic["mentions"] as? Int == comments.count && list["matched"] as? Int == comments.count, "\(name)")
+                #expect(comments.allSatisfy { ($0["topics"] as? [String])?.contains(name) == true })
+                let negative = comments.count { $0["label"] as? String == "neg" }
+                #expect(abs((topic["negative_percent"] as? Double ?? -1) - 100 * Double(negative) / Double(comments.count)) < 1e-9)
+                #expect(page.contains("<a href=\"/accounts/NW-1001/comments?topic=\(name)\">\(name)</a>"), "\(name) links to its comments")
+            }
+            let all = try #require(try await json("/api/accounts/NW-1001/comments?page_size=500")["comments"] as? [[String: Any]])
+            let negative = try #require(try await json("/api/accounts/NW-1001/comments?label=neg&page_size=500")["comments"] as? [[String: Any]])
+            #expect(negative.count == all.count { $0["label"] as? String == "neg" } && negative.count < all.count)
+            let dated = all.compactMap { ($0["submitted_at"] as? String).map { String($0.prefix(10)) } }.sorted()
+            let (first, last) = (try #require(dated.first), try #require(dated.last))
+            #expect(try await json("/api/accounts/NW-1001/comments?from=\(first)&to=\(last)&page_size=500")["matched"] as? Int == dated.count, "both ends included")
+            #expect(try await json("/api/accounts/NW-1001/comments?from=\(last)&to=\(last)&page_size=500")["matched"] as? Int == dated.count { $0 == last })
+            var paged: [String] = []
+            for page in 1...2 {
+                paged += try #require(try await json("/api/accounts/NW-1001/comments?page_size=\((all.count + 1) / 2)&page=\(page)")["comments"] as? [[String: Any]]).compactMap { $0["key"] as? String }
+            }
+            #expect(paged == all.compactMap { $0["key"] as? String })
+            #expect(all.allSatisfy { $0["channel"] as? String == "survey" }, "comments say their channel, not a server path")
+            try await client.execute(uri: "/api/accounts/NO-SUCH/comments", method: .get) { #expect($0.status == .notFound) }
+            try await client.execute(uri: "/api/accounts/NW-1001/comments?from=2024-02-30", method: .get) { #expect($0.status == .badRequest) }
+            try await client.execute(uri: "/accounts/NW-1001/comments?label=happy", method: .get) { #expect($0.status == .badRequest) }
+        }
+    }
+
     /// The overview lists the 20 worst red accounts and links to the rest; the report lists every one.
     @Test func theOverviewListsTheWorstRedAccountsAndLinksToTheRest() async throws {
         var overview = try await Dashboard(store: Self.makeStore(), analyzer: nil, asOf: Self.asOf).overview()

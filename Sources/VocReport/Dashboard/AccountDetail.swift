@@ -12,6 +12,9 @@ public struct AccountDetail: Sendable, Encodable {
     /// The account's last `periodDays` days against the ones before.
     public var changes: MetricChanges
     public var detractorComments: [CommentEvidence]
+    /// The topics of the account's latest comments (`commentsRead` of them), with their sentiment.
+    public var topics: [AccountTopic]
+    public var commentsRead: Int
     /// The health bands' edges for this account's segment: red below the first, green above the second.
     public var redBelow: Double
     public var greenAbove: Double

@@ -114,14 +114,42 @@ public struct Dashboard: Sendable {
             AccountPeriod(end: ends[index], responses: buckets[index].responses, sentiment: buckets[index].meanSentiment, scoredComments: buckets[index].scored,
                           score: history[ends[index]]?.score, band: history[ends[index]]?.band)
         }
-        let detractors = try await view.feedback(account: id, limit: 500).filter { record in
+        let latest = try await latestFeedback(of: id)
+        let detractors = latest.filter { record in
             if case .rating(let value)? = record.nps, NPSBand(score: value) == .detractor, record.comment != nil { return true }
             return false
         }.prefix(5).map(commentEvidence)
         let bands = model.configuration.profile(forSegment: health?.segment ?? summary.segment).bands
         return AccountDetail(account: summary, health: health, drivers: drivers, periods: accountPeriods,
                              changes: activity.changes(of: id), detractorComments: detractors,
+                             topics: AccountTopic.topics(of: latest), commentsRead: latest.count,
                              redBelow: bands.redBelow, greenAbove: bands.greenAbove, minimumSample: minimumSample)
+    }
+
+    /// How many of an account's latest responses its page and comment list read (by index) for topics and comments.
+    public static let commentWindow = 5_000
+
+    /// One account's comments that match `query`, among its latest `commentWindow` responses; nil when the store has
+    /// no feedback for it.
+    public func comments(of id: String, _ query: CommentQuery) async throws(VocError) -> AccountComments? {
+        guard tally(of: id) != nil else { return nil }
+        let latest = try await latestFeedback(of: id).filter { $0.comment != nil }
+        let matching = latest.filter(query.matches)
+        let start = min(matching.count, (query.page - 1).multipliedReportingOverflow(by: query.pageSize).overflow ? matching.count : (query.page - 1) * query.pageSize)
+        let values = { (value: (StoredFeedback) -> [String]) in Array(Set(latest.flatMap(value))).sorted() }
+        return AccountComments(account: id, query: query, read: latest.count, matched: matching.count,
+                               pages: max(1, (matching.count + query.pageSize - 1) / query.pageSize),
+                               comments: matching[start..<min(matching.count, start + query.pageSize)].map(CommentRow.init),
+                               topics: values { $0.sentiment?.topics ?? [] }, languages: values { $0.language.map { [$0] } ?? [] },
+                               channels: values { [$0.channel] })
+    }
+
+    /// The account's latest `commentWindow` responses, with the topics of their comments (which the store keeps apart).
+    private func latestFeedback(of id: String) async throws(VocError) -> [StoredFeedback] {
+        var latest = try await view.feedback(account: id, limit: Self.commentWindow)
+        let topics = try await view.store.topics(keys: latest.filter { $0.comment != nil }.map(\.key))
+        for index in latest.indices { if let found = topics[latest[index].key] { latest[index].sentiment?.topics = found } }
+        return latest
     }
 
     public func quarantine(reason: QuarantineReason? = nil, limit: Int = 500) async throws(VocError) -> QuarantineList {

@@ -1,3 +1,4 @@
+public import Foundation
 public import VocCore
 import VocHealth
 
@@ -41,6 +42,14 @@ public struct QueryParameters: Sendable {
         return choice
     }
 
+    /// A UTC day written `YYYY-MM-DD` (a day that does not exist, such as February 30, is refused, not rolled over).
+    public func day(_ name: String) throws(Invalid) -> Date? {
+        guard let value = try text(name) else { return nil }
+        let format = Date.ISO8601FormatStyle(timeZone: .gmt).year().month().day()
+        guard let date = try? format.parse(value), format.format(date) == value else { throw Invalid(name: name, reason: "must be a date written YYYY-MM-DD") }
+        return date
+    }
+
     /// A whole number within `range`.
     public func integer(_ name: String, in range: ClosedRange<Int>) throws(Invalid) -> Int? {
         guard let value = try text(name) else { return nil }
@@ -75,5 +84,16 @@ public struct QuarantineQuery: Sendable {
     public init(_ parameters: QueryParameters) throws(QueryParameters.Invalid) {
         reason = try parameters.choice("reason", as: QuarantineReason.self)
         limit = try parameters.integer("limit", in: 1...10_000) ?? 500
+    }
+}
+
+extension CommentQuery {
+    /// An account's comment filters and page from the query; `Invalid` for a label that does not exist, a date not
+    /// written YYYY-MM-DD, or a page or page size out of range.
+    public init(_ parameters: QueryParameters) throws(QueryParameters.Invalid) {
+        self.init(topic: try parameters.text("topic"), label: try parameters.choice("label", as: SentimentLabel.self),
+                  language: try parameters.text("language"), channel: try parameters.text("channel"),
+                  from: try parameters.day("from"), to: try parameters.day("to"),
+                  page: try parameters.integer("page", in: 1...1_000_000) ?? 1, pageSize: try parameters.integer("page_size", in: 1...500) ?? 50)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import VocCore
 import VocHealth
 import VocScore
 
@@ -46,16 +47,17 @@ public enum DashboardPage {
         let first = (list.page - 1) * (query.pageSize ?? 0) + 1
         let shown = list.rows.isEmpty ? "none" : "\(first)-\(first + list.rows.count - 1)"
         let body: HTML = "<h1>Accounts</h1>\(form)<p class=\"muted\">\(shown) of \(list.matched) matching (\(list.total) accounts), as of \(Formatting.iso8601(list.asOf))</p>"
-            + accountTable(list, context: .server) + pager(list)
+            + accountTable(list, context: .server) + pager(page: list.page, of: list.pages) { "/accounts" + query.link(page: $0) }
         return document(title: "Accounts", active: "accounts", context: .server, body: body)
     }
 
-    /// Links to the previous and next pages, the filters and order kept; nothing when one page holds every match.
-    private static func pager(_ list: AccountList) -> HTML {
-        guard list.pages > 1 else { return .empty }
-        let previous: HTML = list.page > 1 ? "<a rel=\"prev\" href=\"/accounts\(list.query.link(page: min(list.page - 1, list.pages)))\">← previous</a>" : "← previous"
-        let next: HTML = list.page < list.pages ? "<a rel=\"next\" href=\"/accounts\(list.query.link(page: list.page + 1))\">next →</a>" : "next →"
-        return "<nav class=\"pager\">\(previous) · page \(list.page) of \(list.pages) · \(next)</nav>"
+    /// Links to the previous and next pages (`link` gives a page's address, the filters and order kept); nothing when
+    /// one page holds every match.
+    private static func pager(page: Int, of pages: Int, link: (Int) -> String) -> HTML {
+        guard pages > 1 else { return .empty }
+        let previous: HTML = page > 1 ? "<a rel=\"prev\" href=\"\(link(min(page - 1, pages)))\">← previous</a>" : "← previous"
+        let next: HTML = page < pages ? "<a rel=\"next\" href=\"\(link(page + 1))\">next →</a>" : "next →"
+        return "<nav class=\"pager\">\(previous) · page \(page) of \(pages) · \(next)</nav>"
     }
 
     public static func account(_ detail: AccountDetail) -> HTML {
@@ -108,8 +110,16 @@ public enum DashboardPage {
             }
             body += "</ul>"
         }
-        if let topics = summary.sentiment?.topics, !topics.isEmpty {
-            body += "<\(h2)>Topics</\(h2)><p>\(HTML.join(topics.map { "<span class=\"tag\">\($0)</span>" }, separator: " "))</p>"
+        if !detail.topics.isEmpty {
+            let comments = "/accounts/\(AccountQuery.percentEncode(id))/comments"
+            body += "<\(h2)>Topics</\(h2)><p class=\"muted\">among the latest \(detail.commentsRead) responses\(context == .server ? HTML(" · <a href=\"\(comments)\">all comments</a>") : .empty)</p>"
+            body += "<div class=\"scroll\"><table class=\"topics\"><thead><tr><th>Topic</th><th class=\"num\">Mentions</th><th class=\"num\">Negative</th><th class=\"num\">Mean sentiment</th></tr></thead><tbody>"
+            for topic in detail.topics {
+                let name: HTML = context == .server
+                    ? "<a href=\"\(comments)\(CommentQuery(topic: topic.topic).link(page: 1))\">\(topic.topic)</a>" : HTML(text: topic.topic)
+                body += "<tr><td>\(name)</td><td class=\"num\">\(topic.mentions)</td><td class=\"num\">\(Formatting.fixed(topic.negativePercent, decimals: 0))%</td><td class=\"num\">\(Formatting.signed(topic.meanSentiment, decimals: 2))</td></tr>"
+            }
+            body += "</tbody></table></div>"
         }
         body += "<\(h2)>Latest detractor comments</\(h2)>"
         if detail.detractorComments.isEmpty { body += "<p class=\"muted\">No detractor left a comment.</p>" }
@@ -120,6 +130,36 @@ public enum DashboardPage {
         }
         body += "</ul>"
         return body
+    }
+
+    /// An account's comments, filtered by topic, sentiment, language, channel and dates, a page at a time.
+    public static func comments(_ list: AccountComments) -> HTML {
+        let query = list.query, account = AccountQuery.percentEncode(list.account)
+        let select = { (name: String, label: String, values: [String], current: String?) -> HTML in
+            let options = HTML.join(values.map { value in "<option value=\"\(value)\"\(value == current ? HTML(" selected") : "")>\(value)</option>" })
+            return "<label>\(label) <select name=\"\(name)\"><option value=\"\">any</option>\(options)</select></label>"
+        }
+        let day = { (date: Date?) in date.map { String(Formatting.iso8601($0).prefix(10)) } ?? "" }
+        var body: HTML = "<h1><a href=\"/accounts/\(account)\">\(list.account)</a> · comments</h1>"
+        body += """
+            <form method="get" action="/accounts/\(account)/comments" class="filters">\
+            \(select("topic", "Topic", list.topics, query.topic))\
+            \(select("label", "Sentiment", SentimentLabel.allCases.map(\.rawValue), query.label?.rawValue))\
+            \(select("language", "Language", list.languages, query.language))\
+            \(select("channel", "Channel", list.channels, query.channel))\
+            <label>From <input type="date" name="from" value="\(day(query.from))"></label>\
+            <label>To <input type="date" name="to" value="\(day(query.to))"></label>\
+            <button type="submit">Filter</button> <a href="/accounts/\(account)/comments">reset</a></form>
+            """
+        body += "<p class=\"muted\">\(list.matched) of the \(list.read) latest comments match</p><ul class=\"comments\">"
+        for row in list.comments {
+            let nps: HTML = row.nps.map { "NPS \($0) · " } ?? .empty
+            body += "<li data-key=\"\(row.key)\">\(Formatting.day(row.submittedAt)) · \(nps)sentiment \(Formatting.signed(row.sentiment, decimals: 2)) \(row.label?.rawValue ?? "") · \(row.language ?? "") · "
+                + "<span class=\"muted\">\(row.channel)\(row.respondent.map { HTML(" · \(HTML(text: $0))") } ?? .empty)</span>"
+                + "\(HTML.join(row.topics.map { " <span class=\"tag\">\($0)</span>" }))<blockquote>\(row.comment)</blockquote></li>"
+        }
+        body += "</ul>" + pager(page: query.page, of: list.pages) { "/accounts/\(account)/comments" + query.link(page: $0) }
+        return document(title: "\(list.account) comments", active: "accounts", context: .server, body: body)
     }
 
     public static func quarantine(_ list: QuarantineList) -> HTML {
