@@ -162,6 +162,7 @@ import VocTestSupport
             let topics = try #require(detail["topics"] as? [[String: Any]])
             #expect(!topics.isEmpty)
             let page = String(buffer: try await client.execute(uri: "/accounts/NW-1001", method: .get).body)
+            #expect(page.contains("<span class=\"muted\">survey · ") && !page.contains("corpora/surveys/"), "drivers and comments cite channel and respondent, not a server path")
             for topic in topics {
                 let name = try #require(topic["topic"] as? String)
                 let list = try await json("/api/accounts/NW-1001/comments?topic=\(name)&page_size=500")

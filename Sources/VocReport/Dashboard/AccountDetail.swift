@@ -36,7 +36,10 @@ public struct AccountPeriod: Sendable, Encodable {
 /// A health driver with the record's text and its strongest sentiment trace items.
 public struct DriverEvidence: Sendable, Encodable {
     public var driver: HealthDriver
+    /// Where the record was read from (file:line), for the analyst who ingested it.
     public var source: String?
+    /// Its channel and respondent, as the dashboard cites it ("survey · ana@northwind.com").
+    public var origin: String?
     public var comment: String?
     public var trace: [String]
 }
@@ -45,6 +48,7 @@ public struct DriverEvidence: Sendable, Encodable {
 public struct CommentEvidence: Sendable, Encodable {
     public var key: String
     public var source: String
+    public var origin: String
     public var submittedAt: Date?
     public var nps: Int?
     public var comment: String

@@ -164,7 +164,7 @@ public struct Dashboard: Sendable {
         let records = Dictionary(try await view.store.feedback(keys: drivers.map(\.key)).map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         return drivers.map { driver in
             let record = records[driver.key]
-            return DriverEvidence(driver: driver, source: record.map(Self.source), comment: record?.comment,
+            return DriverEvidence(driver: driver, source: record.map(Self.source), origin: record.map(Self.origin), comment: record?.comment,
                                   trace: record.flatMap { record in record.comment.map { trace($0, language: record.language) } } ?? [])
         }
     }
@@ -172,7 +172,7 @@ public struct Dashboard: Sendable {
     private func commentEvidence(_ record: StoredFeedback) -> CommentEvidence {
         var nps: Int?
         if case .rating(let value)? = record.nps { nps = value }
-        return CommentEvidence(key: record.key, source: Self.source(record), submittedAt: record.submittedAt, nps: nps,
+        return CommentEvidence(key: record.key, source: Self.source(record), origin: Self.origin(record), submittedAt: record.submittedAt, nps: nps,
                                comment: record.comment ?? "", sentiment: record.sentiment?.compound, label: record.sentiment?.label.rawValue,
                                trace: trace(record.comment ?? "", language: record.language))
     }
@@ -185,6 +185,9 @@ public struct Dashboard: Sendable {
     }
 
     private static func source(_ record: StoredFeedback) -> String { "\(record.position.file):\(record.position.line ?? 0)" }
+
+    /// "survey · ana@northwind.com": what a CSM can tell a response by, where the server's file path means nothing.
+    private static func origin(_ record: StoredFeedback) -> String { ([record.channel] + [record.respondentEmail].compactMap { $0 }).joined(separator: " · ") }
 
     private static func accountRows(tallies: [AccountTally], activity: ActivityTally, health: [AccountHealth],
                                     view: AccountDirectoryView, minimumSample: Int, asOf: Date) -> [AccountRow] {

@@ -105,7 +105,7 @@ public enum DashboardPage {
         if !detail.drivers.isEmpty {
             body += "<\(h2)>Responses that move the score most</\(h2)><ul class=\"comments\">"
             for driver in detail.drivers {
-                body += "<li><b class=\"\(driver.driver.pull < 0 ? "neg" : "pos")\">\(Formatting.signed(driver.driver.pull))</b> \(Formatting.day(driver.driver.submittedAt)) · \(driver.driver.reasons.joined(separator: ", ")) · <span class=\"muted\">\(driver.source)</span>"
+                body += "<li><b class=\"\(driver.driver.pull < 0 ? "neg" : "pos")\">\(Formatting.signed(driver.driver.pull))</b> \(Formatting.day(driver.driver.submittedAt)) · \(driver.driver.reasons.joined(separator: ", ")) · <span class=\"muted\">\(driver.origin)</span>"
                 body += comment(driver.comment, trace: driver.trace) + "</li>"
             }
             body += "</ul>"
@@ -125,7 +125,7 @@ public enum DashboardPage {
         if detail.detractorComments.isEmpty { body += "<p class=\"muted\">No detractor left a comment.</p>" }
         body += "<ul class=\"comments\">"
         for evidence in detail.detractorComments {
-            body += "<li><b class=\"neg\">NPS \(evidence.nps.map(String.init) ?? "—")</b> \(Formatting.day(evidence.submittedAt)) · sentiment \(Formatting.signed(evidence.sentiment, decimals: 2)) \(evidence.label ?? "") · <span class=\"muted\">\(evidence.source)</span>"
+            body += "<li><b class=\"neg\">NPS \(evidence.nps.map(String.init) ?? "—")</b> \(Formatting.day(evidence.submittedAt)) · sentiment \(Formatting.signed(evidence.sentiment, decimals: 2)) \(evidence.label ?? "") · <span class=\"muted\">\(evidence.origin)</span>"
             body += comment(evidence.comment, trace: evidence.trace) + "</li>"
         }
         body += "</ul>"
