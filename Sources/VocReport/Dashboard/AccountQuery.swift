@@ -43,9 +43,14 @@ public struct AccountQuery: Sendable, Encodable {
 
     /// The rows of this query's page among the matching rows in order.
     public func page<Row>(of rows: [Row]) -> ArraySlice<Row> {
-        guard let pageSize else { return rows[...] }
-        let start = min(rows.count, (page - 1).multipliedReportingOverflow(by: pageSize).overflow ? rows.count : (page - 1) * pageSize)
-        return rows[start..<min(rows.count, start + pageSize)]
+        pageSize.map { Self.page(page, of: rows, size: $0) } ?? rows[...]
+    }
+
+    /// Page `page` (from 1) of `rows`, `size` to a page; empty past the last (however large `page` is).
+    static func page<Row>(_ page: Int, of rows: [Row], size: Int) -> ArraySlice<Row> {
+        let (offset, overflow) = (page - 1).multipliedReportingOverflow(by: size)
+        let start = overflow ? rows.count : min(rows.count, offset)
+        return rows[start..<min(rows.count, start + size)]
     }
 
     /// How many pages the matching rows fill (at least one).

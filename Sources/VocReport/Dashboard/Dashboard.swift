@@ -135,11 +135,10 @@ public struct Dashboard: Sendable {
         guard tally(of: id) != nil else { return nil }
         let latest = try await latestFeedback(of: id).filter { $0.comment != nil }
         let matching = latest.filter(query.matches)
-        let start = min(matching.count, (query.page - 1).multipliedReportingOverflow(by: query.pageSize).overflow ? matching.count : (query.page - 1) * query.pageSize)
         let values = { (value: (StoredFeedback) -> [String]) in Array(Set(latest.flatMap(value))).sorted() }
         return AccountComments(account: id, query: query, read: latest.count, matched: matching.count,
                                pages: max(1, (matching.count + query.pageSize - 1) / query.pageSize),
-                               comments: matching[start..<min(matching.count, start + query.pageSize)].map(CommentRow.init),
+                               comments: AccountQuery.page(query.page, of: matching, size: query.pageSize).map(CommentRow.init),
                                topics: values { $0.sentiment?.topics ?? [] }, languages: values { $0.language.map { [$0] } ?? [] },
                                channels: values { [$0.channel] })
     }
