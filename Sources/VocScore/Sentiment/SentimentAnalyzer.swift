@@ -297,7 +297,7 @@ struct Context {
     /// carga", "não consigo acessar", "stopped syncing", "unable to log in", "can't get it to connect"), or a
     /// malfunction that a repetition cue says goes on ("the call keeps dropping", "se queda cargando", "fica
     /// travando"): a failure. A function verb that a success cue right after it says went well ("arrived a day early",
-    /// "connected on the first try", "llegó un día antes", "instalou na primeira tentativa"): a success. The item
+    /// "connected on the first try", "llegó un día antes", "conectou na primeira tentativa"): a success. The item
     /// covers the verb (and a success cue); its text runs from the cue, and boosters before it weigh it.
     private func functionStatement(at index: Int, negatingIdiom: Range<Int>?) -> Item? {
         if let function = longestMatch(rules.lexicon.functionVerbs, .functionVerb, at: index) {
