@@ -57,6 +57,32 @@ import VocTestSupport
         }
     }
 
+    /// A generated store whose data ends long before today, viewed as of today: the overview says how old the data
+    /// is and suggests `--as-of`, lists the accounts a page at a time, and every page still fits a 360 px screen.
+    @Test func aGeneratedStoreWhoseDataEndedLongAgoSaysSo() throws {
+        let export = Fixtures.temporaryDirectory().appendingPathComponent("generated.csv").path
+        #expect(try VocProcess.run(["generate", "--rows", "3000", "--accounts", "150", "--seed", "7", "-o", export]).status == 0)
+        let store = VocProcess.temporaryStore()
+        #expect(try VocProcess.run(["ingest", export], store: store).status == 0)
+        let server = try ServeProcess(["--store", store])
+        defer { server.stop() }
+
+        let overview = try Self.renderedDOM(server.base + "/")
+        #expect(overview.contains("class=\"banner\"") && overview.contains("The newest response is from"), "the stale data is said")
+        #expect(overview.contains("<code>voc serve --as-of 20"), "and --as-of is suggested")
+        let first = try Self.renderedDOM(server.base + "/accounts")
+        let second = try Self.renderedDOM(server.base + "/accounts?page=2")
+        let rows = { (dom: String) in dom.components(separatedBy: "<tr class=\"account\"").count - 1 }
+        #expect(rows(first) == 100 && rows(second) == 50, "150 accounts, 100 a page")
+        #expect(first.contains("page 1 of 2") && first.contains("rel=\"next\" href=\"/accounts?sort=score&amp;page=2\""))
+        let account = try #require(first.range(of: "data-account=\"").map { first[$0.upperBound...].prefix { $0 != "\"" } })
+        for path in ["/", "/accounts", "/accounts/\(account)", "/accounts/\(account)/comments"] {
+            let layout = try Self.layout(server.base + path, width: 360)
+            #expect(layout.document <= 360, "\(path) is \(layout.document) px wide at 360 px")
+            #expect(layout.widestChart <= 360 - 16, "\(path): a chart is \(layout.widestChart) px wide at 360 px")
+        }
+    }
+
     @Test func everyPageRendersItsRowsAndNoInjectedScriptRuns() throws {
         let store = VocProcess.temporaryStore()
         _ = try VocProcess.run(["ingest"] + VocProcess.sampleSurveys + ["corpora/hostile/comments_en.csv"], store: store)
