@@ -6,39 +6,9 @@ import VocScore
 /// Responses, NPS answers and mean sentiment per chart period, per account and for the portfolio, and each
 /// account's languages: what the dashboard's charts show, counted in the same pass over the rollups as health.
 struct ActivityTally: Sendable {
-    /// One period's counts.
-    struct Bucket: Sendable {
-        var responses = 0
-        var nps = NPSTally()
-        var csatAnswered = 0, csatFavourable = 0
-        var cesAnswered = 0, cesFavourable = 0
-        var sentimentSum = ExactSum()
-        var scored = 0
-
-        mutating func add(_ day: DaySignals) {
-            responses += day.responses
-            nps.merge(day.nps)
-            csatAnswered += day.csatAnswered
-            csatFavourable += day.csatFavourable
-            cesAnswered += day.cesAnswered
-            cesFavourable += day.cesFavourable
-            sentimentSum.add(RollupUnits.value(day.sentimentUnits))
-            scored += day.scored
-        }
-
-        mutating func merge(_ other: Bucket) {
-            responses += other.responses
-            nps.merge(other.nps)
-            csatAnswered += other.csatAnswered
-            csatFavourable += other.csatFavourable
-            cesAnswered += other.cesAnswered
-            cesFavourable += other.cesFavourable
-            sentimentSum.add(other.sentimentSum)
-            scored += other.scored
-        }
-
-        var meanSentiment: Double? { scored > 0 ? sentimentSum.value / Double(scored) : nil }
-    }
+    /// One period's counts: its days' signals added up (`DaySignals.merge`, integers only, so any order gives the
+    /// same sums).
+    typealias Bucket = DaySignals
 
     /// NPS, CSAT, CES and sentiment in the last `periodDays` days against the `periodDays` days before (`windows`).
     func changes(of account: String?) -> MetricChanges {
@@ -88,11 +58,11 @@ struct ActivityTally: Sendable {
         var period = 0
         for entry in rollup.days {
             guard let day = entry.day, day >= firstDay || day > lastDay - 2 * periodDays else { continue }
-            if day <= lastDay, day > lastDay - 2 * periodDays { windowBuckets[day > lastDay - periodDays ? 1 : 0].add(entry.signals) }
+            if day <= lastDay, day > lastDay - 2 * periodDays { windowBuckets[day > lastDay - periodDays ? 1 : 0].merge(entry.signals) }
             guard day >= firstDay else { continue }
             while period < endDays.count, day > endDays[period] { period += 1 }
             guard period < endDays.count else { break }
-            buckets[period].add(entry.signals)
+            buckets[period].merge(entry.signals)
         }
         for index in buckets.indices where buckets[index].responses > 0 {
             portfolio[index].merge(buckets[index])
@@ -110,4 +80,9 @@ struct ActivityTally: Sendable {
     func language(of account: String) -> String? {
         languages[account]?.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
     }
+}
+
+extension DaySignals {
+    /// The mean compound score of the scored comments; nil without any.
+    var meanSentiment: Double? { scored > 0 ? RollupUnits.value(sentimentUnits) / Double(scored) : nil }
 }

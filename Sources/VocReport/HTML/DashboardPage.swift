@@ -30,10 +30,6 @@ public enum DashboardPage {
 
     public static func accounts(_ list: AccountList) -> HTML {
         let query = list.query
-        let select = { (name: String, label: String, values: [String], current: String?) -> HTML in
-            let options = HTML.join(values.map { value in "<option value=\"\(value)\"\(value == current ? HTML(" selected") : "")>\(value)</option>" })
-            return "<label>\(label) <select name=\"\(name)\"><option value=\"\">any</option>\(options)</select></label>"
-        }
         let form: HTML = """
             <form method="get" action="/accounts" class="filters">\
             \(select("segment", "Segment", list.segments, query.segment))\
@@ -49,6 +45,12 @@ public enum DashboardPage {
         let body: HTML = "<h1>Accounts</h1>\(form)<p class=\"muted\">\(shown) of \(list.matched) matching (\(list.total) accounts), as of \(Formatting.iso8601(list.asOf))</p>"
             + accountTable(list, context: .server) + pager(page: list.page, of: list.pages) { "/accounts" + query.link(page: $0) }
         return document(title: "Accounts", active: "accounts", context: .server, body: body)
+    }
+
+    /// A filter's drop-down: "any" and each value, the current one selected.
+    private static func select(_ name: String, _ label: String, _ values: [String], _ current: String?) -> HTML {
+        let options = HTML.join(values.map { value in "<option value=\"\(value)\"\(value == current ? HTML(" selected") : "")>\(value)</option>" })
+        return "<label>\(label) <select name=\"\(name)\"><option value=\"\">any</option>\(options)</select></label>"
     }
 
     /// Links to the previous and next pages (`link` gives a page's address, the filters and order kept); nothing when
@@ -135,10 +137,6 @@ public enum DashboardPage {
     /// An account's comments, filtered by topic, sentiment, language, channel and dates, a page at a time.
     public static func comments(_ list: AccountComments) -> HTML {
         let query = list.query, account = AccountQuery.percentEncode(list.account)
-        let select = { (name: String, label: String, values: [String], current: String?) -> HTML in
-            let options = HTML.join(values.map { value in "<option value=\"\(value)\"\(value == current ? HTML(" selected") : "")>\(value)</option>" })
-            return "<label>\(label) <select name=\"\(name)\"><option value=\"\">any</option>\(options)</select></label>"
-        }
         let day = { (date: Date?) in date.map { String(Formatting.iso8601($0).prefix(10)) } ?? "" }
         var body: HTML = "<h1><a href=\"/accounts/\(account)\">\(list.account)</a> · comments</h1>"
         body += """
