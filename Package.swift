@@ -67,7 +67,8 @@ let package = Package(
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
         .testTarget(name: "VocFuzzingTests", dependencies: ["VocFuzzing", "VocTestSupport"]),
-        .testTarget(name: "VocCLITests", dependencies: ["voc", "VocCLI", "VocStore", "VocReport", "VocTestSupport", "VocPostgres", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "VocCLITests", dependencies: ["voc", "VocCLI", "VocStore", "VocReport", "VocTestSupport", "VocPostgres", .product(name: "GRDB", package: "GRDB.swift"),
+                                                              .product(name: "PostgresNIO", package: "postgres-nio")]),
     ]
 )
 

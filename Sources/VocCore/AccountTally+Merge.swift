@@ -34,11 +34,10 @@ extension AccountTally {
         comments += other.comments
         scoredComments += other.scoredComments
         sentimentSum += other.sentimentSum
+        sentimentSquareSum += other.sentimentSquareSum
         negativeComments += other.negativeComments
         churnMentions += other.churnMentions
         effortMentions += other.effortMentions
-        var counts: [String: Int] = [:]
-        for (topic, count) in topics + other.topics { counts[topic, default: 0] += count }
-        topics = counts.map { (topic: $0.key, count: $0.value) }.sorted { $0.count != $1.count ? $0.count > $1.count : $0.topic < $1.topic }
+        for (label, tally) in other.labels { labels[label, default: LabelTally()].merge(tally) }
     }
 }

@@ -115,9 +115,8 @@ enum PostgresSchema {
             CREATE INDEX feedback_key_bytes ON feedback (key COLLATE "C");
             """),
         // Per-group sums kept with the records (`RollupColumn`): ingest batches append deltas, the end of a run folds
-        // them into one row per group; filled from the records once, after the tables are made
-        // (`PostgresStore.buildRollups`). And how far `voc alerts` has looked.
-        (rollupMigration, """
+        // them into one row per group (filled by v4). And how far `voc alerts` has looked.
+        ("v3-rollups-alert-progress", """
             CREATE TABLE feedback_rollup (
                 account_key TEXT NOT NULL,
                 domain TEXT NOT NULL,
@@ -137,9 +136,18 @@ enum PostgresSchema {
             );
             CREATE INDEX alert_seq ON alert(seq);
             """),
+        // Each label (topic, language, churn and effort signal) keeps a tally of its records, not only their count, and
+        // each group the sum of its squared sentiment: the rollups are (re)built from the records after this, once
+        // (`PostgresStore.buildRollups`).
+        (rollupMigration, """
+            ALTER TABLE feedback_rollup ADD COLUMN sentiment_sq BIGINT NOT NULL DEFAULT 0;
+            ALTER TABLE feedback_rollup_delta ADD COLUMN sentiment_sq BIGINT NOT NULL DEFAULT 0;
+            DELETE FROM feedback_rollup;
+            DELETE FROM feedback_rollup_delta;
+            """),
     ]
 
-    static let rollupMigration = "v3-rollups-alert-progress"
+    static let rollupMigration = "v4-rollup-label-tallies"
 
     /// A rollup group's totals, then its day series and label counts: the same in both rollup tables.
     private static let rollupColumns = """

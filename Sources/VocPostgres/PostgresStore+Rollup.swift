@@ -1,3 +1,4 @@
+public import Foundation
 import Logging
 import PostgresNIO
 public import VocCore
@@ -92,30 +93,36 @@ extension PostgresStore {
         }
     }
 
-    /// The rollups of the stored records, summed from them anew (not read from the rollup tables).
-    public func rollupsFromRecords() async throws(VocError) -> RollupBatch {
+    /// The rollups of the stored records (those submitted within `window` when given), summed from them anew, not read
+    /// from the rollup tables.
+    public func rollupsFromRecords(within window: DateInterval? = nil) async throws(VocError) -> RollupBatch {
         try await run { connection, logger in
             var whole = RollupBatch()
-            try await Self.sumRecords(connection, logger: logger) { batch, _ in whole.merge(batch) }
+            try await Self.sumRecords(connection, logger: logger, within: window) { batch, _ in whole.merge(batch) }
             return whole
         }
     }
 
-    /// Sums the records, 50,000 at a time in id order, each page's groups handed to `flush` with the number of records
-    /// summed so far; the topic counts come last, summed by the server.
-    private static func sumRecords(_ connection: PostgresConnection, logger: Logger,
+    /// Sums the records (those submitted within `window` when given), 50,000 at a time in id order, each page's
+    /// groups handed to `flush` with the number of records summed so far. A record's topics are read with it.
+    private static func sumRecords(_ connection: PostgresConnection, logger: Logger, within window: DateInterval? = nil,
                                    flush: (RollupBatch, Int) async throws -> Void) async throws {
-        let idPosition = RollupFacts.columns.columns.count
+        let idPosition = RollupFacts.columns.columns.count, topicsPosition = idPosition + 1
+        let filter = window.map { " AND submitted_at BETWEEN \($0.start.timeIntervalSince1970) AND \($0.end.timeIntervalSince1970)" } ?? ""
         var after = 0, done = 0
         while true {
             var batch = RollupBatch()
             var read = 0
             let page = try await connection.query(PostgresQuery(unsafeSQL: """
-                SELECT \(RollupFacts.columns.names()), id FROM feedback WHERE id > \(after) ORDER BY id LIMIT 50000
+                SELECT \(RollupFacts.columns.names()), id,
+                    (SELECT string_agg(t.topic, chr(31)) FROM feedback_topic t WHERE t.feedback_key = feedback.key)
+                FROM feedback WHERE id > \(after)\(filter) ORDER BY id LIMIT 50000
                 """), logger: logger)
             for try await row in page {
                 let reader = PostgresRowReader(row, positions: RollupFacts.columns)
-                batch.add(try RollupFacts(reading: reader))
+                var facts = try RollupFacts(reading: reader)
+                if let topics = try reader.row[topicsPosition].decode(String?.self) { facts.topics = RollupFacts.topics(joined: topics) }
+                batch.add(facts)
                 after = try reader.row[idPosition].decode(Int.self)
                 read += 1
             }
@@ -123,16 +130,5 @@ extension PostgresStore {
             try await flush(batch, done)
             if read < 50_000 { break }
         }
-        var topics = RollupBatch()
-        let domain = SQLDialect.postgres.domain("f.respondent_email")
-        for try await (account, domain, topic, records) in try await connection.query(PostgresQuery(unsafeSQL: """
-            SELECT COALESCE(f.account_id, ''), COALESCE(\(domain), ''), t.topic, COUNT(*) FROM feedback_topic t JOIN feedback f ON f.key = t.feedback_key
-            GROUP BY 1, 2, 3
-            """), logger: logger).decode((String, String, String, Int).self) {
-            var rollup = GroupRollup()
-            rollup.labels[RollupLabel(kind: .topic, label: topic)] = records
-            topics.add(rollup, at: RollupKey(accountID: account.isEmpty ? nil : account, domain: domain.isEmpty ? nil : domain))
-        }
-        try await flush(topics, done)
     }
 }

@@ -25,8 +25,9 @@ public protocol FeedbackStore: Sendable {
     /// The rollup groups stored under `accountID` (nil: none) or from a respondent at one of `domains`: every group
     /// that can belong to one account, read by index, without their day series.
     func rollups(accountID: String?, domains: [String]) async throws(VocError) -> [(key: RollupKey, rollup: GroupRollup)]
-    /// The rollups of the stored records summed from the records anew: what the rollup tables must hold.
-    func rollupsFromRecords() async throws(VocError) -> RollupBatch
+    /// The rollups of the stored records summed from the records anew: what the rollup tables must hold. With a
+    /// `window`, of the records submitted within it only (undated ones left out).
+    func rollupsFromRecords(within window: DateInterval?) async throws(VocError) -> RollupBatch
     /// Replaces the rollup tables' contents with the records' sums, in one transaction.
     func rebuildRollups() async throws(VocError)
     /// The signals of the records whose stored account key is `accountID` (nil: none) or whose respondent domain is

@@ -1,3 +1,4 @@
+public import Foundation
 import GRDB
 public import VocCore
 
@@ -70,34 +71,37 @@ extension SQLiteStore {
         }
     }
 
-    /// The rollups of the stored records, summed from them anew (not read from the rollup tables).
-    public func rollupsFromRecords() throws(VocError) -> RollupBatch {
+    /// The rollups of the stored records (those submitted within `window` when given), summed from them anew, not read
+    /// from the rollup tables.
+    public func rollupsFromRecords(within window: DateInterval? = nil) throws(VocError) -> RollupBatch {
         try read { db in
             var whole = RollupBatch()
-            try Self.sumRecords(db) { batch, _ in whole.merge(batch) }
+            try Self.sumRecords(db, within: window) { batch, _ in whole.merge(batch) }
             return whole
         }
     }
 
-    /// Sums the records, in row order, into batches of 50,000 records' groups (topics from a second read), each handed
-    /// to `flush` with the number of records summed so far: memory stays bounded whatever the store's size.
-    private static func sumRecords(_ db: Database, flush: (RollupBatch, Int) throws -> Void) throws {
+    /// Sums the records (those submitted within `window` when given), in row order, into batches of 50,000 records'
+    /// groups, each handed to `flush` with the number of records summed so far: memory stays bounded whatever the
+    /// store's size. A record's topics are read with it (by the topic table's key).
+    private static func sumRecords(_ db: Database, within window: DateInterval? = nil, flush: (RollupBatch, Int) throws -> Void) throws {
         var batch = RollupBatch()
         var done = 0
-        let records = try Row.fetchCursor(db, sql: "SELECT \(RollupFacts.columns.names()) FROM feedback")
+        let topicsPosition = RollupFacts.columns.columns.count
+        let filter = window.map { "WHERE submitted_at BETWEEN \($0.start.timeIntervalSince1970) AND \($0.end.timeIntervalSince1970)" } ?? ""
+        let records = try Row.fetchCursor(db, sql: """
+            SELECT \(RollupFacts.columns.names()), (SELECT group_concat(topic, char(31)) FROM feedback_topic t WHERE t.feedback_id = feedback.id)
+            FROM feedback \(filter)
+            """)
         while let row = try records.next() {
-            batch.add(try RollupFacts(reading: SQLiteRowReader(row: row, positions: RollupFacts.columns)))
+            var facts = try RollupFacts(reading: SQLiteRowReader(row: row, positions: RollupFacts.columns))
+            if let topics = row[topicsPosition] as String? { facts.topics = RollupFacts.topics(joined: topics) }
+            batch.add(facts)
             done += 1
             if done % 50_000 == 0 {
                 try flush(batch, done)
                 batch = RollupBatch()
             }
-        }
-        let topics = try Row.fetchCursor(db, sql: "SELECT f.account_id, f.respondent_email, t.topic FROM feedback_topic t JOIN feedback f ON f.id = t.feedback_id")
-        while let row = try topics.next() {
-            var rollup = GroupRollup()
-            rollup.labels[RollupLabel(kind: .topic, label: row[2])] = 1
-            batch.add(rollup, at: RollupKey(accountID: row[0], respondentEmail: row[1]))
         }
         try flush(batch, done)
     }

@@ -142,8 +142,7 @@ enum StoreSchema {
         }
         // Per-group sums kept with the records (`RollupColumn`), which every account-level query reads instead of them:
         // each ingest batch appends its groups' sums to the delta table in its own transaction, and the end of a run
-        // folds them into the one row per group. Built here once from the records of an existing store. And how far
-        // `voc alerts` has looked.
+        // folds them into the one row per group (built from the records by v7). And how far `voc alerts` has looked.
         migrator.registerMigration("v6-rollups-alert-progress") { db in
             // A group's totals, then its day series and label counts: the same in both rollup tables.
             let columns = """
@@ -200,6 +199,17 @@ enum StoreSchema {
                     value TEXT NOT NULL
                 ) WITHOUT ROWID;
                 CREATE INDEX alert_seq ON alert(seq);
+                """)
+        }
+        // Each label (topic, language, churn and effort signal) keeps a tally of its records, not only their count, and
+        // each group the sum of its squared sentiment: what key drivers and the topics view set against the rest. The
+        // rollups are (re)built from the records here, once.
+        migrator.registerMigration("v7-rollup-label-tallies") { db in
+            try db.execute(sql: """
+                ALTER TABLE feedback_rollup ADD COLUMN sentiment_sq INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE feedback_rollup_delta ADD COLUMN sentiment_sq INTEGER NOT NULL DEFAULT 0;
+                DELETE FROM feedback_rollup;
+                DELETE FROM feedback_rollup_delta;
                 """)
             try SQLiteStore.buildRollups(db, location: location)
         }

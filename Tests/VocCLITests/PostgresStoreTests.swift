@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import PostgresNIO
 import Testing
 import VocCore
 @testable import VocPostgres
@@ -56,6 +57,25 @@ import VocTestSupport
         }
         #expect(try await declared("feedback") == ["id bigint"] + FeedbackColumn.allCases.map { "\($0.name) \($0.type.postgres)" })
         #expect(try await declared("quarantine") == QuarantineColumn.allCases.map { "\($0.name) \($0.type.postgres)" })
+    }
+
+    /// A store whose rollups counted labels only (migration v3) has them rebuilt with their tallies when opened.
+    @Test func rollupsThatCountedLabelsOnlyAreRebuiltWhenOpened() async throws {
+        let server = try PostgresTestServer.start()
+        defer { server.stop() }
+        #expect(try VocProcess.run(["ingest"] + HealthCommandTests.samples, store: server.url).stdout.contains("73 new"))
+        let store = try await PostgresStore(url: server.url)
+        let expected = try await store.storedRollups()
+        try await store.run { connection, logger in
+            for statement in ["ALTER TABLE feedback_rollup DROP COLUMN sentiment_sq", "ALTER TABLE feedback_rollup_delta DROP COLUMN sentiment_sq",
+                              "UPDATE feedback_rollup SET labels = '\\x010100056e6f6973650a'::bytea",
+                              "DELETE FROM voc_migration WHERE name = 'v4-rollup-label-tallies'"] {
+                try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+            }
+        }
+        let reopened = try await PostgresStore(url: server.url)
+        #expect(try await reopened.storedRollups() == expected)
+        #expect(expected.groups.values.contains { $0.labels.values.contains { $0.sentimentSquareUnits > 0 } })
     }
 
     @Test func groupsAreReadInPagesWithoutLosingOrRepeatingOne() async throws {

@@ -203,6 +203,31 @@ import VocTestSupport
         #expect(rollup.totals.responses == 3 && rollup.totals.nps.answered == 2)
         #expect(rollup.totals.csat.answered == 3 && rollup.totals.csat.unitSum == 3 * RollupUnits.units(0.75))
         #expect(rollup.totals.ces.blank == 3 && rollup.totals.ces.sharedScale == "1-7:5-7")
-        #expect(rollup.labels[RollupLabel(kind: .language, label: "en")] == 3)
+        #expect(rollup.labels[RollupLabel(kind: .language, label: "en")]?.records == 3)
+    }
+
+    /// A topic's tally counts what its records answered and felt; the effort signal is a label of the records that
+    /// show it (scored comments only), so drivers can set them against the rest.
+    @Test func aLabelTalliesTheRecordsThatCarryIt() throws {
+        var rollup = GroupRollup()
+        for facts in [Self.facts(account: "A", email: nil, at: 10, nps: 10, sentiment: 0.5, topics: ["price", "support"]),
+                      Self.facts(account: "A", email: nil, at: 20, nps: 3, sentiment: -0.75, topics: ["price"]),
+                      Self.facts(account: "A", email: nil, at: 30, nps: nil, sentiment: nil)] {
+            rollup.add(facts)
+        }
+        let price = try #require(rollup.labels[RollupLabel(kind: .topic, label: "price")])
+        let signals = price.signals
+        #expect((price.records, signals.nps.promoters, signals.nps.detractors, signals.nps.answered) == (2, 1, 1, 2))
+        #expect((signals.csatAnswered, signals.csatFavourable, signals.cesAnswered) == (2, 2, 0))
+        #expect((signals.scored, price.negative, signals.effort, signals.lastAt) == (2, 1, 1, 20))
+        #expect(signals.sentimentUnits == RollupUnits.units(0.5) + RollupUnits.units(-0.75))
+        #expect(price.sentimentSquareUnits == RollupUnits.units(0.25) + RollupUnits.units(0.5625))
+        #expect(rollup.labels[RollupLabel(kind: .topic, label: "support")]?.signals.nps.promoters == 1)
+        #expect(rollup.labels[.effort]?.records == 1 && rollup.labels[.churn] == nil)
+        #expect(rollup.totals.sentimentSquareUnits == price.sentimentSquareUnits)
+        #expect(try RollupCoding.decodeLabels(RollupCoding.encode(labels: rollup.labels)) == rollup.labels)
+        #expect(throws: RollupDecodingError.self, "counts only (version 1) are not read as tallies") {
+            try RollupCoding.decodeLabels([1, 1, 0, 5] + Array("price".utf8) + [4])
+        }
     }
 }

@@ -22,7 +22,7 @@ struct RollupsCommand: AsyncParsableCommand {
     func run() async throws {
         let store = try await storeOptions.open()
         if rebuild { try await store.rebuildRollups() }
-        let expected = try await store.rollupsFromRecords(), stored = try await store.storedRollups()
+        let expected = try await store.rollupsFromRecords(within: nil), stored = try await store.storedRollups()
         let keys = Set(expected.groups.keys).union(stored.groups.keys).sorted()
         let differing = keys.filter { expected.groups[$0] != stored.groups[$0] }
         let records = expected.groups.values.reduce(0) { $0 + $1.totals.responses }

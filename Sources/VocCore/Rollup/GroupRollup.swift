@@ -1,10 +1,11 @@
 /// Everything the rollups keep for one group (account key and respondent domain): its all-time totals, its day
-/// series, and how many of its records mention each topic or are in each language.
+/// series, and the tally of its records that mention each topic, are in each language or show a churn or effort
+/// signal.
 public struct GroupRollup: Sendable, Hashable {
     public var totals = RollupCell()
     /// The group's days, in order.
     public var days = DaySeries()
-    public var labels: [RollupLabel: Int] = [:]
+    public var labels: [RollupLabel: LabelTally] = [:]
 
     public init() {}
 
@@ -12,15 +13,19 @@ public struct GroupRollup: Sendable, Hashable {
     public mutating func add(_ facts: RollupFacts) {
         totals.add(facts)
         days.add(facts)
-        for topic in facts.topics { labels[RollupLabel(kind: .topic, label: topic), default: 0] += 1 }
-        if let language = facts.language { labels[RollupLabel(kind: .language, label: language), default: 0] += 1 }
+        for topic in facts.topics { labels[RollupLabel(kind: .topic, label: topic), default: LabelTally()].add(facts) }
+        if let language = facts.language { labels[RollupLabel(kind: .language, label: language), default: LabelTally()].add(facts) }
+        if facts.sentiment != nil {
+            if facts.churn { labels[.churn, default: LabelTally()].add(facts) }
+            if facts.effort { labels[.effort, default: LabelTally()].add(facts) }
+        }
     }
 
     /// Several rollups of one group added up (see `DaySeries.init(merging:)`).
     public init(merging parts: [GroupRollup]) {
         for part in parts {
             totals.merge(part.totals)
-            for (label, records) in part.labels { labels[label, default: 0] += records }
+            for (label, tally) in part.labels { labels[label, default: LabelTally()].merge(tally) }
         }
         days = DaySeries(merging: parts.map(\.days))
     }
@@ -29,15 +34,19 @@ public struct GroupRollup: Sendable, Hashable {
     public mutating func merge(_ other: GroupRollup) {
         totals.merge(other.totals)
         days.merge(other.days)
-        for (label, records) in other.labels { labels[label, default: 0] += records }
+        for (label, tally) in other.labels { labels[label, default: LabelTally()].merge(tally) }
     }
 }
 
-/// A topic or a language, counted per group over its whole history.
+/// A topic, a language or a text signal (churn, effort), tallied per group over its whole history.
 public struct RollupLabel: Hashable, Sendable, Comparable {
     public enum Kind: UInt8, Sendable, CaseIterable {
-        case topic, language
+        case topic, language, signal
     }
+
+    /// The records whose comment mentions leaving, or effort.
+    public static let churn = RollupLabel(kind: .signal, label: "churn")
+    public static let effort = RollupLabel(kind: .signal, label: "effort")
 
     public var kind: Kind
     public var label: String

@@ -10,10 +10,11 @@ public struct RollupCell: Sendable, Hashable {
     public var firstAt: Double?
     public var lastAt: Double?
     public var comments = 0
-    /// Scored comments, the sum of their compound scores (in `RollupUnits`), and how many were negative or
-    /// mentioned churn or effort.
+    /// Scored comments, the sums of their compound scores and of their squares (in `RollupUnits`), and how many were
+    /// negative or mentioned churn or effort.
     public var scored = 0
     public var sentimentUnits = 0
+    public var sentimentSquareUnits = 0
     public var negative = 0
     public var churn = 0
     public var effort = 0
@@ -36,6 +37,7 @@ public struct RollupCell: Sendable, Hashable {
         if let sentiment = facts.sentiment {
             scored += 1
             sentimentUnits += RollupUnits.units(sentiment)
+            sentimentSquareUnits += RollupUnits.units(sentiment * sentiment)
             if facts.negative { negative += 1 }
             if facts.churn { churn += 1 }
             if facts.effort { effort += 1 }
@@ -54,6 +56,7 @@ public struct RollupCell: Sendable, Hashable {
         comments += other.comments
         scored += other.scored
         sentimentUnits += other.sentimentUnits
+        sentimentSquareUnits += other.sentimentSquareUnits
         negative += other.negative
         churn += other.churn
         effort += other.effort

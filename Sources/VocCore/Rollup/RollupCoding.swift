@@ -5,9 +5,13 @@
 /// Days: a version byte, the entry count, then per entry (undated first, then by day) a flag byte (1: undated,
 /// 2: has a latest time), the day as a zig-zag varint difference from the previous entry's, the twelve counts of
 /// `DaySignals` (NPS by band) as zig-zag varints, and the latest time as the 8 bytes of its IEEE bit pattern (little-endian).
-/// Labels: a version byte, the count, then per label its kind byte, its UTF-8 length and bytes, and its count.
+/// Labels: a version byte (2: a tally per label; 1, a count per label, is no longer read: the store's migration
+/// rebuilt them), the count, then per label its kind byte, its UTF-8 length and bytes, and its `LabelTally`: a flag
+/// byte (2: has a latest time), the twelve counts of its `DaySignals`, its squared sentiment sum and negative count as
+/// zig-zag varints, and the latest time as for a day.
 public enum RollupCoding {
     static let version: UInt8 = 1
+    static let labelsVersion: UInt8 = 2
 
     public static func encode(days: DaySeries) -> [UInt8] {
         var writer = ByteWriter()
@@ -52,31 +56,39 @@ public enum RollupCoding {
         return DaySeries(sorted: days)
     }
 
-    public static func encode(labels: [RollupLabel: Int]) -> [UInt8] {
+    public static func encode(labels: [RollupLabel: LabelTally]) -> [UInt8] {
         var writer = ByteWriter()
-        writer.bytes.append(version)
+        writer.bytes.append(labelsVersion)
         writer.varint(UInt64(labels.count))
-        for (label, records) in labels.sorted(by: { $0.key < $1.key }) {
+        for (label, tally) in labels.sorted(by: { $0.key < $1.key }) {
             writer.bytes.append(label.kind.rawValue)
             writer.varint(UInt64(label.label.utf8.count))
             writer.bytes += label.label.utf8
-            writer.signed(records)
+            writer.bytes.append(tally.signals.lastAt == nil ? 0 : 2)
+            for field in tally.signals.fields + [tally.sentimentSquareUnits, tally.negative] { writer.signed(field) }
+            if let last = tally.signals.lastAt { writer.fixed(last.bitPattern) }
         }
         return writer.bytes
     }
 
-    public static func decodeLabels(_ bytes: [UInt8]) throws(RollupDecodingError) -> [RollupLabel: Int] {
+    public static func decodeLabels(_ bytes: [UInt8]) throws(RollupDecodingError) -> [RollupLabel: LabelTally] {
         guard !bytes.isEmpty else { return [:] }
         var reader = ByteReader(bytes)
-        guard try reader.byte() == version else { throw RollupDecodingError() }
+        guard try reader.byte() == labelsVersion else { throw RollupDecodingError() }
         let count = Int(try reader.varint())
         guard count <= bytes.count else { throw RollupDecodingError() }
-        var labels: [RollupLabel: Int] = [:]
+        var labels: [RollupLabel: LabelTally] = [:]
         labels.reserveCapacity(count)
+        var fields = [Int](repeating: 0, count: DaySignals.fieldCount)
         for _ in 0..<count {
             guard let kind = RollupLabel.Kind(rawValue: try reader.byte()) else { throw RollupDecodingError() }
             let text = String(decoding: try reader.slice(Int(try reader.varint())), as: UTF8.self)
-            labels[RollupLabel(kind: kind, label: text), default: 0] += try reader.signed()
+            let flags = try reader.byte()
+            for index in fields.indices { fields[index] = try reader.signed() }
+            var tally = LabelTally()
+            (tally.sentimentSquareUnits, tally.negative) = (try reader.signed(), try reader.signed())
+            tally.signals = DaySignals(fields: fields, lastAt: flags & 2 != 0 ? Double(bitPattern: try reader.fixed()) : nil)
+            labels[RollupLabel(kind: kind, label: text), default: LabelTally()].merge(tally)
         }
         return labels
     }

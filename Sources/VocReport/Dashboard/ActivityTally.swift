@@ -73,7 +73,7 @@ struct ActivityTally: Sendable {
             if let account { accountWindows[account, default: [Bucket(), Bucket()]][index].merge(windowBuckets[index]) }
         }
         guard let account else { return }
-        for (label, records) in rollup.labels where label.kind == .language { languages[account, default: [:]][label.label, default: 0] += records }
+        for (label, tally) in rollup.labels where label.kind == .language { languages[account, default: [:]][label.label, default: 0] += tally.records }
     }
 
     /// The account's most frequent language (ties: the first in alphabetical order).

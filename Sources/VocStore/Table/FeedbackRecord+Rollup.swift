@@ -18,11 +18,18 @@ extension FeedbackRecord {
 }
 
 extension RollupFacts {
-    /// The columns a stored record's facts are read from, to rebuild the rollups (its topics are read apart).
+    /// The columns a stored record's facts are read from, to rebuild the rollups (its topics are read apart, joined by
+    /// `topicSeparator`).
     public static let columns = ColumnPositions<FeedbackColumn>([
         .accountID, .accountName, .respondentEmail, .submittedAt, .npsState, .nps, .csatState, .csat, .csatScale, .csatGood, .csatUnit,
         .cesState, .ces, .cesScale, .cesGood, .cesUnit, .comment, .sentiment, .sentimentLabel, .churn, .effort, .language,
     ])
+
+    /// What a record's topics are joined with when read beside its columns (no topic contains it).
+    public static let topicSeparator: Character = "\u{1F}"
+
+    /// The topics of a record, read joined by `topicSeparator`.
+    public static func topics(joined: String) -> [String] { joined.split(separator: topicSeparator).map(String.init) }
 
     /// Reads a row of `columns`.
     public init(reading row: some StoreRowReader<FeedbackColumn>) throws {

@@ -19,6 +19,7 @@ extension GroupRollup {
         sink.put(totals.comments, RollupColumn.comments)
         sink.put(totals.scored, RollupColumn.scored)
         sink.put(totals.sentimentUnits, RollupColumn.sentimentSum)
+        sink.put(totals.sentimentSquareUnits, RollupColumn.sentimentSquareSum)
         sink.put(totals.negative, RollupColumn.negative)
         sink.put(totals.churn, RollupColumn.churn)
         sink.put(totals.effort, RollupColumn.effort)
@@ -66,6 +67,7 @@ extension GroupRollup {
         totals.comments = try count(.comments)
         totals.scored = try count(.scored)
         totals.sentimentUnits = try count(.sentimentSum)
+        totals.sentimentSquareUnits = try count(.sentimentSquareSum)
         totals.negative = try count(.negative)
         totals.churn = try count(.churn)
         totals.effort = try count(.effort)
@@ -88,20 +90,19 @@ extension GroupRollup {
         return rating
     }
 
-    /// The group's tally, as `voc accounts` lists it: its totals, and its topics most mentioned first.
+    /// The group's tally, as `voc accounts` lists it: its totals and its label tallies.
     public func tally(accountID: String?) -> AccountTally {
         func rating(_ rollup: RatingRollup) -> RatingTally {
             RatingTally(answered: rollup.answered, favourable: rollup.favourable, unitSum: RollupUnits.value(rollup.unitSum),
                         unitSquareSum: RollupUnits.value(rollup.unitSquareSum), blank: rollup.blank, notApplicable: rollup.notApplicable,
                         scale: ScaleCode.decode(rollup.sharedScale))
         }
-        let topics = labels.filter { $0.key.kind == .topic }.map { (topic: $0.key.label, count: $0.value) }
-            .sorted { $0.count != $1.count ? $0.count > $1.count : $0.topic < $1.topic }
         return AccountTally(
             accountID: accountID, accountName: totals.accountName, responses: totals.responses, nps: totals.nps,
             csat: rating(totals.csat), ces: rating(totals.ces),
             firstResponse: totals.firstAt.map(Date.init(timeIntervalSince1970:)), lastResponse: totals.lastAt.map(Date.init(timeIntervalSince1970:)),
             comments: totals.comments, scoredComments: totals.scored, sentimentSum: RollupUnits.value(totals.sentimentUnits),
-            negativeComments: totals.negative, churnMentions: totals.churn, effortMentions: totals.effort, topics: topics)
+            sentimentSquareSum: RollupUnits.value(totals.sentimentSquareUnits), negativeComments: totals.negative,
+            churnMentions: totals.churn, effortMentions: totals.effort, labels: labels)
     }
 }

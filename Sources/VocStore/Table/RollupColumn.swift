@@ -1,13 +1,13 @@
 /// The rollup tables: one row per `RollupKey` (account key, respondent domain) in `feedback_rollup`, and one per group
 /// and ingest batch in `feedback_rollup_delta` (which adds a leading row id), one case per column in declared order:
-/// the group's totals, then its day series and label counts (`RollupCoding`). An absent account key or domain is
+/// the group's totals, then its day series and label tallies (`RollupCoding`). An absent account key or domain is
 /// stored as '', so the two make a primary key.
 public enum RollupColumn: Int, StoreColumn {
     case accountKey, domain, responses
     case promoters, passives, detractors, npsBlank, npsNotApplicable
     case csatAnswered, csatFavourable, csatUnitSum, csatUnitSquareSum, csatBlank, csatNotApplicable, csatLowestScale, csatHighestScale
     case cesAnswered, cesFavourable, cesUnitSum, cesUnitSquareSum, cesBlank, cesNotApplicable, cesLowestScale, cesHighestScale
-    case firstAt, lastAt, comments, scored, sentimentSum, negative, churn, effort, accountName, days, labels
+    case firstAt, lastAt, comments, scored, sentimentSum, sentimentSquareSum, negative, churn, effort, accountName, days, labels
 
     public var definition: (name: String, type: StoreValueType) {
         switch self {
@@ -40,6 +40,7 @@ public enum RollupColumn: Int, StoreColumn {
         case .comments: ("comments", .integer)
         case .scored: ("scored", .integer)
         case .sentimentSum: ("sentiment_sum", .integer)
+        case .sentimentSquareSum: ("sentiment_sq", .integer)
         case .negative: ("negative", .integer)
         case .churn: ("churn", .integer)
         case .effort: ("effort", .integer)
