@@ -22,6 +22,13 @@ extension RatingTally {
 }
 
 extension AccountTally {
+    /// Several accounts' tallies added up (a portfolio, a segment), without an account.
+    public static func pooled(_ tallies: some Sequence<AccountTally>) -> AccountTally {
+        var pooled = AccountTally(responses: 0, nps: NPSTally(), csat: RatingTally(), ces: RatingTally(), comments: 0)
+        for tally in tallies { pooled.merge(tally) }
+        return pooled
+    }
+
     /// Adds the records of another tally (of the same account) to this one.
     public mutating func merge(_ other: AccountTally) {
         accountName = accountName ?? other.accountName

@@ -6,10 +6,13 @@ public import VocCore
 ///   promoters and ¾ more detractors, and the change NPS′₁ − NPS′₀ ± z·√(v₁/n′₁ + v₀/n′₀), v = P′ + D′ − (P′ − D′)²;
 /// - a share (CSAT satisfied, CES easy): Agresti-Caffo, one favourable and one other answer added to each period,
 ///   p̃₁ − p̃₀ ± z·√(p̃₁(1 − p̃₁)/(n₁ + 2) + p̃₀(1 − p̃₀)/(n₀ + 2));
-/// - a mean sentiment: the change alone (the rollups keep no spread of the scores).
+/// - a mean with its spread (sums of the values and of their squares): Welch's normal interval,
+///   m₁ − m₀ ± z·√(s₁²/n₁ + s₀²/n₀) with the sample variances, when each side has two values or more; without the
+///   spread (the day series keep none), the change alone.
 ///
-/// `change` is the plain difference of the two figures; the interval is centred on the adjusted one, as the
-/// figures' own intervals are. Both are in the figure's units (NPS points, percentage points, sentiment).
+/// `change` is the plain difference of the two figures; the NPS and share intervals are centred on the adjusted one,
+/// as the figures' own intervals are. Both are in the figure's units (NPS points, percentage points, sentiment).
+/// Key drivers (`KeyDriver`) use the same differences between the responses that mention a topic and the rest.
 public struct PeriodChange: Sendable, Hashable, Encodable {
     public var current: Double?
     public var previous: Double?
@@ -57,6 +60,21 @@ public struct PeriodChange: Sendable, Hashable, Encodable {
     /// The change of a mean, without an interval.
     public static func mean(_ current: Double?, answered: Int, previous: Double?, previousAnswered: Int) -> PeriodChange {
         PeriodChange(current: current, previous: previous, currentAnswered: answered, previousAnswered: previousAnswered)
+    }
+
+    /// The change of a mean whose values' sum and sum of squares are known on both sides, with Welch's interval.
+    public static func mean(sum: Double, squareSum: Double, count: Int, previousSum: Double, previousSquareSum: Double, previousCount: Int) -> PeriodChange {
+        let mean = { (sum: Double, count: Int) in count == 0 ? nil : sum / Double(count) }
+        var result = PeriodChange(current: mean(sum, count), previous: mean(previousSum, previousCount), currentAnswered: count,
+                                  previousAnswered: previousCount)
+        if let change = result.change, count > 1, previousCount > 1 {
+            let variance = { (sum: Double, squareSum: Double, count: Int) in
+                max(0, (squareSum - sum * sum / Double(count)) / Double(count - 1)) / Double(count)
+            }
+            let margin = Confidence.z * (variance(sum, squareSum, count) + variance(previousSum, previousSquareSum, previousCount)).squareRoot()
+            result.setInterval(change - margin, change + margin, bound: .infinity)
+        }
+        return result
     }
 
     private init(current: Double?, previous: Double?, currentAnswered: Int, previousAnswered: Int) {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 public import VocCore
 
 /// A store seen through its account directory: tallies and records grouped by directory account
@@ -27,6 +27,14 @@ public struct AccountDirectoryView: Sendable {
     public func tally(of account: String?) async throws(VocError) -> AccountTally? {
         let domains = account.flatMap { accounts[$0]?.domains } ?? []
         return merged(try await store.partialTallies(accountID: account, domains: domains))[account]
+    }
+
+    /// One tally per account, as `tallies()` has them, of the records submitted within `window` only: summed from the
+    /// records (the rollups are all-time), in memory that grows with the groups, not the records.
+    public func tallies(within window: DateInterval) async throws(VocError) -> [AccountTally] {
+        let batch = try await store.rollupsFromRecords(within: window)
+        return merged(batch.groups.map { PartialTally(domain: $0.key.domain, tally: $0.value.tally(accountID: $0.key.accountID)) })
+            .values.sorted { ($0.accountID == nil ? 1 : 0, $0.accountID ?? "") < ($1.accountID == nil ? 1 : 0, $1.accountID ?? "") }
     }
 
     /// The partial tallies folded by the directory account their records resolve to.

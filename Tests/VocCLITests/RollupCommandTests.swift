@@ -15,6 +15,8 @@ import VocTestSupport
         ["health", "--as-of", "2024-03-10", "--format", "json", "--by-segment"],
         ["health", "--as-of", "2024-03-20T06:00:00Z", "--format", "csv"],
         ["alerts", "--as-of", "2024-03-20"],
+        ["drivers", "--format", "json"],
+        ["drivers", "--segment", "high touch", "--format", "csv"],
     ]
 
     static func outputs(_ store: String) throws -> [String] {

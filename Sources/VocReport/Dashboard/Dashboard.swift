@@ -66,8 +66,7 @@ public struct Dashboard: Sendable {
     }
 
     public func overview() -> PortfolioOverview {
-        var pooled = AccountTally(responses: 0, nps: NPSTally(), csat: RatingTally(), ces: RatingTally(), comments: 0)
-        for tally in tallies { pooled.merge(tally) }
+        let pooled = AccountTally.pooled(tallies)
         var portfolio = AccountSummary(pooled, minimumSample: minimumSample)
         portfolio.account = nil
         var bands = BandCounts()

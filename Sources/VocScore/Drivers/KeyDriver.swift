@@ -1,0 +1,73 @@
+/// A topic or text signal set against a scope's other responses: how NPS, CSAT and sentiment differ between the
+/// responses that mention it and the rest, and what the scope's NPS would gain if those scored like the rest.
+public struct KeyDriver: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, Encodable {
+        case topic, signal
+    }
+
+    /// The topic's name, or `churn` / `effort`.
+    public var driver: String
+    public var kind: Kind
+    /// Responses that mention it, and their share of the scope's responses (0…1).
+    public var mentions: Int
+    public var share: Double
+    /// NPS among the responses that mention it (`current`) and among the rest (`previous`), the difference with its
+    /// adjusted-Wald 95 % interval (`PeriodChange.nps`).
+    public var nps: PeriodChange
+    /// CSAT % satisfied with and without, Agresti-Caffo interval of the difference (percentage points).
+    public var csat: PeriodChange
+    /// Mean sentiment with and without, Welch interval of the difference.
+    public var sentiment: PeriodChange
+    /// NPS points the scope would gain if the responses that mention it scored like the rest: NPS without − the
+    /// scope's NPS. Positive: the driver costs NPS. nil without NPS answers on either side.
+    public var impact: Double?
+    /// Whether the difference on the basis measure (`basis`) has a 95 % interval that excludes zero, on enough answers.
+    public var established: Bool
+    /// Fewer than the minimum sample of basis answers among the responses that mention it, or among the rest: listed
+    /// apart.
+    public var thin: Bool
+    /// The measure drivers are ranked and established on: NPS when the scope has NPS answers, else sentiment.
+    public var basis: DriverAnalysis.Basis
+
+    /// The basis measure's difference and interval.
+    public var difference: PeriodChange { basis == .nps ? nps : sentiment }
+}
+
+extension KeyDriver: Encodable {
+    private enum CodingKeys: String, CodingKey {
+        case driver, kind, mentions, share, npsWith, npsWithout, npsAnsweredWith, npsAnsweredWithout, difference, differenceCi, impact,
+             established, thin, basis, csatWith, csatWithout, csatDifference, csatDifferenceCi, sentimentWith, sentimentWithout,
+             sentimentDifference, sentimentDifferenceCi
+    }
+
+    /// Every key is written, null when there is no value: the field set is stable for scripts.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        func interval(_ change: PeriodChange) -> [Double]? {
+            guard let low = change.changeCiLow, let high = change.changeCiHigh else { return nil }
+            return [low, high]
+        }
+        try container.encode(driver, forKey: .driver)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(mentions, forKey: .mentions)
+        try container.encode(share, forKey: .share)
+        try container.encode(nps.current, forKey: .npsWith)
+        try container.encode(nps.previous, forKey: .npsWithout)
+        try container.encode(nps.currentAnswered, forKey: .npsAnsweredWith)
+        try container.encode(nps.previousAnswered, forKey: .npsAnsweredWithout)
+        try container.encode(nps.change, forKey: .difference)
+        try container.encode(interval(nps), forKey: .differenceCi)
+        try container.encode(impact, forKey: .impact)
+        try container.encode(established, forKey: .established)
+        try container.encode(thin, forKey: .thin)
+        try container.encode(basis, forKey: .basis)
+        try container.encode(csat.current, forKey: .csatWith)
+        try container.encode(csat.previous, forKey: .csatWithout)
+        try container.encode(csat.change, forKey: .csatDifference)
+        try container.encode(interval(csat), forKey: .csatDifferenceCi)
+        try container.encode(sentiment.current, forKey: .sentimentWith)
+        try container.encode(sentiment.previous, forKey: .sentimentWithout)
+        try container.encode(sentiment.change, forKey: .sentimentDifference)
+        try container.encode(interval(sentiment), forKey: .sentimentDifferenceCi)
+    }
+}
