@@ -63,7 +63,7 @@ public struct DriverReport: Sendable {
     public func csv(_ csv: CSVWriter) -> String {
         var text = csv.preamble + csv.row([
             "driver", "kind", "mentions", "share", "nps_with", "nps_without", "nps_answered_with", "nps_answered_without", "difference",
-            "difference_ci_low", "difference_ci_high", "impact", "established", "thin", "basis", "csat_with", "csat_without",
+            "difference_ci_low", "difference_ci_high", "impact", "established", "thin", "basis", "negative_share", "csat_with", "csat_without",
             "csat_difference", "sentiment_with", "sentiment_without", "sentiment_difference",
         ])
         let number = { (value: Double?) in value.map { "\($0)" } ?? "" }
@@ -72,7 +72,7 @@ public struct DriverReport: Sendable {
                 driver.driver, driver.kind.rawValue, "\(driver.mentions)", "\(driver.share)", number(driver.nps.current), number(driver.nps.previous),
                 "\(driver.nps.currentAnswered)", "\(driver.nps.previousAnswered)", number(driver.difference.change),
                 number(driver.difference.changeCiLow), number(driver.difference.changeCiHigh), number(driver.impact), "\(driver.established)",
-                "\(driver.thin)", driver.basis.rawValue, number(driver.csat.current), number(driver.csat.previous), number(driver.csat.change),
+                "\(driver.thin)", driver.basis.rawValue, number(driver.negativeShare), number(driver.csat.current), number(driver.csat.previous), number(driver.csat.change),
                 number(driver.sentiment.current), number(driver.sentiment.previous), number(driver.sentiment.change),
             ])
         }

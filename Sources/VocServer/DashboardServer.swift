@@ -12,7 +12,9 @@ public import VocStore
 /// |---|---|---|
 /// | `/` | `/api/overview` | portfolio NPS / CSAT / CES with intervals, bands, revenue at risk, weekly trends |
 /// | `/accounts` | `/api/accounts` | accounts, filtered (`segment`, `band`, `owner`, `language`) and sorted (`sort`, `order=desc`) |
-/// | `/accounts/ID` | `/api/accounts/ID` | one account: health drivers, sentiment over time, topics, detractor comments |
+/// | `/accounts/ID` | `/api/accounts/ID` | one account: health drivers, sentiment over time, topics and key drivers, detractor comments |
+/// | `/accounts/ID/comments` | `/api/accounts/ID/comments` | one account's comments by topic, signal, label, language, channel, dates |
+/// | `/drivers` | `/api/drivers` | topics and signals set against the other responses (`segment`, `owner`), with the accounts that mention them |
 /// | `/quarantine` | `/api/quarantine` | records not accepted, per reason |
 public struct DashboardServer: Sendable {
     public var store: any FeedbackStore
@@ -70,6 +72,10 @@ public struct DashboardServer: Sendable {
                 return DashboardPage.comments(list)
             }
         }
+        router.get("/drivers") { request, _ in
+            let query = try Self.query(request, DriverQuery.init)
+            return try await page { DashboardPage.drivers($0.drivers(query)) }
+        }
         router.get("/quarantine") { request, _ in
             let query = try Self.query(request, QuarantineQuery.init)
             return try await page { try DashboardPage.quarantine(await $0.quarantine(reason: query.reason, limit: query.limit)) }
@@ -93,6 +99,10 @@ public struct DashboardServer: Sendable {
                 guard let list = try await dashboard.comments(of: id, query) else { throw HTTPError(.notFound, message: "no feedback for account '\(id)'") }
                 return list
             }
+        }
+        router.get("/api/drivers") { request, _ in
+            let query = try Self.query(request, DriverQuery.init)
+            return try await json { $0.drivers(query) }
         }
         router.get("/api/quarantine") { request, _ in
             let query = try Self.query(request, QuarantineQuery.init)

@@ -49,11 +49,11 @@ import VocTestSupport
         #expect(try VocProcess.run(["accounts", "import", "corpora/crm/accounts.csv"], store: store).status != 2)
         let server = try ServeProcess(["--store", store, "--as-of", "2024-03-20"])
         defer { server.stop() }
-        for path in ["/", "/accounts", "/accounts/IN-4004", "/quarantine"] {
+        for path in ["/", "/accounts", "/accounts/IN-4004", "/drivers", "/quarantine"] {
             let layout = try Self.layout(server.base + path, width: 360)
             #expect(layout.document <= 360, "\(path) is \(layout.document) px wide at 360 px")
             #expect(layout.widestChart <= 360 - 16, "\(path): a chart is \(layout.widestChart) px wide at 360 px")
-            if ["/", "/accounts/IN-4004"].contains(path) { #expect(layout.widestChart > 100, "\(path) has its charts") }
+            if ["/", "/accounts/IN-4004", "/drivers"].contains(path) { #expect(layout.widestChart > 100, "\(path) has its charts") }
         }
     }
 
@@ -76,7 +76,7 @@ import VocTestSupport
         #expect(rows(first) == 100 && rows(second) == 50, "150 accounts, 100 a page")
         #expect(first.contains("page 1 of 2") && first.contains("rel=\"next\" href=\"/accounts?sort=score&amp;page=2\""))
         let account = try #require(first.range(of: "data-account=\"").map { first[$0.upperBound...].prefix { $0 != "\"" } })
-        for path in ["/", "/accounts", "/accounts/\(account)", "/accounts/\(account)/comments"] {
+        for path in ["/", "/accounts", "/accounts/\(account)", "/accounts/\(account)/comments", "/drivers"] {
             let layout = try Self.layout(server.base + path, width: 360)
             #expect(layout.document <= 360, "\(path) is \(layout.document) px wide at 360 px")
             #expect(layout.widestChart <= 360 - 16, "\(path): a chart is \(layout.widestChart) px wide at 360 px")

@@ -45,7 +45,7 @@ import VocScore
         #expect(abs(try #require(price.nps.changeCiLow) - -120.6119338322057) < 1e-9)
         #expect(abs(try #require(price.nps.changeCiHigh) - -56.025048881256836) < 1e-9)
         #expect(price.impact == 19.5, "NPS without (37.5) − the scope's (18)")
-        #expect(price.established && !price.thin)
+        #expect(price.established && !price.thin && price.negativeShare == 1)
         // CSAT: 5 of 20 against 45 of 60, Agresti-Caffo.
         #expect(price.csat.current == 25 && price.csat.previous == 75)
         #expect(abs(try #require(price.csat.changeCiLow) - -68.4839513483585) < 1e-9)
@@ -57,6 +57,7 @@ import VocScore
 
         let staff = analysis.drivers[1]
         #expect(staff.nps.current == 100 && (staff.impact ?? 0) < 0, "praise lifts NPS: its impact is negative")
+        #expect(staff.negativeShare == 0)
         let effort = analysis.drivers[2]
         #expect(effort.kind == .signal && effort.thin && !effort.established, "5 mentions are fewer than the minimum sample")
     }

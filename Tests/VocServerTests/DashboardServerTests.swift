@@ -41,7 +41,7 @@ import VocTestSupport
         let server = try await Self.server()
         let totals = try await server.store.totals()
         try await server.application(host: "127.0.0.1", port: 0).test(.router) { client in
-            for path in ["/", "/accounts", "/accounts/NW-1001", "/quarantine"] {
+            for path in ["/", "/accounts", "/accounts/NW-1001", "/drivers", "/quarantine"] {
                 try await client.execute(uri: path, method: .get) { response in
                     #expect(response.status == .ok, "\(path)")
                     #expect(response.headers[.contentType] == "text/html; charset=utf-8")
@@ -149,8 +149,9 @@ import VocTestSupport
         #expect(DashboardPage.overview(overview).description.contains("<div class=\"note change\">last 7 days "))
     }
 
-    /// An account's topics count its comments that mention each (with their share negative and mean sentiment), and
-    /// each links to the comment list filtered by that topic; the list's filters and pages keep to what they say.
+    /// An account's topics and signals are its key drivers (from the rollups): each counts the comments that mention it
+    /// (with their share negative), and links to the comment list filtered by it; the list's filters and pages keep to
+    /// what they say.
     @Test func topicsLinkToTheCommentsThatMentionThem() async throws {
         try await Self.server().application(host: "127.0.0.1", port: 0).test(.router) { client in
             func json(_ uri: String) async throws -> [String: Any] {
@@ -158,21 +159,28 @@ import VocTestSupport
                 #expect(response.status == .ok, "\(uri)")
                 return try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
             }
-            let detail = try await json("/api/accounts/NW-1001")
-            let topics = try #require(detail["topics"] as? [[String: Any]])
-            #expect(!topics.isEmpty)
             let page = String(buffer: try await client.execute(uri: "/accounts/NW-1001", method: .get).body)
             #expect(page.contains("<span class=\"muted\">survey · ") && !page.contains("corpora/surveys/"), "drivers and comments cite channel and respondent, not a server path")
-            for topic in topics {
-                let name = try #require(topic["topic"] as? String)
-                let list = try await json("/api/accounts/NW-1001/comments?topic=\(name)&page_size=500")
-                let comments = try #require(list["comments"] as? [[String: Any]])
-                #expect(topic["mentions"] as? Int == comments.count && list["matched"] as? Int == comments.count, "\(name)")
-                #expect(comments.allSatisfy { ($0["topics"] as? [String])?.contains(name) == true })
-                let negative = comments.count { $0["label"] as? String == "neg" }
-                #expect(abs((topic["negative_percent"] as? Double ?? -1) - 100 * Double(negative) / Double(comments.count)) < 1e-9)
-                #expect(page.contains("<a href=\"/accounts/NW-1001/comments?topic=\(name)\">\(name)</a>"), "\(name) links to its comments")
+            #expect(page.contains("<figure class=\"chart\"><figcaption>NPS of the responses that mention it minus the rest"))
+            var kinds: Set<String> = []
+            for row in try #require(try await json("/api/accounts")["rows"] as? [[String: Any]]) {
+                let id = try #require(row["account"] as? String)
+                let path = "/accounts/" + (id.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? id)
+                let page = String(buffer: try await client.execute(uri: path, method: .get).body)
+                for driver in try #require(try await json("/api" + path)["key_drivers"] as? [[String: Any]]) {
+                    let name = try #require(driver["driver"] as? String), kind = try #require(driver["kind"] as? String)
+                    kinds.insert(kind)
+                    let filter = kind == "topic" ? "topic=\(name)" : "signal=\(name)"
+                    let list = try await json("/api\(path)/comments?\(filter)&page_size=500")
+                    let comments = try #require(list["comments"] as? [[String: Any]])
+                    #expect(driver["mentions"] as? Int == comments.count && list["matched"] as? Int == comments.count, "\(id) \(name)")
+                    if kind == "topic" { #expect(comments.allSatisfy { ($0["topics"] as? [String])?.contains(name) == true }) }
+                    let negative = comments.count { $0["label"] as? String == "neg" }
+                    #expect(abs((driver["negative_share"] as? Double ?? -1) - Double(negative) / Double(comments.count)) < 1e-9)
+                    #expect(page.contains("/comments?\(filter)\">\(name)</a>"), "\(name) links to its comments")
+                }
             }
+            #expect(kinds == ["topic", "signal"])
             let all = try #require(try await json("/api/accounts/NW-1001/comments?page_size=500")["comments"] as? [[String: Any]])
             let negative = try #require(try await json("/api/accounts/NW-1001/comments?label=neg&page_size=500")["comments"] as? [[String: Any]])
             #expect(negative.count == all.count { $0["label"] as? String == "neg" } && negative.count < all.count)
@@ -189,6 +197,40 @@ import VocTestSupport
             try await client.execute(uri: "/api/accounts/NO-SUCH/comments", method: .get) { #expect($0.status == .notFound) }
             try await client.execute(uri: "/api/accounts/NW-1001/comments?from=2024-02-30", method: .get) { #expect($0.status == .badRequest) }
             try await client.execute(uri: "/accounts/NW-1001/comments?label=happy", method: .get) { #expect($0.status == .badRequest) }
+        }
+    }
+
+    /// The drivers page sets each topic and signal against the rest of its scope: a segment of one account gives that
+    /// account's own key drivers; each driver lists the accounts that mention it, linked to their comments.
+    @Test func theDriversPageAnalysesTheScopeItIsGiven() async throws {
+        try await Self.server().application(host: "127.0.0.1", port: 0).test(.router) { client in
+            func json(_ uri: String) async throws -> [String: Any] {
+                let response = try await client.execute(uri: uri, method: .get)
+                #expect(response.status == .ok, "\(uri)")
+                return try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+            }
+            let portfolio = try await json("/api/drivers")
+            let analysis = try #require(portfolio["analysis"] as? [String: Any])
+            let overview = try await json("/api/overview")
+            #expect(analysis["responses"] as? Int == overview["responses"] as? Int && analysis["scope"] as? String == "portfolio")
+            let drivers = try #require(analysis["drivers"] as? [[String: Any]])
+            #expect(!drivers.isEmpty)
+            let impacts = drivers.filter { $0["thin"] as? Bool == false }.compactMap { $0["impact"] as? Double }
+            #expect(impacts == impacts.sorted(by: >), "most harmful first")
+
+            let segment = try await json("/api/drivers?segment=HIGH-TOUCH")
+            let account = try await json("/api/accounts/NW-1001")
+            let segmentDrivers = try #require((segment["analysis"] as? [String: Any])?["drivers"] as? [[String: Any]])
+            #expect(NSArray(array: segmentDrivers).isEqual(to: try #require(account["key_drivers"] as? [Any])), "the segment is NW-1001 alone")
+            let listed = try #require(segment["accounts"] as? [[String: Any]])
+            #expect(listed.allSatisfy { ($0["accounts"] as? [[String: Any]])?.allSatisfy { $0["account"] as? String == "NW-1001" } == true })
+
+            let page = String(buffer: try await client.execute(uri: "/drivers?segment=high-touch", method: .get).body)
+            #expect(page.contains("<figure class=\"chart\">") && page.contains("segment high-touch · all time"))
+            let first = try #require(segmentDrivers.first?["driver"] as? String)
+            #expect(page.contains("/accounts/NW-1001/comments?") && page.contains(">NW-1001 ("), "\(first)")
+            #expect(try await json("/api/drivers?owner=nobody")["analysis"].flatMap { ($0 as? [String: Any])?["drivers"] as? [Any] }?.isEmpty == true)
+            try await client.execute(uri: "/api/drivers?segment=a&segment=b", method: .get) { #expect($0.status == .badRequest) }
         }
     }
 
@@ -230,6 +272,10 @@ import VocTestSupport
                         thin += 1
                         #expect(cells.contains("n=\(answered) · too few"), "\(account) \(metric) is marked too few")
                     }
+                }
+                if let easy = row["ces"] as? Double {
+                    #expect((0...100).contains(easy) && row["ces_mean"] is Double, "\(account): ces is the % easy, as the tiles show it")
+                    #expect(cells.contains(Formatting.fixed(easy) + "<"), "\(account): the CES column shows the % easy")
                 }
                 if let band = row["band"] as? String {
                     let weakest = try #require(row["weakest_measures"] as? [String])

@@ -9,10 +9,10 @@ import VocTestSupport
 /// No request can crash or hang the dashboard: every parameter of every route with hostile values answers 400 (or
 /// 404/200), never 5xx, with the security headers, and the server answers the next request.
 @Suite struct HostileRequestTests {
-    static let routes = ["/", "/accounts", "/accounts/NW-1001", "/accounts/NW-1001/comments", "/quarantine", "/api/overview", "/api/accounts",
-                         "/api/accounts/NW-1001", "/api/accounts/NW-1001/comments", "/api/quarantine"]
+    static let routes = ["/", "/accounts", "/accounts/NW-1001", "/accounts/NW-1001/comments", "/drivers", "/quarantine", "/api/overview",
+                         "/api/accounts", "/api/accounts/NW-1001", "/api/accounts/NW-1001/comments", "/api/drivers", "/api/quarantine"]
     static let parameters = ["limit", "reason", "band", "sort", "order", "segment", "owner", "language", "q", "page", "page_size",
-                             "topic", "label", "channel", "from", "to"]
+                             "topic", "signal", "label", "channel", "from", "to"]
     static let values = [
         "-1", "0", "1", "99999999999999999999999", "-9223372036854775808", "9223372036854775807", "abc", "", "%00", "%FF%FE",
         "1e9", "0x10", "%E2%80%AE", "%F0%9F%98%A1", "red%0D%0AX-Injected:%201", "%3Cscript%3Ealert(1)%3C/script%3E",

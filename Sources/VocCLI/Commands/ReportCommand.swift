@@ -24,7 +24,7 @@ struct ReportCommand: AsyncParsableCommand {
         for row in accounts.rows {
             if let detail = try await dashboard.account(row.account) { details.append(detail) }
         }
-        let page = DashboardPage.report(dashboard.overview(), accounts: accounts, details: details).description
+        let page = DashboardPage.report(dashboard.overview(), drivers: dashboard.drivers(DriverQuery()), accounts: accounts, details: details).description
         if html == "-" { return Console.out(page, terminator: "") }
         do {
             try page.write(toFile: html, atomically: true, encoding: .utf8)

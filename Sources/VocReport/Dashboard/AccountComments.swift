@@ -1,10 +1,16 @@
 public import Foundation
 public import VocCore
 
-/// What an account's comments are filtered by: a topic, a sentiment label, a language, a channel and a date range
-/// (whole UTC days, both ends included), latest first, a page at a time.
+/// A text signal a comment can show.
+public enum CommentSignal: String, Sendable, CaseIterable, Encodable {
+    case churn, effort
+}
+
+/// What an account's comments are filtered by: a topic, a text signal, a sentiment label, a language, a channel and a
+/// date range (whole UTC days, both ends included), latest first, a page at a time.
 public struct CommentQuery: Sendable, Encodable {
     public var topic: String?
+    public var signal: CommentSignal?
     public var label: SentimentLabel?
     public var language: String?
     public var channel: String?
@@ -13,9 +19,10 @@ public struct CommentQuery: Sendable, Encodable {
     public var page = 1
     public var pageSize = 50
 
-    public init(topic: String? = nil, label: SentimentLabel? = nil, language: String? = nil, channel: String? = nil,
-                from: Date? = nil, to: Date? = nil, page: Int = 1, pageSize: Int = 50) {
+    public init(topic: String? = nil, signal: CommentSignal? = nil, label: SentimentLabel? = nil, language: String? = nil,
+                channel: String? = nil, from: Date? = nil, to: Date? = nil, page: Int = 1, pageSize: Int = 50) {
         self.topic = topic
+        self.signal = signal
         self.label = label
         self.language = language
         self.channel = channel
@@ -28,6 +35,11 @@ public struct CommentQuery: Sendable, Encodable {
     public func matches(_ record: StoredFeedback) -> Bool {
         guard record.comment != nil else { return false }
         if let topic, record.sentiment?.topics.contains(topic) != true { return false }
+        switch signal {
+        case .churn?: if record.sentiment?.churn != true { return false }
+        case .effort?: if record.sentiment?.effort != true { return false }
+        case nil: break
+        }
         if let label, record.sentiment?.label != label { return false }
         if let language, record.language != language { return false }
         if let channel, record.channel != channel { return false }
@@ -39,7 +51,7 @@ public struct CommentQuery: Sendable, Encodable {
     /// The query string with `page` (for the pager's links).
     public func link(page newPage: Int) -> String {
         let day = { (date: Date?) in date.map { String(Formatting.iso8601($0).prefix(10)) } }
-        let items = [("topic", topic), ("label", label?.rawValue), ("language", language), ("channel", channel), ("from", day(from)),
+        let items = [("topic", topic), ("signal", signal?.rawValue), ("label", label?.rawValue), ("language", language), ("channel", channel), ("from", day(from)),
                      ("to", day(to)), ("page", newPage > 1 ? String(newPage) : nil), ("page_size", pageSize != 50 ? String(pageSize) : nil)]
         return "?" + items.compactMap { name, value in value.map { "\(name)=\(AccountQuery.percentEncode($0))" } }.joined(separator: "&")
     }
@@ -85,31 +97,5 @@ public struct CommentRow: Sendable, Encodable {
         language = record.language
         topics = record.sentiment?.topics ?? []
         comment = record.comment ?? ""
-    }
-}
-
-/// A topic among an account's latest comments: how many mention it, the share of those that are negative and their
-/// mean sentiment.
-public struct AccountTopic: Sendable, Encodable {
-    public var topic: String
-    public var mentions: Int
-    public var negativePercent: Double
-    public var meanSentiment: Double
-
-    /// The topics of `records`' comments, most mentioned first (ties by name).
-    static func topics(of records: [StoredFeedback]) -> [AccountTopic] {
-        var tallies: [String: (mentions: Int, negative: Int, sum: Double)] = [:]
-        for record in records where record.comment != nil {
-            guard let sentiment = record.sentiment else { continue }
-            for topic in sentiment.topics {
-                tallies[topic, default: (0, 0, 0)].mentions += 1
-                tallies[topic, default: (0, 0, 0)].negative += sentiment.label == .negative ? 1 : 0
-                tallies[topic, default: (0, 0, 0)].sum += sentiment.compound
-            }
-        }
-        return tallies.map { topic, tally in
-            AccountTopic(topic: topic, mentions: tally.mentions, negativePercent: 100 * Double(tally.negative) / Double(tally.mentions),
-                         meanSentiment: tally.sum / Double(tally.mentions))
-        }.sorted { $0.mentions != $1.mentions ? $0.mentions > $1.mentions : $0.topic < $1.topic }
     }
 }

@@ -1,8 +1,9 @@
 public import Foundation
 public import VocHealth
+public import VocScore
 
-/// The dashboard's account page: metrics, health with its measures and drivers, sentiment over time, topics and
-/// the latest detractor comments with their sentiment trace.
+/// The dashboard's account page: metrics, health with its measures and drivers, sentiment over time, its topics and
+/// signals as key drivers, and the latest detractor comments with their sentiment trace.
 public struct AccountDetail: Sendable, Encodable {
     public var type = "account_detail"
     public var account: AccountSummary
@@ -12,9 +13,8 @@ public struct AccountDetail: Sendable, Encodable {
     /// The account's last `periodDays` days against the ones before.
     public var changes: MetricChanges
     public var detractorComments: [CommentEvidence]
-    /// The topics of the account's latest comments (`commentsRead` of them), with their sentiment.
-    public var topics: [AccountTopic]
-    public var commentsRead: Int
+    /// The topics and signals its responses mention, set against its other responses (all time, from the rollups).
+    public var keyDrivers: [KeyDriver]
     /// The health bands' edges for this account's segment: red below the first, green above the second.
     public var redBelow: Double
     public var greenAbove: Double

@@ -15,7 +15,9 @@ public struct AccountRow: Sendable, Encodable {
     public var npsCiHigh: Double?
     /// % satisfied.
     public var csat: Double?
+    /// % easy (as the tiles and charts show CES), and the mean answer on its scale.
     public var ces: Double?
+    public var cesMean: Double?
     /// How many answered each question, and whether that is enough to judge (`--min-n`).
     public var npsAnswered: Int
     public var csatAnswered: Int
@@ -55,7 +57,8 @@ public struct AccountRow: Sendable, Encodable {
         npsCiLow = summary.nps?.score == nil ? nil : summary.nps?.ciLow
         npsCiHigh = summary.nps?.score == nil ? nil : summary.nps?.ciHigh
         csat = summary.csat?.favourablePercent
-        ces = summary.ces?.mean
+        ces = summary.ces?.favourablePercent
+        cesMean = summary.ces?.mean
         npsAnswered = summary.nps?.answered ?? 0
         csatAnswered = summary.csat?.answered ?? 0
         cesAnswered = summary.ces?.answered ?? 0

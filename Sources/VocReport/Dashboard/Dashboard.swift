@@ -85,8 +85,22 @@ public struct Dashboard: Sendable {
             minimumSample: minimumSample, atRisk: AccountQuery(band: .red).apply(rows))
     }
 
+    /// The distinct values of a directory field among the listed accounts, sorted: what a filter can take.
+    private func values(_ path: KeyPath<AccountRow, String?>) -> [String] { Array(Set(rows.compactMap { $0[keyPath: path] })).sorted() }
+
+    /// The key drivers of the accounts `query` selects, all time, each with the accounts that mention it most.
+    public func drivers(_ query: DriverQuery) -> DriverList {
+        let selected = tallies.filter { query.scope.includes($0, directory: view.accounts) }
+        let analysis = DriverAnalysis(scope: .pooled(selected), minimumSample: minimumSample)
+        let accounts = analysis.drivers.map { driver in
+            DriverAccounts(kind: driver.kind.rawValue, driver: driver.driver,
+                           accounts: DriverAccount.top(driver.label, among: selected, limit: DriverList.accountsShown))
+        }
+        return DriverList(asOf: asOf, query: query, analysis: DriverReport(scope: query.scope, window: nil, analysis: analysis),
+                          accounts: accounts, segments: values(\.segment), owners: values(\.owner))
+    }
+
     public func accounts(_ query: AccountQuery) -> AccountList {
-        let values = { (path: KeyPath<AccountRow, String?>) in Array(Set(rows.compactMap { $0[keyPath: path] })).sorted() }
         let matching = query.apply(rows)
         return AccountList(asOf: asOf, query: query, total: rows.count, matched: matching.count, page: query.page,
                            pages: query.pages(matching: matching.count), rows: Array(query.page(of: matching)),
@@ -113,7 +127,7 @@ public struct Dashboard: Sendable {
             AccountPeriod(end: ends[index], responses: buckets[index].responses, sentiment: buckets[index].meanSentiment, scoredComments: buckets[index].scored,
                           score: history[ends[index]]?.score, band: history[ends[index]]?.band)
         }
-        let latest = try await latestFeedback(of: id)
+        let latest = try await latestFeedback(of: id, limit: Self.detractorWindow)
         let detractors = latest.filter { record in
             if case .rating(let value)? = record.nps, NPSBand(score: value) == .detractor, record.comment != nil { return true }
             return false
@@ -121,18 +135,20 @@ public struct Dashboard: Sendable {
         let bands = model.configuration.profile(forSegment: health?.segment ?? summary.segment).bands
         return AccountDetail(account: summary, health: health, drivers: drivers, periods: accountPeriods,
                              changes: activity.changes(of: id), detractorComments: detractors,
-                             topics: AccountTopic.topics(of: latest), commentsRead: latest.count,
+                             keyDrivers: DriverAnalysis(scope: tally, minimumSample: minimumSample).drivers,
                              redBelow: bands.redBelow, greenAbove: bands.greenAbove, minimumSample: minimumSample)
     }
 
-    /// How many of an account's latest responses its page and comment list read (by index) for topics and comments.
+    /// How many of an account's latest responses its comment list reads (by index).
     public static let commentWindow = 5_000
+    /// How many of an account's latest responses its page reads for its latest detractor comments.
+    static let detractorWindow = 500
 
     /// One account's comments that match `query`, among its latest `commentWindow` responses; nil when the store has
     /// no feedback for it.
     public func comments(of id: String, _ query: CommentQuery) async throws(VocError) -> AccountComments? {
         guard tally(of: id) != nil else { return nil }
-        let latest = try await latestFeedback(of: id).filter { $0.comment != nil }
+        let latest = try await latestFeedback(of: id, limit: Self.commentWindow).filter { $0.comment != nil }
         let matching = latest.filter(query.matches)
         let values = { (value: (StoredFeedback) -> [String]) in Array(Set(latest.flatMap(value))).sorted() }
         return AccountComments(account: id, query: query, read: latest.count, matched: matching.count,
@@ -142,9 +158,9 @@ public struct Dashboard: Sendable {
                                channels: values { [$0.channel] })
     }
 
-    /// The account's latest `commentWindow` responses, with the topics of their comments (which the store keeps apart).
-    private func latestFeedback(of id: String) async throws(VocError) -> [StoredFeedback] {
-        var latest = try await view.feedback(account: id, limit: Self.commentWindow)
+    /// The account's latest `limit` responses, with the topics of their comments (which the store keeps apart).
+    private func latestFeedback(of id: String, limit: Int) async throws(VocError) -> [StoredFeedback] {
+        var latest = try await view.feedback(account: id, limit: limit)
         let topics = try await view.store.topics(keys: latest.filter { $0.comment != nil }.map(\.key))
         for index in latest.indices { if let found = topics[latest[index].key] { latest[index].sentiment?.topics = found } }
         return latest

@@ -88,12 +88,30 @@ public struct QuarantineQuery: Sendable {
 }
 
 extension CommentQuery {
-    /// An account's comment filters and page from the query; `Invalid` for a label that does not exist, a date not
+    /// An account's comment filters and page from the query; `Invalid` for a signal or label that does not exist, a date not
     /// written YYYY-MM-DD, or a page or page size out of range.
     public init(_ parameters: QueryParameters) throws(QueryParameters.Invalid) {
-        self.init(topic: try parameters.text("topic"), label: try parameters.choice("label", as: SentimentLabel.self),
+        self.init(topic: try parameters.text("topic"), signal: try parameters.choice("signal", as: CommentSignal.self),
+                  label: try parameters.choice("label", as: SentimentLabel.self),
                   language: try parameters.text("language"), channel: try parameters.text("channel"),
                   from: try parameters.day("from"), to: try parameters.day("to"),
                   page: try parameters.integer("page", in: 1...1_000_000) ?? 1, pageSize: try parameters.integer("page_size", in: 1...500) ?? 50)
     }
+}
+
+/// The drivers page's scope: a directory segment and a CSM (`owner`), both optional.
+public struct DriverQuery: Sendable, Encodable {
+    public var segment: String?
+    public var owner: String?
+
+    public init(segment: String? = nil, owner: String? = nil) {
+        self.segment = segment
+        self.owner = owner
+    }
+
+    public init(_ parameters: QueryParameters) throws(QueryParameters.Invalid) {
+        self.init(segment: try parameters.text("segment"), owner: try parameters.text("owner"))
+    }
+
+    public var scope: DriverScope { DriverScope(segment: segment, owner: owner) }
 }

@@ -15,10 +15,12 @@ public enum DashboardPage {
         document(title: "Portfolio", active: "overview", context: context, body: overviewBody(overview, context: context))
     }
 
-    /// The HTML report: the overview, the account list, then one section per account (its measures, drivers and
-    /// latest detractor comments, as on its page), in one file to send by e-mail; the list links to the sections.
-    public static func report(_ overview: PortfolioOverview, accounts: AccountList, details: [AccountDetail]) -> HTML {
-        var body = overviewBody(overview, context: .report) + "<h2>All accounts</h2>" + accountTable(accounts, context: .report)
+    /// The HTML report: the overview, the portfolio's key drivers, the account list, then one section per account (its
+    /// measures, drivers, topics and latest detractor comments, as on its page), in one file to send by e-mail; the list
+    /// links to the sections.
+    public static func report(_ overview: PortfolioOverview, drivers: DriverList, accounts: AccountList, details: [AccountDetail]) -> HTML {
+        var body = overviewBody(overview, context: .report) + "<h2>Topics and key drivers</h2>" + driversBody(drivers, context: .report)
+        body += "<h2>All accounts</h2>" + accountTable(accounts, context: .report)
         for detail in details {
             body += "<section class=\"account\" id=\"\(anchor(detail.account.account ?? ""))\">\(accountBody(detail, context: .report))</section>"
         }
@@ -112,16 +114,10 @@ public enum DashboardPage {
             }
             body += "</ul>"
         }
-        if !detail.topics.isEmpty {
+        if !detail.keyDrivers.isEmpty {
             let comments = "/accounts/\(AccountQuery.percentEncode(id))/comments"
-            body += "<\(h2)>Topics</\(h2)><p class=\"muted\">among the latest \(detail.commentsRead) responses\(context == .server ? HTML(" · <a href=\"\(comments)\">all comments</a>") : .empty)</p>"
-            body += "<div class=\"scroll\"><table class=\"topics\"><thead><tr><th>Topic</th><th class=\"num\">Mentions</th><th class=\"num\">Negative</th><th class=\"num\">Mean sentiment</th></tr></thead><tbody>"
-            for topic in detail.topics {
-                let name: HTML = context == .server
-                    ? "<a href=\"\(comments)\(CommentQuery(topic: topic.topic).link(page: 1))\">\(topic.topic)</a>" : HTML(text: topic.topic)
-                body += "<tr><td>\(name)</td><td class=\"num\">\(topic.mentions)</td><td class=\"num\">\(Formatting.fixed(topic.negativePercent, decimals: 0))%</td><td class=\"num\">\(Formatting.signed(topic.meanSentiment, decimals: 2))</td></tr>"
-            }
-            body += "</tbody></table></div>"
+            body += "<\(h2)>Topics and key drivers</\(h2)><p class=\"muted\">all its responses, each topic or signal set against the account's other responses\(context == .server ? HTML(" · <a href=\"\(comments)\">all comments</a>") : .empty)</p>"
+            body += keyDrivers(detail.keyDrivers, minimumSample: detail.minimumSample, link: context == .server ? { comments + $0.commentFilter.link(page: 1) } : nil)
         }
         body += "<\(h2)>Latest detractor comments</\(h2)>"
         if detail.detractorComments.isEmpty { body += "<p class=\"muted\">No detractor left a comment.</p>" }
@@ -158,6 +154,36 @@ public enum DashboardPage {
         }
         body += "</ul>" + pager(page: query.page, of: list.pages) { "/accounts/\(account)/comments" + query.link(page: $0) }
         return document(title: "\(list.account) comments", active: "accounts", context: .server, body: body)
+    }
+
+    /// The key drivers of the portfolio, a segment's or a CSM's accounts, each with the accounts that mention it most.
+    public static func drivers(_ list: DriverList) -> HTML {
+        let query = list.query
+        var body: HTML = "<h1>Topics and key drivers</h1>"
+        body += """
+            <form method="get" action="/drivers" class="filters">\
+            \(select("segment", "Segment", list.segments, query.segment))\
+            \(select("owner", "CSM", list.owners, query.owner))\
+            <button type="submit">Filter</button> <a href="/drivers">reset</a></form>
+            """
+        body += driversBody(list, context: .server)
+        return document(title: "Drivers", active: "drivers", context: .server, body: body)
+    }
+
+    /// The drivers page without its form: the scope in words, the chart and the table (with each driver's accounts).
+    private static func driversBody(_ list: DriverList, context: Context) -> HTML {
+        let analysis = list.analysis.analysis
+        var body: HTML = "<p class=\"muted\">\(list.analysis.scope.description) · all time · \(analysis.scope.responses) responses"
+        body += analysis.basis == .nps ? " · NPS \(Formatting.signed(analysis.npsScore)) (n=\(analysis.scope.nps.answered))</p>" : " · no NPS answers: sentiment is the basis</p>"
+        guard !analysis.drivers.isEmpty else { return body + "<p class=\"muted\">No topic or signal is mentioned.</p>" }
+        let accounts = Dictionary(list.accounts.map { ("\($0.kind):\($0.driver)", $0.accounts) }, uniquingKeysWith: { first, _ in first })
+        return body + keyDrivers(analysis.drivers, minimumSample: analysis.minimumSample, link: nil) { driver in
+            HTML.join((accounts["\(driver.kind.rawValue):\(driver.driver)"] ?? []).map { account in
+                let label: HTML = "\(account.account) (\(account.mentions))"
+                guard context == .server else { return label }
+                return "<a href=\"/accounts/\(AccountQuery.percentEncode(account.account))/comments\(driver.commentFilter.link(page: 1))\">\(label)</a>"
+            }, separator: ", ")
+        }
     }
 
     public static func quarantine(_ list: QuarantineList) -> HTML {
@@ -231,7 +257,7 @@ public enum DashboardPage {
     private static func accountTable(_ list: AccountList, context: Context, sortable: Bool = true) -> HTML {
         let columns: [(AccountQuery.SortKey?, String, Bool)] = [
             (.account, "Account", false), (.name, "Name", false), (.segment, "Segment", false), (.owner, "CSM", false),
-            (.score, "Health", true), (nil, "Why", false), (.nps, "NPS", true), (.csat, "CSAT %", true), (.ces, "CES", true),
+            (.score, "Health", true), (nil, "Why", false), (.nps, "NPS", true), (.csat, "CSAT %", true), (.ces, "CES easy %", true),
             (.sentiment, "Sentiment", true), (.responses, "Responses", true), (.arr, "ARR", true), (.renewal, "Renewal", false), (.language, "Lang", false),
         ]
         var header = HTML.empty
@@ -259,12 +285,40 @@ public enum DashboardPage {
                 <td class="num">\(health)</td><td class="why">\(why.isEmpty ? "—" : why)</td>\
                 <td class="num">\(sampled(Formatting.signed(row.nps), row.npsAnswered, row.npsSufficient))</td>\
                 <td class="num">\(sampled(Formatting.fixed(row.csat), row.csatAnswered, row.csatSufficient))</td>\
-                <td class="num">\(sampled(Formatting.fixed(row.ces, decimals: 2), row.cesAnswered, row.cesSufficient))</td>\
+                <td class="num">\(sampled(Formatting.fixed(row.ces), row.cesAnswered, row.cesSufficient))</td>\
                 <td class="num">\(Formatting.signed(row.sentiment, decimals: 2))</td><td class="num">\(row.responses)</td><td class="num">\(Formatting.money(row.arr))</td>\
                 \(renewal)<td>\(row.language)</td></tr>
                 """
         }
         return "<div class=\"scroll\"><table class=\"accounts\"><thead><tr>\(header)</tr></thead><tbody>\(rows)</tbody></table></div>"
+    }
+
+    /// Key drivers as a chart (the basis measure's difference with its 95% interval, the first 12) and a table; a
+    /// driver's name links to the comments that mention it (`link`), and `accounts` adds a column (the portfolio's).
+    private static func keyDrivers(_ drivers: [KeyDriver], minimumSample: Int, link: ((KeyDriver) -> String)?,
+                                   accounts: ((KeyDriver) -> HTML)? = nil) -> HTML {
+        let basis = drivers.first?.basis ?? .nps
+        let decimals = basis == .nps ? 1 : 2
+        var body = SVGChart.differences(
+            title: basis == .nps ? "NPS of the responses that mention it minus the rest, 95% intervals" : "Mean sentiment of the responses that mention it minus the rest, 95% intervals",
+            drivers.prefix(12).map { ($0.driver, $0.difference.change, $0.difference.changeCiLow, $0.difference.changeCiHigh, !$0.established) },
+            axisTitle: basis == .nps ? "NPS points (pale: not established)" : "sentiment (pale: not established)", decimals: decimals)
+        body += "<div class=\"scroll\"><table class=\"drivers\"><thead><tr><th>Topic or signal</th><th class=\"num\">Mentions</th><th class=\"num\">Negative</th><th class=\"num\">Mean sentiment</th>"
+        body += "<th class=\"num\">NPS with</th><th class=\"num\">without</th><th class=\"num\">Difference [95% CI]</th><th class=\"num\">Impact</th>\(accounts == nil ? HTML.empty : "<th>Accounts</th>")</tr></thead><tbody>"
+        for driver in drivers {
+            let name: HTML = link.map { "<a href=\"\($0(driver))\">\(driver.driver)</a>" } ?? HTML(text: driver.driver)
+            let kind: HTML = driver.kind == .signal ? " <span class=\"tag\">signal</span>" : .empty
+            let difference = driver.difference
+            let mark: HTML = driver.thin ? " <small class=\"thin\">too few</small>" : driver.established ? .empty : " <small class=\"muted\">not established</small>"
+            body += "<tr data-driver=\"\(driver.driver)\"><td>\(name)\(kind)</td><td class=\"num\">\(driver.mentions) <small class=\"muted\">\(Formatting.fixed(100 * driver.share, decimals: 0))%</small></td>"
+                + "<td class=\"num\">\(driver.negativeShare.map { Formatting.fixed(100 * $0, decimals: 0) + "%" } ?? "—")</td><td class=\"num\">\(Formatting.signed(driver.sentiment.current, decimals: 2))</td>"
+                + "<td class=\"num\">\(sampled(Formatting.signed(driver.nps.current), driver.nps.currentAnswered, driver.nps.currentAnswered >= minimumSample))</td>"
+                + "<td class=\"num\">\(Formatting.signed(driver.nps.previous))</td>"
+                + "<td class=\"num\">\(Formatting.signed(difference.change, decimals: decimals)) \(difference.changeCiLow == nil ? "" : "[\(Formatting.fixed(difference.changeCiLow, decimals: decimals)), \(Formatting.fixed(difference.changeCiHigh, decimals: decimals))]")\(mark)</td>"
+                + "<td class=\"num\">\(Formatting.signed(driver.impact))</td>\(accounts.map { "<td>\($0(driver))</td>" } ?? .empty)</tr>"
+        }
+        body += "</tbody></table></div><p class=\"muted\">Impact: the NPS points the scope would gain if the responses that mention it scored like the rest. Fewer than \(minimumSample) answers on either side: too few to judge.</p>"
+        return body
     }
 
     /// A figure with the number of answers behind it, marked when they are too few to judge (`--min-n`).
@@ -339,7 +393,8 @@ public enum DashboardPage {
     }
 
     private static func document(title: String, active: String, context: Context, body: HTML) -> HTML {
-        let nav: HTML = context == .report ? .empty : HTML.join([("overview", "/", "Portfolio"), ("accounts", "/accounts", "Accounts"), ("quarantine", "/quarantine", "Quarantine")]
+        let nav: HTML = context == .report ? .empty : HTML.join([("overview", "/", "Portfolio"), ("accounts", "/accounts", "Accounts"), ("drivers", "/drivers", "Drivers"),
+                                                                            ("quarantine", "/quarantine", "Quarantine")]
             .map { key, href, label in "<a href=\"\(href)\"\(key == active ? HTML(" class=\"active\"") : "")>\(label)</a>" }, separator: " ")
         return """
             <!DOCTYPE html>

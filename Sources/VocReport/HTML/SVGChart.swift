@@ -166,6 +166,38 @@ public enum SVGChart {
         return figure(title: title, width: width, height: height, body: body, legend: [])
     }
 
+    /// One row per item: a bar from zero to its value (red below zero, green above) and a whisker over its 95%
+    /// interval, all on one scale symmetric around zero (titled `axisTitle`); an item marked `faded` (its interval
+    /// crosses zero, or too few answers) is drawn pale.
+    public static func differences(title: String, _ items: [(label: String, value: Double?, low: Double?, high: Double?, faded: Bool)],
+                                   axisTitle: String, decimals: Int = 1, width: Double = 560) -> HTML {
+        let rowHeight = 24.0, labelWidth = 120.0, height = top + Double(items.count) * rowHeight + 36
+        let extent = items.flatMap { [$0.value, $0.low, $0.high].compactMap { $0.map(abs) } }.max() ?? 1
+        let bound = niceStep(max(extent, 1e-9) * (decimals > 1 ? 100 : 1)) / (decimals > 1 ? 100 : 1)
+        let plotLeft = labelWidth, plotWidth = width - labelWidth - right
+        let x = { (value: Double) in plotLeft + (value + bound) / (2 * bound) * plotWidth }
+        var body = HTML.empty
+        for value in [-bound, 0, bound] {
+            body += "<line x1=\"\(format(x(value)))\" x2=\"\(format(x(value)))\" y1=\"\(format(top))\" y2=\"\(format(height - 30))\" stroke=\"\(value == 0 ? "#999" : "#e4e4e4")\"/>"
+            body += "<text x=\"\(format(x(value)))\" y=\"\(format(height - 18))\" text-anchor=\"middle\" class=\"tick\">\(Formatting.signed(value, decimals: decimals))</text>"
+        }
+        body += "<text x=\"\(format(plotLeft + plotWidth / 2))\" y=\"\(format(height - 4))\" text-anchor=\"middle\" class=\"axis\">\(axisTitle)</text>"
+        for (row, item) in items.enumerated() {
+            let centre = top + Double(row) * rowHeight + rowHeight / 2
+            let opacity = item.faded ? "0.35" : "0.9"
+            body += "<text x=\"0\" y=\"\(format(centre + 4))\" class=\"label\">\(item.label)</text>"
+            if let value = item.value {
+                let (from, to) = (x(min(0, value)), x(max(0, value)))
+                body += "<rect x=\"\(format(from))\" y=\"\(format(centre - 7))\" width=\"\(format(max(1, to - from)))\" height=\"14\" fill=\"\(value < 0 ? red : green)\" fill-opacity=\"\(opacity)\"><title>\(item.label) \(Formatting.signed(value, decimals: decimals)) \(Formatting.interval(item.low, item.high))</title></rect>"
+            }
+            if let low = item.low, let high = item.high {
+                let (from, to) = (x(max(-bound, low)), x(min(bound, high)))
+                body += "<path d=\"M\(format(from)) \(format(centre - 5))v10M\(format(from)) \(format(centre))H\(format(to))M\(format(to)) \(format(centre - 5))v10\" stroke=\"#333\" stroke-opacity=\"\(opacity)\" fill=\"none\"/>"
+            }
+        }
+        return figure(title: title, width: width, height: height, body: body, legend: [])
+    }
+
     /// Grid lines with their values, the axis titles, and period labels (each period's first day, MM-DD).
     private static func axes(periods: ChartPeriods, ticks: [Double], decimals: Int, yTitle: String, x: (Int) -> Double, y: (Double) -> Double,
                              width: Double, height: Double) -> HTML {

@@ -57,6 +57,7 @@ public struct DriverAnalysis: Sendable {
         let scopeNPS = NPSResult(scope.nps).score
         return KeyDriver(driver: name, kind: kind, mentions: tally.records, share: scope.responses == 0 ? 0 : Double(tally.records) / Double(scope.responses),
                          nps: nps, csat: csat, sentiment: sentiment,
+                         negativeShare: with.scored == 0 ? nil : Double(tally.negative) / Double(with.scored),
                          impact: nps.change == nil ? nil : nps.previous.flatMap { without in scopeNPS.map { RollupUnits.tidy(without - $0) } },
                          established: !thin && excludesZero, thin: thin, basis: basis)
     }

@@ -1,3 +1,5 @@
+public import VocCore
+
 /// A topic or text signal set against a scope's other responses: how NPS, CSAT and sentiment differ between the
 /// responses that mention it and the rest, and what the scope's NPS would gain if those scored like the rest.
 public struct KeyDriver: Sendable, Hashable {
@@ -18,6 +20,8 @@ public struct KeyDriver: Sendable, Hashable {
     public var csat: PeriodChange
     /// Mean sentiment with and without, Welch interval of the difference.
     public var sentiment: PeriodChange
+    /// The share of the scored comments that mention it which are negative (0…1); nil without any.
+    public var negativeShare: Double?
     /// NPS points the scope would gain if the responses that mention it scored like the rest: NPS without − the
     /// scope's NPS. Positive: the driver costs NPS. nil without NPS answers on either side.
     public var impact: Double?
@@ -29,6 +33,9 @@ public struct KeyDriver: Sendable, Hashable {
     /// The measure drivers are ranked and established on: NPS when the scope has NPS answers, else sentiment.
     public var basis: DriverAnalysis.Basis
 
+    /// The rollup label it was read from.
+    public var label: RollupLabel { RollupLabel(kind: kind == .topic ? .topic : .signal, label: driver) }
+
     /// The basis measure's difference and interval.
     public var difference: PeriodChange { basis == .nps ? nps : sentiment }
 }
@@ -36,7 +43,7 @@ public struct KeyDriver: Sendable, Hashable {
 extension KeyDriver: Encodable {
     private enum CodingKeys: String, CodingKey {
         case driver, kind, mentions, share, npsWith, npsWithout, npsAnsweredWith, npsAnsweredWithout, difference, differenceCi, impact,
-             established, thin, basis, csatWith, csatWithout, csatDifference, csatDifferenceCi, sentimentWith, sentimentWithout,
+             established, thin, basis, negativeShare, csatWith, csatWithout, csatDifference, csatDifferenceCi, sentimentWith, sentimentWithout,
              sentimentDifference, sentimentDifferenceCi
     }
 
@@ -61,6 +68,7 @@ extension KeyDriver: Encodable {
         try container.encode(established, forKey: .established)
         try container.encode(thin, forKey: .thin)
         try container.encode(basis, forKey: .basis)
+        try container.encode(negativeShare, forKey: .negativeShare)
         try container.encode(csat.current, forKey: .csatWith)
         try container.encode(csat.previous, forKey: .csatWithout)
         try container.encode(csat.change, forKey: .csatDifference)

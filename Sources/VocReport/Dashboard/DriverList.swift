@@ -1,0 +1,52 @@
+public import Foundation
+import VocCore
+import VocScore
+
+/// The dashboard's drivers page: the key drivers of the portfolio or of a segment's or CSM's accounts (all time, from
+/// the rollups), each with the accounts that mention it most, whose comments it links to.
+public struct DriverList: Sendable, Encodable {
+    public var type = "drivers"
+    public var asOf: Date
+    public var query: DriverQuery
+    /// As `voc drivers --format json` prints it.
+    public var analysis: DriverReport
+    public var accounts: [DriverAccounts]
+    /// The values the filters can take.
+    public var segments: [String]
+    public var owners: [String]
+
+    /// How many accounts are listed per driver.
+    public static let accountsShown = 5
+}
+
+/// The accounts whose responses mention one driver most.
+public struct DriverAccounts: Sendable, Encodable {
+    public var kind: String
+    public var driver: String
+    public var accounts: [DriverAccount]
+}
+
+/// An account's mentions of one driver, and the NPS among them.
+public struct DriverAccount: Sendable, Encodable {
+    public var account: String
+    public var name: String?
+    public var mentions: Int
+    public var npsWith: Double?
+
+    /// The accounts among `tallies` that mention `label`, most mentions first (ties by id), at most `limit`.
+    static func top(_ label: RollupLabel, among tallies: [AccountTally], limit: Int) -> [DriverAccount] {
+        tallies.compactMap { tally in
+            guard let id = tally.accountID, let mentions = tally.labels[label] else { return nil }
+            return DriverAccount(account: id, name: tally.accountName, mentions: mentions.records, npsWith: NPSResult(mentions.signals.nps).score)
+        }
+        .sorted { $0.mentions != $1.mentions ? $0.mentions > $1.mentions : $0.account < $1.account }
+        .prefix(limit).map { $0 }
+    }
+}
+
+extension KeyDriver {
+    /// The comment filter that lists the responses mentioning it.
+    var commentFilter: CommentQuery {
+        kind == .topic ? CommentQuery(topic: driver) : CommentQuery(signal: CommentSignal(rawValue: driver))
+    }
+}
