@@ -5,16 +5,19 @@ public struct AlertProgress: Sendable, Hashable {
     /// What the last entered-red check saw (`AlertDetector.fingerprint`): when nothing in it has changed, the check
     /// would find the same accounts, all alerted already.
     public var enteredRedChecked: String?
+    /// What the last emerging-theme check saw (the records stored and the as-of day), likewise.
+    public var themesChecked: String?
 
-    public init(recordsLooked: [Alert.Kind: Int64] = [:], enteredRedChecked: String? = nil) {
+    public init(recordsLooked: [Alert.Kind: Int64] = [:], enteredRedChecked: String? = nil, themesChecked: String? = nil) {
         self.recordsLooked = recordsLooked
         self.enteredRedChecked = enteredRedChecked
+        self.themesChecked = themesChecked
     }
 
     /// The progress as stored: name → value rows.
     public var rows: [(name: String, value: String)] {
         recordsLooked.sorted { $0.key.rawValue < $1.key.rawValue }.map { ("records:" + $0.key.rawValue, String($0.value)) }
-            + (enteredRedChecked.map { [("entered-red", $0)] } ?? [])
+            + (enteredRedChecked.map { [("entered-red", $0)] } ?? []) + (themesChecked.map { [("emerging-theme", $0)] } ?? [])
     }
 
     /// Reads stored rows; unknown names are ignored.
@@ -23,6 +26,8 @@ public struct AlertProgress: Sendable, Hashable {
         for (name, value) in rows {
             if name == "entered-red" {
                 enteredRedChecked = value
+            } else if name == "emerging-theme" {
+                themesChecked = value
             } else if name.hasPrefix("records:"), let kind = Alert.Kind(rawValue: String(name.dropFirst("records:".count))), let position = Int64(value) {
                 recordsLooked[kind] = position
             }
@@ -47,6 +52,7 @@ extension AlertProgress {
         var merged = stored
         merged.recordsLooked.merge(recordsLooked, uniquingKeysWith: max)
         if let enteredRedChecked { merged.enteredRedChecked = enteredRedChecked }
+        if let themesChecked { merged.themesChecked = themesChecked }
         return merged
     }
 }

@@ -32,6 +32,23 @@ extension PostgresStore {
         }
     }
 
+    public func comments(within window: DateInterval, after: Int64, limit: Int) async throws(VocError) -> [WindowComment] {
+        try await run { connection, logger in
+            let rows = try await connection.query(PostgresQuery(unsafeSQL: """
+                SELECT \(WindowComment.columns.names()), id FROM feedback
+                WHERE comment IS NOT NULL AND submitted_at BETWEEN \(window.start.timeIntervalSince1970) AND \(window.end.timeIntervalSince1970)
+                AND id > \(after) ORDER BY id LIMIT \(limit)
+                """), logger: logger)
+            let idPosition = WindowComment.columns.columns.count
+            var comments: [WindowComment] = []
+            for try await row in rows {
+                let reader = PostgresRowReader(row, positions: WindowComment.columns)
+                comments.append(try WindowComment(reading: reader, position: try reader.row[idPosition].decode(Int64.self)))
+            }
+            return comments
+        }
+    }
+
     public func alertProgress() async throws(VocError) -> AlertProgress {
         try await run { connection, logger in try await Self.alertProgress(connection, logger: logger) }
     }

@@ -1,7 +1,7 @@
 import Foundation
 public import VocCore
 
-/// Which accounts a key-driver analysis covers: every account, one, or those of a directory segment or CSM (owner),
+/// Which accounts a key-driver or theme analysis covers: every account, one, or those of a directory segment or CSM (owner),
 /// compared without regard to case or accents.
 public struct DriverScope: Sendable, Hashable {
     public var account: String?
@@ -16,8 +16,13 @@ public struct DriverScope: Sendable, Hashable {
 
     /// Whether the scope covers the account of `tally` (the feedback matched to no account is in the portfolio only).
     public func includes(_ tally: AccountTally, directory: [String: DirectoryAccount]) -> Bool {
+        includes(account: tally.accountID, directory: directory)
+    }
+
+    /// Whether the scope covers `id`, a directory account or stored account key (nil: feedback matched to none).
+    public func includes(account id: String?, directory: [String: DirectoryAccount]) -> Bool {
         if account == nil, segment == nil, owner == nil { return true }
-        guard let id = tally.accountID else { return false }
+        guard let id else { return false }
         if let account, id != account { return false }
         let entry = directory[id]
         let same = { (wanted: String?, have: String?) in

@@ -38,6 +38,9 @@ public protocol FeedbackStore: Sendable {
     func feedback(keys: [String]) async throws(VocError) -> [StoredFeedback]
     /// The topics of the records with these keys (kept apart from the records), by key; records without topics are absent.
     func topics(keys: [String]) async throws(VocError) -> [String: [String]]
+    /// Up to `limit` commented records submitted within `window` (both ends included) that arrived after position
+    /// `after`, in arrival order: a period's comments in pages of bounded memory.
+    func comments(within window: DateInterval, after: Int64, limit: Int) async throws(VocError) -> [WindowComment]
     /// Up to `limit` records with keys after `key` (nil: from the start), in key order: a whole store in pages of bounded memory.
     func feedback(after key: String?, limit: Int) async throws(VocError) -> [StoredFeedback]
     func quarantine(file: String?, reason: QuarantineReason?) async throws(VocError) -> [QuarantineEntry]

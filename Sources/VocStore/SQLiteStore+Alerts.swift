@@ -23,6 +23,21 @@ extension SQLiteStore {
         }
     }
 
+    public func comments(within window: DateInterval, after: Int64, limit: Int) throws(VocError) -> [WindowComment] {
+        try read { db in
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT \(WindowComment.columns.names()), id FROM feedback
+                WHERE comment IS NOT NULL AND submitted_at BETWEEN ? AND ? AND id > ? ORDER BY id LIMIT ?
+                """, arguments: [window.start.timeIntervalSince1970, window.end.timeIntervalSince1970, after, limit])
+            let idPosition = WindowComment.columns.columns.count
+            var comments: [WindowComment] = []
+            while let row = try rows.next() {
+                comments.append(try WindowComment(reading: SQLiteRowReader(row: row, positions: WindowComment.columns), position: row[idPosition]))
+            }
+            return comments
+        }
+    }
+
     public func alertProgress() throws(VocError) -> AlertProgress {
         try read { db in
             AlertProgress(rows: try Row.fetchAll(db, sql: "SELECT name, value FROM alert_progress").map { ($0[0], $0[1]) })

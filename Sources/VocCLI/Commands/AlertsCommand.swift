@@ -3,19 +3,22 @@ import Foundation
 public import VocCore
 import VocHealth
 import VocReport
+import VocScore
 import VocStore
 
-/// `voc alerts`: new detractors, churn-intent mentions and accounts entering red, as NDJSON, each emitted once.
+/// `voc alerts`: new detractors, churn-intent mentions, accounts entering red and emerging themes, as NDJSON, each
+/// emitted once.
 struct AlertsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "alerts",
-        abstract: "Print new alerts as NDJSON (detractors, churn intent, accounts entering red); exit 1 when there are new ones.",
+        abstract: "Print new alerts as NDJSON (detractors, churn intent, accounts entering red, emerging themes); exit 1 when there are new ones.",
         discussion: """
             Each alert has a stable id and is emitted once: the store remembers what was emitted, and how far it has \
             looked, so a rerun on the same data, or after re-ingesting the same files, prints nothing and exits 0, and a \
             run after an ingest looks only at the records that arrived since. Alerts are printed as they are found, a \
             page of records at a time (oldest first within a page). --all lists every alert emitted so far. On a store \
-            with a long history, --since limits record alerts to recent responses.
+            with a long history, --since limits record alerts to recent responses. An emerging theme (`voc themes` over \
+            the portfolio, its default windows ending at the as-of instant) is alerted once per phrase.
             """)
 
     @Flag(name: .long, help: "List every alert emitted so far (and any new ones), not only new ones.")
@@ -24,10 +27,11 @@ struct AlertsCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Only alert on responses submitted on or after this day (YYYY-MM-DD, UTC).", valueName: "date"))
     var since: String?
 
-    @Option(name: .long, parsing: .upToNextOption, help: "Alert kinds to look for: detractor, churn-intent, entered-red (default: all).")
+    @Option(name: .long, parsing: .upToNextOption, help: "Alert kinds to look for: detractor, churn-intent, entered-red, emerging-theme (default: all).")
     var kind: [Alert.Kind] = Alert.Kind.allCases
 
     @OptionGroup var health: HealthOptions
+    @OptionGroup var lexicons: LexiconOptions
     @OptionGroup var storeOptions: StoreOptions
 
     func run() async throws {
@@ -61,8 +65,25 @@ struct AlertsCommand: AsyncParsableCommand {
                 fresh += try await deliver(alerts, view: view, progress: AlertProgress(enteredRedChecked: fingerprint))
             }
         }
+        if kinds.contains(.emergingTheme) {
+            // Themes change only with new records or another day; the phrases' scan is skipped otherwise.
+            let fingerprint = "records \(through) day \(Formatting.day(asOf))"
+            if progress.themesChecked != fingerprint {
+                let report = try await ThemeReport.find(view: view, extractor: PhraseExtractor.load(from: lexicons.locate()), scope: DriverScope(), asOf: asOf)
+                fresh += try await deliver(report.themes.map(Self.alert), view: view, progress: AlertProgress(themesChecked: fingerprint))
+            }
+        }
         Console.error("voc alerts: \(fresh) new\(all ? ", \(listed + fresh) listed" : "") as of \(Formatting.iso8601(asOf))")
         if fresh > 0 { throw ExitCode(ExitStatus.findings.rawValue) }
+    }
+
+    /// An emerging theme's alert: one per phrase, whenever it emerges.
+    static func alert(_ theme: EmergingTheme) -> Alert {
+        var hasher = StableHasher()
+        hasher.combine("emerging-theme " + theme.phrase)
+        let counts = "\(theme.recent) recent comments vs \(theme.baseline) before, rate ×\(Formatting.fixed(theme.rateRatio)), G² \(Formatting.fixed(theme.score))"
+        return Alert(id: "emerging-theme-" + hasher.finalizeHex(), kind: .emergingTheme, account: nil,
+                     reason: "emerging theme '\(theme.phrase)'\(theme.new ? " (new)" : ""): \(counts); accounts \(theme.accounts.prefix(5).joined(separator: ", "))")
     }
 
     /// Records read, and alerts delivered, per transaction.

@@ -65,3 +65,15 @@ extension QuarantineEntry {
             runID: Int64(try row.integer(.runID) ?? 0))
     }
 }
+
+extension WindowComment {
+    /// The columns a window's comments are read from (the row id follows them).
+    public static let columns = ColumnPositions<FeedbackColumn>([.accountID, .respondentEmail, .submittedAt, .comment, .language])
+
+    /// Reads a row of `columns` whose comment and date are present (the query selects only those).
+    public init(reading row: some StoreRowReader<FeedbackColumn>, position: Int64) throws {
+        self.init(position: position, accountID: try row.text(.accountID), respondentEmail: try row.text(.respondentEmail),
+                  submittedAt: Date(timeIntervalSince1970: try row.real(.submittedAt) ?? 0), comment: try row.text(.comment) ?? "",
+                  language: try row.text(.language))
+    }
+}

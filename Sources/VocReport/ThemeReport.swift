@@ -1,0 +1,92 @@
+public import Foundation
+public import VocCore
+public import VocScore
+public import VocStore
+
+/// The emerging themes of a scope: the phrases whose share of comments rose in the recent window against the baseline
+/// before it (`ThemeCounter`), as `voc themes`, the alerts and the dashboard show them.
+public struct ThemeReport: Sendable {
+    public var scope: DriverScope
+    public var recent: DateInterval
+    public var baseline: DateInterval
+    public var recentComments: Int
+    public var baselineComments: Int
+    public var minimumCount: Int
+    public var themes: [EmergingTheme]
+
+    /// The default windows: the last 14 days before the as-of instant, against the 90 days before them.
+    public static let recentDays = 14, baselineDays = 90, defaultMinimumCount = 5
+
+    /// Reads the comments of the two windows (by arrival order, a page at a time; recent first, so that memory holds
+    /// only the recent window's phrases) of the accounts `scope` covers, and finds the emerging themes.
+    public static func find(view: AccountDirectoryView, extractor: PhraseExtractor, scope: DriverScope, asOf: Date,
+                            recentDays: Int = recentDays, baselineDays: Int = baselineDays,
+                            minimumCount: Int = defaultMinimumCount) async throws(VocError) -> ThemeReport {
+        let recentStart = asOf.addingTimeInterval(-Double(recentDays) * 86_400)
+        // Both ends of a window are included: each starts a millisecond after the instant the one after it starts at.
+        let recent = DateInterval(start: recentStart.addingTimeInterval(0.001), end: asOf)
+        let baseline = DateInterval(start: recentStart.addingTimeInterval(-Double(baselineDays) * 86_400 + 0.001), end: recentStart)
+        var counter = ThemeCounter(extractor: extractor)
+        for (window, isRecent) in [(recent, true), (baseline, false)] {
+            var after: Int64 = 0
+            while true {
+                let page = try await view.store.comments(within: window, after: after, limit: 5_000)
+                for comment in page {
+                    let account = view.resolver.resolve(accountID: comment.accountID, email: comment.respondentEmail).account
+                    guard scope.includes(account: account, directory: view.accounts) else { continue }
+                    if isRecent {
+                        counter.addRecent(comment.comment, language: comment.language, account: account, at: comment.submittedAt)
+                    } else {
+                        counter.addBaseline(comment.comment, language: comment.language)
+                    }
+                }
+                guard page.count == 5_000, let last = page.last else { break }
+                after = last.position
+            }
+        }
+        let themes = counter.emerging(minimumCount: minimumCount)
+        return ThemeReport(scope: scope, recent: recent, baseline: baseline, recentComments: counter.recentComments,
+                           baselineComments: counter.baselineComments, minimumCount: minimumCount, themes: themes)
+    }
+
+    /// The table: the windows in words, then one line per theme with its first example.
+    public func table(width: Int?) -> String {
+        // A window starts just after an instant (the end of a day for an --as-of day): named by its first whole day.
+        let day = { (date: Date) in Formatting.day(date.addingTimeInterval(1)) }
+        var text = "emerging themes · \(scope.description) · last \(day(recent.start)) to \(Formatting.day(recent.end)) (\(Formatting.count(recentComments, "comment"))) "
+        text += "vs \(day(baseline.start)) to \(Formatting.day(baseline.end)) (\(Formatting.count(baselineComments, "comment")))\n"
+        guard baselineComments > 0 else { return text + "no baseline comments to compare with: nothing can be said to be emerging\n" }
+        guard !themes.isEmpty else { return text + "no phrase rose beyond chance (G² ≥ 10.83, at least \(minimumCount) recent mentions)\n" }
+        var table = TextTable(columns: [
+            .init("PHRASE", cut: .end), .init("LANG", dropOrder: 3), .init("RECENT", alignRight: true), .init("BASELINE", alignRight: true),
+            .init("RATIO", alignRight: true), .init("G²", alignRight: true), .init("NEW", dropOrder: 4), .init("ACCOUNTS", cut: .end, dropOrder: 2),
+            .init("EXAMPLE", cut: .end, dropOrder: 1),
+        ])
+        for theme in themes {
+            table.append([theme.phrase, theme.language ?? "", "\(theme.recent)", "\(theme.baseline)", Formatting.fixed(theme.rateRatio) + "×",
+                          Formatting.fixed(theme.score), theme.new ? "new" : "", theme.accounts.prefix(5).joined(separator: ", "),
+                          theme.examples.first.map { String($0.prefix(120)).replacingOccurrences(of: "\n", with: " ") } ?? ""])
+        }
+        return text + table.render(maxWidth: width) + "\n"
+            + "RATIO: share of recent comments over share of baseline ones; G²: log-likelihood ratio (≥ 10.83: p < 0.001).\n"
+    }
+}
+
+extension ThemeReport: Encodable {
+    private enum CodingKeys: String, CodingKey {
+        case scope, recentFrom, recentTo, baselineFrom, baselineTo, recentComments, baselineComments, minimumCount, themes
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(scope.description, forKey: .scope)
+        try container.encode(recent.start, forKey: .recentFrom)
+        try container.encode(recent.end, forKey: .recentTo)
+        try container.encode(baseline.start, forKey: .baselineFrom)
+        try container.encode(baseline.end, forKey: .baselineTo)
+        try container.encode(recentComments, forKey: .recentComments)
+        try container.encode(baselineComments, forKey: .baselineComments)
+        try container.encode(minimumCount, forKey: .minimumCount)
+        try container.encode(themes, forKey: .themes)
+    }
+}
