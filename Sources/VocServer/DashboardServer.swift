@@ -11,6 +11,7 @@ public import VocStore
 /// | Page | API | Shows |
 /// |---|---|---|
 /// | `/` | `/api/overview` | portfolio NPS / CSAT / CES with intervals, bands, revenue at risk, weekly trends |
+/// | (on `/`) | `/api/themes` | what's new: the portfolio's emerging themes (`ThemeReport`) |
 /// | `/accounts` | `/api/accounts` | accounts, filtered (`segment`, `band`, `owner`, `language`) and sorted (`sort`, `order=desc`) |
 /// | `/accounts/ID` | `/api/accounts/ID` | one account: health drivers, sentiment over time, topics and key drivers, detractor comments |
 /// | `/accounts/ID/comments` | `/api/accounts/ID/comments` | one account's comments by topic, signal, label, language, channel, dates |
@@ -20,16 +21,19 @@ public struct DashboardServer: Sendable {
     public var store: any FeedbackStore
     public var model: HealthModel
     public var analyzer: SentimentAnalyzer?
+    /// Finds the overview's emerging themes; nil leaves them out.
+    public var themes: PhraseExtractor?
     /// Fixed instant for reproducible pages; nil computes every page as of the request.
     public var asOf: Date?
     /// When set, every request must carry `Authorization: Bearer TOKEN` (or the cookie set by `/?token=TOKEN`).
     public var token: String?
     private let cache = DashboardCache()
 
-    public init(store: any FeedbackStore, model: HealthModel, analyzer: SentimentAnalyzer?, asOf: Date?, token: String?) {
+    public init(store: any FeedbackStore, model: HealthModel, analyzer: SentimentAnalyzer?, themes: PhraseExtractor? = nil, asOf: Date?, token: String?) {
         self.store = store
         self.model = model
         self.analyzer = analyzer
+        self.themes = themes
         self.asOf = asOf
         self.token = token
     }
@@ -52,7 +56,7 @@ public struct DashboardServer: Sendable {
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: ErrorPageMiddleware())
         if let token { router.add(middleware: BearerTokenMiddleware(token: token)) }
-        router.get("/") { _, _ in try await page { DashboardPage.overview($0.overview()) } }
+        router.get("/") { _, _ in try await page { DashboardPage.overview($0.overview(), themes: $0.themes) } }
         router.get("/accounts") { request, _ in
             let query = try Self.query(request, AccountQuery.init)
             return try await page { DashboardPage.accounts($0.accounts(query)) }
@@ -100,6 +104,12 @@ public struct DashboardServer: Sendable {
                 return list
             }
         }
+        router.get("/api/themes") { _, _ in
+            try await json { dashboard in
+                guard let themes = dashboard.themes else { throw HTTPError(.notFound, message: "the server was started without the lexicons that themes need") }
+                return themes
+            }
+        }
         router.get("/api/drivers") { request, _ in
             let query = try Self.query(request, DriverQuery.init)
             return try await json { $0.drivers(query) }
@@ -141,7 +151,7 @@ public struct DashboardServer: Sendable {
         let fingerprint = "\(totals.feedback)/\(totals.quarantined)/\(hasher.finalize())"
         let now = Date()
         if let cached = cache.dashboard(fingerprint: fingerprint, asOf: asOf, now: now) { return cached }
-        let fresh = try await Dashboard(store: store, model: model, analyzer: analyzer, asOf: asOf ?? now)
+        let fresh = try await Dashboard(store: store, model: model, analyzer: analyzer, asOf: asOf ?? now, themes: themes)
         cache.store(fresh, fingerprint: fingerprint)
         return fresh
     }

@@ -57,6 +57,24 @@ import VocTestSupport
         }
     }
 
+    /// The overview's "what's new" panel lists a phrase planted in one segment's last two weeks, each account linked
+    /// to its comments with that phrase; the API and the report say the same.
+    @Test func whatsNewShowsTheEmergingThemes() throws {
+        let store = try ThemesCommandTests.store()
+        let server = try ServeProcess(["--store", store, "--as-of", "2024-03-20"])
+        defer { server.stop() }
+        let overview = try Self.renderedDOM(server.base + "/")
+        #expect(overview.contains("<h2>What's new</h2>") && overview.contains("data-theme=\"export button\""))
+        let link = "/accounts/A1/comments?q=export%20button"
+        #expect(overview.contains("href=\"\(link)\""), "each account links to its comments with the phrase")
+        let comments = try Self.renderedDOM(server.base + link)
+        #expect(comments.contains("6 of the ") && comments.components(separatedBy: "export button disappeared").count - 1 == 6, "A1's six planted comments")
+        let api = try Self.renderedDOM(server.base + "/api/themes")
+        #expect(api.contains("\"phrase\":\"export button\""))
+        let report = try VocProcess.run(["report", "--html", "-", "--as-of", "2024-03-20"], store: store).stdout
+        #expect(report.contains("<h2>What's new</h2>") && report.contains("data-theme=\"export button\""))
+    }
+
     /// A generated store whose data ends long before today, viewed as of today: the overview says how old the data
     /// is and suggests `--as-of`, lists the accounts a page at a time, and every page still fits a 360 px screen.
     @Test func aGeneratedStoreWhoseDataEndedLongAgoSaysSo() throws {

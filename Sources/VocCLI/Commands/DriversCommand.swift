@@ -19,14 +19,7 @@ struct DriversCommand: AsyncParsableCommand {
             rollups; --since, --until or --as-of sum the records of that window (undated ones left out).
             """)
 
-    @Option(name: .long, help: "Only this account (its id).")
-    var account: String?
-
-    @Option(name: .long, help: "Only the accounts of this directory segment.")
-    var segment: String?
-
-    @Option(name: .long, help: "Only the accounts this CSM owns (the directory's owner).")
-    var csm: String?
+    @OptionGroup var scopeOptions: ScopeOptions
 
     @Option(name: .long, help: ArgumentHelp("Only responses submitted on or after this day (YYYY-MM-DD, UTC) or instant.", valueName: "date"))
     var since: String?
@@ -45,11 +38,11 @@ struct DriversCommand: AsyncParsableCommand {
 
     func run() async throws {
         let view = try await AccountDirectoryView(store: storeOptions.open())
-        let scope = DriverScope(account: account, segment: segment, owner: csm)
+        let scope = scopeOptions.scope
         let window = try self.window()
         let tallies = if let window { try await view.tallies(within: window) } else { try await view.tallies() }
         let selected = tallies.filter { scope.includes($0, directory: view.accounts) }
-        if let account, selected.isEmpty {
+        if let account = scope.account, selected.isEmpty {
             throw VocError(.notFound, "no feedback for account '\(account)' in \(view.store.location)\(window == nil ? "" : " in that window"); `voc accounts` lists them")
         }
         let analysis = DriverAnalysis(scope: .pooled(selected), minimumSample: minN)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VocScore
 import VocCore
 import VocReport
 
@@ -13,18 +14,20 @@ struct ReportCommand: AsyncParsableCommand {
     var html: String
 
     @OptionGroup var health: HealthOptions
+    @OptionGroup var lexicons: LexiconOptions
     @OptionGroup var storeOptions: StoreOptions
 
     func run() async throws {
         let store = try await storeOptions.open(), model = try health.model()
-        let dashboard = try await Dashboard(store: store, model: model, analyzer: nil, asOf: try health.date(for: store, model: model))
+        let dashboard = try await Dashboard(store: store, model: model, analyzer: nil, asOf: try health.date(for: store, model: model),
+                                            themes: try PhraseExtractor.load(from: lexicons.locate()))
         let accounts = dashboard.accounts(AccountQuery())
         // Each section reads its account's records by index (drivers, detractor comments), worst health first.
         var details: [AccountDetail] = []
         for row in accounts.rows {
             if let detail = try await dashboard.account(row.account) { details.append(detail) }
         }
-        let page = DashboardPage.report(dashboard.overview(), drivers: dashboard.drivers(DriverQuery()), accounts: accounts, details: details).description
+        let page = DashboardPage.report(dashboard.overview(), themes: dashboard.themes, drivers: dashboard.drivers(DriverQuery()), accounts: accounts, details: details).description
         if html == "-" { return Console.out(page, terminator: "") }
         do {
             try page.write(toFile: html, atomically: true, encoding: .utf8)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VocScore
 import VocServer
 
 /// `voc serve`: the dashboard over HTTP, on 127.0.0.1 unless told otherwise.
@@ -40,7 +41,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let server = DashboardServer(store: try await storeOptions.open(), model: try health.model(), analyzer: try sentimentOptions.analyzer(),
-                                     asOf: try health.asOf.map { try HealthOptions.parse($0, option: "--as-of", endOfDay: true) }, token: effectiveToken)
+                                     themes: try PhraseExtractor.load(from: sentimentOptions.lexiconOptions.locate()), asOf: try health.asOf.map { try HealthOptions.parse($0, option: "--as-of", endOfDay: true) }, token: effectiveToken)
         try await server.run(host: host, port: port) { [host] port in
             Console.error("voc serve: dashboard at http://\(host.contains(":") ? "[\(host)]" : host):\(port)/ (Ctrl-C stops)")
         }

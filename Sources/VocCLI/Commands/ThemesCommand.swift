@@ -19,14 +19,7 @@ struct ThemesCommand: AsyncParsableCommand {
             its counts, rate ratio, G², languages, the accounts that mention it and three recent comments.
             """)
 
-    @Option(name: .long, help: "Only this account (its id).")
-    var account: String?
-
-    @Option(name: .long, help: "Only the accounts of this directory segment.")
-    var segment: String?
-
-    @Option(name: .long, help: "Only the accounts this CSM owns (the directory's owner).")
-    var csm: String?
+    @OptionGroup var scopeOptions: ScopeOptions
 
     @Option(name: .long, help: ArgumentHelp("The recent window, in days (14 or 14d).", valueName: "days"))
     var window = "14d"
@@ -50,7 +43,7 @@ struct ThemesCommand: AsyncParsableCommand {
         let view = try await AccountDirectoryView(store: storeOptions.open())
         let extractor = try PhraseExtractor.load(from: lexicons.locate())
         let asOf = try await Self.date(asOf, store: view.store, windowDays: windowDays)
-        let report = try await ThemeReport.find(view: view, extractor: extractor, scope: DriverScope(account: account, segment: segment, owner: csm),
+        let report = try await ThemeReport.find(view: view, extractor: extractor, scope: scopeOptions.scope,
                                                 asOf: asOf, recentDays: windowDays, baselineDays: baselineDays, minimumCount: minCount)
         switch output.format {
         case .json: Console.out(JSONOutput.encode(report, pretty: true))

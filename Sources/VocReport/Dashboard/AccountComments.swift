@@ -6,10 +6,12 @@ public enum CommentSignal: String, Sendable, CaseIterable, Encodable {
     case churn, effort
 }
 
-/// What an account's comments are filtered by: a topic, a text signal, a sentiment label, a language, a channel and a
-/// date range (whole UTC days, both ends included), latest first, a page at a time.
+/// What an account's comments are filtered by: a topic, a text signal, words in the text (any case or accents), a
+/// sentiment label, a language, a channel and a date range (whole UTC days, both ends included), latest first, a page
+/// at a time.
 public struct CommentQuery: Sendable, Encodable {
     public var topic: String?
+    public var text: String?
     public var signal: CommentSignal?
     public var label: SentimentLabel?
     public var language: String?
@@ -19,9 +21,10 @@ public struct CommentQuery: Sendable, Encodable {
     public var page = 1
     public var pageSize = 50
 
-    public init(topic: String? = nil, signal: CommentSignal? = nil, label: SentimentLabel? = nil, language: String? = nil,
+    public init(topic: String? = nil, signal: CommentSignal? = nil, text: String? = nil, label: SentimentLabel? = nil, language: String? = nil,
                 channel: String? = nil, from: Date? = nil, to: Date? = nil, page: Int = 1, pageSize: Int = 50) {
         self.topic = topic
+        self.text = text
         self.signal = signal
         self.label = label
         self.language = language
@@ -33,7 +36,8 @@ public struct CommentQuery: Sendable, Encodable {
     }
 
     public func matches(_ record: StoredFeedback) -> Bool {
-        guard record.comment != nil else { return false }
+        guard let comment = record.comment else { return false }
+        if let text, comment.range(of: text, options: [.caseInsensitive, .diacriticInsensitive]) == nil { return false }
         if let topic, record.sentiment?.topics.contains(topic) != true { return false }
         switch signal {
         case .churn?: if record.sentiment?.churn != true { return false }
@@ -51,7 +55,7 @@ public struct CommentQuery: Sendable, Encodable {
     /// The query string with `page` (for the pager's links).
     public func link(page newPage: Int) -> String {
         let day = { (date: Date?) in date.map { String(Formatting.iso8601($0).prefix(10)) } }
-        let items = [("topic", topic), ("signal", signal?.rawValue), ("label", label?.rawValue), ("language", language), ("channel", channel), ("from", day(from)),
+        let items = [("topic", topic), ("signal", signal?.rawValue), ("q", text), ("label", label?.rawValue), ("language", language), ("channel", channel), ("from", day(from)),
                      ("to", day(to)), ("page", newPage > 1 ? String(newPage) : nil), ("page_size", pageSize != 50 ? String(pageSize) : nil)]
         return "?" + items.compactMap { name, value in value.map { "\(name)=\(AccountQuery.percentEncode($0))" } }.joined(separator: "&")
     }

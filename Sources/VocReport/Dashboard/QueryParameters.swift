@@ -91,7 +91,7 @@ extension CommentQuery {
     /// An account's comment filters and page from the query; `Invalid` for a signal or label that does not exist, a date not
     /// written YYYY-MM-DD, or a page or page size out of range.
     public init(_ parameters: QueryParameters) throws(QueryParameters.Invalid) {
-        self.init(topic: try parameters.text("topic"), signal: try parameters.choice("signal", as: CommentSignal.self),
+        self.init(topic: try parameters.text("topic"), signal: try parameters.choice("signal", as: CommentSignal.self), text: try parameters.text("q"),
                   label: try parameters.choice("label", as: SentimentLabel.self),
                   language: try parameters.text("language"), channel: try parameters.text("channel"),
                   from: try parameters.day("from"), to: try parameters.day("to"),

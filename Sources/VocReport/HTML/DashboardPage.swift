@@ -11,15 +11,36 @@ public enum DashboardPage {
     /// Where a page is shown: on the live server (navigation and links between pages) or in a self-contained report file.
     public enum Context: Sendable { case server, report }
 
-    public static func overview(_ overview: PortfolioOverview, context: Context = .server) -> HTML {
-        document(title: "Portfolio", active: "overview", context: context, body: overviewBody(overview, context: context))
+    /// - Parameter themes: the "what's new" panel's emerging themes (left out when nil).
+    public static func overview(_ overview: PortfolioOverview, themes: ThemeReport? = nil, context: Context = .server) -> HTML {
+        document(title: "Portfolio", active: "overview", context: context,
+                 body: overviewBody(overview, context: context) + (themes.map { whatsNew($0, context: context) } ?? .empty))
+    }
+
+    /// The emerging themes: each phrase with its counts and the accounts that mention it (linked to those comments).
+    private static func whatsNew(_ report: ThemeReport, context: Context) -> HTML {
+        let day = { (date: Date) in Formatting.day(date.addingTimeInterval(1)) }
+        var body: HTML = "<h2>What's new</h2><p class=\"muted\">phrases whose share of comments rose in the last \(day(report.recent.start)) to \(Formatting.day(report.recent.end)) (\(report.recentComments) comments) against the \(report.baselineComments) comments of the \(ThemeReport.baselineDays) days before (G² ≥ 10.83, at least \(report.minimumCount) mentions)</p>"
+        guard !report.themes.isEmpty else { return body + "<p class=\"muted\">Nothing has emerged.</p>" }
+        body += "<div class=\"scroll\"><table class=\"themes\"><thead><tr><th>Phrase</th><th class=\"num\">Recent</th><th class=\"num\">Before</th><th class=\"num\">Rate ratio</th><th>Accounts</th><th>Latest comment</th></tr></thead><tbody>"
+        for theme in report.themes.prefix(10) {
+            let accounts = HTML.join(theme.accounts.prefix(5).map { account in
+                context == .server
+                    ? "<a href=\"/accounts/\(AccountQuery.percentEncode(account))/comments\(CommentQuery(text: theme.phrase).link(page: 1))\">\(account)</a>" : HTML(text: account)
+            }, separator: ", ")
+            body += "<tr data-theme=\"\(theme.phrase)\"><td>\(theme.phrase)\(theme.new ? HTML(" <span class=\"tag\">new</span>") : .empty)</td><td class=\"num\">\(theme.recent)</td><td class=\"num\">\(theme.baseline)</td>"
+                + "<td class=\"num\">\(Formatting.fixed(theme.rateRatio))×</td><td>\(accounts)</td><td>\(theme.examples.first ?? "")</td></tr>"
+        }
+        return body + "</tbody></table></div>"
     }
 
     /// The HTML report: the overview, the portfolio's key drivers, the account list, then one section per account (its
     /// measures, drivers, topics and latest detractor comments, as on its page), in one file to send by e-mail; the list
     /// links to the sections.
-    public static func report(_ overview: PortfolioOverview, drivers: DriverList, accounts: AccountList, details: [AccountDetail]) -> HTML {
-        var body = overviewBody(overview, context: .report) + "<h2>Topics and key drivers</h2>" + driversBody(drivers, context: .report)
+    public static func report(_ overview: PortfolioOverview, themes: ThemeReport?, drivers: DriverList, accounts: AccountList,
+                              details: [AccountDetail]) -> HTML {
+        var body = overviewBody(overview, context: .report) + (themes.map { whatsNew($0, context: .report) } ?? .empty)
+        body += "<h2>Topics and key drivers</h2>" + driversBody(drivers, context: .report)
         body += "<h2>All accounts</h2>" + accountTable(accounts, context: .report)
         for detail in details {
             body += "<section class=\"account\" id=\"\(anchor(detail.account.account ?? ""))\">\(accountBody(detail, context: .report))</section>"
@@ -138,6 +159,8 @@ public enum DashboardPage {
         body += """
             <form method="get" action="/accounts/\(account)/comments" class="filters">\
             \(select("topic", "Topic", list.topics, query.topic))\
+            \(select("signal", "Signal", CommentSignal.allCases.map(\.rawValue), query.signal?.rawValue))\
+            <label>Words <input type="search" name="q" value="\(HTML(text: query.text ?? ""))"></label>\
             \(select("label", "Sentiment", SentimentLabel.allCases.map(\.rawValue), query.label?.rawValue))\
             \(select("language", "Language", list.languages, query.language))\
             \(select("channel", "Channel", list.channels, query.channel))\
