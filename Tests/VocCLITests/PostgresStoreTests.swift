@@ -26,6 +26,7 @@ import VocTestSupport
         for command in [["accounts", "--format", "json"], ["account", "IN-4004", "--format", "json"] + Self.asOf,
                         ["health", "--format", "json", "--history", "4"] + Self.asOf, ["quarantine", "--format", "json"],
                         ["drivers", "--format", "json"], ["drivers", "--since", "2024-03-05", "--format", "json"],
+                        ["themes", "--as-of", "2024-03-20", "--window", "7", "--min-count", "1", "--format", "json"],
                         ["account", "(unmatched)", "--format", "csv"]] {
             let expected = try VocProcess.run(command, store: sqlite)
             let actual = try VocProcess.run(command, store: server.url)

@@ -24,8 +24,9 @@ public struct PhraseExtractor: Sendable {
         return PhraseExtractor(tokenizer: tokenizer, stopwords: stopwords, anyStopword: stopwords.values.reduce(into: Set()) { $0.formUnion($1) })
     }
 
-    /// The comment's distinct phrases.
-    public func phrases(in text: String, language: String?) -> Set<String> {
+    /// The comment's distinct phrases, each word read through `readingWordsAs` (once per word, before the phrases are
+    /// formed).
+    public func phrases(in text: String, language: String?, readingWordsAs form: (String) -> String = { $0 }) -> Set<String> {
         let stop = language.flatMap { stopwords[$0] } ?? anyStopword
         var phrases: Set<String> = []
         var run: [String] = []
@@ -48,7 +49,7 @@ public struct PhraseExtractor: Sendable {
                 flush()
                 continue
             }
-            run.append(word)
+            run.append(form(word))
         }
         flush()
         return phrases.filter { $0.count > 2 }
