@@ -11,7 +11,7 @@ public import VocStore
 /// | Page | API | Shows |
 /// |---|---|---|
 /// | `/` | `/api/overview` | portfolio NPS / CSAT / CES with intervals, bands, revenue at risk, weekly trends |
-/// | (on `/`) | `/api/themes` | what's new: the portfolio's emerging themes (`ThemeReport`) |
+/// | `/themes` | `/api/themes` | what's new: the portfolio's emerging themes (`ThemeReport`), read on request |
 /// | `/accounts` | `/api/accounts` | accounts, filtered (`segment`, `band`, `owner`, `language`) and sorted (`sort`, `order=desc`) |
 /// | `/accounts/ID` | `/api/accounts/ID` | one account: health drivers, sentiment over time, topics and key drivers, detractor comments |
 /// | `/accounts/ID/comments` | `/api/accounts/ID/comments` | one account's comments by topic, signal, label, language, channel, dates |
@@ -56,7 +56,8 @@ public struct DashboardServer: Sendable {
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: ErrorPageMiddleware())
         if let token { router.add(middleware: BearerTokenMiddleware(token: token)) }
-        router.get("/") { _, _ in try await page { DashboardPage.overview($0.overview(), themes: $0.themes) } }
+        router.get("/") { _, _ in try await page { DashboardPage.overview($0.overview()) } }
+        router.get("/themes") { _, _ in try await page { DashboardPage.themes(try await self.themes(of: $0)) } }
         router.get("/accounts") { request, _ in
             let query = try Self.query(request, AccountQuery.init)
             return try await page { DashboardPage.accounts($0.accounts(query)) }
@@ -104,12 +105,7 @@ public struct DashboardServer: Sendable {
                 return list
             }
         }
-        router.get("/api/themes") { _, _ in
-            try await json { dashboard in
-                guard let themes = dashboard.themes else { throw HTTPError(.notFound, message: "the server was started without the lexicons that themes need") }
-                return themes
-            }
-        }
+        router.get("/api/themes") { _, _ in try await json { try await self.themes(of: $0) } }
         router.get("/api/drivers") { request, _ in
             let query = try Self.query(request, DriverQuery.init)
             return try await json { $0.drivers(query) }
@@ -151,9 +147,16 @@ public struct DashboardServer: Sendable {
         let fingerprint = "\(totals.feedback)/\(totals.quarantined)/\(hasher.finalize())"
         let now = Date()
         if let cached = cache.dashboard(fingerprint: fingerprint, asOf: asOf, now: now) { return cached }
-        let fresh = try await Dashboard(store: store, model: model, analyzer: analyzer, asOf: asOf ?? now, themes: themes)
+        let fresh = try await Dashboard(store: store, model: model, analyzer: analyzer, asOf: asOf ?? now)
         cache.store(fresh, fingerprint: fingerprint)
         return fresh
+    }
+
+    /// The portfolio's emerging themes as of the dashboard's instant: read on request (they read the comments of their
+    /// two windows, seconds on a million responses), so the overview stays as fast as the rollups.
+    private func themes(of dashboard: Dashboard) async throws -> ThemeReport {
+        guard let themes else { throw HTTPError(.notFound, message: "the server was started without the lexicons that themes need") }
+        return try await ThemeReport.find(view: dashboard.view, extractor: themes, scope: DriverScope(), asOf: dashboard.asOf)
     }
 
     /// Runs `work`, answering a store error as a 500 that says what failed.

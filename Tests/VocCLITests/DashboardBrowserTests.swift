@@ -57,14 +57,14 @@ import VocTestSupport
         }
     }
 
-    /// The overview's "what's new" panel lists a phrase planted in one segment's last two weeks, each account linked
-    /// to its comments with that phrase; the API and the report say the same.
+    /// The "what's new" page lists a phrase planted in one segment's last two weeks, each account linked to its
+    /// comments with that phrase; the API and the report say the same.
     @Test func whatsNewShowsTheEmergingThemes() throws {
         let store = try ThemesCommandTests.store()
         let server = try ServeProcess(["--store", store, "--as-of", "2024-03-20"])
         defer { server.stop() }
-        let overview = try Self.renderedDOM(server.base + "/")
-        #expect(overview.contains("<h2>What's new</h2>") && overview.contains("data-theme=\"export button\""))
+        let overview = try Self.renderedDOM(server.base + "/themes")
+        #expect(overview.contains("<h1>What's new</h1>") && overview.contains("data-theme=\"export button\""))
         let link = "/accounts/A1/comments?q=export%20button"
         #expect(overview.contains("href=\"\(link)\""), "each account links to its comments with the phrase")
         let comments = try Self.renderedDOM(server.base + link)

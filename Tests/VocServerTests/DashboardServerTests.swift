@@ -34,14 +34,14 @@ import VocTestSupport
 
     static func server(token: String? = nil) async throws -> DashboardServer {
         DashboardServer(store: try await makeStore(), model: HealthModel(), analyzer: SentimentAnalyzer(model: try SentimentModel.load(from: Fixtures.lexicons)),
-                        asOf: asOf, token: token)
+                        themes: try PhraseExtractor.load(from: Fixtures.lexicons), asOf: asOf, token: token)
     }
 
     @Test func everyPageAndItsAPIAnswerThroughTheRouter() async throws {
         let server = try await Self.server()
         let totals = try await server.store.totals()
         try await server.application(host: "127.0.0.1", port: 0).test(.router) { client in
-            for path in ["/", "/accounts", "/accounts/NW-1001", "/drivers", "/quarantine"] {
+            for path in ["/", "/accounts", "/accounts/NW-1001", "/drivers", "/themes", "/quarantine"] {
                 try await client.execute(uri: path, method: .get) { response in
                     #expect(response.status == .ok, "\(path)")
                     #expect(response.headers[.contentType] == "text/html; charset=utf-8")

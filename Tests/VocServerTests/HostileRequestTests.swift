@@ -10,7 +10,7 @@ import VocTestSupport
 /// 404/200), never 5xx, with the security headers, and the server answers the next request.
 @Suite struct HostileRequestTests {
     static let routes = ["/", "/accounts", "/accounts/NW-1001", "/accounts/NW-1001/comments", "/drivers", "/quarantine", "/api/overview",
-                         "/api/accounts", "/api/accounts/NW-1001", "/api/accounts/NW-1001/comments", "/api/drivers", "/api/quarantine"]
+                         "/api/accounts", "/api/accounts/NW-1001", "/api/accounts/NW-1001/comments", "/api/drivers", "/api/quarantine", "/themes"]
     static let parameters = ["limit", "reason", "band", "sort", "order", "segment", "owner", "language", "q", "page", "page_size",
                              "topic", "signal", "label", "channel", "from", "to"]
     static let values = [

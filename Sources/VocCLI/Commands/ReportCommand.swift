@@ -19,15 +19,16 @@ struct ReportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let store = try await storeOptions.open(), model = try health.model()
-        let dashboard = try await Dashboard(store: store, model: model, analyzer: nil, asOf: try health.date(for: store, model: model),
-                                            themes: try PhraseExtractor.load(from: lexicons.locate()))
+        let dashboard = try await Dashboard(store: store, model: model, analyzer: nil, asOf: try health.date(for: store, model: model))
+        let themes = try await ThemeReport.find(view: dashboard.view, extractor: PhraseExtractor.load(from: lexicons.locate()), scope: DriverScope(),
+                                                asOf: dashboard.asOf)
         let accounts = dashboard.accounts(AccountQuery())
         // Each section reads its account's records by index (drivers, detractor comments), worst health first.
         var details: [AccountDetail] = []
         for row in accounts.rows {
             if let detail = try await dashboard.account(row.account) { details.append(detail) }
         }
-        let page = DashboardPage.report(dashboard.overview(), themes: dashboard.themes, drivers: dashboard.drivers(DriverQuery()), accounts: accounts, details: details).description
+        let page = DashboardPage.report(dashboard.overview(), themes: themes, drivers: dashboard.drivers(DriverQuery()), accounts: accounts, details: details).description
         if html == "-" { return Console.out(page, terminator: "") }
         do {
             try page.write(toFile: html, atomically: true, encoding: .utf8)

@@ -29,19 +29,15 @@ public struct Dashboard: Sendable {
     private let history: [HealthPoint]
     private let rows: [AccountRow]
     private let totals: (feedback: Int, quarantined: Int)
-    /// The portfolio's emerging themes as of `asOf` (the "what's new" panel); nil when no phrase extractor was given.
-    public let themes: ThemeReport?
 
     /// - Parameters:
     ///   - drivers: how many of each account's strongest drivers its page shows.
     ///   - account: only this account's page is wanted (its id, or nil for the feedback matched to no account): only
     ///     its tally is read, and the overview and lists cover it alone. Its health is the same, as the health pass
     ///     still reads every group for the portfolio's and segments' priors.
-    ///   - themes: finds the portfolio's emerging themes with it (reading the comments of their two windows); nil
-    ///     leaves them out.
     public init(store: any FeedbackStore, model: HealthModel = HealthModel(), analyzer: SentimentAnalyzer?, asOf: Date,
                 periods: Int = 12, drivers: Int = 5, minimumSample: Int = Confidence.defaultMinimumSample,
-                only account: String?? = nil, themes extractor: PhraseExtractor? = nil) async throws(VocError) {
+                only account: String?? = nil) async throws(VocError) {
         view = try await AccountDirectoryView(store: store)
         self.model = model
         self.analyzer = analyzer
@@ -67,7 +63,6 @@ public struct Dashboard: Sendable {
         history = pass.history(among: among)
         driverLimit = drivers
         rows = Self.accountRows(tallies: tallies, activity: activity, health: health, view: view, minimumSample: minimumSample, asOf: asOf)
-        themes = if let extractor { try await ThemeReport.find(view: view, extractor: extractor, scope: DriverScope(), asOf: asOf) } else { nil }
     }
 
     public func overview() -> PortfolioOverview {

@@ -11,16 +11,19 @@ public enum DashboardPage {
     /// Where a page is shown: on the live server (navigation and links between pages) or in a self-contained report file.
     public enum Context: Sendable { case server, report }
 
-    /// - Parameter themes: the "what's new" panel's emerging themes (left out when nil).
-    public static func overview(_ overview: PortfolioOverview, themes: ThemeReport? = nil, context: Context = .server) -> HTML {
-        document(title: "Portfolio", active: "overview", context: context,
-                 body: overviewBody(overview, context: context) + (themes.map { whatsNew($0, context: context) } ?? .empty))
+    public static func overview(_ overview: PortfolioOverview, context: Context = .server) -> HTML {
+        document(title: "Portfolio", active: "overview", context: context, body: overviewBody(overview, context: context))
+    }
+
+    /// What's new: the portfolio's emerging themes.
+    public static func themes(_ report: ThemeReport) -> HTML {
+        document(title: "What's new", active: "themes", context: .server, body: whatsNew(report, context: .server, heading: "h1"))
     }
 
     /// The emerging themes: each phrase with its counts and the accounts that mention it (linked to those comments).
-    private static func whatsNew(_ report: ThemeReport, context: Context) -> HTML {
+    private static func whatsNew(_ report: ThemeReport, context: Context, heading: String = "h2") -> HTML {
         let day = { (date: Date) in Formatting.day(date.addingTimeInterval(1)) }
-        var body: HTML = "<h2>What's new</h2><p class=\"muted\">phrases whose share of comments rose in the last \(day(report.recent.start)) to \(Formatting.day(report.recent.end)) (\(report.recentComments) comments) against the \(report.baselineComments) comments of the \(ThemeReport.baselineDays) days before (G² ≥ 10.83, at least \(report.minimumCount) mentions)</p>"
+        var body: HTML = "<\(heading)>What's new</\(heading)><p class=\"muted\">phrases whose share of comments rose in the last \(day(report.recent.start)) to \(Formatting.day(report.recent.end)) (\(report.recentComments) comments) against the \(report.baselineComments) comments of the \(ThemeReport.baselineDays) days before (G² ≥ 10.83, at least \(report.minimumCount) mentions)</p>"
         guard !report.themes.isEmpty else { return body + "<p class=\"muted\">Nothing has emerged.</p>" }
         body += "<div class=\"scroll\"><table class=\"themes\"><thead><tr><th>Phrase</th><th class=\"num\">Recent</th><th class=\"num\">Before</th><th class=\"num\">Rate ratio</th><th>Accounts</th><th>Latest comment</th></tr></thead><tbody>"
         for theme in report.themes.prefix(10) {
@@ -34,12 +37,12 @@ public enum DashboardPage {
         return body + "</tbody></table></div>"
     }
 
-    /// The HTML report: the overview, the portfolio's key drivers, the account list, then one section per account (its
+    /// The HTML report: the overview, what's new, the portfolio's key drivers, the account list, then one section per account (its
     /// measures, drivers, topics and latest detractor comments, as on its page), in one file to send by e-mail; the list
     /// links to the sections.
-    public static func report(_ overview: PortfolioOverview, themes: ThemeReport?, drivers: DriverList, accounts: AccountList,
+    public static func report(_ overview: PortfolioOverview, themes: ThemeReport, drivers: DriverList, accounts: AccountList,
                               details: [AccountDetail]) -> HTML {
-        var body = overviewBody(overview, context: .report) + (themes.map { whatsNew($0, context: .report) } ?? .empty)
+        var body = overviewBody(overview, context: .report) + whatsNew(themes, context: .report)
         body += "<h2>Topics and key drivers</h2>" + driversBody(drivers, context: .report)
         body += "<h2>All accounts</h2>" + accountTable(accounts, context: .report)
         for detail in details {
@@ -417,7 +420,7 @@ public enum DashboardPage {
 
     private static func document(title: String, active: String, context: Context, body: HTML) -> HTML {
         let nav: HTML = context == .report ? .empty : HTML.join([("overview", "/", "Portfolio"), ("accounts", "/accounts", "Accounts"), ("drivers", "/drivers", "Drivers"),
-                                                                            ("quarantine", "/quarantine", "Quarantine")]
+                                                                            ("themes", "/themes", "What's new"), ("quarantine", "/quarantine", "Quarantine")]
             .map { key, href, label in "<a href=\"\(href)\"\(key == active ? HTML(" class=\"active\"") : "")>\(label)</a>" }, separator: " ")
         return """
             <!DOCTYPE html>
