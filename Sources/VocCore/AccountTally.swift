@@ -1,7 +1,7 @@
 public import Foundation
 
 /// Per-account counts, aggregated by the store, from which `VocScore` computes NPS, CSAT and CES.
-public struct AccountTally: Sendable {
+public struct AccountTally: Sendable, Hashable {
     /// nil for feedback that could not be matched to an account.
     public var accountID: String?
     public var accountName: String?

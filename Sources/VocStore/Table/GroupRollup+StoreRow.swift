@@ -19,13 +19,13 @@ extension GroupRollup {
         sink.put(totals.comments, RollupColumn.comments)
         sink.put(totals.scored, RollupColumn.scored)
         sink.put(totals.sentimentUnits, RollupColumn.sentimentSum)
-        sink.put(totals.sentimentSquareUnits, RollupColumn.sentimentSquareSum)
         sink.put(totals.negative, RollupColumn.negative)
         sink.put(totals.churn, RollupColumn.churn)
         sink.put(totals.effort, RollupColumn.effort)
         sink.put(totals.accountName, RollupColumn.accountName)
         sink.put(RollupCoding.encode(days: days), RollupColumn.days)
         sink.put(RollupCoding.encode(labels: labels), RollupColumn.labels)
+        sink.put(totals.sentimentSquareUnits, RollupColumn.sentimentSquareSum)
     }
 
     /// A rating's eight columns, which follow `first` in the same order for CSAT and CES.

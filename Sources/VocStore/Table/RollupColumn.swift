@@ -7,7 +7,9 @@ public enum RollupColumn: Int, StoreColumn {
     case promoters, passives, detractors, npsBlank, npsNotApplicable
     case csatAnswered, csatFavourable, csatUnitSum, csatUnitSquareSum, csatBlank, csatNotApplicable, csatLowestScale, csatHighestScale
     case cesAnswered, cesFavourable, cesUnitSum, cesUnitSquareSum, cesBlank, cesNotApplicable, cesLowestScale, cesHighestScale
-    case firstAt, lastAt, comments, scored, sentimentSum, sentimentSquareSum, negative, churn, effort, accountName, days, labels
+    case firstAt, lastAt, comments, scored, sentimentSum, negative, churn, effort, accountName, days, labels
+    /// Added by a later migration, so last in the tables.
+    case sentimentSquareSum
 
     public var definition: (name: String, type: StoreValueType) {
         switch self {
@@ -40,13 +42,13 @@ public enum RollupColumn: Int, StoreColumn {
         case .comments: ("comments", .integer)
         case .scored: ("scored", .integer)
         case .sentimentSum: ("sentiment_sum", .integer)
-        case .sentimentSquareSum: ("sentiment_sq", .integer)
         case .negative: ("negative", .integer)
         case .churn: ("churn", .integer)
         case .effort: ("effort", .integer)
         case .accountName: ("account_name", .text)
         case .days: ("days", .bytes)
         case .labels: ("labels", .bytes)
+        case .sentimentSquareSum: ("sentiment_sq", .integer)
         }
     }
 }
