@@ -13,11 +13,14 @@ public struct GroupRollup: Sendable, Hashable {
     public mutating func add(_ facts: RollupFacts) {
         totals.add(facts)
         days.add(facts)
-        for topic in facts.topics { labels[RollupLabel(kind: .topic, label: topic), default: LabelTally()].add(facts) }
-        if let language = facts.language { labels[RollupLabel(kind: .language, label: language), default: LabelTally()].add(facts) }
+        // The record's tally is the same for each of its labels: counted once, added to each.
+        var record = LabelTally()
+        record.add(facts)
+        for topic in facts.topics { labels[RollupLabel(kind: .topic, label: topic), default: LabelTally()].merge(record) }
+        if let language = facts.language { labels[RollupLabel(kind: .language, label: language), default: LabelTally()].merge(record) }
         if facts.sentiment != nil {
-            if facts.churn { labels[.churn, default: LabelTally()].add(facts) }
-            if facts.effort { labels[.effort, default: LabelTally()].add(facts) }
+            if facts.churn { labels[.churn, default: LabelTally()].merge(record) }
+            if facts.effort { labels[.effort, default: LabelTally()].merge(record) }
         }
     }
 
