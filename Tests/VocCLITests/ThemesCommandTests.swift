@@ -56,6 +56,9 @@ import VocTestSupport
         let table = try VocProcess.run(["themes", "--as-of", "2024-03-20"], store: store).stdout
         #expect(table.hasPrefix("emerging themes · portfolio · last 2024-03-07 to 2024-03-20 (72 comments) vs 2023-12-08 to 2024-03-06 (300 comments)"), "\(table)")
         #expect(try VocProcess.run(["themes", "--window", "0"], store: store).status == 64)
+        let unknown = try VocProcess.run(["themes", "--account", "A9"], store: store)
+        #expect(unknown.status == 2 && unknown.stderr.contains("no feedback for account 'A9'"))
+        #expect(try Self.themes(["--as-of", "2024-03-20", "--account", "A3"], store: store).isEmpty, "A3 never wrote it")
     }
 
     @Test func anEmergingThemeIsAlertedOnce() throws {

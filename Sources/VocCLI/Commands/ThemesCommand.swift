@@ -41,6 +41,9 @@ struct ThemesCommand: AsyncParsableCommand {
         let (windowDays, baselineDays) = (try Self.days(window, option: "--window"), try Self.days(baseline, option: "--baseline"))
         guard minCount >= 1 else { throw ValidationError("--min-count must be at least 1") }
         let view = try await AccountDirectoryView(store: storeOptions.open())
+        if let account = scopeOptions.account, try await view.tally(of: account) == nil {
+            throw VocError(.notFound, "no feedback for account '\(account)' in \(view.store.location); `voc accounts` lists them")
+        }
         let extractor = try PhraseExtractor.load(from: lexicons.locate())
         let asOf = try await Self.date(asOf, store: view.store, windowDays: windowDays)
         let report = try await ThemeReport.find(view: view, extractor: extractor, scope: scopeOptions.scope,
