@@ -28,17 +28,24 @@ public struct ThemeReport: Sendable {
         let baseline = DateInterval(start: recentStart.addingTimeInterval(-Double(baselineDays) * 86_400 + 0.001), end: recentStart)
         var counter = ThemeCounter(extractor: extractor)
         for (window, isRecent) in [(recent, true), (baseline, false)] {
+            if !isRecent { counter.closeRecentWindow() }
             var after: Int64 = 0
             while true {
                 let page = try await view.store.comments(within: window, after: after, limit: 5_000)
-                for comment in page {
+                let kept = page.compactMap { comment -> (comment: WindowComment, account: String?)? in
                     let account = view.resolver.resolve(accountID: comment.accountID, email: comment.respondentEmail).account
-                    guard scope.includes(account: account, directory: view.accounts) else { continue }
-                    if isRecent {
-                        counter.addRecent(comment.comment, language: comment.language, account: account, at: comment.submittedAt)
-                    } else {
-                        counter.addBaseline(comment.comment, language: comment.language)
+                    return scope.includes(account: account, directory: view.accounts) ? (comment, account) : nil
+                }
+                if isRecent {
+                    let phrases = await Self.onEveryCore(kept) { extractor.phrases(in: $0.comment.comment, language: $0.comment.language) }
+                    for (item, found) in zip(kept, phrases) {
+                        counter.addRecent(phrases: found, text: item.comment.comment, language: item.comment.language, account: item.account,
+                                          at: item.comment.submittedAt)
                     }
+                } else {
+                    let reader = counter
+                    let phrases = await Self.onEveryCore(kept) { reader.baselinePhrases(in: $0.comment.comment, language: $0.comment.language) }
+                    for found in phrases { counter.addBaseline(phrases: found) }
                 }
                 guard page.count == 5_000, let last = page.last else { break }
                 after = last.position
@@ -47,6 +54,22 @@ public struct ThemeReport: Sendable {
         let themes = counter.emerging(minimumCount: minimumCount)
         return ThemeReport(scope: scope, recent: recent, baseline: baseline, recentComments: counter.recentComments,
                            baselineComments: counter.baselineComments, minimumCount: minimumCount, themes: themes)
+    }
+
+    /// `transform` of each item, in order, the items split into one contiguous share per core: phrase extraction is
+    /// most of `voc themes`, and each comment's phrases are its own.
+    static func onEveryCore<Item: Sendable, Result: Sendable>(_ items: [Item], _ transform: @escaping @Sendable (Item) -> Result) async -> [Result] {
+        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let size = max(1, (items.count + cores - 1) / cores)
+        return await withTaskGroup(of: (Int, [Result]).self) { group in
+            for start in stride(from: 0, to: items.count, by: size) {
+                let share = Array(items[start..<min(start + size, items.count)])
+                group.addTask { (start, share.map(transform)) }
+            }
+            var shares: [(Int, [Result])] = []
+            for await share in group { shares.append(share) }
+            return shares.sorted { $0.0 < $1.0 }.flatMap(\.1)
+        }
     }
 
     /// The table: the windows in words, then one line per theme with its first example.

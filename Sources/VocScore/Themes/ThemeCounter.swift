@@ -56,20 +56,38 @@ public struct ThemeCounter: Sendable {
 
     /// Counts a comment of the recent window (all of them before any baseline comment).
     public mutating func addRecent(_ text: String, language: String?, account: String?, at date: Date) {
+        addRecent(phrases: extractor.phrases(in: text, language: language), text: text, language: language, account: account, at: date)
+    }
+
+    /// Counts a recent comment whose phrases were extracted already (`extractor.phrases(in:language:)`).
+    public mutating func addRecent(phrases: Set<String>, text: String, language: String?, account: String?, at date: Date) {
         precondition(stems == nil, "recent comments come before the baseline")
         recentComments += 1
-        for phrase in extractor.phrases(in: text, language: language) {
+        for phrase in phrases {
             counts[phrase, default: Counts()].addRecent(language: language, account: account, at: date, text: text)
         }
     }
 
+    /// Ends the recent window: its plurals merge with their singulars. The baseline is read in its forms after this.
+    public mutating func closeRecentWindow() { mergePlurals() }
+
+    /// A baseline comment's phrases in the recent window's forms, those the recent window has; read-only, so comments
+    /// can be read on several cores once the recent window is closed.
+    public func baselinePhrases(in text: String, language: String?) -> [String] {
+        precondition(stems != nil, "the recent window is closed before the baseline is read")
+        return extractor.phrases(in: text, language: language, readingWordsAs: canonicalWord).filter { counts[$0] != nil }
+    }
+
     /// Counts a baseline comment, for the phrases the recent window has.
     public mutating func addBaseline(_ text: String, language: String?) {
-        mergePlurals()
+        closeRecentWindow()
+        addBaseline(phrases: baselinePhrases(in: text, language: language))
+    }
+
+    /// Counts a baseline comment by its phrases (`baselinePhrases(in:language:)`).
+    public mutating func addBaseline(phrases: [String]) {
         baselineComments += 1
-        for phrase in extractor.phrases(in: text, language: language, readingWordsAs: canonicalWord) where counts[phrase] != nil {
-            counts[phrase]!.baseline += 1
-        }
+        for phrase in phrases { counts[phrase]?.baseline += 1 }
     }
 
     /// The emerging themes, highest score first; none without baseline comments (nothing to rise against).
