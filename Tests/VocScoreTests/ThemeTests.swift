@@ -20,6 +20,18 @@ import VocTestSupport
         #expect(portuguese.isSuperset(of: ["botao de exportar", "sumiu", "relatorio"]) && !portuguese.contains { $0.contains("88") })
     }
 
+    /// A stop word inside a phrase keeps its form in the baseline: Portuguese `do` is not Spanish `dos`, even when the
+    /// recent window has `dos` as a word of its own.
+    @Test func baselinePhrasesKeepTheirStopWords() {
+        var counter = ThemeCounter(extractor: Self.extractor)
+        let day = Date(timeIntervalSince1970: 1_700_000_000)
+        counter.addRecent("Recomendo para qualquer equipe de sucesso do cliente.", language: "pt", account: "A", at: day)
+        counter.addRecent("Compramos dos licencias más.", language: "es", account: "B", at: day)
+        counter.addBaseline("Recomendo para qualquer equipe de sucesso do cliente.", language: "pt")
+        #expect(counter.baselinePhrases(in: "O time de sucesso do cliente respondeu.", language: "pt").contains("sucesso do cliente"))
+        #expect(counter.emerging(minimumCount: 1).isEmpty, "one comment each side is nothing new")
+    }
+
     @Test func theLogLikelihoodRatioIsDunningsG2() {
         // 10 of 100 recent comments against 5 of 900 before.
         #expect(abs(ThemeCounter.logLikelihoodRatio(10, 90, 5, 895) - 28.84668499647576) < 1e-9)

@@ -24,8 +24,8 @@ public struct PhraseExtractor: Sendable {
         return PhraseExtractor(tokenizer: tokenizer, stopwords: stopwords, anyStopword: stopwords.values.reduce(into: Set()) { $0.formUnion($1) })
     }
 
-    /// The comment's distinct phrases, each word read through `readingWordsAs` (once per word, before the phrases are
-    /// formed).
+    /// The comment's distinct phrases, each word but stop words read through `readingWordsAs` (once per word, before
+    /// the phrases are formed).
     public func phrases(in text: String, language: String?, readingWordsAs form: (String) -> String = { $0 }) -> Set<String> {
         let stop = language.flatMap { stopwords[$0] } ?? anyStopword
         var phrases: Set<String> = []
@@ -49,7 +49,8 @@ public struct PhraseExtractor: Sendable {
                 flush()
                 continue
             }
-            run.append(form(word))
+            // Stop words keep their form: only content words have plurals to merge.
+            run.append(stop.contains(word) ? word : form(word))
         }
         flush()
         return phrases.filter { $0.count > 2 }

@@ -146,7 +146,8 @@ public struct ThemeCounter: Sendable {
     private func canonicalWord(_ word: String) -> String {
         if let stem = stems?[word] { return stem }
         if counts[word] != nil { return word }
-        for suffix in ["s", "es"] where counts[word + suffix] != nil { return word + suffix }
+        // A singular of three letters or more (as a stem is), so that `do` never reads as another language's `dos`.
+        for suffix in ["s", "es"] where word.count >= 3 && counts[word + suffix] != nil { return word + suffix }
         for suffix in ["es", "s"] where word.hasSuffix(suffix) && word.count >= suffix.count + 3 && !word.hasSuffix("ss") {
             let stem = String(word.dropLast(suffix.count))
             if counts[stem] != nil { return stem }
