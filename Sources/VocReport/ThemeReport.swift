@@ -23,7 +23,8 @@ public struct ThemeReport: Sendable {
                             recentDays: Int = recentDays, baselineDays: Int = baselineDays,
                             minimumCount: Int = defaultMinimumCount) async throws(VocError) -> ThemeReport {
         let recentStart = asOf.addingTimeInterval(-Double(recentDays) * 86_400)
-        // Both ends of a window are included: each starts a millisecond after the instant the one after it starts at.
+        // The store includes both ends of a window, so each window starts a millisecond after the instant that ends
+        // the one before it.
         let recent = DateInterval(start: recentStart.addingTimeInterval(0.001), end: asOf)
         let baseline = DateInterval(start: recentStart.addingTimeInterval(-Double(baselineDays) * 86_400 + 0.001), end: recentStart)
         var counter = ThemeCounter(extractor: extractor)
