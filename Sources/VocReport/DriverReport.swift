@@ -39,9 +39,7 @@ public struct DriverReport: Sendable {
             for driver in drivers {
                 let difference = driver.difference
                 let decimals = driver.basis == .nps ? 1 : 2
-                let interval = difference.changeCiLow.map { low in
-                    "[\(Formatting.fixed(low, decimals: decimals)), \(Formatting.fixed(difference.changeCiHigh, decimals: decimals))]"
-                } ?? ""
+                let interval = Formatting.interval(of: difference, decimals: decimals) ?? ""
                 table.append([
                     driver.driver, driver.kind.rawValue, "\(driver.mentions)", Formatting.fixed(100 * driver.share, decimals: 0) + "%",
                     Formatting.fixed(driver.nps.current), Formatting.fixed(driver.nps.previous),

@@ -1,4 +1,5 @@
 public import Foundation
+public import VocScore
 
 /// Display rounding, applied only at output time: metrics are kept at full precision until here.
 public enum Formatting {
@@ -16,9 +17,15 @@ public enum Formatting {
     }
 
     /// `[-29.8, 79.8]`.
-    public static func interval(_ low: Double?, _ high: Double?) -> String {
+    public static func interval(_ low: Double?, _ high: Double?, decimals: Int = 1) -> String {
         guard let low, let high else { return "—" }
-        return "[\(fixed(low)), \(fixed(high))]"
+        return "[\(fixed(low, decimals: decimals)), \(fixed(high, decimals: decimals))]"
+    }
+
+    /// The 95 % interval of a change, `[-85.4, 68.2]`; nil when it has none.
+    public static func interval(of change: PeriodChange, decimals: Int) -> String? {
+        guard let low = change.changeCiLow, let high = change.changeCiHigh else { return nil }
+        return interval(low, high, decimals: decimals)
     }
 
     /// `2024-03-01` in UTC.

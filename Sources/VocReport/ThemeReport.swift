@@ -14,6 +14,9 @@ public struct ThemeReport: Sendable {
     public var minimumCount: Int
     public var themes: [EmergingTheme]
 
+    /// Comments read per query.
+    static let pageSize = 5_000
+
     /// The default windows: the last 14 days before the as-of instant, against the 90 days before them.
     public static let recentDays = 14, baselineDays = 90, defaultMinimumCount = 5
 
@@ -32,7 +35,7 @@ public struct ThemeReport: Sendable {
             if !isRecent { counter.closeRecentWindow() }
             var after: Int64 = 0
             while true {
-                let page = try await view.store.comments(within: window, after: after, limit: 5_000)
+                let page = try await view.store.comments(within: window, after: after, limit: Self.pageSize)
                 let kept = page.compactMap { comment -> (comment: WindowComment, account: String?)? in
                     let account = view.resolver.resolve(accountID: comment.accountID, email: comment.respondentEmail).account
                     return scope.includes(account: account, directory: view.accounts) ? (comment, account) : nil
@@ -48,7 +51,7 @@ public struct ThemeReport: Sendable {
                     let phrases = await Self.onEveryCore(kept) { reader.baselinePhrases(in: $0.comment.comment, language: $0.comment.language) }
                     for found in phrases { counter.addBaseline(phrases: found) }
                 }
-                guard page.count == 5_000, let last = page.last else { break }
+                guard page.count == Self.pageSize, let last = page.last else { break }
                 after = last.position
             }
         }
@@ -73,12 +76,16 @@ public struct ThemeReport: Sendable {
         }
     }
 
+    /// A window's days, "2024-03-07 to 2024-03-20": it starts just after an instant (the end of a day for an --as-of
+    /// day), so it is named by its first whole day.
+    static func days(of window: DateInterval) -> String {
+        "\(Formatting.day(window.start.addingTimeInterval(1))) to \(Formatting.day(window.end))"
+    }
+
     /// The table: the windows in words, then one line per theme with its first example.
     public func table(width: Int?) -> String {
-        // A window starts just after an instant (the end of a day for an --as-of day): named by its first whole day.
-        let day = { (date: Date) in Formatting.day(date.addingTimeInterval(1)) }
-        var text = "emerging themes · \(scope.description) · last \(day(recent.start)) to \(Formatting.day(recent.end)) (\(Formatting.count(recentComments, "comment"))) "
-        text += "vs \(day(baseline.start)) to \(Formatting.day(baseline.end)) (\(Formatting.count(baselineComments, "comment")))\n"
+        var text = "emerging themes · \(scope.description) · last \(Self.days(of: recent)) (\(Formatting.count(recentComments, "comment"))) "
+        text += "vs \(Self.days(of: baseline)) (\(Formatting.count(baselineComments, "comment")))\n"
         guard baselineComments > 0 else { return text + "no baseline comments to compare with: nothing can be said to be emerging\n" }
         guard !themes.isEmpty else { return text + "no phrase rose beyond chance (G² ≥ 10.83, at least \(minimumCount) recent mentions)\n" }
         var table = TextTable(columns: [

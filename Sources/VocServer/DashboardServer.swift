@@ -21,7 +21,7 @@ public struct DashboardServer: Sendable {
     public var store: any FeedbackStore
     public var model: HealthModel
     public var analyzer: SentimentAnalyzer?
-    /// Finds the overview's emerging themes; nil leaves them out.
+    /// Finds the emerging themes of `/themes` and `/api/themes`; nil answers them 404.
     public var themes: PhraseExtractor?
     /// Fixed instant for reproducible pages; nil computes every page as of the request.
     public var asOf: Date?

@@ -18,8 +18,7 @@ public struct AccountDirectoryView: Sendable {
     /// One tally per account, ordered by account id (feedback without any account last). Directory accounts
     /// without feedback are not listed; names come from the directory when it has them.
     public func tallies() async throws(VocError) -> [AccountTally] {
-        merged(try await store.partialTallies()).values
-            .sorted { ($0.accountID == nil ? 1 : 0, $0.accountID ?? "") < ($1.accountID == nil ? 1 : 0, $1.accountID ?? "") }
+        Self.ordered(merged(try await store.partialTallies()))
     }
 
     /// The tally of one account (nil: the feedback matched to no account), as `tallies()` has it, read from the
@@ -33,8 +32,12 @@ public struct AccountDirectoryView: Sendable {
     /// records (the rollups are all-time), in memory that grows with the groups, not the records.
     public func tallies(within window: DateInterval) async throws(VocError) -> [AccountTally] {
         let batch = try await store.rollupsFromRecords(within: window)
-        return merged(batch.groups.map { PartialTally(domain: $0.key.domain, tally: $0.value.tally(accountID: $0.key.accountID)) })
-            .values.sorted { ($0.accountID == nil ? 1 : 0, $0.accountID ?? "") < ($1.accountID == nil ? 1 : 0, $1.accountID ?? "") }
+        return Self.ordered(merged(batch.groups.map { PartialTally(domain: $0.key.domain, tally: $0.value.tally(accountID: $0.key.accountID)) }))
+    }
+
+    /// Tallies by account id, feedback without any account last.
+    private static func ordered(_ tallies: [String?: AccountTally]) -> [AccountTally] {
+        tallies.values.sorted { ($0.accountID == nil ? 1 : 0, $0.accountID ?? "") < ($1.accountID == nil ? 1 : 0, $1.accountID ?? "") }
     }
 
     /// The partial tallies folded by the directory account their records resolve to.

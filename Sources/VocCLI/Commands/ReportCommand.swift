@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
-import VocScore
 import VocCore
 import VocReport
+import VocScore
 
 /// `voc report --html FILE`: the dashboard's overview, account list and one section per account as one self-contained file.
 struct ReportCommand: AsyncParsableCommand {

@@ -75,10 +75,7 @@ struct ThemesCommand: AsyncParsableCommand {
     /// stderr): an old export would otherwise have an empty recent window.
     static func date(_ text: String?, store: any FeedbackStore, windowDays: Int) async throws -> Date {
         if let text { return try HealthOptions.parse(text, option: "--as-of", endOfDay: true) }
-        let now = Date()
-        guard let latest = try await store.latestResponse(), now.timeIntervalSince(latest) > Double(windowDays) * 86_400 else { return now }
-        let day = Formatting.day(latest)
-        Console.error("voc: note: the newest response is from \(day), before the last \(windowDays) days; themes are found as of that day (--as-of DATE for another)")
-        return try HealthOptions.parse(day, option: "--as-of", endOfDay: true)
+        return try await HealthOptions.now(unlessOlderThan: Double(windowDays), in: store, span: "before the last \(windowDays) days",
+                                           computed: "themes are found")
     }
 }

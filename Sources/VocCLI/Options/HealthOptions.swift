@@ -20,14 +20,19 @@ struct HealthOptions: ParsableArguments {
     /// because the export is old, so health is computed as of the end of that response's day, and stderr says so.
     func date(for store: any FeedbackStore, model: HealthModel) async throws -> Date {
         if let asOf { return try Self.parse(asOf, option: "--as-of", endOfDay: true) }
+        let halfLife = model.configuration.halfLifeDays
+        return try await Self.now(unlessOlderThan: halfLife, in: store, span: "older than the decay half-life (\(Formatting.fixed(halfLife, decimals: 0)) days)",
+                                  computed: "health is computed")
+    }
+
+    /// Now; but when the newest response in `store` is more than `days` old, the end of that response's day, and stderr
+    /// says so ("the newest response is from DAY, `span`; `computed` as of that day").
+    static func now(unlessOlderThan days: Double, in store: any FeedbackStore, span: String, computed: String) async throws -> Date {
         let now = Date()
-        guard let latest = try await store.latestResponse() else { return now }
-        let age = now.timeIntervalSince(latest) / 86_400
-        guard age > model.configuration.halfLifeDays else { return now }
+        guard let latest = try await store.latestResponse(), now.timeIntervalSince(latest) / 86_400 > days else { return now }
         let day = Formatting.day(latest)
-        Console.error("voc: note: the newest response is from \(day), older than the decay half-life (\(Formatting.fixed(model.configuration.halfLifeDays, decimals: 0)) days); "
-                      + "health is computed as of that day (--as-of DATE for another)")
-        return try Self.parse(day, option: "--as-of", endOfDay: true)
+        Console.error("voc: note: the newest response is from \(day), \(span); \(computed) as of that day (--as-of DATE for another)")
+        return try parse(day, option: "--as-of", endOfDay: true)
     }
 
     /// An ISO 8601 instant, or a day (`YYYY-MM-DD`, UTC) taken at its start or its last second.

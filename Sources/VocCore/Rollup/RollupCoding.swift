@@ -7,8 +7,8 @@
 /// `DaySignals` (NPS by band) as zig-zag varints, and the latest time as the 8 bytes of its IEEE bit pattern (little-endian).
 /// Labels: a version byte (2: a tally per label; 1, a count per label, is no longer read: the store's migration
 /// rebuilt them), the count, then per label its kind byte, its UTF-8 length and bytes, and its `LabelTally`: a flag
-/// byte (2: has a latest time), the twelve counts of its `DaySignals`, its squared sentiment sum and negative count as
-/// zig-zag varints, and the latest time as for a day.
+/// byte (2: has a latest time), its `DaySignals` as for a day, then its squared sentiment sum and negative count as
+/// zig-zag varints.
 public enum RollupCoding {
     static let version: UInt8 = 1
     static let labelsVersion: UInt8 = 2
@@ -25,8 +25,7 @@ public enum RollupCoding {
                 writer.signed(day - previous)
                 previous = day
             }
-            for field in signals.fields { writer.signed(field) }
-            if let last = signals.lastAt { writer.fixed(last.bitPattern) }
+            writer.signals(signals)
         }
         return writer.bytes
     }
@@ -48,10 +47,9 @@ public enum RollupCoding {
                 previous += try reader.signed()
                 day = previous
             }
-            for index in fields.indices { fields[index] = try reader.signed() }
-            let last = flags & 2 != 0 ? Double(bitPattern: try reader.fixed()) : nil
+            let signals = try reader.signals(hasLastAt: flags & 2 != 0, fields: &fields)
             if let previousEntry = days.last, DaySeries.order(previousEntry.day) >= DaySeries.order(day) { throw RollupDecodingError() }
-            days.append(DaySeries.Entry(day: day, signals: DaySignals(fields: fields, lastAt: last)))
+            days.append(DaySeries.Entry(day: day, signals: signals))
         }
         return DaySeries(sorted: days)
     }
@@ -65,8 +63,9 @@ public enum RollupCoding {
             writer.varint(UInt64(label.label.utf8.count))
             writer.bytes += label.label.utf8
             writer.bytes.append(tally.signals.lastAt == nil ? 0 : 2)
-            for field in tally.signals.fields + [tally.sentimentSquareUnits, tally.negative] { writer.signed(field) }
-            if let last = tally.signals.lastAt { writer.fixed(last.bitPattern) }
+            writer.signals(tally.signals)
+            writer.signed(tally.sentimentSquareUnits)
+            writer.signed(tally.negative)
         }
         return writer.bytes
     }
@@ -84,10 +83,9 @@ public enum RollupCoding {
             guard let kind = RollupLabel.Kind(rawValue: try reader.byte()) else { throw RollupDecodingError() }
             let text = String(decoding: try reader.slice(Int(try reader.varint())), as: UTF8.self)
             let flags = try reader.byte()
-            for index in fields.indices { fields[index] = try reader.signed() }
             var tally = LabelTally()
+            tally.signals = try reader.signals(hasLastAt: flags & 2 != 0, fields: &fields)
             (tally.sentimentSquareUnits, tally.negative) = (try reader.signed(), try reader.signed())
-            tally.signals = DaySignals(fields: fields, lastAt: flags & 2 != 0 ? Double(bitPattern: try reader.fixed()) : nil)
             labels[RollupLabel(kind: kind, label: text), default: LabelTally()].merge(tally)
         }
         return labels
@@ -113,6 +111,13 @@ private struct ByteWriter {
 
     mutating func fixed(_ value: UInt64) {
         for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
+    }
+
+    /// A day's or a label's signals: the counts as zig-zag varints, then the latest time when there is one (the flag
+    /// byte before them says whether).
+    mutating func signals(_ signals: DaySignals) {
+        for field in signals.fields { signed(field) }
+        if let last = signals.lastAt { fixed(last.bitPattern) }
     }
 }
 
@@ -151,6 +156,12 @@ private struct ByteReader {
         for index in 0..<8 { value |= UInt64(bytes[offset + index]) << UInt64(8 * index) }
         offset += 8
         return value
+    }
+
+    /// Signals as `ByteWriter.signals` writes them; `fields` is the caller's buffer, reused from one to the next.
+    mutating func signals(hasLastAt: Bool, fields: inout [Int]) throws(RollupDecodingError) -> DaySignals {
+        for index in fields.indices { fields[index] = try signed() }
+        return DaySignals(fields: fields, lastAt: hasLastAt ? Double(bitPattern: try fixed()) : nil)
     }
 
     mutating func slice(_ count: Int) throws(RollupDecodingError) -> ArraySlice<UInt8> {

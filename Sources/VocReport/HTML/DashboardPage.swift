@@ -22,8 +22,7 @@ public enum DashboardPage {
 
     /// The emerging themes: each phrase with its counts and the accounts that mention it (linked to those comments).
     private static func whatsNew(_ report: ThemeReport, context: Context, heading: String = "h2") -> HTML {
-        let day = { (date: Date) in Formatting.day(date.addingTimeInterval(1)) }
-        var body: HTML = "<\(heading)>What's new</\(heading)><p class=\"muted\">phrases whose share of comments rose in the last \(day(report.recent.start)) to \(Formatting.day(report.recent.end)) (\(report.recentComments) comments) against the \(report.baselineComments) comments of the \(ThemeReport.baselineDays) days before (G² ≥ 10.83, at least \(report.minimumCount) mentions)</p>"
+        var body: HTML = "<\(heading)>What's new</\(heading)><p class=\"muted\">phrases whose share of comments rose in the last \(ThemeReport.days(of: report.recent)) (\(report.recentComments) comments) against the \(report.baselineComments) comments of the \(ThemeReport.baselineDays) days before (G² ≥ 10.83, at least \(report.minimumCount) mentions)</p>"
         guard !report.themes.isEmpty else { return body + "<p class=\"muted\">Nothing has emerged.</p>" }
         body += "<div class=\"scroll\"><table class=\"themes\"><thead><tr><th>Phrase</th><th class=\"num\">Recent</th><th class=\"num\">Before</th><th class=\"num\">Rate ratio</th><th>Accounts</th><th>Latest comment</th></tr></thead><tbody>"
         for theme in report.themes.prefix(10) {
@@ -340,7 +339,7 @@ public enum DashboardPage {
                 + "<td class=\"num\">\(driver.negativeShare.map { Formatting.fixed(100 * $0, decimals: 0) + "%" } ?? "—")</td><td class=\"num\">\(Formatting.signed(driver.sentiment.current, decimals: 2))</td>"
                 + "<td class=\"num\">\(sampled(Formatting.signed(driver.nps.current), driver.nps.currentAnswered, driver.nps.currentAnswered >= minimumSample))</td>"
                 + "<td class=\"num\">\(Formatting.signed(driver.nps.previous))</td>"
-                + "<td class=\"num\">\(Formatting.signed(difference.change, decimals: decimals)) \(difference.changeCiLow == nil ? "" : "[\(Formatting.fixed(difference.changeCiLow, decimals: decimals)), \(Formatting.fixed(difference.changeCiHigh, decimals: decimals))]")\(mark)</td>"
+                + "<td class=\"num\">\(Formatting.signed(difference.change, decimals: decimals)) \(Formatting.interval(of: difference, decimals: decimals) ?? "")\(mark)</td>"
                 + "<td class=\"num\">\(Formatting.signed(driver.impact))</td>\(accounts.map { "<td>\($0(driver))</td>" } ?? .empty)</tr>"
         }
         body += "</tbody></table></div><p class=\"muted\">Impact: the NPS points the scope would gain if the responses that mention it scored like the rest. Fewer than \(minimumSample) answers on either side: too few to judge.</p>"
@@ -394,7 +393,7 @@ public enum DashboardPage {
         }
         let value = { (figure: Double) in share ? Formatting.fixed(figure, decimals: decimals) + "%" : Formatting.signed(figure, decimals: decimals) }
         let arrow = difference > 0 ? "▲" : difference < 0 ? "▼" : "="
-        let interval = change.changeCiLow.map { " [\(Formatting.fixed($0, decimals: decimals)), \(Formatting.fixed(change.changeCiHigh ?? $0, decimals: decimals))]" } ?? ""
+        let interval = Formatting.interval(of: change, decimals: decimals).map { " " + $0 } ?? ""
         let thin = min(change.currentAnswered, change.previousAnswered) < minimumSample ? " · too few to judge" : ""
         return "last \(days) days \(value(current)) vs \(value(previous)): \(arrow) \(Formatting.signed(difference, decimals: decimals))\(share ? " pts" : "")"
             + "\(interval) · n \(change.currentAnswered) / \(change.previousAnswered)\(thin)"

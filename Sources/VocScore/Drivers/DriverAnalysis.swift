@@ -25,6 +25,7 @@ public struct DriverAnalysis: Sendable {
         self.minimumSample = minimumSample
         let basis: Basis = scope.nps.answered > 0 ? .nps : .sentiment
         self.basis = basis
+        let scopeNPS = NPSResult(scope.nps).score
         let drivers = scope.labels.compactMap { label, tally -> KeyDriver? in
             let kind: KeyDriver.Kind
             switch label.kind {
@@ -32,7 +33,7 @@ public struct DriverAnalysis: Sendable {
             case .signal: kind = .signal
             case .language: return nil
             }
-            return Self.driver(label.label, kind: kind, tally: tally, scope: scope, basis: basis, minimumSample: minimumSample)
+            return Self.driver(label.label, kind: kind, tally: tally, scope: scope, scopeNPS: scopeNPS, basis: basis, minimumSample: minimumSample)
         }
         self.drivers = drivers.sorted(by: Self.ranks)
     }
@@ -40,7 +41,7 @@ public struct DriverAnalysis: Sendable {
     /// The scope's NPS; nil without answers.
     public var npsScore: Double? { NPSResult(scope.nps).score }
 
-    private static func driver(_ name: String, kind: KeyDriver.Kind, tally: LabelTally, scope: AccountTally, basis: Basis,
+    private static func driver(_ name: String, kind: KeyDriver.Kind, tally: LabelTally, scope: AccountTally, scopeNPS: Double?, basis: Basis,
                                minimumSample: Int) -> KeyDriver {
         let with = tally.signals
         let rest = NPSTally(promoters: scope.nps.promoters - with.nps.promoters, passives: scope.nps.passives - with.nps.passives,
@@ -54,7 +55,6 @@ public struct DriverAnalysis: Sendable {
         let difference = basis == .nps ? nps : sentiment
         let thin = min(difference.currentAnswered, difference.previousAnswered) < max(1, minimumSample)
         let excludesZero = (difference.changeCiLow ?? 0) > 0 || (difference.changeCiHigh ?? 0) < 0
-        let scopeNPS = NPSResult(scope.nps).score
         return KeyDriver(driver: name, kind: kind, mentions: tally.records, share: scope.responses == 0 ? 0 : Double(tally.records) / Double(scope.responses),
                          nps: nps, csat: csat, sentiment: sentiment,
                          negativeShare: with.scored == 0 ? nil : Double(tally.negative) / Double(with.scored),

@@ -50,32 +50,27 @@ extension KeyDriver: Encodable {
     /// Every key is written, null when there is no value: the field set is stable for scripts.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        func interval(_ change: PeriodChange) -> [Double]? {
-            guard let low = change.changeCiLow, let high = change.changeCiHigh else { return nil }
-            return [low, high]
+        /// A difference's four keys: the value with, without, the difference and its interval.
+        func put(_ change: PeriodChange, _ with: CodingKeys, _ without: CodingKeys, _ difference: CodingKeys, _ interval: CodingKeys) throws {
+            try container.encode(change.current, forKey: with)
+            try container.encode(change.previous, forKey: without)
+            try container.encode(change.change, forKey: difference)
+            let bounds = change.changeCiLow.flatMap { low in change.changeCiHigh.map { [low, $0] } }
+            try container.encode(bounds, forKey: interval)
         }
         try container.encode(driver, forKey: .driver)
         try container.encode(kind, forKey: .kind)
         try container.encode(mentions, forKey: .mentions)
         try container.encode(share, forKey: .share)
-        try container.encode(nps.current, forKey: .npsWith)
-        try container.encode(nps.previous, forKey: .npsWithout)
+        try put(nps, .npsWith, .npsWithout, .difference, .differenceCi)
         try container.encode(nps.currentAnswered, forKey: .npsAnsweredWith)
         try container.encode(nps.previousAnswered, forKey: .npsAnsweredWithout)
-        try container.encode(nps.change, forKey: .difference)
-        try container.encode(interval(nps), forKey: .differenceCi)
         try container.encode(impact, forKey: .impact)
         try container.encode(established, forKey: .established)
         try container.encode(thin, forKey: .thin)
         try container.encode(basis, forKey: .basis)
         try container.encode(negativeShare, forKey: .negativeShare)
-        try container.encode(csat.current, forKey: .csatWith)
-        try container.encode(csat.previous, forKey: .csatWithout)
-        try container.encode(csat.change, forKey: .csatDifference)
-        try container.encode(interval(csat), forKey: .csatDifferenceCi)
-        try container.encode(sentiment.current, forKey: .sentimentWith)
-        try container.encode(sentiment.previous, forKey: .sentimentWithout)
-        try container.encode(sentiment.change, forKey: .sentimentDifference)
-        try container.encode(interval(sentiment), forKey: .sentimentDifferenceCi)
+        try put(csat, .csatWith, .csatWithout, .csatDifference, .csatDifferenceCi)
+        try put(sentiment, .sentimentWith, .sentimentWithout, .sentimentDifference, .sentimentDifferenceCi)
     }
 }
