@@ -68,8 +68,8 @@ public struct DriverReport: Sendable {
         for driver in analysis.drivers {
             text += csv.row([
                 driver.driver, driver.kind.rawValue, "\(driver.mentions)", "\(driver.share)", number(driver.nps.current), number(driver.nps.previous),
-                "\(driver.nps.currentAnswered)", "\(driver.nps.previousAnswered)", number(driver.difference.change),
-                number(driver.difference.changeCiLow), number(driver.difference.changeCiHigh), number(driver.impact), "\(driver.established)",
+                "\(driver.nps.currentAnswered)", "\(driver.nps.previousAnswered)", number(driver.nps.change),
+                number(driver.nps.changeCiLow), number(driver.nps.changeCiHigh), number(driver.impact), "\(driver.established)",
                 "\(driver.thin)", driver.basis.rawValue, number(driver.negativeShare), number(driver.csat.current), number(driver.csat.previous), number(driver.csat.change),
                 number(driver.sentiment.current), number(driver.sentiment.previous), number(driver.sentiment.change),
             ])

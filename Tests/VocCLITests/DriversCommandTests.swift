@@ -80,4 +80,27 @@ import VocTestSupport
         #expect(unknown.status == 2 && unknown.stderr.contains("no feedback for account 'A9'"))
         #expect(try VocProcess.run(["drivers", "--since", "2024-03-01", "--until", "2024-02-01"], store: store).status == 64)
     }
+
+    /// Without NPS answers (an e-mail inbox) sentiment is the basis; the CSV's `difference` is NPS's, as in the JSON
+    /// (empty here), and its sentiment columns are the JSON's.
+    @Test func csvAndJSONAgreeWhenSentimentIsTheBasis() throws {
+        let store = VocProcess.temporaryStore()
+        #expect(try VocProcess.run(["ingest", "corpora/email/support_inbox_es_pt_en.mbox"], store: store).status != 2)
+        let (report, drivers) = try Self.drivers(["--min-n", "1"], store: store)
+        #expect(report["basis"] as? String == "sentiment" && !drivers.isEmpty)
+        let csv = try VocProcess.run(["drivers", "--format", "csv", "--min-n", "1"], store: store).stdout.split(whereSeparator: \.isNewline).map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = try #require(csv.first)
+        let column = { (name: String) in header.firstIndex(of: name)! }
+        #expect(csv.count == drivers.count + 1)
+        // The same number (JSON's text round-trips through another parser, so to 1e-9), or empty for null.
+        func same(_ cell: String, _ value: Any?) -> Bool {
+            guard let number = value as? Double else { return cell.isEmpty }
+            return Double(cell).map { abs($0 - number) < 1e-9 } ?? false
+        }
+        for (row, driver) in zip(csv.dropFirst(), drivers) {
+            #expect(row[column("driver")] == driver["driver"] as? String)
+            #expect(driver["difference"] is NSNull && same(row[column("difference")], driver["difference"]), "\(row)")
+            #expect(same(row[column("sentiment_difference")], driver["sentiment_difference"]) && !row[column("sentiment_difference")].isEmpty)
+        }
+    }
 }
