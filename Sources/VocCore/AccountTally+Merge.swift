@@ -36,6 +36,7 @@ extension AccountTally {
         nps.merge(other.nps)
         csat.merge(other.csat)
         ces.merge(other.ces)
+        recommend.merge(other.recommend)
         firstResponse = [firstResponse, other.firstResponse].compactMap { $0 }.min()
         lastResponse = [lastResponse, other.lastResponse].compactMap { $0 }.max()
         comments += other.comments

@@ -9,6 +9,8 @@ public struct AccountTally: Sendable, Hashable {
     public var nps: NPSTally
     public var csat: RatingTally
     public var ces: RatingTally
+    /// The yes/no would-recommend answers.
+    public var recommend: YesNoTally
     public var firstResponse: Date?
     public var lastResponse: Date?
     public var comments: Int
@@ -31,13 +33,14 @@ public struct AccountTally: Sendable, Hashable {
 
     public init(accountID: String? = nil, accountName: String? = nil, responses: Int, nps: NPSTally, csat: RatingTally, ces: RatingTally, firstResponse: Date? = nil, lastResponse: Date? = nil, comments: Int,
                 scoredComments: Int = 0, sentimentSum: Double = 0, sentimentSquareSum: Double = 0, negativeComments: Int = 0,
-                churnMentions: Int = 0, effortMentions: Int = 0, labels: [RollupLabel: LabelTally] = [:]) {
+                churnMentions: Int = 0, effortMentions: Int = 0, labels: [RollupLabel: LabelTally] = [:], recommend: YesNoTally = YesNoTally()) {
         self.accountID = accountID
         self.accountName = accountName
         self.responses = responses
         self.nps = nps
         self.csat = csat
         self.ces = ces
+        self.recommend = recommend
         self.firstResponse = firstResponse
         self.lastResponse = lastResponse
         self.comments = comments

@@ -17,6 +17,8 @@ public struct FeedbackRecord: Sendable, Hashable {
     public var nps: ScaledAnswer?
     public var csat: ScaledAnswer?
     public var ces: ScaledAnswer?
+    /// A yes/no "would you recommend us?" answer (yes is `.rating(1)`): a measure of its own, never NPS.
+    public var recommend: ScoreAnswer?
     public var comment: String?
     /// An ISO 639-1 code (`es`, `pt`, `en`) or `other`; declared by the source or detected later.
     public var language: String?

@@ -30,6 +30,8 @@ public struct RatingScale: Sendable, Hashable, Codable, CustomStringConvertible 
     public static let csat5 = RatingScale(unchecked: 1, 5, 4...5)
     /// CES 2.0: 1-7 agreement with "the company made it easy", easy = 5-7.
     public static let ces7 = RatingScale(unchecked: 1, 7, 5...7)
+    /// A yes/no question read as 0 (no) and 1 (yes): the "would recommend" measure, never a rating scale.
+    public static let yesNo = RatingScale(unchecked: 0, 1, 1...1)
 
     public func contains(_ value: Int) -> Bool { value >= minimum && value <= maximum }
     public func isFavourable(_ value: Int) -> Bool { favourable.contains(value) }

@@ -13,6 +13,8 @@ public struct StoredFeedback: Sendable, Hashable {
     public var nps: ScoreAnswer?
     public var csat: ScoreAnswer?
     public var ces: ScoreAnswer?
+    /// The yes/no would-recommend answer (yes is `.rating(1)`).
+    public var recommend: ScoreAnswer?
     public var comment: String?
     public var language: String?
     public var sentiment: SentimentSummary?
@@ -20,7 +22,7 @@ public struct StoredFeedback: Sendable, Hashable {
     public var subject: String?
     public var quoted: String?
 
-    public init(key: String, channel: String, position: SourcePosition, responseID: String? = nil, accountID: String? = nil, accountName: String? = nil, respondentEmail: String? = nil, submittedAt: Date? = nil, nps: ScoreAnswer? = nil, csat: ScoreAnswer? = nil, ces: ScoreAnswer? = nil, comment: String? = nil, language: String? = nil, sentiment: SentimentSummary? = nil, subject: String? = nil, quoted: String? = nil) {
+    public init(key: String, channel: String, position: SourcePosition, responseID: String? = nil, accountID: String? = nil, accountName: String? = nil, respondentEmail: String? = nil, submittedAt: Date? = nil, nps: ScoreAnswer? = nil, csat: ScoreAnswer? = nil, ces: ScoreAnswer? = nil, recommend: ScoreAnswer? = nil, comment: String? = nil, language: String? = nil, sentiment: SentimentSummary? = nil, subject: String? = nil, quoted: String? = nil) {
         self.key = key
         self.channel = channel
         self.position = position
@@ -32,6 +34,7 @@ public struct StoredFeedback: Sendable, Hashable {
         self.nps = nps
         self.csat = csat
         self.ces = ces
+        self.recommend = recommend
         self.comment = comment
         self.language = language
         self.sentiment = sentiment

@@ -145,6 +145,15 @@ enum PostgresSchema {
             DELETE FROM feedback_rollup;
             DELETE FROM feedback_rollup_delta;
             """),
+        // A yes/no would-recommend answer is a measure of its own, beside NPS (no stored record has one yet).
+        ("v5-would-recommend", """
+            ALTER TABLE feedback ADD COLUMN recommend_state SMALLINT;
+            ALTER TABLE feedback ADD COLUMN recommend SMALLINT;
+            ALTER TABLE feedback_rollup ADD COLUMN recommend_n BIGINT NOT NULL DEFAULT 0;
+            ALTER TABLE feedback_rollup ADD COLUMN recommend_yes BIGINT NOT NULL DEFAULT 0;
+            ALTER TABLE feedback_rollup_delta ADD COLUMN recommend_n BIGINT NOT NULL DEFAULT 0;
+            ALTER TABLE feedback_rollup_delta ADD COLUMN recommend_yes BIGINT NOT NULL DEFAULT 0;
+            """),
     ]
 
     static let rollupMigration = "v4-rollup-label-tallies"

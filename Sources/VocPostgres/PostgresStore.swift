@@ -99,9 +99,10 @@ public final class PostgresStore: FeedbackStore {
                 for statement in migration.sql.split(separator: ";") where !statement.allSatisfy(\.isWhitespace) {
                     try await connection.query(PostgresQuery(unsafeSQL: String(statement)), logger: logger)
                 }
-                if migration.name == PostgresSchema.rollupMigration { try await Self.buildRollups(connection, logger: logger, location: location) }
                 try await connection.query("INSERT INTO voc_migration (name) VALUES (\(migration.name))", logger: logger)
             }
+            // Built once every migration has run, in the same transaction: building reads the columns later ones add.
+            if !applied.contains(PostgresSchema.rollupMigration) { try await Self.buildRollups(connection, logger: logger, location: location) }
         }
     }
 }

@@ -33,6 +33,26 @@ public struct AccountSummary: Sendable, Encodable {
         public var sufficient: Bool
     }
 
+    /// Yes/no "would you recommend us?" answers: % yes with its Wilson 95 % interval (never part of NPS).
+    public struct Recommend: Sendable, Encodable {
+        public var percent: Double
+        public var ciLow: Double
+        public var ciHigh: Double
+        public var answered: Int
+        public var yes: Int
+        public var sufficient: Bool
+
+        public init?(_ tally: YesNoTally, minimumSample: Int) {
+            let result = RecommendResult(tally, minimumSample: minimumSample)
+            guard let percent = result.percent, let interval = result.interval else { return nil }
+            self.percent = percent
+            (ciLow, ciHigh) = (interval.lowerBound, interval.upperBound)
+            answered = tally.answered
+            yes = tally.yes
+            sufficient = result.isSufficient
+        }
+    }
+
     public struct Sentiment: Sendable, Encodable {
         /// Mean compound score of the scored comments, −1…1.
         public var mean: Double
@@ -51,6 +71,7 @@ public struct AccountSummary: Sendable, Encodable {
     public var responses: Int
     public var comments: Int
     public var nps: NPS?
+    public var recommend: Recommend?
     public var csat: Rating?
     public var ces: Rating?
     public var sentiment: Sentiment?
@@ -76,6 +97,7 @@ public struct AccountSummary: Sendable, Encodable {
                            detractors: tally.nps.detractors, blank: tally.nps.blank, notApplicable: tally.nps.notApplicable,
                            sufficient: nps.isSufficient)
         }
+        recommend = Recommend(tally.recommend, minimumSample: minimumSample)
         if tally.scoredComments > 0 {
             sentiment = Sentiment(mean: RollupUnits.tidy(tally.sentimentSum / Double(tally.scoredComments)), scoredComments: tally.scoredComments,
                                   negativePercent: 100 * Double(tally.negativeComments) / Double(tally.scoredComments),

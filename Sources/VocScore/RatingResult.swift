@@ -31,10 +31,7 @@ public struct RatingResult: Sendable, Hashable, Codable {
         let n = Double(tally.answered)
         let share = Double(tally.favourable) / n
         favourableShare = 100 * share
-        let z2 = Confidence.z * Confidence.z
-        let center = (share + z2 / (2 * n)) / (1 + z2 / n)
-        let half = Confidence.z / (1 + z2 / n) * (share * (1 - share) / n + z2 / (4 * n * n)).squareRoot()
-        favourableInterval = 100 * max(0, center - half)...100 * min(1, center + half)
+        favourableInterval = Confidence.wilsonPercent(tally.favourable, of: tally.answered)
 
         let width = Double(scale.maximum - scale.minimum)
         let unitMean = tally.unitSum / n

@@ -52,7 +52,19 @@ extension SQLiteStore {
         try db.execute(sql: "DELETE FROM feedback_rollup_delta")
     }
 
-    /// Builds the rollups from the stored records: once, when a store made before them is migrated.
+    /// Builds the rollups when there are records but no rollups: a store whose migration emptied them (v7), or one
+    /// whose build was cut off. Ingest writes a batch's records and rollup deltas in one transaction, so records
+    /// without rollups mean nothing else. Checked on every open, under a read first: it costs three lookups.
+    static func buildMissingRollups(_ queue: DatabaseQueue, location: String) throws {
+        let missing = "SELECT EXISTS (SELECT 1 FROM feedback) AND NOT EXISTS (SELECT 1 FROM feedback_rollup) AND NOT EXISTS (SELECT 1 FROM feedback_rollup_delta)"
+        guard try queue.read({ db in try Bool.fetchOne(db, sql: missing) ?? false }) else { return }
+        try queue.write { db in
+            guard try Bool.fetchOne(db, sql: missing) ?? false else { return }
+            try buildRollups(db, location: location)
+        }
+    }
+
+    /// Builds the rollups from the stored records.
     static func buildRollups(_ db: Database, location: String) throws {
         var progress = RollupBuildProgress(total: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM feedback") ?? 0, location: location)
         try sumRecords(db) { batch, done in

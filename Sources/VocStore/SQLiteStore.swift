@@ -50,6 +50,7 @@ public final class SQLiteStore: FeedbackStore {
             do {
                 let queue = try DatabaseQueue(path: path, configuration: configuration)
                 try StoreSchema.migrator(location: path).migrate(queue)
+                try buildMissingRollups(queue, location: path)
                 return queue
             } catch {
                 let isBusy = (error as? DatabaseError).map { [.SQLITE_BUSY, .SQLITE_LOCKED].contains($0.resultCode) } ?? false

@@ -203,7 +203,8 @@ enum StoreSchema {
         }
         // Each label (topic, language, churn and effort signal) keeps a tally of its records, not only their count, and
         // each group the sum of its squared sentiment: what key drivers and the topics view set against the rest. The
-        // rollups are (re)built from the records here, once.
+        // rollups are emptied here and built from the records once every migration has run (`buildMissingRollups`),
+        // since building reads the columns later migrations add.
         migrator.registerMigration("v7-rollup-label-tallies") { db in
             try db.execute(sql: """
                 ALTER TABLE feedback_rollup ADD COLUMN sentiment_sq INTEGER NOT NULL DEFAULT 0;
@@ -211,7 +212,18 @@ enum StoreSchema {
                 DELETE FROM feedback_rollup;
                 DELETE FROM feedback_rollup_delta;
                 """)
-            try SQLiteStore.buildRollups(db, location: location)
+        }
+        // A yes/no would-recommend answer is a measure of its own, beside NPS. No stored record has one yet, so the
+        // rollups' zero counts are already right.
+        migrator.registerMigration("v8-would-recommend") { db in
+            try db.execute(sql: """
+                ALTER TABLE feedback ADD COLUMN recommend_state INTEGER;
+                ALTER TABLE feedback ADD COLUMN recommend INTEGER;
+                ALTER TABLE feedback_rollup ADD COLUMN recommend_n INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE feedback_rollup ADD COLUMN recommend_yes INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE feedback_rollup_delta ADD COLUMN recommend_n INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE feedback_rollup_delta ADD COLUMN recommend_yes INTEGER NOT NULL DEFAULT 0;
+                """)
         }
         return migrator
     }

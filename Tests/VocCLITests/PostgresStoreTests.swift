@@ -42,6 +42,20 @@ import VocTestSupport
         #expect(second.stdout.isEmpty)
     }
 
+    /// The yes/no would-recommend answers are stored, rolled up and reported alike (`RecommendCommandTests`).
+    @Test func wouldRecommendIsTheSameAsOnSQLite() throws {
+        let server = try PostgresTestServer.start()
+        defer { server.stop() }
+        let sqlite = VocProcess.temporaryStore()
+        let file = Fixtures.write(RecommendCommandTests.export, name: "training.csv")
+        for store in [sqlite, server.url] { #expect(try VocProcess.run(["ingest", file], store: store).status == 0) }
+        for command in [["accounts", "--format", "json"], ["account", "globex.com"], ["export", "records", "--format", "csv"], ["rollups"]] {
+            let expected = try VocProcess.run(command, store: sqlite)
+            #expect(expected.stdout.contains(command == ["rollups"] ? "rollups match the records" : "recommend"), "\(command)")
+            #expect(SameJSON.output(try VocProcess.run(command, store: server.url).stdout, expected.stdout), "\(command.joined(separator: " "))")
+        }
+    }
+
     @Test func theMigratedSchemaDeclaresTheTablesColumnsInOrder() async throws {
         let server = try PostgresTestServer.start()
         defer { server.stop() }

@@ -12,17 +12,37 @@ import VocTestSupport
         ([header] + (0..<rows).map(row)).joined(separator: "\n") + "\n"
     }
 
+    /// A yes/no recommend question is kept as its own measure, would recommend %: never NPS.
     @Test func aYesNoRecommendQuestionIsNeverNPS() throws {
-        for (yes, no) in [("1", "0"), ("Yes", "No"), ("Sí", "No"), ("Sim", "Não")] {
+        for (yes, no) in [("1", "0"), ("Yes", "No"), ("Sí", "No"), ("Sim", "Não"), ("yes", "NO")] {
             let text = Self.file("id,\"Based on your experience, would you recommend this bootcamp to your friends?\",Comments", rows: 40) {
-                "\($0),\($0 % 5 == 0 ? no : yes),good course number \($0)"
+                "\($0),\($0 % 5 == 0 ? no : $0 % 7 == 1 ? "" : yes),good course number \($0)"
             }
             let result = try ingest(text: text)
-            #expect(result.inspection.mapping.column(for: .nps) == nil, "\(yes)/\(no) answers")
+            let mapping = result.inspection.mapping
+            #expect(mapping.column(for: .nps) == nil, "\(yes)/\(no) answers")
+            #expect(mapping.column(for: .recommend) == 1)
             #expect(result.accepted.count == 40 && result.quarantined.isEmpty, "the file is read, nothing quarantined")
-            #expect(result.inspection.mapping.rejections.contains { $0.role == .nps && $0.reason.hasPrefix("yes/no answers") })
-            #expect(result.inspection.mapping.droppedRoles.map(\.role) == [.nps])
+            #expect(mapping.rejections.contains { $0.role == .nps && $0.reason.hasPrefix("yes/no answers") })
+            #expect(mapping.droppedRoles.isEmpty, "the question is kept, as would-recommend")
+            #expect(result.accepted.allSatisfy { $0.nps == nil })
+            let expected: [ScoreAnswer] = (0..<40).map { $0 % 5 == 0 ? .rating(0) : $0 % 7 == 1 ? .blank : .rating(1) }
+            #expect(result.accepted.map(\.recommend) == expected)
         }
+        // A recommend question with 0-10 answers stays NPS; a yes/no column whose header is not a recommend question
+        // is neither.
+        let both = try ingest(text: Self.file("id,How likely are you to recommend us?,Did you renew?,Would you recommend us? (yes/no)", rows: 30) {
+            "\($0),\($0 % 11),\($0 % 2 == 0 ? "Yes" : "No"),\($0 % 3 == 0 ? "No" : "Yes")"
+        })
+        #expect(both.inspection.mapping.column(for: .nps) == 1)
+        #expect(both.inspection.mapping.column(for: .recommend) == 3)
+        #expect(both.accepted.filter { $0.recommend == .rating(1) }.count == 20)
+        // A yes/no column the user names is read as yes/no whatever its header.
+        var options = SurveyCSVOptions()
+        options.overrides.columns[.recommend] = ["Did you renew?"]
+        let named = try ingest(text: Self.file("id,Did you renew?,Comment", rows: 12) { "\($0),\($0 % 4 == 0 ? "no" : "sim"),fine \($0)" }, options: options)
+        #expect(named.accepted.filter { $0.recommend == .rating(0) }.count == 3)
+        #expect(named.quarantined.isEmpty)
     }
 
     @Test func theScoreColumnWinsOverALabelColumnThatIsReadAsCategories() throws {

@@ -59,6 +59,10 @@ struct AccountCommand: AsyncParsableCommand {
                             + "\(nps.sufficient ? "" : ", too few to judge")): \(Formatting.count(nps.promoters, "promoter")), \(Formatting.count(nps.passives, "passive")), "
                             + "\(Formatting.count(nps.detractors, "detractor")); \(nps.blank) blank, \(nps.notApplicable) not applicable")
             }
+            if let recommend = summary.recommend {
+                Console.out("recommend: \(Formatting.fixed(recommend.percent))% would recommend (95% CI \(Formatting.interval(recommend.ciLow, recommend.ciHigh)), "
+                            + "n=\(recommend.answered)\(recommend.sufficient ? "" : ", too few to judge")): \(recommend.yes) yes, \(recommend.answered - recommend.yes) no")
+            }
             for (name, rating, favourable) in [("CSAT", summary.csat, "satisfied"), ("CES", summary.ces, "easy")] {
                 guard let rating else { continue }
                 Console.out("\(name):\(String(repeating: " ", count: 10 - name.count))\(Formatting.fixed(rating.favourablePercent))% \(favourable) "

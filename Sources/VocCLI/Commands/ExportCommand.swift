@@ -55,7 +55,7 @@ struct ExportCommand: AsyncParsableCommand {
             let dashboard = try await Dashboard(store: store, model: model, analyzer: nil, asOf: try health.date(for: store, model: model))
             writer.header(["account", "name", "segment", "owner", "language", "responses", "nps", "nps_ci_low", "nps_ci_high", "csat_percent",
                            "ces_mean", "sentiment_mean", "negative_percent", "topics", "health", "band", "trend", "confidence", "arr",
-                           "renewal", "last_response"])
+                           "renewal", "last_response", "recommend_percent"])
             for row in dashboard.accounts(AccountQuery(sort: .account)).rows {
                 let number = { (value: Double?) in value.map { "\($0)" } ?? "" }
                 writer.write(row, cells: [
@@ -63,7 +63,7 @@ struct ExportCommand: AsyncParsableCommand {
                     number(row.npsCiLow), number(row.npsCiHigh), number(row.csat), number(row.ces), number(row.sentiment),
                     number(row.negativePercent), row.topics.joined(separator: "|"), number(row.score), row.band?.rawValue ?? "",
                     row.trend?.rawValue ?? "", number(row.confidence), number(row.arr), row.renewal.map(Formatting.day) ?? "",
-                    row.lastResponse.map(Formatting.iso8601) ?? "",
+                    row.lastResponse.map(Formatting.iso8601) ?? "", number(row.recommend),
                 ])
             }
         case .alerts:

@@ -24,6 +24,8 @@ struct MappingOptions: ParsableArguments {
     var languageColumn: String?
     @Option(name: .long, help: ArgumentHelp("The NPS (0-10) column.", valueName: "column"))
     var npsColumn: String?
+    @Option(name: .long, help: ArgumentHelp("A yes/no would-you-recommend column (kept as would recommend %, never NPS).", valueName: "column"))
+    var recommendColumn: String?
     @Option(name: .long, help: ArgumentHelp("The CSAT column.", valueName: "column"))
     var csatColumn: String?
     @Option(name: .long, help: ArgumentHelp("The CES column.", valueName: "column"))
@@ -52,7 +54,7 @@ struct MappingOptions: ParsableArguments {
         var flags = ColumnOverrides()
         let columns: [(ColumnRole, String?)] = [
             (.responseID, responseIdColumn), (.accountID, accountColumn), (.accountName, accountNameColumn), (.email, emailColumn),
-            (.timestamp, timestampColumn), (.language, languageColumn), (.nps, npsColumn), (.csat, csatColumn), (.ces, cesColumn),
+            (.timestamp, timestampColumn), (.language, languageColumn), (.nps, npsColumn), (.recommend, recommendColumn), (.csat, csatColumn), (.ces, cesColumn),
         ]
         for case let (role, value?) in columns { flags.columns[role] = [value] }
         if !commentColumn.isEmpty { flags.columns[.comment] = commentColumn }

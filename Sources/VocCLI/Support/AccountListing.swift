@@ -10,20 +10,25 @@ struct AccountListing {
     func print(_ output: OutputOptions) {
         switch output.format {
         case .table:
+            // The would-recommend column only when some account was asked a yes/no recommend question.
+            let recommend = summaries.contains { $0.recommend != nil }
             var table = TextTable(columns: [
                 .init("ACCOUNT"), .init("NAME", cut: .end), .init("RESP", alignRight: true),
                 .init("NPS", alignRight: true), .init("95% CI", alignRight: true), .init("N", alignRight: true, dropOrder: 2),
+            ] + (recommend ? [.init("REC%", alignRight: true, dropOrder: 8)] : []) + [
                 .init("CSAT%", alignRight: true), .init("CSAT", alignRight: true, dropOrder: 6), .init("CES", alignRight: true),
                 .init("EASY%", alignRight: true, dropOrder: 5), .init("SENT", alignRight: true), .init("NEG%", alignRight: true, dropOrder: 4),
                 .init("LAST", dropOrder: 3), .init("TOPICS", cut: .end, dropOrder: 7),
             ])
-            for summary in summaries { table.append(Self.cells(summary)) }
+            for summary in summaries { table.append(Self.cells(summary, recommend: recommend)) }
             Console.out(table.render(maxWidth: Console.width))
             let unknown = summaries.filter { $0.account != nil && $0.inDirectory == false }
             if !unknown.isEmpty {
                 Console.out("? not in the account directory: \(unknown.count) keys, \(unknown.reduce(0) { $0 + $1.responses }) responses (voc accounts import)")
             }
-            if summaries.contains(where: { $0.nps?.sufficient == false || $0.csat?.sufficient == false || $0.ces?.sufficient == false }) {
+            if summaries.contains(where: {
+                $0.nps?.sufficient == false || $0.recommend?.sufficient == false || $0.csat?.sufficient == false || $0.ces?.sufficient == false
+            }) {
                 Console.out("* fewer than \(minimumSample) answers: too few to judge (--min-n)")
             }
         case .json:
@@ -35,7 +40,8 @@ struct AccountListing {
             var text = csv.preamble + csv.row([
                 "account", "name", "responses", "nps", "nps_ci_low", "nps_ci_high", "nps_n", "csat_percent", "csat_mean", "csat_n",
                 "ces_mean", "ces_easy_percent", "ces_n", "sentiment_mean", "negative_percent", "churn_mentions", "effort_mentions",
-                "topics", "last_response", "in_directory", "segment", "owner", "arr",
+                "topics", "last_response", "in_directory", "segment", "owner", "arr", "recommend_percent", "recommend_ci_low",
+                "recommend_ci_high", "recommend_n",
             ])
             for summary in summaries {
                 text += csv.row([
@@ -48,19 +54,22 @@ struct AccountListing {
                     summary.sentiment?.topics.joined(separator: "|") ?? "",
                     summary.lastResponse.map(Formatting.iso8601) ?? "",
                     summary.inDirectory.map { "\($0)" } ?? "", summary.segment ?? "", summary.owner ?? "", Self.raw(summary.arr),
+                    Self.raw(summary.recommend?.percent), Self.raw(summary.recommend?.ciLow), Self.raw(summary.recommend?.ciHigh),
+                    "\(summary.recommend?.answered ?? 0)",
                 ])
             }
             Console.out(text, terminator: "")
         }
     }
 
-    static func cells(_ summary: AccountSummary) -> [String] {
+    static func cells(_ summary: AccountSummary, recommend: Bool) -> [String] {
         let mark: (Bool?) -> String = { $0 == false ? "*" : "" }
         return [
             summary.account.map { $0 + (summary.inDirectory == false ? " ?" : "") } ?? unmatched, summary.name ?? "", "\(summary.responses)",
             Formatting.signed(summary.nps?.score) + mark(summary.nps?.sufficient),
             summary.nps?.score == nil ? "—" : Formatting.interval(summary.nps?.ciLow, summary.nps?.ciHigh),
             "\(summary.nps?.answered ?? 0)",
+        ] + (recommend ? [Formatting.fixed(summary.recommend?.percent) + mark(summary.recommend?.sufficient)] : []) + [
             Formatting.fixed(summary.csat?.favourablePercent) + mark(summary.csat?.sufficient),
             Formatting.fixed(summary.csat?.mean, decimals: 2),
             Formatting.fixed(summary.ces?.mean, decimals: 2) + mark(summary.ces?.sufficient),

@@ -32,6 +32,8 @@ struct RecordLine: JSONLineConvertible {
     var topics: [String]?
     var subject: String?
     var comment: String?
+    /// The yes/no would-recommend answer; nil when not asked, left blank or answered N/A.
+    var recommend: Bool?
 
     init(_ record: StoredFeedback, account: String?) {
         key = record.key
@@ -53,6 +55,7 @@ struct RecordLine: JSONLineConvertible {
         topics = record.sentiment?.topics
         subject = record.subject
         comment = record.comment
+        recommend = record.recommend?.rating.map { $0 == 1 }
     }
 
     static func answer(_ answer: ScoreAnswer?) -> String? {
@@ -68,7 +71,7 @@ struct RecordLine: JSONLineConvertible {
     static let csvColumns = [
         "key", "channel", "source", "response_id", "account", "account_name", "respondent_email", "submitted_at",
         "nps", "nps_answer", "csat", "csat_answer", "ces", "ces_answer", "language", "sentiment", "sentiment_label",
-        "churn", "effort", "topics", "subject", "comment",
+        "churn", "effort", "topics", "subject", "comment", "recommend",
     ]
 
     /// The CSV cells under `csvColumns`: numbers as JSON writes them, topics joined with `|`.
@@ -79,12 +82,14 @@ struct RecordLine: JSONLineConvertible {
             submittedAt.map(Formatting.iso8601) ?? "", number(nps), npsAnswer ?? "", number(csat), csatAnswer ?? "",
             number(ces), cesAnswer ?? "", language ?? "", sentiment.map { JSONText.numberText($0) } ?? "", sentimentLabel ?? "",
             churn.map { "\($0)" } ?? "", effort.map { "\($0)" } ?? "", topics?.joined(separator: "|") ?? "", subject ?? "", comment ?? "",
+            recommend.map { "\($0)" } ?? "",
         ]
     }
 
     private enum CodingKeys: String, CodingKey {
         case type, key, channel, source, responseId, account, accountName, respondentEmail, submittedAt, nps, npsAnswer, csat,
-             csatAnswer, ces, cesAnswer, language, sentiment, sentimentLabel, churn, effort, topics, subject, comment
+             csatAnswer, ces, cesAnswer, language, sentiment, sentimentLabel, churn, effort, topics, subject, comment,
+             recommend
     }
 
     /// Every key, `null` when absent (the synthesized encoding would leave absent optionals out).
@@ -113,6 +118,7 @@ struct RecordLine: JSONLineConvertible {
         try container.encode(topics, forKey: .topics)
         try container.encode(subject, forKey: .subject)
         try container.encode(comment, forKey: .comment)
+        try container.encode(recommend, forKey: .recommend)
     }
 
     /// What `JSONOutput.encode(self, pretty: false)` writes, written by hand (`JSONText`, keys in sorted order): the
@@ -134,6 +140,7 @@ struct RecordLine: JSONLineConvertible {
         json.field("language", orNull: language)
         json.field("nps", orNull: nps)
         json.field("nps_answer", orNull: npsAnswer)
+        json.field("recommend", orNull: recommend)
         json.field("respondent_email", orNull: respondentEmail)
         json.field("response_id", orNull: responseId)
         json.field("sentiment", orNull: sentiment)

@@ -6,6 +6,7 @@ public struct RollupCell: Sendable, Hashable {
     public var nps = NPSTally()
     public var csat = RatingRollup()
     public var ces = RatingRollup()
+    public var recommend = YesNoTally()
     /// The earliest and latest submission time, in seconds since 1970.
     public var firstAt: Double?
     public var lastAt: Double?
@@ -29,6 +30,7 @@ public struct RollupCell: Sendable, Hashable {
         if let answer = facts.nps { nps.add(answer) }
         csat.add(facts.csat)
         ces.add(facts.ces)
+        recommend.add(facts.recommend)
         if let time = facts.submittedAt {
             firstAt = min(firstAt ?? time, time)
             lastAt = max(lastAt ?? time, time)
@@ -51,6 +53,7 @@ public struct RollupCell: Sendable, Hashable {
         nps.merge(other.nps)
         csat.merge(other.csat)
         ces.merge(other.ces)
+        recommend.merge(other.recommend)
         firstAt = [firstAt, other.firstAt].compactMap { $0 }.min()
         lastAt = [lastAt, other.lastAt].compactMap { $0 }.max()
         comments += other.comments

@@ -24,6 +24,8 @@ public struct RollupFacts: Sendable {
     public var nps: ScoreAnswer?
     public var csat: Rating
     public var ces: Rating
+    /// The yes/no would-recommend answer.
+    public var recommend: ScoreAnswer?
     public var hasComment: Bool
     /// The compound score of a scored comment.
     public var sentiment: Double?
@@ -34,13 +36,14 @@ public struct RollupFacts: Sendable {
     public var topics: [String]
 
     public init(key: RollupKey, accountName: String?, submittedAt: Double?, nps: ScoreAnswer?, csat: Rating, ces: Rating, hasComment: Bool,
-                sentiment: Double?, negative: Bool, churn: Bool, effort: Bool, language: String?, topics: [String]) {
+                sentiment: Double?, negative: Bool, churn: Bool, effort: Bool, language: String?, topics: [String], recommend: ScoreAnswer? = nil) {
         self.key = key
         self.accountName = accountName
         self.submittedAt = submittedAt
         self.nps = nps
         self.csat = csat
         self.ces = ces
+        self.recommend = recommend
         self.hasComment = hasComment
         self.sentiment = sentiment
         self.negative = negative

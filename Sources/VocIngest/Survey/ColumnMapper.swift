@@ -41,6 +41,15 @@ struct ColumnMapper {
                 for phrase in chosen.compactMap(\.phrase) { languageVotes[phrase.language, default: 0] += 1 }
                 continue
             }
+            if role == .recommend {
+                if let profiles, let (column, phrase, fit) = recommendColumn(columns, claimed: claimed, profiles: profiles) {
+                    mapping.fits[.recommend] = fit
+                    mapping.assign(.recommend, columns: [column], reason: "header contains '\(phrase.text)' (\(phrase.language)) and the answers are yes/no")
+                    claimed.insert(column.index)
+                    languageVotes[phrase.language, default: 0] += 1
+                }
+                continue
+            }
             var candidates: [(column: SurveyColumn, phrase: ColumnVocabulary.Phrase)] = []
             for column in columns where !claimed.contains(column.index) {
                 // Without values, an open-question header ("why…?") is never a score; with them, the answers decide.
@@ -132,6 +141,27 @@ struct ColumnMapper {
             }
         }
         return chosen
+    }
+
+    /// The would-recommend column: a question with a recommend header (the NPS phrases) whose every answer is yes or
+    /// no (`ScoreEvidence.isBinary`); the best phrase, then the most answers, then the leftmost. Options of a
+    /// multiple-choice question are not questions of their own.
+    private func recommendColumn(_ columns: [SurveyColumn], claimed: Set<Int>,
+                                 profiles: [ColumnProfile]) -> (SurveyColumn, ColumnVocabulary.Phrase, ScoreFit)? {
+        let candidates = columns.compactMap { column -> (SurveyColumn, ColumnVocabulary.Phrase)? in
+            guard !claimed.contains(column.index), column.optionOf == nil,
+                  ScoreEvidence.isBinary(profiles[column.index], labels: vocabulary.ratingLabels),
+                  let phrase = column.searchTexts.lazy.compactMap({ vocabulary.match(.nps, header: $0) }).first else { return nil }
+            return (column, phrase)
+        }
+        let order = { (candidate: (SurveyColumn, ColumnVocabulary.Phrase)) in
+            let rank = Self.rank(candidate.1)
+            return [rank.0, rank.1, rank.2, -profiles[candidate.0.index].filled, candidate.0.index]
+        }
+        guard let (column, phrase) = candidates.min(by: { order($0).lexicographicallyPrecedes(order($1)) }) else { return nil }
+        let profile = profiles[column.index]
+        let labels = vocabulary.ratingLabels.read(profile.labels, kinds: [.binary])?.values ?? [:]
+        return (column, phrase, ScoreFit(scale: 0...1, labels: labels, fitting: profile.filled, filled: profile.filled, summary: "yes/no answers"))
     }
 
     /// Whether most answers are Promoter/Passive/Detractor labels.

@@ -37,7 +37,8 @@ public struct ColumnMapping: Sendable {
     /// of quarantining every record, and says so (`voc ingest` on stderr, `voc inspect`).
     public var droppedRoles: [(role: ColumnRole, rejections: [Rejection])] {
         ColumnRole.allCases.filter(\.isScore).compactMap { role in
-            let rejected = rejections.filter { $0.role == role }
+            // A yes/no recommend question rejected as NPS but kept as would-recommend is not a dropped role.
+            let rejected = rejections.filter { $0.role == role && $0.column != column(for: .recommend) }
             return column(for: role) == nil && !rejected.isEmpty ? (role, rejected) : nil
         }
     }
@@ -54,9 +55,9 @@ public struct ColumnMapping: Sendable {
 
     public func column(for role: ColumnRole) -> Int? { columns(for: role).first }
 
-    /// Whether some column holds an answer or a comment (NPS, CSAT, CES, comment): without one, a record says nothing.
+    /// Whether some column holds an answer or a comment (NPS, would-recommend, CSAT, CES, comment): without one, a record says nothing.
     public var hasFeedback: Bool {
-        [ColumnRole.nps, .csat, .ces, .comment].contains { !columns(for: $0).isEmpty }
+        [ColumnRole.nps, .recommend, .csat, .ces, .comment].contains { !columns(for: $0).isEmpty }
     }
 
     /// Whether some column places a record in time or with an account (timestamp, account id or name, e-mail):

@@ -7,6 +7,8 @@ public enum ColumnRole: String, Sendable, Hashable, Codable, CaseIterable, Compa
     case timestamp
     case language
     case nps
+    /// A yes/no "would you recommend us?" question: its own measure (would recommend %), never NPS.
+    case recommend
     case csat
     case ces
     case comment

@@ -19,9 +19,9 @@ struct SurveyRowMapper {
     let namespace: StableHasher
     // Column indices resolved once: a dictionary lookup per field showed in profiles.
     private let responseIDColumn, accountIDColumn, accountNameColumn, emailColumn, timestampColumn, languageColumn: Int?
-    private let npsColumn, csatColumn, cesColumn: Int?
+    private let npsColumn, recommendColumn, csatColumn, cesColumn: Int?
     private let commentColumns: [Int]
-    private let npsLabels, csatLabels, cesLabels: [String: Int]
+    private let npsLabels, recommendLabels, csatLabels, cesLabels: [String: Int]
 
     let channel: FeedbackChannel
 
@@ -44,10 +44,13 @@ struct SurveyRowMapper {
         timestampColumn = mapping.column(for: .timestamp)
         languageColumn = mapping.column(for: .language)
         npsColumn = mapping.column(for: .nps)
+        recommendColumn = mapping.column(for: .recommend)
         csatColumn = mapping.column(for: .csat)
         cesColumn = mapping.column(for: .ces)
         commentColumns = mapping.columns(for: .comment)
         npsLabels = mapping.fits[.nps]?.labels ?? [:]
+        // A column given by the user has no fit: every yes/no word is read then.
+        recommendLabels = mapping.fits[.recommend]?.labels ?? vocabulary.ratingLabels.values(of: .binary)
         csatLabels = mapping.fits[.csat]?.labels ?? [:]
         cesLabels = mapping.fits[.ces]?.labels ?? [:]
     }
@@ -105,6 +108,7 @@ struct SurveyRowMapper {
 
         var output = FeedbackRecord(key: "", channel: channel, position: position)
         output.nps = try score(npsColumn, .nps, scale: .nps, labels: npsLabels)
+        output.recommend = try score(recommendColumn, .recommend, scale: .yesNo, labels: recommendLabels)?.answer
         output.csat = try score(csatColumn, .csat, scale: scales.csat, labels: csatLabels)
         output.ces = try score(cesColumn, .ces, scale: scales.ces, labels: cesLabels)
         if let column = timestampColumn, !record.withField(column, { $0.trimmingASCIISpaces.isEmpty }) {

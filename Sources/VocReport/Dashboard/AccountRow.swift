@@ -13,6 +13,9 @@ public struct AccountRow: Sendable, Encodable {
     public var nps: Double?
     public var npsCiLow: Double?
     public var npsCiHigh: Double?
+    /// % who would recommend (yes/no questions), and how many answered.
+    public var recommend: Double?
+    public var recommendAnswered: Int
     /// % satisfied.
     public var csat: Double?
     /// % easy (as the tiles and charts show CES), and the mean answer on its scale.
@@ -56,6 +59,8 @@ public struct AccountRow: Sendable, Encodable {
         nps = summary.nps?.score
         npsCiLow = summary.nps?.score == nil ? nil : summary.nps?.ciLow
         npsCiHigh = summary.nps?.score == nil ? nil : summary.nps?.ciHigh
+        recommend = summary.recommend?.percent
+        recommendAnswered = summary.recommend?.answered ?? 0
         csat = summary.csat?.favourablePercent
         ces = summary.ces?.favourablePercent
         cesMean = summary.ces?.mean

@@ -358,7 +358,7 @@ public enum DashboardPage {
         "n=\(answered)" + (sufficient ? "" : " · too few to judge")
     }
 
-    /// NPS, CSAT satisfied %, CES easy % (as the interval chart shows it; the mean in the note) and sentiment, all time,
+    /// NPS, would recommend % (yes/no questions), CSAT satisfied %, CES easy % (as the interval chart shows it; the mean in the note) and sentiment, all time,
     /// each with its change over the last `periodDays` days (`MetricChanges`).
     private static func metricTiles(_ summary: AccountSummary, changes: MetricChanges, minimumSample: Int) -> HTML {
         var tiles = HTML.empty
@@ -366,6 +366,10 @@ public enum DashboardPage {
             tiles += tile("NPS", Formatting.signed(nps.score), band: nil,
                           note: "95% CI \(Formatting.interval(nps.ciLow, nps.ciHigh)) · \(sample(nps.answered, nps.sufficient))",
                           change: change(changes.nps, days: changes.periodDays, decimals: 1, minimumSample: minimumSample))
+        }
+        if let recommend = summary.recommend {
+            tiles += tile("Would recommend", Formatting.fixed(recommend.percent) + "%", band: nil,
+                          note: "yes/no · 95% CI \(Formatting.interval(recommend.ciLow, recommend.ciHigh)) · \(sample(recommend.answered, recommend.sufficient))")
         }
         if let csat = summary.csat {
             tiles += tile("CSAT", Formatting.fixed(csat.favourablePercent) + "% satisfied", band: nil,

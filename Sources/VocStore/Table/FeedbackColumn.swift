@@ -7,6 +7,8 @@ public enum FeedbackColumn: Int, StoreColumn {
     case cesState, ces, cesScale, cesGood, cesUnit
     case comment, language, runID, sentiment, sentimentLabel, churn, effort
     case subject, authorName, thread, quoted
+    /// Added by a later migration, so last in the tables.
+    case recommendState, recommend
 
     public var definition: (name: String, type: StoreValueType) {
         switch self {
@@ -43,6 +45,8 @@ public enum FeedbackColumn: Int, StoreColumn {
         case .authorName: ("author_name", .text)
         case .thread: ("thread", .text)
         case .quoted: ("quoted", .text)
+        case .recommendState: ("recommend_state", .smallInteger)
+        case .recommend: ("recommend", .smallInteger)
         }
     }
 }

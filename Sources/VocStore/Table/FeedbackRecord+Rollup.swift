@@ -13,7 +13,7 @@ extension FeedbackRecord {
         return RollupFacts(key: RollupKey(accountID: accountID, respondentEmail: respondentEmail), accountName: accountName,
                            submittedAt: time, nps: nps?.answer, csat: rating(csat), ces: rating(ces), hasComment: comment != nil,
                            sentiment: sentiment?.compound, negative: sentiment?.label == .negative, churn: sentiment?.churn ?? false,
-                           effort: sentiment?.effort ?? false, language: language, topics: sentiment?.topics ?? [])
+                           effort: sentiment?.effort ?? false, language: language, topics: sentiment?.topics ?? [], recommend: recommend)
     }
 }
 
@@ -23,6 +23,7 @@ extension RollupFacts {
     public static let columns = ColumnPositions<FeedbackColumn>([
         .accountID, .accountName, .respondentEmail, .submittedAt, .npsState, .nps, .csatState, .csat, .csatScale, .csatGood, .csatUnit,
         .cesState, .ces, .cesScale, .cesGood, .cesUnit, .comment, .sentiment, .sentimentLabel, .churn, .effort, .language,
+        .recommendState, .recommend,
     ])
 
     /// What a record's topics are joined with when read beside its columns (no topic contains it).
@@ -48,6 +49,7 @@ extension RollupFacts {
                   ces: try rating(.cesState, .ces, .cesScale, .cesGood, .cesUnit),
                   hasComment: try row.text(.comment) != nil, sentiment: sentiment,
                   negative: try row.text(.sentimentLabel) == SentimentLabel.negative.rawValue, churn: try row.flag(.churn) ?? false,
-                  effort: try row.flag(.effort) ?? false, language: try row.text(.language), topics: [])
+                  effort: try row.flag(.effort) ?? false, language: try row.text(.language), topics: [],
+                  recommend: try answer(.recommendState, .recommend))
     }
 }

@@ -28,6 +28,8 @@ extension FeedbackRecord {
         sink.put(authorName, FeedbackColumn.authorName)
         sink.put(thread, FeedbackColumn.thread)
         sink.put(quoted, FeedbackColumn.quoted)
+        sink.put(recommend?.stateCode, FeedbackColumn.recommendState)
+        sink.put(recommend?.rating, FeedbackColumn.recommend)
     }
 
     /// A CSAT or CES answer's five columns: state, rating, scale code, whether favourable, place on the scale.

@@ -26,6 +26,8 @@ extension GroupRollup {
         sink.put(RollupCoding.encode(days: days), RollupColumn.days)
         sink.put(RollupCoding.encode(labels: labels), RollupColumn.labels)
         sink.put(totals.sentimentSquareUnits, RollupColumn.sentimentSquareSum)
+        sink.put(totals.recommend.answered, RollupColumn.recommendAnswered)
+        sink.put(totals.recommend.yes, RollupColumn.recommendYes)
     }
 
     /// A rating's eight columns, which follow `first` in the same order for CSAT and CES.
@@ -72,6 +74,7 @@ extension GroupRollup {
         totals.churn = try count(.churn)
         totals.effort = try count(.effort)
         totals.accountName = try row.text(.accountName)
+        totals.recommend = YesNoTally(answered: try count(.recommendAnswered), yes: try count(.recommendYes))
         if columns.contains(.days) { days = try RollupCoding.decodeDays(try row.bytes(.days)) }
         labels = try RollupCoding.decodeLabels(try row.bytes(.labels))
     }
@@ -103,6 +106,6 @@ extension GroupRollup {
             firstResponse: totals.firstAt.map(Date.init(timeIntervalSince1970:)), lastResponse: totals.lastAt.map(Date.init(timeIntervalSince1970:)),
             comments: totals.comments, scoredComments: totals.scored, sentimentSum: RollupUnits.value(totals.sentimentUnits),
             sentimentSquareSum: RollupUnits.value(totals.sentimentSquareUnits), negativeComments: totals.negative,
-            churnMentions: totals.churn, effortMentions: totals.effort, labels: labels)
+            churnMentions: totals.churn, effortMentions: totals.effort, labels: labels, recommend: totals.recommend)
     }
 }

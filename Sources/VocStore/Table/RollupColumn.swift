@@ -8,8 +8,9 @@ public enum RollupColumn: Int, StoreColumn {
     case csatAnswered, csatFavourable, csatUnitSum, csatUnitSquareSum, csatBlank, csatNotApplicable, csatLowestScale, csatHighestScale
     case cesAnswered, cesFavourable, cesUnitSum, cesUnitSquareSum, cesBlank, cesNotApplicable, cesLowestScale, cesHighestScale
     case firstAt, lastAt, comments, scored, sentimentSum, negative, churn, effort, accountName, days, labels
-    /// Added by a later migration, so last in the tables.
+    /// Added by later migrations, so last in the tables.
     case sentimentSquareSum
+    case recommendAnswered, recommendYes
 
     public var definition: (name: String, type: StoreValueType) {
         switch self {
@@ -49,6 +50,8 @@ public enum RollupColumn: Int, StoreColumn {
         case .days: ("days", .bytes)
         case .labels: ("labels", .bytes)
         case .sentimentSquareSum: ("sentiment_sq", .integer)
+        case .recommendAnswered: ("recommend_n", .integer)
+        case .recommendYes: ("recommend_yes", .integer)
         }
     }
 }

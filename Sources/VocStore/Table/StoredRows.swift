@@ -6,7 +6,7 @@ extension StoredFeedback {
     public static let columns = ColumnPositions<FeedbackColumn>([
         .key, .channel, .sourceFile, .sourceLine, .sourceRecord, .responseID, .accountID, .accountName, .respondentEmail, .submittedAt,
         .npsState, .nps, .csatState, .csat, .cesState, .ces, .comment, .language, .sentiment, .sentimentLabel, .churn, .effort,
-        .subject, .quoted,
+        .subject, .quoted, .recommendState, .recommend,
     ])
 
     /// Reads a row of `columns`.
@@ -24,7 +24,7 @@ extension StoredFeedback {
             responseID: try row.text(.responseID), accountID: try row.text(.accountID), accountName: try row.text(.accountName),
             respondentEmail: try row.text(.respondentEmail), submittedAt: try row.real(.submittedAt).map(Date.init(timeIntervalSince1970:)),
             nps: try answer(.npsState, .nps), csat: try answer(.csatState, .csat), ces: try answer(.cesState, .ces),
-            comment: try row.text(.comment), language: try row.text(.language), sentiment: sentiment,
+            recommend: try answer(.recommendState, .recommend), comment: try row.text(.comment), language: try row.text(.language), sentiment: sentiment,
             subject: try row.text(.subject), quoted: try row.text(.quoted))
     }
 }
