@@ -20,6 +20,9 @@ public struct FeedbackRecord: Sendable, Hashable {
     /// A yes/no "would you recommend us?" answer (yes is `.rating(1)`): a measure of its own, never NPS.
     public var recommend: ScoreAnswer?
     public var comment: String?
+    /// In a survey with several open questions, each one answered, in column order (`comment` joins them); empty
+    /// otherwise.
+    public var answers: [OpenAnswer] = []
     /// An ISO 639-1 code (`es`, `pt`, `en`) or `other`; declared by the source or detected later.
     public var language: String?
     /// E-mail: the subject, the sender's display name, the thread root (References / In-Reply-To), and the quoted

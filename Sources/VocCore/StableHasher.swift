@@ -36,6 +36,9 @@ public struct StableHasher: Sendable {
         withUnsafeBytes(of: value.littleEndian) { combine($0.bindMemory(to: UInt8.self)) }
     }
 
+    /// The low 64 bits, as an `Int`.
+    public func finalizeInt() -> Int { Int(truncatingIfNeeded: state) }
+
     /// 32 lowercase hexadecimal digits. Written by hand: `String(_:radix:)` on `UInt128` cost 12 % of ingest time.
     public func finalizeHex() -> String {
         let digits: [UInt8] = Array("0123456789abcdef".utf8)

@@ -154,6 +154,25 @@ enum PostgresSchema {
             ALTER TABLE feedback_rollup_delta ADD COLUMN recommend_n BIGINT NOT NULL DEFAULT 0;
             ALTER TABLE feedback_rollup_delta ADD COLUMN recommend_yes BIGINT NOT NULL DEFAULT 0;
             """),
+        // In a survey with several open questions, each answer is kept with its question and its own sentiment
+        // (`OpenAnswer`); questions are stored once, under a hash of their text.
+        ("v6-open-answers", """
+            CREATE TABLE survey_question (
+                id BIGINT PRIMARY KEY,
+                text TEXT NOT NULL
+            );
+            CREATE TABLE feedback_answer (
+                feedback_key TEXT NOT NULL,
+                ordinal BIGINT NOT NULL,
+                question_id BIGINT NOT NULL,
+                answer TEXT NOT NULL,
+                sentiment DOUBLE PRECISION,
+                sentiment_label TEXT,
+                sentiment_units BIGINT,
+                sentiment_square_units BIGINT,
+                PRIMARY KEY (feedback_key, ordinal)
+            );
+            """),
     ]
 
     static let rollupMigration = "v4-rollup-label-tallies"

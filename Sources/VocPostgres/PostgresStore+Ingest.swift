@@ -78,6 +78,7 @@ extension PostgresStore {
                 let topics = batch.filter { stored.contains($0.key) }.flatMap { record in
                     (record.sentiment?.topics ?? []).map { (record.key, record.accountID, $0) }
                 }
+                try await Self.insertAnswers(of: batch.filter { stored.contains($0.key) && !$0.answers.isEmpty }, on: connection, logger: logger)
                 for chunk in stride(from: 0, to: topics.count, by: Self.batchRows) {
                     let part = topics[chunk..<min(chunk + Self.batchRows, topics.count)]
                     var topicRow = PostgresRowBindings(capacity: part.count * TopicColumn.allCases.count)
@@ -101,6 +102,35 @@ extension PostgresStore {
             return inserted
         }
         return records.count - inserted
+    }
+}
+
+extension PostgresStore {
+    /// Stores the open answers of newly stored records, and their questions (`ON CONFLICT DO NOTHING`: once).
+    static func insertAnswers(of records: [FeedbackRecord], on connection: PostgresConnection, logger: Logger) async throws {
+        var questions: [Int: String] = [:]
+        let answers = records.flatMap { record in
+            record.answers.enumerated().map { ordinal, answer in
+                questions[OpenAnswer.questionID(of: answer.question)] = answer.question
+                return (record.key, ordinal, answer)
+            }
+        }
+        let questionList = questions.sorted { $0.key < $1.key }
+        for chunk in stride(from: 0, to: questionList.count, by: batchRows) {
+            let part = questionList[chunk..<min(chunk + batchRows, questionList.count)]
+            var row = PostgresRowBindings(capacity: part.count * QuestionColumn.allCases.count)
+            for (id, text) in part {
+                row.put(id, QuestionColumn.id)
+                row.put(text, QuestionColumn.text)
+            }
+            try await connection.query(PostgresQuery(unsafeSQL: insertSQL("survey_question", QuestionColumn.self, rows: part.count), binds: row.binds), logger: logger)
+        }
+        for chunk in stride(from: 0, to: answers.count, by: batchRows) {
+            let part = answers[chunk..<min(chunk + batchRows, answers.count)]
+            var row = PostgresRowBindings(capacity: part.count * AnswerColumn.allCases.count)
+            for (key, ordinal, answer) in part { answer.write(key: key, ordinal: ordinal, into: &row) }
+            try await connection.query(PostgresQuery(unsafeSQL: insertSQL("feedback_answer", AnswerColumn.self, rows: part.count), binds: row.binds), logger: logger)
+        }
     }
 }
 

@@ -139,6 +139,33 @@ extension PostgresStore {
         return keys.compactMap { found[$0] }
     }
 
+    public func questionTallies() async throws(VocError) -> [QuestionTally] {
+        try await run { connection, logger in
+            var tallies: [QuestionTally] = []
+            let rows = try await connection.query(PostgresQuery(unsafeSQL: StoreSQL.questionTallies), logger: logger)
+                .decode((String, Int, Int, Int, Int, Int, Int, Int).self)
+            for try await (question, first, answers, scored, sum, squares, negative, positive) in rows {
+                tallies.append(QuestionTally(question: question, firstOrdinal: first, answers: answers, scored: scored, sentimentUnits: sum,
+                                             sentimentSquareUnits: squares, negative: negative, positive: positive))
+            }
+            return QuestionTally.ordered(tallies)
+        }
+    }
+
+    public func openAnswers(accountID: String?, domains: [String]) async throws(VocError) -> [StoredAnswer] {
+        let sql = StoreSQL.openAnswers(condition: Self.accountCondition((accountID, domains)))
+        let query = PostgresQuery(unsafeSQL: sql, binds: Self.accountBindings((accountID, domains)))
+        return try await run { connection, logger in
+            var answers: [StoredAnswer] = []
+            let rows = try await connection.query(query, logger: logger).decode((String?, String?, String, Int, Double?, String?).self)
+            for try await (account, email, question, ordinal, sentiment, label) in rows {
+                answers.append(StoredAnswer(accountID: account, respondentEmail: email, question: question, ordinal: ordinal, sentiment: sentiment,
+                                            label: label.flatMap(SentimentLabel.init(rawValue:))))
+            }
+            return answers
+        }
+    }
+
     public func topics(keys: [String]) async throws(VocError) -> [String: [String]] {
         var topics: [String: [String]] = [:]
         for start in stride(from: 0, to: keys.count, by: Self.batchRows) {

@@ -14,4 +14,9 @@ public enum Confidence {
         let half = z / (1 + z2 / count) * (share * (1 - share) / count + z2 / (4 * count * count)).squareRoot()
         return 100 * max(0, center - half)...100 * min(1, center + half)
     }
+
+    /// The variance of a sample's mean, from its size (at least 2), sum and sum of squares.
+    public static func varianceOfMean(sum: Double, squareSum: Double, count: Int) -> Double {
+        max(0, (squareSum - sum * sum / Double(count)) / Double(count - 1)) / Double(count)
+    }
 }

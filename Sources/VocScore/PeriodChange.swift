@@ -68,10 +68,8 @@ public struct PeriodChange: Sendable, Hashable, Encodable {
         var result = PeriodChange(current: mean(sum, count), previous: mean(previousSum, previousCount), currentAnswered: count,
                                   previousAnswered: previousCount)
         if let change = result.change, count > 1, previousCount > 1 {
-            let variance = { (sum: Double, squareSum: Double, count: Int) in
-                max(0, (squareSum - sum * sum / Double(count)) / Double(count - 1)) / Double(count)
-            }
-            let margin = Confidence.z * (variance(sum, squareSum, count) + variance(previousSum, previousSquareSum, previousCount)).squareRoot()
+            let margin = Confidence.z * (Confidence.varianceOfMean(sum: sum, squareSum: squareSum, count: count)
+                + Confidence.varianceOfMean(sum: previousSum, squareSum: previousSquareSum, count: previousCount)).squareRoot()
             result.setInterval(change - margin, change + margin, bound: .infinity)
         }
         return result

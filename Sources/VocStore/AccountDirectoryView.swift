@@ -64,6 +64,15 @@ public struct AccountDirectoryView: Sendable {
         return Array(matching.prefix(limit))
     }
 
+    /// The answers to each open question (of surveys with several) of one account (nil: those matched to no account),
+    /// or of every record when `account` is `.none`.
+    public func questions(of account: String??) async throws(VocError) -> [QuestionTally] {
+        guard let account else { return try await store.questionTallies() }
+        let domains = account.flatMap { accounts[$0]?.domains } ?? []
+        let answers = try await store.openAnswers(accountID: account, domains: domains)
+        return QuestionTally.tallies(of: answers.filter { resolver.resolve(accountID: $0.accountID, email: $0.respondentEmail).account == account })
+    }
+
     /// Hands every rollup group (see `FeedbackStore.forEachRollup`) to `body` with the directory account its records
     /// resolve to (nil: none).
     public func forEachRollup(_ body: (GroupRollup, _ account: String?) -> Void) async throws(VocError) {

@@ -36,6 +36,12 @@ public protocol FeedbackStore: Sendable {
     /// Records whose stored account key is `accountID` (nil: none) or whose respondent domain is one of `domains`.
     func feedback(accountID: String?, domains: [String], limit: Int) async throws(VocError) -> [StoredFeedback]
     func feedback(keys: [String]) async throws(VocError) -> [StoredFeedback]
+    /// Per open question of surveys with several (`OpenAnswer`), the tally of every record's answers, in
+    /// `QuestionTally.ordered` order.
+    func questionTallies() async throws(VocError) -> [QuestionTally]
+    /// The open answers of the records whose stored account key is `accountID` (nil: none) or whose respondent domain
+    /// is one of `domains`.
+    func openAnswers(accountID: String?, domains: [String]) async throws(VocError) -> [StoredAnswer]
     /// The topics of the records with these keys (kept apart from the records), by key; records without topics are absent.
     func topics(keys: [String]) async throws(VocError) -> [String: [String]]
     /// Up to `limit` commented records submitted within `window` (both ends included) that arrived after position

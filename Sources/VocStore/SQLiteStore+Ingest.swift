@@ -77,6 +77,7 @@ extension SQLiteStore {
             var scales = ScaleCodeMemo()
             var rollups = RollupBatch()
             var topicRow = SQLiteBinder(try db.cachedStatement(sql: Self.insertSQL(TopicColumn.self, into: "feedback_topic")), in: db)
+            var questions = Set<Int>()
             for record in records {
                 record.write(run: run, scales: &scales, into: &row)
                 if try row.step() == 0 {
@@ -90,6 +91,7 @@ extension SQLiteStore {
                     topicRow.put(topic, TopicColumn.topic)
                     _ = try topicRow.step()
                 }
+                if !record.answers.isEmpty { try Self.insert(record.answers, of: record.key, in: db, questions: &questions) }
             }
             try Self.writeDeltas(rollups, in: db)
             var quarantineRow = SQLiteBinder(try db.cachedStatement(sql: Self.insertSQL(QuarantineColumn.self, into: "quarantine")), in: db)
@@ -98,6 +100,22 @@ extension SQLiteStore {
                 _ = try quarantineRow.step()
             }
             return alreadyStored
+        }
+    }
+
+    /// Stores the open answers of record `key`, and each question not yet in `questions` (those of this batch).
+    private static func insert(_ answers: [OpenAnswer], of key: String, in db: Database, questions: inout Set<Int>) throws {
+        var answerRow = SQLiteBinder(try db.cachedStatement(sql: insertSQL(AnswerColumn.self, into: "feedback_answer")), in: db)
+        for (ordinal, answer) in answers.enumerated() {
+            let question = OpenAnswer.questionID(of: answer.question)
+            if questions.insert(question).inserted {
+                var questionRow = SQLiteBinder(try db.cachedStatement(sql: insertSQL(QuestionColumn.self, into: "survey_question")), in: db)
+                questionRow.put(question, QuestionColumn.id)
+                questionRow.put(answer.question, QuestionColumn.text)
+                _ = try questionRow.step()
+            }
+            answer.write(key: key, ordinal: ordinal, into: &answerRow)
+            _ = try answerRow.step()
         }
     }
 

@@ -31,6 +31,25 @@ extension SQLiteStore {
         (account.id.map { [$0] } ?? []) + account.domains
     }
 
+    public func questionTallies() throws(VocError) -> [QuestionTally] {
+        try read { db in
+            QuestionTally.ordered(try Row.fetchAll(db, sql: StoreSQL.questionTallies).map { row in
+                QuestionTally(question: row[0], firstOrdinal: row[1], answers: row[2], scored: row[3], sentimentUnits: row[4],
+                              sentimentSquareUnits: row[5], negative: row[6], positive: row[7])
+            })
+        }
+    }
+
+    public func openAnswers(accountID: String?, domains: [String]) throws(VocError) -> [StoredAnswer] {
+        let sql = StoreSQL.openAnswers(condition: Self.accountCondition((accountID, domains)))
+        return try read { db in
+            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(Self.accountArguments((accountID, domains)))!).map { row in
+                StoredAnswer(accountID: row[0], respondentEmail: row[1], question: row[2], ordinal: row[3], sentiment: row[4],
+                             label: (row[5] as String?).flatMap(SentimentLabel.init(rawValue:)))
+            }
+        }
+    }
+
     public func topics(keys: [String]) throws(VocError) -> [String: [String]] {
         try read { db in
             var topics: [String: [String]] = [:]

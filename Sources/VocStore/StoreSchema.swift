@@ -225,6 +225,27 @@ enum StoreSchema {
                 ALTER TABLE feedback_rollup_delta ADD COLUMN recommend_yes INTEGER NOT NULL DEFAULT 0;
                 """)
         }
+        // In a survey with several open questions, each answer is kept with its question and its own sentiment
+        // (`OpenAnswer`); questions are stored once, under a hash of their text.
+        migrator.registerMigration("v9-open-answers") { db in
+            try db.execute(sql: """
+                CREATE TABLE survey_question (
+                    id INTEGER PRIMARY KEY NOT NULL,
+                    text TEXT NOT NULL
+                );
+                CREATE TABLE feedback_answer (
+                    feedback_key TEXT NOT NULL,
+                    ordinal INTEGER NOT NULL,
+                    question_id INTEGER NOT NULL,
+                    answer TEXT NOT NULL,
+                    sentiment REAL,
+                    sentiment_label TEXT,
+                    sentiment_units INTEGER,
+                    sentiment_square_units INTEGER,
+                    PRIMARY KEY (feedback_key, ordinal)
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 

@@ -113,6 +113,29 @@ import VocTestSupport
         #expect(result.accepted.first?.comment?.hasPrefix("The onboarding") == true)
     }
 
+    /// Several open questions: each answer is kept with its question as a person reads it (Qualtrics: the
+    /// question-text row, not `Q2`); the comment joins them; `NA` (R's missing value) and `n/a` are no answer. With
+    /// one open question there are no separate answers.
+    @Test func eachOpenQuestionIsKeptWithItsAnswer() throws {
+        let well = ["Fast support on weekdays", "El equipo respondió rápido", "O suporte é excelente", "Clear invoices this time"]
+        let improve = ["The mobile app crashes at login", "", "A exportação para Excel quebra os acentos", "Pricing tiers are confusing"]
+        let text = Self.file("""
+            StartDate,ResponseId,Q1,Q2,Q3
+            Start Date,Response ID,How likely are you to recommend us?,What did we do well?,What should we improve?
+            {"ImportId":"startDate"},{"ImportId":"_recordId"},{"ImportId":"QID1"},{"ImportId":"QID2_TEXT"},{"ImportId":"QID3_TEXT"}
+            """, rows: 24) { "2024-03-01 10:00:00,R_\($0),\($0 % 11),\(well[$0 % 4]) \($0),\(improve[$0 % 4].isEmpty ? ["", "NA", "n/a"][$0 % 3] : "\(improve[$0 % 4]) \($0)")" }
+        let result = try ingest(text: text)
+        #expect(result.inspection.mapping.columns(for: .comment) == [3, 4])
+        for (index, record) in result.accepted.enumerated() {
+            var expected = [OpenAnswer(question: "What did we do well?", text: "\(well[index % 4]) \(index)")]
+            if !improve[index % 4].isEmpty { expected.append(OpenAnswer(question: "What should we improve?", text: "\(improve[index % 4]) \(index)")) }
+            #expect(record.answers == expected)
+            #expect(record.comment == expected.map(\.text).joined(separator: "\n\n"))
+        }
+        let single = try ingest(text: Self.file("id,Timestamp,What should we improve?", rows: 12) { "\($0),2024-03-01,\(well[$0 % 4]) \($0)" })
+        #expect(single.accepted.allSatisfy { $0.answers.isEmpty && $0.comment != nil })
+    }
+
     @Test func aClosedQuestionIsNotACommentWhateverItsHeaderSays() throws {
         let text = Self.file("id,Which statement most closely reflects the primary reason you use it? Comments welcome,Other feedback", rows: 40) {
             "\($0),\(["It was required for my work", "I was personally interested", "A colleague told me"][$0 % 3]),\($0 % 4 == 0 ? "\"Great tool, but docs could improve number \($0)\"" : "")"

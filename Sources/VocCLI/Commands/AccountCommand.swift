@@ -47,6 +47,7 @@ struct AccountCommand: AsyncParsableCommand {
         var summary = AccountSummary(tally, minimumSample: minN)
         summary.attach(account.flatMap { view.accounts[$0] }, directoryImported: !view.accounts.isEmpty)
         let responses = try await view.feedback(account: account, limit: limit)
+        let questions = try await view.questions(of: .some(account)).map { QuestionSummary($0, minimumSample: minN) }
         // The health and drivers of an account with feedback on or before --as-of.
         let detail = if let account { try await dashboard.account(account) } else { nil as AccountDetail? }
         let assessment = detail.flatMap { detail in detail.health.map { (health: $0, drivers: detail.drivers) } }
@@ -76,6 +77,11 @@ struct AccountCommand: AsyncParsableCommand {
                             + "effort in \(sentiment.effortMentions)")
                 Console.out("topics:    \(sentiment.topics.isEmpty ? "—" : sentiment.topics.joined(separator: ", "))")
             }
+            if !questions.isEmpty {
+                Console.out("")
+                Console.out("open questions (each answer scored on its own):")
+                Console.out(QuestionTable.render(questions, width: Console.width))
+            }
             if let assessment { printHealth(assessment) }
             Console.out("")
             var table = TextTable(columns: [
@@ -100,7 +106,7 @@ struct AccountCommand: AsyncParsableCommand {
             }
         case .json, .ndjson:
             let detail = AccountDetailOutput(account: summary, health: assessment?.health, drivers: assessment?.drivers ?? [],
-                                             responses: responses.map(ResponseOutput.init))
+                                             questions: questions, responses: responses.map(ResponseOutput.init))
             Console.out(JSONOutput.encode(detail, pretty: output.format == .json))
         case .csv:
             let csv = output.csv
@@ -200,5 +206,7 @@ private struct AccountDetailOutput: Encodable {
     var account: AccountSummary
     var health: AccountHealth?
     var drivers: [DriverEvidence]
+    /// Each open question of surveys with several: the account's answers and their sentiment.
+    var questions: [QuestionSummary]
     var responses: [ResponseOutput]
 }

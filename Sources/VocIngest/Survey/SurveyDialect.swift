@@ -45,6 +45,12 @@ public struct SurveyColumn: Sendable, Hashable {
         searchTexts = matchTexts + rawTexts.compactMap(Self.codeName).filter { !matchTexts.contains($0) }
     }
 
+    /// The question as a person reads it: the name when it has words, else the first header row that does
+    /// (Qualtrics' question text under `Q5`), else the name.
+    public var question: String {
+        name.contains(" ") ? name : rawTexts.first { $0.contains(" ") && !$0.hasPrefix("{") }?.trimmingSpaces ?? name
+    }
+
     /// `matchTexts` and the words of code-like headers (`LikelyToRecommend`, `satisfaction_interaction`,
     /// `Qrecommend`): what vocabulary phrases are matched against.
     private(set) var searchTexts: [String]

@@ -21,6 +21,9 @@ struct SurveyRowMapper {
     private let responseIDColumn, accountIDColumn, accountNameColumn, emailColumn, timestampColumn, languageColumn: Int?
     private let npsColumn, recommendColumn, csatColumn, cesColumn: Int?
     private let commentColumns: [Int]
+    /// Each column's question (`SurveyColumn.question`), read once.
+    private let questions: [String]
+    private let longestNotApplicable: Int
     private let npsLabels, recommendLabels, csatLabels, cesLabels: [String: Int]
 
     let channel: FeedbackChannel
@@ -48,6 +51,8 @@ struct SurveyRowMapper {
         csatColumn = mapping.column(for: .csat)
         cesColumn = mapping.column(for: .ces)
         commentColumns = mapping.columns(for: .comment)
+        questions = columns.map(\.question)
+        longestNotApplicable = vocabulary.notApplicable.map(\.utf8.count).max() ?? 0
         npsLabels = mapping.fits[.nps]?.labels ?? [:]
         // A column given by the user has no fit: every yes/no word is read then.
         recommendLabels = mapping.fits[.recommend]?.labels ?? vocabulary.ratingLabels.values(of: .binary)
@@ -128,7 +133,9 @@ struct SurveyRowMapper {
         output.language = try text(languageColumn).flatMap(vocabulary.languageCode)
         var comments: [String] = []
         for column in commentColumns {
-            if let value = try text(column) { comments.append(value) }
+            guard let value = try text(column), !isNotApplicable(value) else { continue }
+            comments.append(value)
+            if commentColumns.count > 1 { output.answers.append(OpenAnswer(question: questions[column], text: value)) }
         }
         output.comment = comments.isEmpty ? nil : comments.joined(separator: "\n\n")
 
@@ -142,6 +149,12 @@ struct SurveyRowMapper {
         }
         output.key = hasher.finalizeHex()
         return output
+    }
+
+    /// A comment that says nothing: `NA` (as R writes a missing value), `N/A`, `-`, "prefer not to say"
+    /// (`not-applicable.txt`). Only short texts are lowercased to look them up.
+    private func isNotApplicable(_ comment: String) -> Bool {
+        comment.utf8.count <= longestNotApplicable && vocabulary.notApplicable.contains(comment.lowercased())
     }
 
     private static func nonEmpty(_ text: String) -> String? {

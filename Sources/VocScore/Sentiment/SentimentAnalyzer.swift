@@ -23,14 +23,26 @@ public struct SentimentAnalyzer: Sendable {
             topics: Self.distinctSorted(context.matchValues(rules.lexicon.topics, .topic)))
     }
 
-    /// Tokens, language, the scored items and whether an effort phrase occurs; with `explains`, the items carry their
-    /// texts and steps.
-    func score(_ text: String, language declared: String?, explains: Bool) -> (LanguageIdentifier.Guess, Context, [Context.Item], effort: Bool) {
-        var tokens = model.tokenizer.tokenize(text)
+    /// The language of a text, as `analyze` identifies it.
+    func identify(_ text: String) -> String {
+        let (tokens, ids) = tokenize(text)
+        return model.identifier.identify(tokens, ids: ids).language
+    }
+
+    /// The text's tokens and their word ids (-1 for words the lexicons do not know).
+    private func tokenize(_ text: String) -> ([Token], [Int32]) {
+        let tokens = model.tokenizer.tokenize(text)
         // By index: `map` would copy every token to read its norm.
         var ids: [Int32] = []
         ids.reserveCapacity(tokens.count)
         for index in tokens.indices { ids.append(model.words.id(of: tokens[index].norm) ?? -1) }
+        return (tokens, ids)
+    }
+
+    /// Tokens, language, the scored items and whether an effort phrase occurs; with `explains`, the items carry their
+    /// texts and steps.
+    func score(_ text: String, language declared: String?, explains: Bool) -> (LanguageIdentifier.Guess, Context, [Context.Item], effort: Bool) {
+        var (tokens, ids) = tokenize(text)
         let guess: LanguageIdentifier.Guess
         if let declared, model.rules(for: declared) != nil {
             guess = LanguageIdentifier.Guess(language: declared, confidence: 1)
