@@ -19,6 +19,8 @@ public struct FeedbackRecord: Sendable, Hashable {
     public var ces: ScaledAnswer?
     /// A yes/no "would you recommend us?" answer (yes is `.rating(1)`): a measure of its own, never NPS.
     public var recommend: ScoreAnswer?
+    /// The answered rows of rating matrices under a satisfaction or effort question, in column order.
+    public var aspects: [AspectRating] = []
     public var comment: String?
     /// In a survey with several open questions, each one answered, in column order (`comment` joins them); empty
     /// otherwise.

@@ -25,7 +25,7 @@ public struct QuestionTally: Sendable, Hashable {
     }
 
     /// The tallies of `answers` per question, `ordered`.
-    public static func tallies(of answers: some Sequence<StoredAnswer>) -> [QuestionTally] {
+    public static func tallies(of answers: some Sequence<StoredOpenAnswer>) -> [QuestionTally] {
         var tallies: [String: QuestionTally] = [:]
         for answer in answers {
             var tally = tallies[answer.question] ?? QuestionTally(question: answer.question, firstOrdinal: answer.ordinal)

@@ -173,6 +173,23 @@ enum PostgresSchema {
                 PRIMARY KEY (feedback_key, ordinal)
             );
             """),
+        // The answered rows of rating matrices under a satisfaction or effort question (`AspectRating`).
+        ("v7-aspect-ratings", """
+            CREATE TABLE feedback_aspect (
+                feedback_key TEXT NOT NULL,
+                ordinal BIGINT NOT NULL,
+                question_id BIGINT NOT NULL,
+                aspect TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                state SMALLINT NOT NULL,
+                rating BIGINT,
+                scale TEXT NOT NULL,
+                good SMALLINT,
+                unit_units BIGINT,
+                unit_square_units BIGINT,
+                PRIMARY KEY (feedback_key, ordinal)
+            );
+            """),
     ]
 
     static let rollupMigration = "v4-rollup-label-tallies"

@@ -78,7 +78,8 @@ extension PostgresStore {
                 let topics = batch.filter { stored.contains($0.key) }.flatMap { record in
                     (record.sentiment?.topics ?? []).map { (record.key, record.accountID, $0) }
                 }
-                try await Self.insertAnswers(of: batch.filter { stored.contains($0.key) && !$0.answers.isEmpty }, on: connection, logger: logger)
+                try await Self.insertParts(of: batch.filter { stored.contains($0.key) && !($0.answers.isEmpty && $0.aspects.isEmpty) }, on: connection,
+                                           logger: logger)
                 for chunk in stride(from: 0, to: topics.count, by: Self.batchRows) {
                     let part = topics[chunk..<min(chunk + Self.batchRows, topics.count)]
                     var topicRow = PostgresRowBindings(capacity: part.count * TopicColumn.allCases.count)
@@ -106,30 +107,36 @@ extension PostgresStore {
 }
 
 extension PostgresStore {
-    /// Stores the open answers of newly stored records, and their questions (`ON CONFLICT DO NOTHING`: once).
-    static func insertAnswers(of records: [FeedbackRecord], on connection: PostgresConnection, logger: Logger) async throws {
+    /// Stores the open answers and aspect ratings of newly stored records, and their questions (`ON CONFLICT DO
+    /// NOTHING`: once).
+    static func insertParts(of records: [FeedbackRecord], on connection: PostgresConnection, logger: Logger) async throws {
         var questions: [Int: String] = [:]
-        let answers = records.flatMap { record in
-            record.answers.enumerated().map { ordinal, answer in
-                questions[OpenAnswer.questionID(of: answer.question)] = answer.question
-                return (record.key, ordinal, answer)
-            }
+        for record in records {
+            for question in record.answers.map(\.question) + record.aspects.map(\.question) { questions[OpenAnswer.questionID(of: question)] = question }
         }
-        let questionList = questions.sorted { $0.key < $1.key }
-        for chunk in stride(from: 0, to: questionList.count, by: batchRows) {
-            let part = questionList[chunk..<min(chunk + batchRows, questionList.count)]
-            var row = PostgresRowBindings(capacity: part.count * QuestionColumn.allCases.count)
-            for (id, text) in part {
-                row.put(id, QuestionColumn.id)
-                row.put(text, QuestionColumn.text)
-            }
-            try await connection.query(PostgresQuery(unsafeSQL: insertSQL("survey_question", QuestionColumn.self, rows: part.count), binds: row.binds), logger: logger)
+        try await insert(questions.sorted { $0.key < $1.key }, into: "survey_question", QuestionColumn.self, on: connection, logger: logger) { question, row in
+            row.put(question.key, QuestionColumn.id)
+            row.put(question.value, QuestionColumn.text)
         }
-        for chunk in stride(from: 0, to: answers.count, by: batchRows) {
-            let part = answers[chunk..<min(chunk + batchRows, answers.count)]
-            var row = PostgresRowBindings(capacity: part.count * AnswerColumn.allCases.count)
-            for (key, ordinal, answer) in part { answer.write(key: key, ordinal: ordinal, into: &row) }
-            try await connection.query(PostgresQuery(unsafeSQL: insertSQL("feedback_answer", AnswerColumn.self, rows: part.count), binds: row.binds), logger: logger)
+        let answers = records.flatMap { record in record.answers.enumerated().map { (record.key, $0.offset, $0.element) } }
+        try await insert(answers, into: "feedback_answer", AnswerColumn.self, on: connection, logger: logger) { answer, row in
+            answer.2.write(key: answer.0, ordinal: answer.1, into: &row)
+        }
+        let aspects = records.flatMap { record in record.aspects.enumerated().map { (record.key, $0.offset, $0.element) } }
+        var scales = ScaleCodeMemo()
+        try await insert(aspects, into: "feedback_aspect", AspectRatingColumn.self, on: connection, logger: logger) { aspect, row in
+            aspect.2.write(key: aspect.0, ordinal: aspect.1, scales: &scales, into: &row)
+        }
+    }
+
+    /// Inserts `items` into `table` in statements of `batchRows` rows, each row's values put by `write`.
+    private static func insert<Item, Column: StoreColumn>(_ items: [Item], into table: String, _ columns: Column.Type, on connection: PostgresConnection,
+                                                         logger: Logger, write: (Item, inout PostgresRowBindings) -> Void) async throws {
+        for chunk in stride(from: 0, to: items.count, by: batchRows) {
+            let part = items[chunk..<min(chunk + batchRows, items.count)]
+            var row = PostgresRowBindings(capacity: part.count * Column.allCases.count)
+            for item in part { write(item, &row) }
+            try await connection.query(PostgresQuery(unsafeSQL: insertSQL(table, Column.self, rows: part.count), binds: row.binds), logger: logger)
         }
     }
 }

@@ -152,17 +152,47 @@ extension PostgresStore {
         }
     }
 
-    public func openAnswers(accountID: String?, domains: [String]) async throws(VocError) -> [StoredAnswer] {
+    public func openAnswers(accountID: String?, domains: [String]) async throws(VocError) -> [StoredOpenAnswer] {
         let sql = StoreSQL.openAnswers(condition: Self.accountCondition((accountID, domains)))
         let query = PostgresQuery(unsafeSQL: sql, binds: Self.accountBindings((accountID, domains)))
         return try await run { connection, logger in
-            var answers: [StoredAnswer] = []
+            var answers: [StoredOpenAnswer] = []
             let rows = try await connection.query(query, logger: logger).decode((String?, String?, String, Int, Double?, String?).self)
             for try await (account, email, question, ordinal, sentiment, label) in rows {
-                answers.append(StoredAnswer(accountID: account, respondentEmail: email, question: question, ordinal: ordinal, sentiment: sentiment,
+                answers.append(StoredOpenAnswer(accountID: account, respondentEmail: email, question: question, ordinal: ordinal, sentiment: sentiment,
                                             label: label.flatMap(SentimentLabel.init(rawValue:))))
             }
             return answers
+        }
+    }
+
+    public func aspectTallies() async throws(VocError) -> [AspectTally] {
+        try await run { connection, logger in
+            var tallies: [AspectTally] = []
+            let rows = try await connection.query(PostgresQuery(unsafeSQL: StoreSQL.aspectTallies), logger: logger)
+                .decode((String, String, String, Int, Int, Int, Int, Int, Int, String?, String?).self)
+            for try await (question, aspect, kind, first, answered, favourable, units, squares, notApplicable, lowest, highest) in rows {
+                tallies.append(AspectTally(question: question, aspect: aspect, kind: kind, firstOrdinal: first, answered: answered, favourable: favourable,
+                                           unitUnits: units, unitSquareUnits: squares, notApplicable: notApplicable, lowestScale: lowest,
+                                           highestScale: highest))
+            }
+            return AspectTally.ordered(tallies)
+        }
+    }
+
+    public func aspectRatings(accountID: String?, domains: [String]) async throws(VocError) -> [StoredAspectRating] {
+        let query = PostgresQuery(unsafeSQL: StoreSQL.aspectRatings(condition: Self.accountCondition((accountID, domains))),
+                                  binds: Self.accountBindings((accountID, domains)))
+        return try await run { connection, logger in
+            var ratings: [StoredAspectRating] = []
+            let rows = try await connection.query(query, logger: logger).decode((String?, String?, String, String, String, Int, Int, Int?, String?).self)
+            for try await (account, email, question, aspect, kind, ordinal, state, rating, scale) in rows {
+                if let stored = StoredAspectRating(accountID: account, respondentEmail: email, question: question, aspect: aspect, kind: kind,
+                                                   ordinal: ordinal, state: state, rating: rating, scale: scale) {
+                    ratings.append(stored)
+                }
+            }
+            return ratings
         }
     }
 

@@ -117,7 +117,8 @@ public struct AccountSummary: Sendable, Encodable {
         if let name = account?.name { self.name = name }
     }
 
-    private static func rating(_ tally: RatingTally, defaultScale: RatingScale, minimumSample: Int) -> Rating? {
+    /// A CSAT, CES or aspect tally as reported; nil when no answer, skipped or not, was counted.
+    static func rating(_ tally: RatingTally, defaultScale: RatingScale, minimumSample: Int) -> Rating? {
         guard tally.answered + tally.blank + tally.notApplicable > 0 else { return nil }
         let result = RatingResult(tally, defaultScale: defaultScale, minimumSample: minimumSample)
         return Rating(favourablePercent: result.favourableShare, favourableCiLow: result.favourableInterval?.lowerBound,

@@ -73,6 +73,15 @@ public struct AccountDirectoryView: Sendable {
         return QuestionTally.tallies(of: answers.filter { resolver.resolve(accountID: $0.accountID, email: $0.respondentEmail).account == account })
     }
 
+    /// The ratings of each aspect of rating matrices of one account (nil: those matched to no account), or of every
+    /// record when `account` is `.none`.
+    public func aspects(of account: String??) async throws(VocError) -> [AspectTally] {
+        guard let account else { return try await store.aspectTallies() }
+        let domains = account.flatMap { accounts[$0]?.domains } ?? []
+        let ratings = try await store.aspectRatings(accountID: account, domains: domains)
+        return AspectTally.tallies(of: ratings.filter { resolver.resolve(accountID: $0.accountID, email: $0.respondentEmail).account == account })
+    }
+
     /// Hands every rollup group (see `FeedbackStore.forEachRollup`) to `body` with the directory account its records
     /// resolve to (nil: none).
     public func forEachRollup(_ body: (GroupRollup, _ account: String?) -> Void) async throws(VocError) {

@@ -41,7 +41,13 @@ public protocol FeedbackStore: Sendable {
     func questionTallies() async throws(VocError) -> [QuestionTally]
     /// The open answers of the records whose stored account key is `accountID` (nil: none) or whose respondent domain
     /// is one of `domains`.
-    func openAnswers(accountID: String?, domains: [String]) async throws(VocError) -> [StoredAnswer]
+    func openAnswers(accountID: String?, domains: [String]) async throws(VocError) -> [StoredOpenAnswer]
+    /// Per question, aspect and kind of rating matrices (`AspectRating`), the tally of every record's ratings, in
+    /// `AspectTally.ordered` order.
+    func aspectTallies() async throws(VocError) -> [AspectTally]
+    /// The aspect ratings of the records whose stored account key is `accountID` (nil: none) or whose respondent
+    /// domain is one of `domains`, in record and place order.
+    func aspectRatings(accountID: String?, domains: [String]) async throws(VocError) -> [StoredAspectRating]
     /// The topics of the records with these keys (kept apart from the records), by key; records without topics are absent.
     func topics(keys: [String]) async throws(VocError) -> [String: [String]]
     /// Up to `limit` commented records submitted within `window` (both ends included) that arrived after position

@@ -91,7 +91,7 @@ extension SQLiteStore {
                     topicRow.put(topic, TopicColumn.topic)
                     _ = try topicRow.step()
                 }
-                if !record.answers.isEmpty { try Self.insert(record.answers, of: record.key, in: db, questions: &questions) }
+                if !record.answers.isEmpty || !record.aspects.isEmpty { try Self.insertParts(of: record, in: db, scales: &scales, questions: &questions) }
             }
             try Self.writeDeltas(rollups, in: db)
             var quarantineRow = SQLiteBinder(try db.cachedStatement(sql: Self.insertSQL(QuarantineColumn.self, into: "quarantine")), in: db)
@@ -103,19 +103,26 @@ extension SQLiteStore {
         }
     }
 
-    /// Stores the open answers of record `key`, and each question not yet in `questions` (those of this batch).
-    private static func insert(_ answers: [OpenAnswer], of key: String, in db: Database, questions: inout Set<Int>) throws {
+    /// Stores a record's open answers and aspect ratings, and each question not yet in `questions` (those of this
+    /// batch).
+    private static func insertParts(of record: FeedbackRecord, in db: Database, scales: inout ScaleCodeMemo, questions: inout Set<Int>) throws {
+        for question in record.answers.map(\.question) + record.aspects.map(\.question) {
+            let id = OpenAnswer.questionID(of: question)
+            guard questions.insert(id).inserted else { continue }
+            var row = SQLiteBinder(try db.cachedStatement(sql: insertSQL(QuestionColumn.self, into: "survey_question")), in: db)
+            row.put(id, QuestionColumn.id)
+            row.put(question, QuestionColumn.text)
+            _ = try row.step()
+        }
         var answerRow = SQLiteBinder(try db.cachedStatement(sql: insertSQL(AnswerColumn.self, into: "feedback_answer")), in: db)
-        for (ordinal, answer) in answers.enumerated() {
-            let question = OpenAnswer.questionID(of: answer.question)
-            if questions.insert(question).inserted {
-                var questionRow = SQLiteBinder(try db.cachedStatement(sql: insertSQL(QuestionColumn.self, into: "survey_question")), in: db)
-                questionRow.put(question, QuestionColumn.id)
-                questionRow.put(answer.question, QuestionColumn.text)
-                _ = try questionRow.step()
-            }
-            answer.write(key: key, ordinal: ordinal, into: &answerRow)
+        for (ordinal, answer) in record.answers.enumerated() {
+            answer.write(key: record.key, ordinal: ordinal, into: &answerRow)
             _ = try answerRow.step()
+        }
+        var aspectRow = SQLiteBinder(try db.cachedStatement(sql: insertSQL(AspectRatingColumn.self, into: "feedback_aspect")), in: db)
+        for (ordinal, aspect) in record.aspects.enumerated() {
+            aspect.write(key: record.key, ordinal: ordinal, scales: &scales, into: &aspectRow)
+            _ = try aspectRow.step()
         }
     }
 

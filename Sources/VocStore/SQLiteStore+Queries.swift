@@ -40,12 +40,31 @@ extension SQLiteStore {
         }
     }
 
-    public func openAnswers(accountID: String?, domains: [String]) throws(VocError) -> [StoredAnswer] {
+    public func openAnswers(accountID: String?, domains: [String]) throws(VocError) -> [StoredOpenAnswer] {
         let sql = StoreSQL.openAnswers(condition: Self.accountCondition((accountID, domains)))
         return try read { db in
             try Row.fetchAll(db, sql: sql, arguments: StatementArguments(Self.accountArguments((accountID, domains)))!).map { row in
-                StoredAnswer(accountID: row[0], respondentEmail: row[1], question: row[2], ordinal: row[3], sentiment: row[4],
+                StoredOpenAnswer(accountID: row[0], respondentEmail: row[1], question: row[2], ordinal: row[3], sentiment: row[4],
                              label: (row[5] as String?).flatMap(SentimentLabel.init(rawValue:)))
+            }
+        }
+    }
+
+    public func aspectTallies() throws(VocError) -> [AspectTally] {
+        try read { db in
+            AspectTally.ordered(try Row.fetchAll(db, sql: StoreSQL.aspectTallies).map { row in
+                AspectTally(question: row[0], aspect: row[1], kind: row[2], firstOrdinal: row[3], answered: row[4], favourable: row[5],
+                            unitUnits: row[6], unitSquareUnits: row[7], notApplicable: row[8], lowestScale: row[9], highestScale: row[10])
+            })
+        }
+    }
+
+    public func aspectRatings(accountID: String?, domains: [String]) throws(VocError) -> [StoredAspectRating] {
+        let sql = StoreSQL.aspectRatings(condition: Self.accountCondition((accountID, domains)))
+        return try read { db in
+            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(Self.accountArguments((accountID, domains)))!).compactMap { row in
+                StoredAspectRating(accountID: row[0], respondentEmail: row[1], question: row[2], aspect: row[3], kind: row[4], ordinal: row[5],
+                                   state: row[6], rating: row[7], scale: row[8])
             }
         }
     }

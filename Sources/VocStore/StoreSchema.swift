@@ -246,6 +246,25 @@ enum StoreSchema {
                 ) WITHOUT ROWID;
                 """)
         }
+        // The answered rows of rating matrices under a satisfaction or effort question (`AspectRating`).
+        migrator.registerMigration("v10-aspect-ratings") { db in
+            try db.execute(sql: """
+                CREATE TABLE feedback_aspect (
+                    feedback_key TEXT NOT NULL,
+                    ordinal INTEGER NOT NULL,
+                    question_id INTEGER NOT NULL,
+                    aspect TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    state INTEGER NOT NULL,
+                    rating INTEGER,
+                    scale TEXT NOT NULL,
+                    good INTEGER,
+                    unit_units INTEGER,
+                    unit_square_units INTEGER,
+                    PRIMARY KEY (feedback_key, ordinal)
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 

@@ -136,6 +136,42 @@ import VocTestSupport
         #expect(single.accepted.allSatisfy { $0.answers.isEmpty && $0.comment != nil })
     }
 
+    /// The rows of a satisfaction or effort matrix are aspect ratings of the response, on the scale their answers
+    /// show, never its CSAT or CES; a lone option under such a stem, or options of another question, are not.
+    @Test func matrixRowsUnderASatisfactionOrEffortQuestionAreAspects() throws {
+        let labels = ["Muy insatisfecho", "Insatisfecho", "Neutral", "Satisfecho", "Muy satisfecho"]
+        let text = Self.file(
+            "Marca temporal,¿Qué tan satisfecho está con cada aspecto? [Soporte],¿Qué tan satisfecho está con cada aspecto? [Facturación],"
+            + "How easy was it to - Set up your account,How easy was it to - Pay an invoice,Which features do you use? [Reports],Comentarios",
+            rows: 30) {
+            "2024-03-01 10:00:00,\(labels[$0 % 5]),\($0 % 3 == 0 ? "" : labels[4 - $0 % 5]),\(1 + $0 % 7),\(7 - $0 % 7),\($0 % 2 == 0 ? "Sí" : "No"),comentario \($0)"
+        }
+        let result = try ingest(text: text)
+        let mapping = result.inspection.mapping
+        #expect(mapping.column(for: .csat) == nil && mapping.column(for: .ces) == nil, "a matrix row is never the response's CSAT or CES")
+        #expect(mapping.aspects.map(\.column) == [1, 2, 3, 4])
+        #expect(mapping.aspects.map(\.aspect) == ["Soporte", "Facturación", "Set up your account", "Pay an invoice"])
+        #expect(mapping.aspects.map(\.kind) == [.csat, .csat, .ces, .ces])
+        #expect(mapping.aspects.map(\.scale) == [.csat5, .csat5, .ces7, .ces7])
+        #expect(mapping.droppedRoles.isEmpty, "kept as aspects, not dropped")
+        #expect(result.quarantined.isEmpty && result.accepted.count == 30)
+        for (index, record) in result.accepted.enumerated() {
+            var expected = [AspectRating(question: "¿Qué tan satisfecho está con cada aspecto?", aspect: "Soporte", kind: .csat,
+                                         answer: ScaledAnswer(.rating(1 + index % 5), on: .csat5))]
+            if index % 3 != 0 {
+                expected.append(AspectRating(question: "¿Qué tan satisfecho está con cada aspecto?", aspect: "Facturación", kind: .csat,
+                                             answer: ScaledAnswer(.rating(5 - index % 5), on: .csat5)))
+            }
+            expected.append(AspectRating(question: "How easy was it to", aspect: "Set up your account", kind: .ces, answer: ScaledAnswer(.rating(1 + index % 7), on: .ces7)))
+            expected.append(AspectRating(question: "How easy was it to", aspect: "Pay an invoice", kind: .ces, answer: ScaledAnswer(.rating(7 - index % 7), on: .ces7)))
+            #expect(record.aspects == expected, "record \(index): blank rows are left out")
+            #expect(record.csat == nil && record.ces == nil)
+        }
+        // One option under a satisfaction stem is no matrix.
+        let lone = try ingest(text: Self.file("id,How satisfied are you with [Support],Comments", rows: 12) { "\($0),\(1 + $0 % 5),ok \($0) fine" })
+        #expect(lone.inspection.mapping.aspects.isEmpty)
+    }
+
     @Test func aClosedQuestionIsNotACommentWhateverItsHeaderSays() throws {
         let text = Self.file("id,Which statement most closely reflects the primary reason you use it? Comments welcome,Other feedback", rows: 40) {
             "\($0),\(["It was required for my work", "I was personally interested", "A colleague told me"][$0 % 3]),\($0 % 4 == 0 ? "\"Great tool, but docs could improve number \($0)\"" : "")"

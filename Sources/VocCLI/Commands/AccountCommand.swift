@@ -48,6 +48,7 @@ struct AccountCommand: AsyncParsableCommand {
         summary.attach(account.flatMap { view.accounts[$0] }, directoryImported: !view.accounts.isEmpty)
         let responses = try await view.feedback(account: account, limit: limit)
         let questions = try await view.questions(of: .some(account)).map { QuestionSummary($0, minimumSample: minN) }
+        let aspects = try await view.aspects(of: .some(account)).map { AspectSummary($0, minimumSample: minN) }
         // The health and drivers of an account with feedback on or before --as-of.
         let detail = if let account { try await dashboard.account(account) } else { nil as AccountDetail? }
         let assessment = detail.flatMap { detail in detail.health.map { (health: $0, drivers: detail.drivers) } }
@@ -80,7 +81,12 @@ struct AccountCommand: AsyncParsableCommand {
             if !questions.isEmpty {
                 Console.out("")
                 Console.out("open questions (each answer scored on its own):")
-                Console.out(QuestionTable.render(questions, width: Console.width))
+                Console.out(QuestionSummary.table(questions, width: Console.width))
+            }
+            if !aspects.isEmpty {
+                Console.out("")
+                Console.out("aspects (rows of rating matrices):")
+                Console.out(AspectSummary.table(aspects, width: Console.width))
             }
             if let assessment { printHealth(assessment) }
             Console.out("")
@@ -106,7 +112,7 @@ struct AccountCommand: AsyncParsableCommand {
             }
         case .json, .ndjson:
             let detail = AccountDetailOutput(account: summary, health: assessment?.health, drivers: assessment?.drivers ?? [],
-                                             questions: questions, responses: responses.map(ResponseOutput.init))
+                                             questions: questions, aspects: aspects, responses: responses.map(ResponseOutput.init))
             Console.out(JSONOutput.encode(detail, pretty: output.format == .json))
         case .csv:
             let csv = output.csv
@@ -208,5 +214,7 @@ private struct AccountDetailOutput: Encodable {
     var drivers: [DriverEvidence]
     /// Each open question of surveys with several: the account's answers and their sentiment.
     var questions: [QuestionSummary]
+    /// Each row of its rating matrices: the account's ratings.
+    var aspects: [AspectSummary]
     var responses: [ResponseOutput]
 }

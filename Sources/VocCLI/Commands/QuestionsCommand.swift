@@ -1,7 +1,5 @@
 import ArgumentParser
-import VocCore
 import VocReport
-import VocScore
 import VocStore
 
 /// `voc questions`: each open question of surveys with several, with its answers' own sentiment.
@@ -16,30 +14,15 @@ struct QuestionsCommand: AsyncParsableCommand {
             survey's order. Files with one open question have no per-question answers: their comment is the response's.
             """)
 
-    @Option(name: .long, help: ArgumentHelp("Only this account's answers ('(unmatched)' for feedback with no account).", valueName: "id"))
-    var account: String?
-
-    @Option(name: .long, help: "Fewer scored answers than this marks a question's sentiment as too few to judge (*).")
-    var minN = Confidence.defaultMinimumSample
-
+    @OptionGroup var scopeOptions: AnswerScopeOptions
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
         let view = try await AccountDirectoryView(store: storeOptions.open())
-        let scope: String?? = account.map { $0 == AccountListing.unmatched ? .some(nil) : .some($0) } ?? .none
-        let questions = try await view.questions(of: scope).map { QuestionSummary($0, minimumSample: minN) }
-        switch output.format {
-        case .json: Console.out(JSONOutput.encode(questions, pretty: true))
-        case .ndjson: for question in questions { Console.out(JSONOutput.encode(question, pretty: false)) }
-        case .csv: Console.out(QuestionTable.csv(questions, output.csv), terminator: "")
-        case .table:
-            guard !questions.isEmpty else {
-                Console.out("no open questions with several per response\(account.map { " for account '\($0)'" } ?? "") in \(view.store.location)")
-                return
-            }
-            Console.out(QuestionTable.render(questions, width: Console.width))
-            if questions.contains(where: { !$0.sufficient }) { Console.out("* fewer than \(minN) answers: too few to judge (--min-n)") }
-        }
+        let questions = try await view.questions(of: scopeOptions.scope).map { QuestionSummary($0, minimumSample: scopeOptions.minN) }
+        scopeOptions.print(questions, output, nothing: "open questions with several per response", store: view.store.location,
+                           insufficient: questions.contains { !$0.sufficient },
+                           csv: { QuestionSummary.csv(questions, $0) }, table: { QuestionSummary.table(questions, width: $0) })
     }
 }

@@ -46,7 +46,18 @@ extension ColumnMapping {
                 lines.append("               cross-check: column #\(column + 1) holds Promoter/Passive/Detractor; it agrees with \(check.agreeing) of \(check.compared) scores")
             }
         }
-        for rejection in rejections {
+        // A matrix's rows: one line per question, with its aspects and how their answers fit.
+        var questions: [String] = []
+        for aspect in aspects where !questions.contains(aspect.question) { questions.append(aspect.question) }
+        for question in questions {
+            let rows = aspects.filter { $0.question == question }
+            lines.append("  aspects      '\(question)': \(rows.map(\.aspect).joined(separator: ", "))  (rows of a \(rows[0].kind == .csat ? "satisfaction" : "effort") matrix: "
+                         + "aspect ratings, not the response's \(rows[0].kind.rawValue))")
+            let fitting = rows.reduce(0) { $0 + $1.fit.fitting }, filled = rows.reduce(0) { $0 + $1.fit.filled }
+            lines.append("               answers: \(rows[0].fit.summary), \(fitting) of \(filled) fit")
+        }
+        let kept = Set(aspects.map(\.column) + columns(for: .recommend))
+        for rejection in rejections where !kept.contains(rejection.column) {
             lines.append("  rejected:    \(rejection.role.rawValue) '\(rejection.name)': \(rejection.reason)")
         }
         for (role, _) in droppedRoles {

@@ -100,6 +100,7 @@ struct ColumnMapper {
                 break
             }
         }
+        if let profiles { mapping.aspects = aspects(columns, claimed: claimed, profiles: profiles, lowerIsEasier: overrides.cesDirection == .lowerIsEasier) }
         mapping.headerLanguage = languageVotes.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
         return mapping
     }
@@ -162,6 +163,27 @@ struct ColumnMapper {
         let profile = profiles[column.index]
         let labels = vocabulary.ratingLabels.read(profile.labels, kinds: [.binary])?.values ?? [:]
         return (column, phrase, ScoreFit(scale: 0...1, labels: labels, fitting: profile.filled, filled: profile.filled, summary: "yes/no answers"))
+    }
+
+    /// The rows of rating matrices under a satisfaction or effort question ("How satisfied are you with… [Support]",
+    /// "How easy was it to… - Billing"): rows whose answers fit the question's scale (`ScoreEvidence`), two or more
+    /// per question. Each is an aspect of the response, rated on the scale its own answers show; never its CSAT or CES.
+    private func aspects(_ columns: [SurveyColumn], claimed: Set<Int>, profiles: [ColumnProfile],
+                         lowerIsEasier: Bool) -> [ColumnMapping.AspectColumn] {
+        var found: [ColumnMapping.AspectColumn] = []
+        for column in columns where !claimed.contains(column.index) {
+            guard let question = column.optionOf, let aspect = column.option, !aspect.isEmpty else { continue }
+            let stem = HeaderText.normalize(question)
+            let kind: AspectRating.Kind
+            if vocabulary.match(.csat, header: stem) != nil { kind = .csat } else if vocabulary.match(.ces, header: stem) != nil { kind = .ces } else { continue }
+            let hint = ScaleHint.parse(stem, connectors: vocabulary.scaleConnectors)
+            guard case .success(let fit) = ScoreEvidence.evaluate(kind == .csat ? .csat : .ces, profile: profiles[column.index], hint: hint,
+                                                                  headers: [stem], labels: vocabulary.ratingLabels),
+                  let scale = try? (kind == .csat ? RatingScale.csat(fit.scale) : RatingScale.ces(fit.scale, lowerIsEasier: lowerIsEasier)) else { continue }
+            found.append(ColumnMapping.AspectColumn(column: column.index, question: question, aspect: aspect, kind: kind, scale: scale, fit: fit))
+        }
+        let rows = Dictionary(grouping: found, by: \.question).mapValues(\.count)
+        return found.filter { rows[$0.question, default: 0] >= 2 }
     }
 
     /// Whether most answers are Promoter/Passive/Detractor labels.

@@ -1,3 +1,5 @@
+public import VocCore
+
 /// Which columns hold which roles, and why each was chosen.
 public struct ColumnMapping: Sendable {
     public struct Assignment: Sendable, Hashable {
@@ -16,7 +18,19 @@ public struct ColumnMapping: Sendable {
         public var reason: String
     }
 
+    /// A row of a rating matrix under a satisfaction or effort question, read as an aspect rating of the response.
+    public struct AspectColumn: Sendable, Hashable {
+        public var column: Int
+        public var question: String
+        public var aspect: String
+        public var kind: AspectRating.Kind
+        public var scale: RatingScale
+        public var fit: ScoreFit
+    }
+
     public private(set) var assignments: [Assignment] = []
+    /// The aspect-rating columns (`ColumnMapper.aspects`), in column order.
+    public internal(set) var aspects: [AspectColumn] = []
     /// The language whose header phrases matched most columns: used for ambiguous slash dates.
     public internal(set) var headerLanguage: String?
     /// How the answers of each score column voc chose fit its role (nil for columns given by the user).
@@ -37,8 +51,10 @@ public struct ColumnMapping: Sendable {
     /// of quarantining every record, and says so (`voc ingest` on stderr, `voc inspect`).
     public var droppedRoles: [(role: ColumnRole, rejections: [Rejection])] {
         ColumnRole.allCases.filter(\.isScore).compactMap { role in
-            // A yes/no recommend question rejected as NPS but kept as would-recommend is not a dropped role.
-            let rejected = rejections.filter { $0.role == role && $0.column != column(for: .recommend) }
+            // A yes/no recommend question rejected as NPS but kept as would-recommend, or a matrix row rejected as
+            // CSAT but kept as an aspect rating, is not a dropped role.
+            let kept = Set(aspects.map(\.column) + columns(for: .recommend))
+            let rejected = rejections.filter { $0.role == role && !kept.contains($0.column) }
             return column(for: role) == nil && !rejected.isEmpty ? (role, rejected) : nil
         }
     }
@@ -55,9 +71,9 @@ public struct ColumnMapping: Sendable {
 
     public func column(for role: ColumnRole) -> Int? { columns(for: role).first }
 
-    /// Whether some column holds an answer or a comment (NPS, would-recommend, CSAT, CES, comment): without one, a record says nothing.
+    /// Whether some column holds an answer or a comment (NPS, would-recommend, CSAT, CES, an aspect rating, comment): without one, a record says nothing.
     public var hasFeedback: Bool {
-        [ColumnRole.nps, .recommend, .csat, .ces, .comment].contains { !columns(for: $0).isEmpty }
+        !aspects.isEmpty || [ColumnRole.nps, .recommend, .csat, .ces, .comment].contains { !columns(for: $0).isEmpty }
     }
 
     /// Whether some column places a record in time or with an account (timestamp, account id or name, e-mail):

@@ -79,7 +79,7 @@ struct DialectDetector {
             let name = isPlainResponse ? current : "\(current) / \(option)"
             let raw = isPlainResponse ? [current] : [current, option]
             return SurveyColumn(index: index, name: name, matchTexts: raw.map(HeaderText.normalize), rawTexts: raw,
-                                optionOf: isPlainResponse ? nil : current)
+                                optionOf: isPlainResponse ? nil : current, option: isPlainResponse ? nil : option)
         }
         QuestionShape.markOptions(&columns)
         return columns

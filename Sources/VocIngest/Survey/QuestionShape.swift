@@ -16,24 +16,24 @@ enum QuestionShape {
         }
         for index in columns.indices where columns[index].optionOf == nil {
             for (raw, candidate) in zip(columns[index].rawTexts, split[index]) {
-                if let bracketed = Self.bracketStem(raw) {
-                    columns[index].optionOf = bracketed
+                if let bracketed = Self.bracketed(raw) {
+                    (columns[index].optionOf, columns[index].option) = bracketed
                     break
                 }
                 if let candidate, stems[candidate.stem, default: []].count >= 2 {
-                    columns[index].optionOf = candidate.stem
+                    (columns[index].optionOf, columns[index].option) = candidate
                     break
                 }
             }
         }
     }
 
-    /// `Question [Option]` → `Question` (the text before the last `[`, when the header ends with `]`).
-    static func bracketStem(_ raw: String) -> String? {
+    /// `Question [Option]` → `Question` and `Option` (split at the last `[`, when the header ends with `]`).
+    static func bracketed(_ raw: String) -> (stem: String, option: String)? {
         let text = raw.trimmingSpaces
         guard text.hasSuffix("]"), let open = text.lastIndex(of: "["), open > text.startIndex else { return nil }
         let stem = text[..<open].trimmingSpaces
-        return stem.isEmpty ? nil : stem
+        return stem.isEmpty ? nil : (stem, text[text.index(after: open)..<text.index(before: text.endIndex)].trimmingSpaces)
     }
 
     /// `Question - Option` or `Question: Option` split at the last separator; nil when there is none.

@@ -35,13 +35,16 @@ public struct SurveyColumn: Sendable, Hashable {
     /// The question this column is one option or row of (`Question [Option]`, SurveyMonkey's option row,
     /// `Question - Option` repeated over columns); nil for a question of its own. An option is never a score.
     var optionOf: String?
+    /// The option or row itself (`Support` in `How satisfied are you with… [Support]`), when `optionOf` is known.
+    var option: String?
 
-    init(index: Int, name: String, matchTexts: [String], rawTexts: [String], optionOf: String? = nil) {
+    init(index: Int, name: String, matchTexts: [String], rawTexts: [String], optionOf: String? = nil, option: String? = nil) {
         self.index = index
         self.name = name
         self.matchTexts = matchTexts
         self.rawTexts = rawTexts
         self.optionOf = optionOf
+        self.option = option
         searchTexts = matchTexts + rawTexts.compactMap(Self.codeName).filter { !matchTexts.contains($0) }
     }
 

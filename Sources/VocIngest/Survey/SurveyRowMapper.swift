@@ -114,6 +114,11 @@ struct SurveyRowMapper {
         var output = FeedbackRecord(key: "", channel: channel, position: position)
         output.nps = try score(npsColumn, .nps, scale: .nps, labels: npsLabels)
         output.recommend = try score(recommendColumn, .recommend, scale: .yesNo, labels: recommendLabels)?.answer
+        for aspect in mapping.aspects {
+            guard let answer = try score(aspect.column, aspect.kind == .csat ? .csat : .ces, scale: aspect.scale, labels: aspect.fit.labels),
+                  answer.answer != .blank else { continue }
+            output.aspects.append(AspectRating(question: aspect.question, aspect: aspect.aspect, kind: aspect.kind, answer: answer))
+        }
         output.csat = try score(csatColumn, .csat, scale: scales.csat, labels: csatLabels)
         output.ces = try score(cesColumn, .ces, scale: scales.ces, labels: cesLabels)
         if let column = timestampColumn, !record.withField(column, { $0.trimmingASCIISpaces.isEmpty }) {

@@ -1,6 +1,6 @@
 /// One stored open answer as an account's question tallies read it: its record's account key and e-mail (to resolve
 /// through the directory), its question and place among the record's answers, and its sentiment.
-public struct StoredAnswer: Sendable, Hashable {
+public struct StoredOpenAnswer: Sendable, Hashable {
     public var accountID: String?
     public var respondentEmail: String?
     public var question: String
