@@ -73,7 +73,10 @@ import VocTestSupport
         try await store.queue.write { db in
             try db.execute(sql: """
                 DROP TABLE feedback_rollup; DROP TABLE feedback_rollup_delta; DROP TABLE alert_progress; DROP INDEX alert_seq;
-                DELETE FROM grdb_migrations WHERE identifier IN ('v6-rollups-alert-progress', 'v7-rollup-label-tallies');
+                DROP TABLE survey_question; DROP TABLE feedback_answer; DROP TABLE feedback_aspect;
+                ALTER TABLE feedback DROP COLUMN recommend_state; ALTER TABLE feedback DROP COLUMN recommend;
+                DELETE FROM grdb_migrations WHERE identifier IN ('v6-rollups-alert-progress', 'v7-rollup-label-tallies', 'v8-would-recommend',
+                                                                  'v9-open-answers', 'v10-aspect-ratings');
                 """)
         }
         let reopened = try SQLiteStore(path: store.path)
