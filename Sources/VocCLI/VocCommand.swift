@@ -13,7 +13,7 @@ public struct VocCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            IngestCommand.self, InspectCommand.self, AccountsCommand.self, AccountCommand.self, HealthCommand.self, DriversCommand.self, ThemesCommand.self, QuestionsCommand.self, AspectsCommand.self, AlertsCommand.self, QuarantineCommand.self,
+            IngestCommand.self, InspectCommand.self, AccountsCommand.self, AccountCommand.self, HealthCommand.self, DriversCommand.self, ThemesCommand.self, QuestionsCommand.self, AspectsCommand.self, RetentionCommand.self, AlertsCommand.self, QuarantineCommand.self,
             RunsCommand.self, RollupsCommand.self, ServeCommand.self, ReportCommand.self, ExportCommand.self,
             SentimentCommand.self, ExplainCommand.self, EvalCommand.self, GenerateCommand.self, BenchCommand.self,
         ])

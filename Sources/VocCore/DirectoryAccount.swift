@@ -13,9 +13,11 @@ public struct DirectoryAccount: Sendable, Hashable, Codable {
     public var renewal: Date?
     /// The customer-success manager.
     public var owner: String?
+    /// The status the export gives (nil when it has no status column, or an unknown value: active).
+    public var status: AccountStatus?
 
     public init(id: String, name: String? = nil, domains: [String] = [], segment: String? = nil, arr: Double? = nil,
-                renewal: Date? = nil, owner: String? = nil) {
+                renewal: Date? = nil, owner: String? = nil, status: AccountStatus? = nil) {
         self.id = id
         self.name = name
         self.domains = domains
@@ -23,5 +25,6 @@ public struct DirectoryAccount: Sendable, Hashable, Codable {
         self.arr = arr
         self.renewal = renewal
         self.owner = owner
+        self.status = status
     }
 }

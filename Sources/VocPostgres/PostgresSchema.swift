@@ -190,6 +190,20 @@ enum PostgresSchema {
                 PRIMARY KEY (feedback_key, ordinal)
             );
             """),
+        // Each CRM import kept as a dated snapshot (`voc accounts import --as-of`).
+        ("v8-account-snapshots", """
+            CREATE TABLE account_snapshot (
+                as_of DOUBLE PRECISION NOT NULL,
+                id TEXT NOT NULL,
+                name TEXT,
+                segment TEXT,
+                arr DOUBLE PRECISION,
+                renewal_at DOUBLE PRECISION,
+                owner TEXT,
+                status TEXT,
+                PRIMARY KEY (as_of, id)
+            );
+            """),
     ]
 
     static let rollupMigration = "v4-rollup-label-tallies"

@@ -62,6 +62,11 @@ public protocol FeedbackStore: Sendable {
 
     /// Replaces the account directory with a new CRM import.
     func replaceDirectory(_ accounts: [DirectoryAccount]) async throws(VocError)
+    /// Keeps `accounts` as the CRM snapshot of the day starting at `date` (replacing one of the same day) and, when no
+    /// later snapshot exists, as the directory too, in one transaction. Returns whether they became the directory.
+    func importSnapshot(_ accounts: [DirectoryAccount], asOf date: Date) async throws(VocError) -> Bool
+    /// Every CRM snapshot, oldest first, each with its accounts in id order (without domains).
+    func snapshots() async throws(VocError) -> [AccountSnapshot]
     func directory() async throws(VocError) -> [DirectoryAccount]
 
     /// The arrival position through which every record is committed: no record at or below it can appear later.

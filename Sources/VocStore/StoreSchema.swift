@@ -265,6 +265,23 @@ enum StoreSchema {
                 ) WITHOUT ROWID;
                 """)
         }
+        // Each CRM import kept as a dated snapshot (`voc accounts import --as-of`): what retention and the health
+        // backtest read. The directory stays the latest snapshot's, with its domains.
+        migrator.registerMigration("v11-account-snapshots") { db in
+            try db.execute(sql: """
+                CREATE TABLE account_snapshot (
+                    as_of REAL NOT NULL,
+                    id TEXT NOT NULL,
+                    name TEXT,
+                    segment TEXT,
+                    arr REAL,
+                    renewal_at REAL,
+                    owner TEXT,
+                    status TEXT,
+                    PRIMARY KEY (as_of, id)
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 

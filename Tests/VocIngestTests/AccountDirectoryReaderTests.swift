@@ -45,6 +45,26 @@ import VocTestSupport
         #expect(result.problems.map(\.action) == ["dropped", "rejected", "rejected", "rejected"])
     }
 
+    /// A status column in any of the three languages: churned, cancelado, inativo… are churned; an unknown status is
+    /// reported and read as active (none).
+    @Test func aStatusColumnIsReadInThreeLanguages() throws {
+        let text = """
+            Conta,Situação,ARR
+            A-1,Ativo,100
+            A-2,Cancelado,200
+            A-3,Inativa,300
+            A-4,Churned,400
+            A-5,Dado de baja,500
+            A-6,Em negociação,600
+            A-7,,700
+            """
+        let result = try Self.reader.read(path: Fixtures.write(text, name: "crm.csv"))
+        #expect(result.accounts.map(\.status) == [.active, .churned, .churned, .churned, .churned, nil, nil])
+        #expect(result.problems.map(\.line) == [7] && result.problems.first?.message.hasPrefix("status 'Em negociação' is neither active nor churned") == true)
+        let june = try Self.reader.read(path: Fixtures.corpora.appendingPathComponent("crm/accounts_2024-06-30.csv").path)
+        #expect(june.accounts.filter { $0.status == .churned }.map(\.id) == ["GX-3003"] && june.problems.isEmpty)
+    }
+
     @Test func aFileWithoutAnIdColumnIsAnError() {
         let path = Fixtures.write("Company,Revenue\nAcme,100\n")
         #expect(throws: VocError.self) { try Self.reader.read(path: path) }

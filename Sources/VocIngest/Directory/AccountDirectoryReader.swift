@@ -4,11 +4,13 @@ public import VocCore
 ///
 /// Columns are recognized by header in English, Spanish or Portuguese (`lexicons/<lang>/crm-columns.tsv`).
 /// Domains may be separated by `;`, `,`, `|` or spaces; free-mail domains are never used as account keys.
-/// An export with MRR instead of ARR is annualized (× 12). A row without an id, with a duplicate id or with an
-/// unreadable revenue or date is rejected with its line; the counts always add up.
+/// An export with MRR instead of ARR is annualized (× 12). A status column (`status`, `estado`, `situação`) is read
+/// through `lexicons/<lang>/account-status.tsv` (churned, cancelado, inativo…); an unknown status is reported and
+/// read as active. A row without an id, with a duplicate id or with an unreadable revenue or date is rejected with its
+/// line; the counts always add up.
 public struct AccountDirectoryReader: Sendable {
     enum Role: String, CaseIterable, Sendable {
-        case accountID = "account-id", name, domains, segment, arr, mrr, renewal, owner
+        case accountID = "account-id", name, domains, segment, arr, mrr, renewal, owner, status
     }
 
     private var headers: [String: (role: Role, language: String)] = [:]
@@ -25,9 +27,21 @@ public struct AccountDirectoryReader: Sendable {
                 if headers[header] == nil { headers[header] = (role, language) }
             }
         }
+        for language in LexiconDirectory.languages {
+            let table = try lexicons.table("account-status.tsv", language: language)
+            for row in table.rows {
+                guard row.columns.count == 2, let status = AccountStatus(rawValue: row.columns[0]) else {
+                    throw table.error("expected status<TAB>value with a status of \(AccountStatus.allCases.map(\.rawValue).joined(separator: ", "))", row: row)
+                }
+                statuses[HeaderText.normalize(row.columns[1])] = status
+            }
+        }
         freemail = vocabulary.freemailDomains
         dateOrders = vocabulary.dateOrders
     }
+
+    /// Normalized status value → status.
+    private var statuses: [String: AccountStatus] = [:]
 
     private let dateOrders: [String: DateOrder]
 
@@ -81,6 +95,12 @@ public struct AccountDirectoryReader: Sendable {
             if let text = value(.renewal) {
                 guard let date = timestamps.parse(text) else { reject("renewal date '\(text)' cannot be read"); continue }
                 account.renewal = date
+            }
+            if let text = value(.status) {
+                account.status = statuses[HeaderText.normalize(text)]
+                if account.status == nil {
+                    result.problems.append(.init(line: line, action: "dropped", message: "status '\(text)' is neither active nor churned (account-status.tsv): read as active"))
+                }
             }
             for candidate in (value(.domains) ?? "").split(whereSeparator: { ";,| \t".contains($0) }) {
                 let domain = Self.bareDomain(String(candidate))
