@@ -80,7 +80,11 @@ import VocTestSupport
         let bin = prefix.appendingPathComponent("bin"), share = prefix.appendingPathComponent("share/voc")
         try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: share, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: VocProcess.executable, to: bin.appendingPathComponent("voc"))
+        // Copied by `cp`, not in this process: a child another test forks meanwhile would inherit the open, writable
+        // file and keep it open, and running the copy would then fail with "Text file busy" (ETXTBSY).
+        let copy = try Process.run(URL(fileURLWithPath: "/bin/cp"), arguments: [VocProcess.executable.path, bin.appendingPathComponent("voc").path])
+        copy.waitUntilExit()
+        #expect(copy.terminationStatus == 0)
         try FileManager.default.copyItem(at: Fixtures.repositoryRoot.appendingPathComponent("lexicons"), to: share.appendingPathComponent("lexicons"))
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")

@@ -48,6 +48,12 @@ import VocTestSupport
             let expected = try VocProcess.run(command, store: sqlite)
             #expect(SameJSON.output(try VocProcess.run(command, store: server.url).stdout, expected.stdout), "\(command.joined(separator: " "))")
         }
+        // The report's overview (and the dashboard's) shows the quarters of the snapshots dated by its as-of day.
+        let report = try VocProcess.run(["report", "--html", "-", "--as-of", "2024-07-01"], store: sqlite)
+        #expect(report.stdout.contains("<h2>Retention</h2>") && report.stdout.contains("<td class=\"num\">85.1%</td><td class=\"num\">87.0%</td>"),
+                "\(report.stderr)")
+        let before = try VocProcess.run(["report", "--html", "-", "--as-of", "2024-06-29"], store: sqlite)
+        #expect(before.status == 0 && !before.stdout.contains("<h2>Retention</h2>"), "the June snapshot is after that day")
         let table = try VocProcess.run(["retention", "--by-segment"], store: sqlite)
         #expect(table.stdout.contains("low-touch") && table.stdout.contains("GRR%"), "\(table.stdout)")
         let one = VocProcess.temporaryStore()

@@ -29,6 +29,8 @@ public struct Dashboard: Sendable {
     private let history: [HealthPoint]
     private let rows: [AccountRow]
     private let totals: (feedback: Int, quarantined: Int)
+    /// The CRM snapshots dated by `asOf` (none for a page about one account).
+    private let snapshots: [AccountSnapshot]
 
     /// - Parameters:
     ///   - drivers: how many of each account's strongest drivers its page shows.
@@ -45,6 +47,7 @@ public struct Dashboard: Sendable {
         self.periods = max(2, periods)
         self.minimumSample = minimumSample
         totals = try await store.totals()
+        snapshots = account == nil ? try await store.snapshots().filter { $0.date <= asOf } : []
         if let account {
             tallies = try await view.tally(of: account).map { [$0] } ?? []
         } else {
@@ -82,7 +85,8 @@ public struct Dashboard: Sendable {
             redBelow: thresholds.redBelow, greenAbove: thresholds.greenAbove,
             revenueAtRisk: red.reduce(0) { $0 + ($1.arr ?? 0) }, redWithoutARR: red.count { $0.arr == nil },
             periods: portfolioPeriods(), changes: activity.changes(of: nil),
-            minimumSample: minimumSample, atRisk: AccountQuery(band: .red).apply(rows))
+            minimumSample: minimumSample, atRisk: AccountQuery(band: .red).apply(rows),
+            retention: RetentionAnalysis().rows(snapshots, period: .quarter))
     }
 
     /// The distinct values of a directory field among the listed accounts, sorted: what a filter can take.

@@ -1,5 +1,6 @@
 public import Foundation
 public import VocHealth
+public import VocScore
 
 /// The dashboard's first page and the HTML report: the whole portfolio at a glance.
 public struct PortfolioOverview: Sendable, Encodable {
@@ -31,6 +32,9 @@ public struct PortfolioOverview: Sendable, Encodable {
     public var minimumSample: Int
     /// The red accounts, worst first.
     public var atRisk: [AccountRow]
+    /// Logo churn, GRR and NRR per quarter from the CRM snapshots dated by `asOf` (`voc retention`); empty with
+    /// fewer than two.
+    public var retention: [RetentionRow]
 }
 
 /// How many accounts are in each health band.

@@ -246,6 +246,7 @@ public enum DashboardPage {
         body += "</div>"
         body += "<p class=\"muted\">Bands: red below \(Formatting.fixed(overview.redBelow, decimals: 0)), yellow \(Formatting.fixed(overview.redBelow, decimals: 0)) to \(Formatting.fixed(overview.greenAbove, decimals: 0)) (both included), green above \(Formatting.fixed(overview.greenAbove, decimals: 0)).</p>"
         body += SVGChart.intervals(title: "Portfolio scores with 95% intervals", intervalItems(overview.portfolio))
+        if !overview.retention.isEmpty { body += retentionTable(overview.retention) }
         let periods = ChartPeriods(ends: overview.periods.map(\.end))
         body += "<div class=\"charts\">"
         body += SVGChart.line(title: "NPS per week", periods: periods,
@@ -351,6 +352,16 @@ public enum DashboardPage {
         guard answered > 0 else { return HTML(text: value) }
         return sufficient ? "\(value)<small class=\"n\">n=\(answered)</small>"
             : "<span class=\"thin\" title=\"too few answers to judge\">\(value)</span><small class=\"n thin\">n=\(answered) · too few</small>"
+    }
+
+    /// Quarterly churn and revenue retention from the CRM snapshots (`voc retention`).
+    private static func retentionTable(_ rows: [RetentionRow]) -> HTML {
+        var body: HTML = "<h2>Retention</h2><p class=\"muted\">Per quarter, from the CRM snapshots at its start and end (voc accounts import --as-of).</p>"
+        body += "<div class=\"scroll\"><table class=\"retention\"><thead><tr><th>Quarter</th><th class=\"num\">Accounts at start</th><th class=\"num\">Churned</th><th class=\"num\">New</th><th class=\"num\">Logo churn</th><th class=\"num\">ARR at start</th><th class=\"num\">Churned ARR</th><th class=\"num\">Contraction</th><th class=\"num\">Expansion</th><th class=\"num\">GRR</th><th class=\"num\">NRR</th></tr></thead><tbody>"
+        for row in rows {
+            body += "<tr><td>\(Formatting.day(row.periodStart))</td><td class=\"num\">\(row.accountsStart)</td><td class=\"num\">\(row.churned)</td><td class=\"num\">\(row.new)</td><td class=\"num\">\(Formatting.fixed(row.logoChurnRate))%</td><td class=\"num\">\(Formatting.money(row.arrStart))</td><td class=\"num\">\(Formatting.money(row.churnedArr))</td><td class=\"num\">\(Formatting.money(row.contractionArr))</td><td class=\"num\">\(Formatting.money(row.expansionArr))</td><td class=\"num\">\(Formatting.fixed(row.grr))%</td><td class=\"num\">\(Formatting.fixed(row.nrr))%</td></tr>"
+        }
+        return body + "</tbody></table></div>"
     }
 
     /// A tile's sample size, with the too-few mark under `--min-n`.
