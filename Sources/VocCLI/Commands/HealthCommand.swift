@@ -3,6 +3,7 @@ import Foundation
 import VocCore
 import VocHealth
 import VocReport
+import VocScore
 import VocStore
 
 /// `voc health`: accounts worst first with score, band, trend and confidence, and the revenue at risk.
@@ -21,6 +22,12 @@ struct HealthCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Also show the score at the end of each of the last N periods (band movements).")
     var history: Int?
 
+    @Flag(name: .long, help: "Check the score against what happened: for each period the CRM snapshots cover, score the accounts as of its start and compare with churn by its end (ROC AUC, churn per band, calibration).")
+    var backtest = false
+
+    @Option(name: .long, help: "With --backtest: the period, month, quarter or year.")
+    var period: RetentionPeriod = .quarter
+
     @OptionGroup var health: HealthOptions
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var output: OutputOptions
@@ -28,6 +35,14 @@ struct HealthCommand: AsyncParsableCommand {
     func run() async throws {
         let view = try await AccountDirectoryView(store: storeOptions.open())
         let model = try health.model()
+        if backtest {
+            let result = try await HealthBacktest(view: view, model: model, snapshots: view.store.snapshots(), period: period)
+            switch output.format {
+            case .json, .ndjson: Console.out(JSONOutput.encode(result, pretty: output.format == .json))
+            case .table, .csv: Console.out(Self.backtestText(result))
+            }
+            return
+        }
         let asOf = try await health.date(for: view.store, model: model)
         var pass = HealthPass(model: model, directory: view.accounts, asOf: asOf, historyPeriods: history ?? 0)
         try await view.forEachRollup { pass.add($0, account: $1) }
@@ -131,4 +146,35 @@ private struct HealthPointLine: Encodable {
     var type = "health_point"
     var point: HealthPoint
     init(_ point: HealthPoint) { self.point = point }
+}
+
+extension HealthCommand {
+    /// The backtest as text: its periods, churn per band, the AUC (or why there is none) and churn by score decile.
+    static func backtestText(_ result: HealthBacktest) -> String {
+        var periods = TextTable(columns: [.init("PERIOD"), .init("ACCOUNTS", alignRight: true), .init("SCORED", alignRight: true),
+                                          .init("CHURNED", alignRight: true)])
+        for row in result.periods {
+            periods.append(["\(Formatting.day(row.periodStart))..\(Formatting.day(row.periodEnd.addingTimeInterval(-1)))", "\(row.accounts)",
+                            "\(row.scored)", "\(row.churned)"])
+        }
+        var bands = TextTable(columns: [.init("BAND"), .init("ACCOUNTS", alignRight: true), .init("CHURNED", alignRight: true),
+                                        .init("CHURN%", alignRight: true), .init("95% CI", alignRight: true)])
+        for band in result.bands {
+            bands.append([band.band, "\(band.accounts)", "\(band.churned)", Formatting.fixed(band.churnRate),
+                          band.churnRate == nil ? "—" : Formatting.interval(band.churnCiLow, band.churnCiHigh)])
+        }
+        var deciles = TextTable(columns: [.init("DECILE", alignRight: true), .init("SCORES", alignRight: true), .init("ACCOUNTS", alignRight: true),
+                                          .init("CHURNED", alignRight: true), .init("CHURN%", alignRight: true)])
+        for decile in result.calibration {
+            deciles.append(["\(decile.decile)", "\(Formatting.fixed(decile.scoreLow))-\(Formatting.fixed(decile.scoreHigh))", "\(decile.accounts)",
+                            "\(decile.churned)", Formatting.fixed(decile.churnRate)])
+        }
+        let auc = result.auc.map { auc in
+            "ROC AUC \(Formatting.fixed(auc, decimals: 3))" + (result.aucCi.map { " (95% bootstrap CI [\(Formatting.fixed($0[0], decimals: 3)), \(Formatting.fixed($0[1], decimals: 3))])" } ?? "")
+                + ": the chance that a retained account scored above one that churned (0.5 is a coin toss)"
+        } ?? "ROC AUC: none — \(result.note ?? "")"
+        guard !result.periods.isEmpty else { return "backtest: \(result.note ?? "")" }
+        return [periods.render(maxWidth: Console.width), "", bands.render(maxWidth: Console.width), "", auc, "", "churn by score decile:",
+                deciles.render(maxWidth: Console.width)].joined(separator: "\n")
+    }
 }

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 public import VocCore
 
 /// Churn, retention and expansion per period from dated CRM snapshots.
@@ -21,16 +21,20 @@ public struct RetentionAnalysis: Sendable {
 
     /// The rows of every reportable period, oldest first; per segment (in name order) when `bySegment`.
     public func rows(_ snapshots: [AccountSnapshot], period: RetentionPeriod) -> [RetentionRow] {
+        Self.covered(snapshots, period: period).flatMap { compare($0.start, $0.end, period: $0.period) }
+    }
+
+    /// The periods the snapshots cover, oldest first, each with its start and end snapshot (see the type's rules).
+    public static func covered(_ snapshots: [AccountSnapshot], period: RetentionPeriod)
+        -> [(period: DateInterval, start: AccountSnapshot, end: AccountSnapshot)] {
         let ordered = snapshots.sorted { $0.date < $1.date }
         guard let first = ordered.first, let last = ordered.last, ordered.count >= 2 else { return [] }
-        var rows: [RetentionRow] = []
-        for interval in period.intervals(from: first.date, through: last.date) {
+        return period.intervals(from: first.date, through: last.date).compactMap { interval in
             guard let start = ordered.last(where: { $0.date <= interval.start }),
                   let end = ordered.last(where: { $0.date > interval.start && $0.date <= interval.end }),
-                  end.date >= interval.end.addingTimeInterval(-86_400) else { continue }
-            rows += compare(start, end, period: interval)
+                  end.date >= interval.end.addingTimeInterval(-86_400) else { return nil }
+            return (interval, start, end)
         }
-        return rows
     }
 
     private func compare(_ start: AccountSnapshot, _ end: AccountSnapshot, period: DateInterval) -> [RetentionRow] {
@@ -64,7 +68,7 @@ public struct RetentionAnalysis: Sendable {
     }
 
     /// The accounts a snapshot lists as active, by id.
-    private static func active(_ snapshot: AccountSnapshot) -> [String: DirectoryAccount] {
+    public static func active(_ snapshot: AccountSnapshot) -> [String: DirectoryAccount] {
         Dictionary(snapshot.accounts.filter { $0.status != .churned }.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 }
