@@ -1,7 +1,6 @@
 public import Foundation
 
-/// The CRM as it stood on one day: every account an import listed, with its segment, ARR, owner and status (domains
-/// are kept for the latest snapshot only, as the directory).
+/// The CRM as it stood on one day: every account an import listed, with its domains, segment, ARR, owner and status.
 public struct AccountSnapshot: Sendable, Hashable {
     /// The day's start, UTC.
     public var date: Date

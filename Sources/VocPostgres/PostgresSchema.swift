@@ -201,6 +201,7 @@ enum PostgresSchema {
                 renewal_at DOUBLE PRECISION,
                 owner TEXT,
                 status TEXT,
+                domains TEXT,
                 PRIMARY KEY (as_of, id)
             );
             """),

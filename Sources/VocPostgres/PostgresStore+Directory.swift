@@ -19,6 +19,7 @@ extension PostgresStore {
                     binds.append(day)
                     Self.bind(account, to: &binds)
                     binds.append(account.status?.rawValue)
+                    binds.append(account.snapshotDomains)
                 }
                 let columns = StoreSQL.snapshotColumns.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
                 try await connection.query(PostgresQuery(unsafeSQL: Self.insertSQL("account_snapshot", columns, rows: batch.count, onConflict: nil), binds: binds),
@@ -38,9 +39,10 @@ extension PostgresStore {
         try await run { connection, logger in
             var rows: [(Double, DirectoryAccount)] = []
             let query = PostgresQuery(unsafeSQL: "SELECT \(StoreSQL.snapshotColumns) FROM account_snapshot ORDER BY as_of, id")
-            for try await (day, id, name, segment, arr, renewal, owner, status) in try await connection.query(query, logger: logger)
-                .decode((Double, String, String?, String?, Double?, Double?, String?, String?).self) {
-                rows.append((day, DirectoryAccount(snapshotRow: id, name: name, segment: segment, arr: arr, renewal: renewal, owner: owner, status: status)))
+            for try await (day, id, name, segment, arr, renewal, owner, status, domains) in try await connection.query(query, logger: logger)
+                .decode((Double, String, String?, String?, Double?, Double?, String?, String?, String?).self) {
+                rows.append((day, DirectoryAccount(snapshotRow: id, name: name, segment: segment, arr: arr, renewal: renewal, owner: owner, status: status,
+                                                   domains: domains)))
             }
             return AccountSnapshot.grouped(rows)
         }

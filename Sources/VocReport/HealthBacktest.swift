@@ -75,14 +75,28 @@ public struct HealthBacktest: Sendable, Encodable {
     /// Fewest churned and retained scored accounts for an AUC.
     public static let minimumEach = 5
 
-    /// Runs the backtest over the snapshots' covered periods of length `period`.
-    public init(view: AccountDirectoryView, model: HealthModel, snapshots: [AccountSnapshot], period: RetentionPeriod) async throws(VocError) {
+    /// Which of the covered periods a backtest reads: all, or the older or newer half (the older one has the extra
+    /// period of an odd count), so that weights tuned on one half can be checked on the other.
+    public enum Half: String, Sendable, CaseIterable {
+        case all, older, newer
+    }
+
+    /// Runs the backtest over the snapshots' covered periods of length `period` (those of `half`).
+    public init(store: any FeedbackStore, model: HealthModel, snapshots: [AccountSnapshot], period: RetentionPeriod,
+                half: Half = .all) async throws(VocError) {
         var outcomes: [(outcome: ChurnDiscrimination.Outcome, band: HealthBand)] = []
-        for (interval, start, end) in RetentionAnalysis.covered(snapshots, period: period) {
+        let covered = RetentionAnalysis.covered(snapshots, period: period)
+        let older = (covered.count + 1) / 2
+        let chosen = half == .all ? covered[...] : half == .older ? covered.prefix(older) : covered.dropFirst(older)
+        for (interval, start, end) in chosen {
             let before = RetentionAnalysis.active(start), after = RetentionAnalysis.active(end)
-            // The directory as the start snapshot had it (segments, ARR for the priors), scored the second before.
+            // The directory as the start snapshot had it: its domains match the feedback (an account that churned
+            // since is in no later directory), its segments and ARR make the priors. Scored the second before.
+            let resolver = AccountResolver(start.accounts)
             var pass = HealthPass(model: model, directory: before, asOf: interval.start.addingTimeInterval(-1))
-            try await view.forEachRollup { pass.add($0, account: $1) }
+            try await store.forEachRollup(days: true) { key, rollup in
+                pass.add(rollup, account: resolver.resolve(accountID: key.accountID, email: key.domain.map { "@" + $0 }).account)
+            }
             let scored = pass.accounts(among: Set(before.keys))
             var row = Period(periodStart: interval.start, periodEnd: interval.end, accounts: before.count, scored: scored.count, churned: 0)
             for health in scored {

@@ -65,7 +65,7 @@ public protocol FeedbackStore: Sendable {
     /// Keeps `accounts` as the CRM snapshot of the day starting at `date` (replacing one of the same day) and, when no
     /// later snapshot exists, as the directory too, in one transaction. Returns whether they became the directory.
     func importSnapshot(_ accounts: [DirectoryAccount], asOf date: Date) async throws(VocError) -> Bool
-    /// Every CRM snapshot, oldest first, each with its accounts in id order (without domains).
+    /// Every CRM snapshot, oldest first, each with its accounts in id order.
     func snapshots() async throws(VocError) -> [AccountSnapshot]
     func directory() async throws(VocError) -> [DirectoryAccount]
 

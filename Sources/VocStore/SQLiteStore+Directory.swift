@@ -21,10 +21,10 @@ extension SQLiteStore {
         try write { db in
             let day = date.timeIntervalSince1970
             try db.execute(sql: "DELETE FROM account_snapshot WHERE as_of = ?", arguments: [day])
-            let insert = try db.cachedStatement(sql: "INSERT INTO account_snapshot (\(StoreSQL.snapshotColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+            let insert = try db.cachedStatement(sql: "INSERT INTO account_snapshot (\(StoreSQL.snapshotColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
             for entry in accounts {
                 try insert.execute(arguments: [day, entry.id, entry.name, entry.segment, entry.arr, entry.renewal?.timeIntervalSince1970, entry.owner,
-                                               entry.status?.rawValue])
+                                               entry.status?.rawValue, entry.snapshotDomains])
             }
             guard try Double.fetchOne(db, sql: "SELECT MAX(as_of) FROM account_snapshot") ?? day <= day else { return false }
             try Self.replaceDirectory(accounts, in: db)
@@ -35,7 +35,8 @@ extension SQLiteStore {
     public func snapshots() throws(VocError) -> [AccountSnapshot] {
         try read { db in
             let rows = try Row.fetchAll(db, sql: "SELECT \(StoreSQL.snapshotColumns) FROM account_snapshot ORDER BY as_of, id").map { row in
-                (row[0] as Double, DirectoryAccount(snapshotRow: row[1], name: row[2], segment: row[3], arr: row[4], renewal: row[5], owner: row[6], status: row[7]))
+                (row[0] as Double, DirectoryAccount(snapshotRow: row[1], name: row[2], segment: row[3], arr: row[4], renewal: row[5], owner: row[6], status: row[7],
+                                                    domains: row[8]))
             }
             return AccountSnapshot.grouped(rows)
         }

@@ -278,6 +278,7 @@ enum StoreSchema {
                     renewal_at REAL,
                     owner TEXT,
                     status TEXT,
+                    domains TEXT,
                     PRIMARY KEY (as_of, id)
                 ) WITHOUT ROWID;
                 """)

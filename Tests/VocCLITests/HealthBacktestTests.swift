@@ -87,4 +87,42 @@ import VocTestSupport
         #expect(result["auc"] == nil || result["auc"] is NSNull)
         #expect((result["note"] as? String)?.hasPrefix("too little history: 1 churned and 59 retained") == true)
     }
+
+    /// Weights tuned on the older half of a history are checked on the newer half. Group A answers NPS 0-3 with warm
+    /// comments, group B NPS 9-10 with angry ones; in the first two quarters A's accounts churn, in the last two B's.
+    /// Weights that favour NPS separate the older half better than weights that favour sentiment, and worse the newer:
+    /// the check on the other half shows that the change fitted the half it was tuned on.
+    @Test func aWeightChangeTunedOnOneHalfIsCheckedOnTheOther() throws {
+        var survey = ["Timestamp,Email Address,How likely are you to recommend us to a friend?,Comments"]
+        for index in 0..<40 {
+            for day in 1...6 {
+                survey.append(index < 20
+                              ? "2023-12-0\(day) 10:00:00,user\(day)@acct\(index).com,\([0, 1, 2, 3, 2, 1][day - 1]),Lovely people and excellent support on ticket \(index)-\(day). Very happy"
+                              : "2023-12-0\(day) 10:00:00,user\(day)@acct\(index).com,\([9, 10, 10, 9, 10, 10][day - 1]),Terrible slow answers on ticket \(index)-\(day). Very frustrating")
+            }
+        }
+        let store = VocProcess.temporaryStore()
+        _ = try VocProcess.run(["ingest", Fixtures.write(survey.joined(separator: "\n") + "\n", name: "survey.csv")], store: store)
+        // Five quarter ends; A's accounts 0-4 churn in Q1 and 5-9 in Q2, B's 20-24 in Q3 and 25-29 in Q4.
+        let ends = ["2023-12-31", "2024-03-31", "2024-06-30", "2024-09-30", "2024-12-31"]
+        for (quarter, date) in ends.enumerated() {
+            let gone = Set((0..<quarter).flatMap { [0..<5, 5..<10, 20..<25, 25..<30][$0] })
+            let rows = (0..<40).filter { !gone.contains($0) }.map { "A\($0),acct\($0).com,1000" }
+            _ = try VocProcess.run(["accounts", "import", Fixtures.write((["Account ID,Email Domains,ARR"] + rows).joined(separator: "\n") + "\n", name: "crm.csv"),
+                                    "--as-of", date], store: store)
+        }
+        func weights(_ nps: Int, _ sentiment: Int) -> String {
+            Fixtures.write("weights:\n  nps: \(nps)\n  csat: 0\n  ces: 0\n  sentiment: \(sentiment)\n  sentiment_trend: 0\n  detractors: 0\n  churn: 0\n  effort: 0\n  recency: 0\n  volume: 0\n",
+                           name: "health.yaml")
+        }
+        func auc(_ config: String, _ half: String) throws -> Double {
+            let outcome = try VocProcess.run(["health", "--backtest", "--half", half, "--config", config, "--format", "json"], store: store)
+            let result = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any], "\(outcome.stderr)")
+            #expect((result["periods"] as? [Any])?.count == 2)
+            return try #require(result["auc"] as? Double, "\(result["note"] ?? "")")
+        }
+        let (base, tuned) = (weights(10, 50), weights(50, 10))
+        #expect(try auc(tuned, "older") > auc(base, "older"), "tuned on the older half, it helps there")
+        #expect(try auc(tuned, "newer") < auc(base, "newer"), "and the newer half shows it does not carry over")
+    }
 }

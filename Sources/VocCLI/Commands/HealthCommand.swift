@@ -1,8 +1,8 @@
-import ArgumentParser
+public import ArgumentParser
 import Foundation
 import VocCore
 import VocHealth
-import VocReport
+public import VocReport
 import VocScore
 import VocStore
 
@@ -28,6 +28,9 @@ struct HealthCommand: AsyncParsableCommand {
     @Option(name: .long, help: "With --backtest: the period, month, quarter or year.")
     var period: RetentionPeriod = .quarter
 
+    @Option(name: .long, help: "With --backtest: all periods, or the older or newer half (tune weights on one, check them on the other).")
+    var half: HealthBacktest.Half = .all
+
     @OptionGroup var health: HealthOptions
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var output: OutputOptions
@@ -36,7 +39,7 @@ struct HealthCommand: AsyncParsableCommand {
         let view = try await AccountDirectoryView(store: storeOptions.open())
         let model = try health.model()
         if backtest {
-            let result = try await HealthBacktest(view: view, model: model, snapshots: view.store.snapshots(), period: period)
+            let result = try await HealthBacktest(store: view.store, model: model, snapshots: view.store.snapshots(), period: period, half: half)
             switch output.format {
             case .json, .ndjson: Console.out(JSONOutput.encode(result, pretty: output.format == .json))
             case .table, .csv: Console.out(Self.backtestText(result))
@@ -147,6 +150,8 @@ private struct HealthPointLine: Encodable {
     var point: HealthPoint
     init(_ point: HealthPoint) { self.point = point }
 }
+
+extension HealthBacktest.Half: ExpressibleByArgument {}
 
 extension HealthCommand {
     /// The backtest as text: its periods, churn per band, the AUC (or why there is none) and churn by score decile.

@@ -2,16 +2,20 @@ import Foundation
 public import VocCore
 
 extension StoreSQL {
-    /// The snapshot table's columns, in the order both stores write and read them.
-    public static let snapshotColumns = "as_of, id, name, segment, arr, renewal_at, owner, status"
+    /// The snapshot table's columns, in the order both stores write and read them (`domains`: space-separated).
+    public static let snapshotColumns = "as_of, id, name, segment, arr, renewal_at, owner, status, domains"
 }
 
 extension DirectoryAccount {
     /// An account of a stored snapshot (an unknown status reads as none: active).
-    public init(snapshotRow id: String, name: String?, segment: String?, arr: Double?, renewal: Double?, owner: String?, status: String?) {
-        self.init(id: id, name: name, segment: segment, arr: arr, renewal: renewal.map(Date.init(timeIntervalSince1970:)), owner: owner,
-                  status: status.flatMap(AccountStatus.init(rawValue:)))
+    public init(snapshotRow id: String, name: String?, segment: String?, arr: Double?, renewal: Double?, owner: String?, status: String?,
+                domains: String?) {
+        self.init(id: id, name: name, domains: (domains ?? "").split(separator: " ").map(String.init), segment: segment, arr: arr,
+                  renewal: renewal.map(Date.init(timeIntervalSince1970:)), owner: owner, status: status.flatMap(AccountStatus.init(rawValue:)))
     }
+
+    /// The domains as the snapshot table keeps them.
+    public var snapshotDomains: String? { domains.isEmpty ? nil : domains.joined(separator: " ") }
 }
 
 extension AccountSnapshot {
