@@ -201,9 +201,12 @@ enum PostgresSchema {
                 renewal_at DOUBLE PRECISION,
                 owner TEXT,
                 status TEXT,
-                domains TEXT,
                 PRIMARY KEY (as_of, id)
             );
+            """),
+        // Each snapshot's accounts keep their domains (the health backtest's directory of a period's start).
+        ("v9-snapshot-domains", """
+            ALTER TABLE account_snapshot ADD COLUMN domains TEXT;
             """),
     ]
 

@@ -278,10 +278,14 @@ enum StoreSchema {
                     renewal_at REAL,
                     owner TEXT,
                     status TEXT,
-                    domains TEXT,
                     PRIMARY KEY (as_of, id)
                 ) WITHOUT ROWID;
                 """)
+        }
+        // Each snapshot's accounts keep their domains: the health backtest matches feedback with the directory of the
+        // period's start, where an account that churned since still is.
+        migrator.registerMigration("v12-snapshot-domains") { db in
+            try db.execute(sql: "ALTER TABLE account_snapshot ADD COLUMN domains TEXT")
         }
         return migrator
     }

@@ -71,6 +71,11 @@ import VocTestSupport
 
         let table = try VocProcess.run(["health", "--backtest"], store: store)
         #expect(table.stdout.contains("ROC AUC 0.857") && table.stdout.contains("churn by score decile:"), "\(table.stdout)")
+
+        let server = try PostgresTestServer.start()
+        defer { server.stop() }
+        let postgres = try VocProcess.run(["health", "--backtest", "--format", "json"], store: try Self.store(later: false, url: server.url))
+        #expect(SameJSON.output(postgres.stdout, outcome.stdout), "PostgreSQL gives the same backtest")
     }
 
     @Test func tooLittleHistoryIsSaidInsteadOfANumber() throws {

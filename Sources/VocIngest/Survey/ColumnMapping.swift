@@ -71,7 +71,8 @@ public struct ColumnMapping: Sendable {
 
     public func column(for role: ColumnRole) -> Int? { columns(for: role).first }
 
-    /// Whether some column holds an answer or a comment (NPS, would-recommend, CSAT, CES, an aspect rating, comment): without one, a record says nothing.
+    /// Whether some column holds an answer or a comment (NPS, would-recommend, CSAT, CES, an aspect rating, comment):
+    /// without one, a record says nothing.
     public var hasFeedback: Bool {
         !aspects.isEmpty || [ColumnRole.nps, .recommend, .csat, .ces, .comment].contains { !columns(for: $0).isEmpty }
     }
