@@ -29,16 +29,14 @@ public struct RatingResult: Sendable, Hashable, Codable {
             return
         }
         let n = Double(tally.answered)
-        let share = Double(tally.favourable) / n
-        favourableShare = 100 * share
+        favourableShare = 100 * Double(tally.favourable) / n
         favourableInterval = Confidence.wilsonPercent(tally.favourable, of: tally.answered)
 
         let width = Double(scale.maximum - scale.minimum)
         let unitMean = tally.unitSum / n
         mean = RollupUnits.tidy(Double(scale.minimum) + unitMean * width)
         if tally.answered >= 2 {
-            let unitVariance = max(0, (tally.unitSquareSum - tally.unitSum * unitMean) / (n - 1))
-            let margin = Confidence.z * (unitVariance / n).squareRoot() * width
+            let margin = Confidence.z * Confidence.varianceOfMean(sum: tally.unitSum, squareSum: tally.unitSquareSum, count: tally.answered).squareRoot() * width
             meanInterval = RollupUnits.tidy(max(Double(scale.minimum), mean! - margin))...RollupUnits.tidy(min(Double(scale.maximum), mean! + margin))
         } else {
             meanInterval = nil
