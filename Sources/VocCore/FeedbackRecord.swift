@@ -33,6 +33,8 @@ public struct FeedbackRecord: Sendable, Hashable {
     public var authorName: String?
     public var thread: String?
     public var quoted: String?
+    /// E-mail: the message's threading facts, stored with every message of the mailbox (`MailEnvelope`).
+    public var mail: MailEnvelope?
     /// The comment's sentiment and signals; nil when there is no comment or it was not scored.
     public var sentiment: SentimentSummary?
 

@@ -20,7 +20,7 @@ public struct IngestCounts: Sendable, Hashable, Codable {
         switch event {
         case .accepted: accepted += 1
         case .quarantined: quarantined += 1
-        case .skipped: skipped += 1
+        case .skipped, .teamMessage: skipped += 1
         }
     }
 

@@ -3,4 +3,6 @@ public enum IngestEvent: Sendable {
     case accepted(FeedbackRecord)
     case quarantined(QuarantinedRecord)
     case skipped(SkipReason, SourcePosition)
+    /// A message from the team (`voc ingest --team-domain`): not feedback, counted as skipped, kept for threading.
+    case teamMessage(MailEnvelope, SourcePosition)
 }

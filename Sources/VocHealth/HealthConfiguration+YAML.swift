@@ -21,6 +21,7 @@ extension HealthConfiguration {
             case "prior_strength": configuration.priorStrength = try reader.number(value, in: 0...1000)
             case "volume_target": configuration.volumeTarget = try reader.number(value, in: 1...1_000_000)
             case "trend_arrow_points": configuration.trendArrowPoints = try reader.number(value, in: 0...100)
+            case "fcr_window_days": configuration.fcrWindowDays = try reader.number(value, in: 1...90)
             case "weights": configuration.profile.weights = try reader.weights(value, over: configuration.profile.weights)
             case "bands": configuration.profile.bands = try reader.bands(value, over: configuration.profile.bands)
             case "segments":
@@ -38,7 +39,7 @@ extension HealthConfiguration {
                 }
             default:
                 throw reader.error("unknown setting '\(key.string ?? "")'; expected half_life_days, period_days, prior_strength, "
-                                   + "volume_target, trend_arrow_points, weights, bands or segments", at: key)
+                                   + "volume_target, trend_arrow_points, fcr_window_days, weights, bands or segments", at: key)
             }
         }
         return configuration

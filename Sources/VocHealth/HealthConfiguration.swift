@@ -13,6 +13,9 @@ public struct HealthConfiguration: Sendable, Hashable {
     public var volumeTarget = 10.0
     /// Score change between consecutive periods shown as a rising or falling trend arrow.
     public var trendArrowPoints = 3.0
+    /// First-contact resolution: how many days after the team's first reply a customer's new message in the thread
+    /// still means the reply did not solve it.
+    public var fcrWindowDays = 7.0
     public var profile = HealthProfile.default
     /// Segment name (as in the account directory) → profile; a segment without one uses `profile`.
     public var segments: [String: HealthProfile] = [:]
@@ -31,7 +34,7 @@ public struct HealthProfile: Sendable, Hashable {
 
     public static let `default` = HealthProfile(
         weights: [.nps: 20, .csat: 15, .ces: 10, .sentiment: 15, .sentimentTrend: 10, .detractors: 10, .churn: 10, .effort: 5,
-                  .recency: 3, .volume: 2],
+                  .recency: 3, .volume: 2, .firstContactResolution: 0],
         bands: BandThresholds())
 
     public init(weights: [HealthMeasure: Double], bands: BandThresholds) {

@@ -20,6 +20,8 @@ public enum HealthMeasure: String, Sendable, Hashable, Codable, CaseIterable {
     case recency
     /// 100 × min(1, decayed responses / volume target).
     case volume
+    /// % of the customer's e-mail threads resolved at first contact (`FirstContactResolution`); weight 0 by default.
+    case firstContactResolution = "fcr"
 
     /// Measures estimated from answers, and so shrunk toward the portfolio when the account has few of them.
     /// Recency and volume describe the amount of evidence itself and are taken as they are.
@@ -38,6 +40,7 @@ public enum HealthMeasure: String, Sendable, Hashable, Codable, CaseIterable {
         case .effort: "100 − % comments about effort"
         case .recency: "100 × ½ per half-life since the last response"
         case .volume: "100 × responses / volume target"
+        case .firstContactResolution: "% of e-mail threads resolved at first contact"
         }
     }
 
@@ -53,6 +56,7 @@ public enum HealthMeasure: String, Sendable, Hashable, Codable, CaseIterable {
         case .effort: "no effort complaints"
         case .recency: "recency"
         case .volume: "volume"
+        case .firstContactResolution: "first-contact resolution"
         }
     }
 }

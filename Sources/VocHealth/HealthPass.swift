@@ -122,6 +122,30 @@ public struct HealthPass {
         }
     }
 
+    /// Counts an account's e-mail contacts (`FirstContactResolution`) for the first-contact-resolution measure: each
+    /// decided contact weighs as a record of the day the customer first wrote, at every instant its outcome was known
+    /// by. `account` is a directory account id (nil: the portfolio only).
+    public mutating func add(contacts: some Sequence<FirstContact>, account id: String?) {
+        let account = id.map { index(ofAccount: $0) }
+        let segment = account.flatMap { accountSegments[$0] }
+        let count = instants.count
+        for contact in contacts {
+            guard let decided = contact.decidedAt, contact.outcome == .resolved || contact.outcome == .notResolved else { continue }
+            let day = RollupKey.day(of: contact.openedAt.timeIntervalSince1970)
+            guard day <= referenceDay, let weight = weights.weight(age: referenceDay - day) else { continue }
+            let resolved = contact.outcome == .resolved ? weight : 0
+            for index in 0..<count where decided <= instants[index] {
+                func add(_ sums: inout SignalAccumulator) {
+                    sums.contacts.add(weight)
+                    sums.resolvedContacts.add(resolved)
+                }
+                add(&portfolioSums[index])
+                if let account { add(&accountSums[account * count + index]) }
+                if let segment { add(&segmentSums[segment * count + index]) }
+            }
+        }
+    }
+
     /// Every account with feedback on or before `asOf`, worst first, with its trend against the previous period.
     /// - Parameter among: only these accounts (nil: all), for a page about one account.
     public func accounts(among: Set<String>? = nil) -> [AccountHealth] {

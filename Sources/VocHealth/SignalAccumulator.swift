@@ -22,6 +22,9 @@ struct SignalAccumulator {
     var sentimentSum = ExactSum()
     var churn = ExactSum()
     var effort = ExactSum()
+    /// Decided first contacts, and those resolved (`HealthPass.add(contacts:account:)`).
+    var contacts = ExactSum()
+    var resolvedContacts = ExactSum()
     var latest: Date?
     /// Unweighted scored comments and sentiment (in `RollupUnits`) of the last period and of the one before, for the trend.
     var lastPeriod = (count: 0, units: 0)
@@ -64,6 +67,8 @@ struct SignalAccumulator {
         sentimentSum.add(other.sentimentSum)
         churn.add(other.churn)
         effort.add(other.effort)
+        contacts.add(other.contacts)
+        resolvedContacts.add(other.resolvedContacts)
         if let last = other.latest, latest.map({ last > $0 }) ?? true { latest = last }
         lastPeriod = (lastPeriod.count + other.lastPeriod.count, lastPeriod.units + other.lastPeriod.units)
         previousPeriod = (previousPeriod.count + other.previousPeriod.count, previousPeriod.units + other.previousPeriod.units)
@@ -81,6 +86,7 @@ struct SignalAccumulator {
         case .detractors: return share(w(npsWeight) - w(detractors), of: npsWeight)
         case .churn: return share(w(scoredWeight) - w(churn), of: scoredWeight)
         case .effort: return share(w(scoredWeight) - w(effort), of: scoredWeight)
+        case .firstContactResolution: return share(w(resolvedContacts), of: contacts)
         case .sentimentTrend:
             guard lastPeriod.count > 0, previousPeriod.count > 0 else { return nil }
             let delta = RollupUnits.value(lastPeriod.units) / Double(lastPeriod.count) - RollupUnits.value(previousPeriod.units) / Double(previousPeriod.count)

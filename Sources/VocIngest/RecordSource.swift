@@ -18,15 +18,18 @@ public protocol RecordSource {
 
 /// Opens inputs as record sources.
 public enum RecordSources {
-    /// Opens `path` as `format` (sniffed when nil). `jobs` is how many threads parse e-mail (one per core when nil).
+    /// Opens `path` as `format` (sniffed when nil). `jobs` is how many threads parse e-mail (one per core when nil);
+    /// e-mail from `teamDomains` is the team's (`MailIngester`).
     public static func open(path: String, format: InputFormat? = nil, options: SurveyCSVOptions = SurveyCSVOptions(), recordPath: String? = nil,
-                            vocabulary: ColumnVocabulary, stripper: ReplyStripper, jobs: Int? = nil) throws(VocError) -> any RecordSource {
+                            vocabulary: ColumnVocabulary, stripper: ReplyStripper, teamDomains: Set<String> = [],
+                            jobs: Int? = nil) throws(VocError) -> any RecordSource {
         let sniffed: InputFormat
         if let format { sniffed = format } else { sniffed = try InputFormat.sniff(path: path) }
         switch sniffed {
         case .csv: return try SurveyCSVIngester(path: path, options: options, vocabulary: vocabulary)
         case .xml: return try XMLIngester(path: path, recordPath: recordPath, options: options, vocabulary: vocabulary)
-        case .mbox, .eml: return try MailIngester(path: path, format: sniffed, vocabulary: vocabulary, stripper: stripper, jobs: jobs)
+        case .mbox, .eml: return try MailIngester(path: path, format: sniffed, vocabulary: vocabulary, stripper: stripper,
+                                                        teamDomains: teamDomains, jobs: jobs)
         }
     }
 }

@@ -24,12 +24,12 @@ struct BatchWriter {
     }
 
     /// Starts writing a batch once the previous one is written; throws the previous one's error, if any.
-    mutating func submit(records: [FeedbackRecord], quarantined: [QuarantinedRecord]) async throws(VocError) {
+    mutating func submit(records: [FeedbackRecord], quarantined: [QuarantinedRecord], mail: [MailEnvelope]) async throws(VocError) {
         try await waitForWrite()
         let (store, run) = (store, run)
         writing = Task(executorPreference: Self.writerThread) {
             do throws(VocError) {
-                return (.success(try await store.insert(records: records, quarantined: quarantined, run: run)), records)
+                return (.success(try await store.insert(records: records, quarantined: quarantined, mail: mail, run: run)), records)
             } catch {
                 return (.failure(error), records)
             }

@@ -18,6 +18,8 @@ public struct IngestPipeline {
     public var recordPath: String?
     /// Threads parsing e-mail and scoring comments; the result does not depend on it.
     public var jobs: Int
+    /// The team's own e-mail domains: messages from them are its replies (kept for threading), not feedback.
+    public var teamDomains: Set<String> = []
 
     /// Records per transaction: large enough that commits do not dominate, small enough to keep memory flat (~10 MB).
     public static let batchSize = 16_384
@@ -72,7 +74,8 @@ public struct IngestPipeline {
         if let reason = file.skipReason { return try await skipped(file, reason, run: run) }
         var source: any RecordSource
         do throws(VocError) {
-            source = try RecordSources.open(path: file.path, options: options, recordPath: recordPath, vocabulary: vocabulary, stripper: stripper, jobs: jobs)
+            source = try RecordSources.open(path: file.path, options: options, recordPath: recordPath, vocabulary: vocabulary, stripper: stripper,
+                                           teamDomains: teamDomains, jobs: jobs)
         } catch where file.walked && error.code == .invalidInput {
             return try await skipped(file, error.message.prefix { $0 != ":" }.description, run: run)
         }
@@ -82,6 +85,7 @@ public struct IngestPipeline {
         for note in source.mappingNotes { observer.note(source.file, note) }
         var records: [FeedbackRecord] = []
         var quarantined: [QuarantinedRecord] = []
+        var mail: [MailEnvelope] = []
         records.reserveCapacity(Self.batchSize)
         var writer = BatchWriter(store: store, run: run)
         do throws(VocError) {
@@ -90,17 +94,14 @@ public struct IngestPipeline {
                 case .accepted(let record): records.append(record)
                 case .quarantined(let record): quarantined.append(record)
                 case .skipped: break
+                case .teamMessage(let envelope, _): mail.append(envelope)
                 }
-                if records.count + quarantined.count >= Self.batchSize {
-                    score(&records)
-                    try await writer.submit(records: records, quarantined: quarantined)
-                    records.removeAll(keepingCapacity: true)
-                    quarantined.removeAll(keepingCapacity: true)
+                if records.count + quarantined.count + mail.count >= Self.batchSize {
+                    try await submit(&records, &quarantined, &mail, to: &writer)
                     observer.progress(source.file, source.counts.read)
                 }
             }
-            score(&records)
-            try await writer.submit(records: records, quarantined: quarantined)
+            try await submit(&records, &quarantined, &mail, to: &writer)
         } catch {
             _ = try? await writer.finish()  // let the batch already being written land before the error is reported
             throw error
@@ -111,6 +112,18 @@ public struct IngestPipeline {
         let summary = IngestFileSummary(path: source.file, format: source.format.rawValue, detail: source.detail, counts: counts, error: nil)
         try await store.logFile(summary, run: run)
         return summary
+    }
+
+    /// Scores a batch and hands it to the writer with the threading facts of its customers' messages (known once
+    /// scored: `MailEnvelope.stillUnresolved`) and of the team's.
+    private func submit(_ records: inout [FeedbackRecord], _ quarantined: inout [QuarantinedRecord], _ mail: inout [MailEnvelope],
+                        to writer: inout BatchWriter) async throws(VocError) {
+        score(&records)
+        for record in records { if let envelope = record.mail { mail.append(envelope) } }
+        try await writer.submit(records: records, quarantined: quarantined, mail: mail)
+        records.removeAll(keepingCapacity: true)
+        quarantined.removeAll(keepingCapacity: true)
+        mail.removeAll(keepingCapacity: true)
     }
 
     /// Scores a batch's comments on `jobs` threads, each taking one contiguous share of the records. Each record is

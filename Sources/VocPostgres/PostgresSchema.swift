@@ -208,6 +208,21 @@ enum PostgresSchema {
         ("v9-snapshot-domains", """
             ALTER TABLE account_snapshot ADD COLUMN domains TEXT;
             """),
+        // Every e-mail message's threading facts, the team's replies included (first-contact resolution).
+        ("v10-mail-messages", """
+            CREATE TABLE mail_message (
+                key TEXT PRIMARY KEY,
+                message_id TEXT,
+                refs TEXT,
+                subject TEXT,
+                sent_at DOUBLE PRECISION,
+                sender TEXT,
+                customer_email TEXT,
+                account_id TEXT,
+                from_team BOOLEAN NOT NULL,
+                still_unresolved BOOLEAN NOT NULL
+            );
+            """),
     ]
 
     static let rollupMigration = "v4-rollup-label-tallies"

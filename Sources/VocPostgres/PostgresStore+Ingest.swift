@@ -52,12 +52,14 @@ extension PostgresStore {
         return sql + (onConflict.map { " ON CONFLICT " + $0 } ?? "") + (returning.map { " RETURNING \($0)" } ?? "")
     }
 
-    public func insert(records: [FeedbackRecord], quarantined: [QuarantinedRecord], run: Int64) async throws(VocError) -> Int {
+    public func insert(records: [FeedbackRecord], quarantined: [QuarantinedRecord], mail: [MailEnvelope], run: Int64) async throws(VocError) -> Int {
         // Sorted by key: concurrent writers lock conflicting rows in the same order. Duplicates within a batch are
         // dropped here (the first wins, as in SQLite) and counted as already stored.
         var seen: Set<String> = []
         let unique = records.sorted { $0.key < $1.key }.filter { seen.insert($0.key).inserted }
         let quarantine = quarantined.sorted { $0.key < $1.key }
+        var seenMail: Set<String> = []
+        let messages = mail.sorted { $0.key < $1.key }.filter { seenMail.insert($0.key).inserted }
         let inserted = try await transaction { connection, logger in
             // Shared: ingests do not wait for each other, only `arrivedThrough` waits for them.
             try await connection.query("SELECT pg_advisory_xact_lock_shared(\(PostgresSchema.arrivalLock))", logger: logger)
@@ -100,6 +102,7 @@ extension PostgresStore {
                 try await connection.query(PostgresQuery(unsafeSQL: Self.insertSQL("quarantine", QuarantineColumn.self, rows: batch.count), binds: row.binds),
                                            logger: logger)
             }
+            try await Self.insert(messages, into: "mail_message", MailColumn.self, on: connection, logger: logger) { $0.write(into: &$1) }
             return inserted
         }
         return records.count - inserted

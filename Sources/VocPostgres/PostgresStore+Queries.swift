@@ -230,6 +230,16 @@ extension PostgresStore {
         }
     }
 
+    public func mailMessages() async throws(VocError) -> [MailEnvelope] {
+        try await run { connection, logger in
+            var messages: [MailEnvelope] = []
+            for try await row in try await connection.query(PostgresQuery(unsafeSQL: "SELECT \(MailEnvelope.columns.names()) FROM mail_message"), logger: logger) {
+                messages.append(try MailEnvelope(reading: PostgresRowReader(row, positions: MailEnvelope.columns)))
+            }
+            return messages
+        }
+    }
+
     public func quarantine(file: String?, reason: QuarantineReason?) async throws(VocError) -> [QuarantineEntry] {
         var binds = PostgresBindings()
         var conditions: [String] = []

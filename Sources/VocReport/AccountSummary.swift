@@ -1,6 +1,6 @@
 public import Foundation
 public import VocCore
-import VocScore
+public import VocScore
 
 
 /// An account's metrics as reported: the JSON, NDJSON and CSV shape of `voc accounts` and `voc account`.
@@ -75,6 +75,8 @@ public struct AccountSummary: Sendable, Encodable {
     public var csat: Rating?
     public var ces: Rating?
     public var sentiment: Sentiment?
+    /// First-contact resolution of the account's e-mail threads (`ContactLedger`); nil without threads.
+    public var fcr: ResolutionResult?
     public var firstResponse: Date?
     public var lastResponse: Date?
     /// From the account directory, when one was imported: segment, CSM, ARR, and whether the directory knows the account.

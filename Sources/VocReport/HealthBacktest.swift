@@ -87,16 +87,19 @@ public struct HealthBacktest: Sendable, Encodable {
         var outcomes: [(outcome: ChurnDiscrimination.Outcome, band: HealthBand)] = []
         let covered = RetentionAnalysis.covered(snapshots, period: period)
         let older = (covered.count + 1) / 2
+        let messages = try await store.mailMessages()
         let chosen = half == .all ? covered[...] : half == .older ? covered.prefix(older) : covered.dropFirst(older)
         for (interval, start, end) in chosen {
             let before = RetentionAnalysis.active(start), after = RetentionAnalysis.active(end)
             // The directory as the start snapshot had it: its domains match the feedback (an account that churned
             // since is in no later directory), its segments and ARR make the priors. Scored the second before.
             let resolver = AccountResolver(start.accounts)
-            var pass = HealthPass(model: model, directory: before, asOf: interval.start.addingTimeInterval(-1))
+            let asOf = interval.start.addingTimeInterval(-1)
+            var pass = HealthPass(model: model, directory: before, asOf: asOf)
             try await store.forEachRollup(days: true) { key, rollup in
                 pass.add(rollup, account: resolver.resolve(accountID: key.accountID, email: key.domain.map { "@" + $0 }).account)
             }
+            pass.add(ContactLedger(messages, resolver: resolver, asOf: asOf, windowDays: model.configuration.fcrWindowDays))
             let scored = pass.accounts(among: Set(before.keys))
             var row = Period(periodStart: interval.start, periodEnd: interval.end, accounts: before.count, scored: scored.count, churned: 0)
             for health in scored {

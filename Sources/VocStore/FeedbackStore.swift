@@ -16,8 +16,11 @@ public protocol FeedbackStore: Sendable {
     func logFile(_ summary: IngestFileSummary, run: Int64) async throws(VocError)
     /// The latest `limit` ingest runs, newest first.
     func ingestLog(limit: Int) async throws(VocError) -> [IngestRunLog]
-    /// Stores a batch in one transaction; returns how many records were already stored.
-    func insert(records: [FeedbackRecord], quarantined: [QuarantinedRecord], run: Int64) async throws(VocError) -> Int
+    /// Stores a batch in one transaction, with the threading facts of e-mail messages (`mail`, the customers' and
+    /// the team's; each kept once); returns how many records were already stored.
+    func insert(records: [FeedbackRecord], quarantined: [QuarantinedRecord], mail: [MailEnvelope], run: Int64) async throws(VocError) -> Int
+    /// Every e-mail message's threading facts, in no particular order.
+    func mailMessages() async throws(VocError) -> [MailEnvelope]
 
     /// Hands every rollup group to `body`, in an order of the store's choosing (each group once, whole: the parts
     /// ingests added since the last compaction merged in); without `days`, the day series are left empty (not read).
@@ -98,6 +101,11 @@ public struct PartialTally: Sendable {
 }
 
 extension FeedbackStore {
+    /// Stores a batch without e-mail threading facts (survey and XML records).
+    public func insert(records: [FeedbackRecord], quarantined: [QuarantinedRecord], run: Int64) async throws(VocError) -> Int {
+        try await insert(records: records, quarantined: quarantined, mail: [], run: run)
+    }
+
     public func recordNewAlerts(_ alerts: [Alert], at date: Date, deliver: @escaping @Sendable ([Alert]) throws -> Void) async throws(VocError) -> [Alert] {
         try await recordNewAlerts(alerts, at: date, progress: nil, deliver: deliver)
     }

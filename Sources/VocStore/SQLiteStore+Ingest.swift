@@ -70,7 +70,7 @@ extension SQLiteStore {
 
     /// Stores a batch in one transaction, with the rollup deltas of the records it adds. Returns how many records were
     /// already stored (and so left as they were, and not counted again).
-    public func insert(records: [FeedbackRecord], quarantined: [QuarantinedRecord], run: Int64) throws(VocError) -> Int {
+    public func insert(records: [FeedbackRecord], quarantined: [QuarantinedRecord], mail: [MailEnvelope], run: Int64) throws(VocError) -> Int {
         try write { db in
             var alreadyStored = 0
             var row = SQLiteBinder(try db.cachedStatement(sql: Self.insertSQL(FeedbackColumn.self, into: "feedback")), in: db)
@@ -98,6 +98,11 @@ extension SQLiteStore {
             for entry in quarantined {
                 entry.write(run: run, into: &quarantineRow)
                 _ = try quarantineRow.step()
+            }
+            var mailRow = SQLiteBinder(try db.cachedStatement(sql: Self.insertSQL(MailColumn.self, into: "mail_message")), in: db)
+            for envelope in mail {
+                envelope.write(into: &mailRow)
+                _ = try mailRow.step()
             }
             return alreadyStored
         }

@@ -106,6 +106,14 @@ extension SQLiteStore {
         }
     }
 
+    public func mailMessages() throws(VocError) -> [MailEnvelope] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT \(MailEnvelope.columns.names()) FROM mail_message").map { row in
+                try MailEnvelope(reading: SQLiteRowReader(row: row, positions: MailEnvelope.columns))
+            }
+        }
+    }
+
     /// Quarantined records, optionally of one file or one reason, in file and line order.
     public func quarantine(file: String? = nil, reason: QuarantineReason? = nil) throws(VocError) -> [QuarantineEntry] {
         try read { db in

@@ -287,6 +287,12 @@ enum StoreSchema {
         migrator.registerMigration("v12-snapshot-domains") { db in
             try db.execute(sql: "ALTER TABLE account_snapshot ADD COLUMN domains TEXT")
         }
+        // Every e-mail message's threading facts, the team's replies included: what first-contact resolution reads.
+        migrator.registerMigration("v13-mail-messages") { db in
+            try db.execute(sql: "CREATE TABLE mail_message (" + MailColumn.allCases.map { column in
+                "\(column.name) \(column.type.sqlite)" + (column == .key ? " PRIMARY KEY NOT NULL" : column.type == .boolean ? " NOT NULL" : "")
+            }.joined(separator: ", ") + ") WITHOUT ROWID")
+        }
         return migrator
     }
 

@@ -70,6 +70,7 @@ func ingest(_ path: String, options: SurveyCSVOptions = SurveyCSVOptions()) thro
         case .accepted(let record): accepted.append(record)
         case .quarantined(let record): quarantined.append(record)
         case .skipped(let reason, _): skipped.append(reason)
+        case .teamMessage: break  // e-mail only
         }
     }
     return IngestResult(inspection: ingester.inspection, counts: ingester.counts, accepted: accepted, quarantined: quarantined, skipped: skipped)

@@ -56,7 +56,7 @@ import VocTestSupport
         record.submittedAt = Date(timeIntervalSince1970: 1_710_000_000)
         record.nps = ScaledAnswer(.rating(2), on: RatingScale.nps)
         let run = try await store.startRun(command: "killed")
-        #expect(try store.insert(records: [record], quarantined: [], run: run) == 0)
+        #expect(try store.insert(records: [record], quarantined: [], mail: [], run: run) == 0)
         #expect(try deltaRows(store) == 1)
         #expect(try await store.storedRollups() == store.rollupsFromRecords(), "queries merge the deltas in")
         let northwind = try #require(try await AccountDirectoryView(store: store).tally(of: "NW-1001"))

@@ -87,7 +87,7 @@ import VocTestSupport
         }
         #expect(ids == ["k1", "k2", "k3"], "row ids follow the source order")
         #expect(indexes.contains("feedback_account"))
-        #expect(try store.insert(records: [], quarantined: [], run: 1) == 0)
+        #expect(try store.insert(records: [], quarantined: [], mail: [], run: 1) == 0)
     }
 
     @Test func aRunIntoAnEmptyStoreBuildsTheAccountIndexAtTheEndOrAtTheNextOpen() async throws {

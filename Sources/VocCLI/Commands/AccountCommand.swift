@@ -38,14 +38,13 @@ struct AccountCommand: AsyncParsableCommand {
         async let analyzer = sentimentOptions.analyzer()
         let store = try await storeOptions.open(), model = try health.model()
         var dashboard = try await Dashboard(store: store, model: model, analyzer: nil, asOf: health.date(for: store, model: model),
-                                            drivers: drivers, only: .some(account))
+                                            drivers: drivers, minimumSample: minN, only: .some(account))
         dashboard.analyzer = try await analyzer
         let view = dashboard.view
         guard let tally = dashboard.tally(of: account) else {
             throw VocError(.notFound, "no feedback for account '\(id)' in \(view.store.location); `voc accounts` lists them")
         }
-        var summary = AccountSummary(tally, minimumSample: minN)
-        summary.attach(account.flatMap { view.accounts[$0] }, directoryImported: !view.accounts.isEmpty)
+        let summary = dashboard.summary(of: tally)
         let responses = try await view.feedback(account: account, limit: limit)
         let questions = try await view.questions(of: .some(account)).map { QuestionSummary($0, minimumSample: minN) }
         let aspects = try await view.aspects(of: .some(account)).map { AspectSummary($0, minimumSample: minN) }
@@ -65,6 +64,7 @@ struct AccountCommand: AsyncParsableCommand {
                 Console.out("recommend: \(Formatting.fixed(recommend.percent))% would recommend (95% CI \(Formatting.interval(recommend.ciLow, recommend.ciHigh)), "
                             + "n=\(recommend.answered)\(recommend.sufficient ? "" : ", too few to judge")): \(recommend.yes) yes, \(recommend.answered - recommend.yes) no")
             }
+            if let fcr = summary.fcr { Console.out("FCR:       " + Self.resolutionLine(fcr)) }
             for (name, rating, favourable) in [("CSAT", summary.csat, "satisfied"), ("CES", summary.ces, "easy")] {
                 guard let rating else { continue }
                 Console.out("\(name):\(String(repeating: " ", count: 10 - name.count))\(Formatting.fixed(rating.favourablePercent))% \(favourable) "
@@ -165,6 +165,14 @@ struct AccountCommand: AsyncParsableCommand {
     /// `!` marks churn intent, `~` effort.
     static func flags(_ sentiment: SentimentSummary?) -> String {
         (sentiment?.churn == true ? "!" : "") + (sentiment?.effort == true ? "~" : "")
+    }
+
+    /// "62.5% resolved at first contact (95% CI 30.6–86.3, n=8 threads decided): 5 resolved, 3 not; 1 pending, 2 unanswered".
+    static func resolutionLine(_ fcr: ResolutionResult) -> String {
+        let decided = fcr.percent == nil ? "no thread decided yet"
+            : "\(Formatting.fixed(fcr.percent))% resolved at first contact (95% CI \(Formatting.interval(fcr.ciLow, fcr.ciHigh)), "
+              + "n=\(fcr.decided) threads decided\(fcr.sufficient ? "" : ", too few to judge")): \(fcr.resolved) resolved, \(fcr.decided - fcr.resolved) not"
+        return decided + "; \(fcr.pending) pending, \(fcr.unanswered) unanswered"
     }
 
     static func cell(_ answer: ScoreAnswer?) -> String {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import VocCore
+import VocHealth
 import VocReport
 import VocScore
 import VocStore
@@ -13,14 +14,20 @@ struct AccountsListCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Below this many answers a figure is marked insufficient (*).")
     var minN = Confidence.defaultMinimumSample
 
+    @OptionGroup var health: HealthOptions
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
         let view = try await AccountDirectoryView(store: storeOptions.open())
+        let model = try health.model()
+        // First-contact resolution as of --as-of (threads replied to less than a window before it are pending).
+        let contacts = try await ContactLedger(view: view, asOf: health.date(for: view.store, model: model),
+                                               windowDays: model.configuration.fcrWindowDays)
         let summaries = try await view.tallies().map { tally in
             var summary = AccountSummary(tally, minimumSample: minN)
             summary.attach(tally.accountID.flatMap { view.accounts[$0] }, directoryImported: !view.accounts.isEmpty)
+            summary.fcr = contacts.result(of: tally.accountID, minimumSample: minN)
             return summary
         }
         AccountListing(summaries: summaries, minimumSample: minN).print(output)

@@ -26,8 +26,16 @@ struct IngestCommand: AsyncParsableCommand {
 
     var jobs: Int { requestedJobs ?? ProcessInfo.processInfo.activeProcessorCount }
 
+    @Option(name: .customLong("team-domain"), help: ArgumentHelp(
+        "Your own e-mail domain (repeat for several; subdomains count too): mail from it is your team's replies, kept to thread conversations and measure first-contact resolution, never read as customer feedback.",
+        valueName: "domain"))
+    var teamDomains: [String] = []
+
     func validate() throws {
         guard (requestedJobs ?? 1) >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        for domain in teamDomains where EmailDomain.of("@" + domain) == nil {
+            throw ValidationError("--team-domain '\(domain)' is not a domain (expected something like acme.com)")
+        }
     }
 
     @OptionGroup var storeOptions: StoreOptions
@@ -41,8 +49,9 @@ struct IngestCommand: AsyncParsableCommand {
         let stripper = try ReplyStripper.load(from: lexicons)
         let analyzer = try sentimentOptions.analyzer()
         let surveyOptions = try mappingOptions.surveyOptions()
-        let pipeline = IngestPipeline(store: try await storeOptions.open(creating: true), vocabulary: vocabulary, stripper: stripper, analyzer: analyzer,
+        var pipeline = IngestPipeline(store: try await storeOptions.open(creating: true), vocabulary: vocabulary, stripper: stripper, analyzer: analyzer,
                                       options: surveyOptions, recordPath: mappingOptions.recordPath, jobs: jobs)
+        pipeline.teamDomains = Set(teamDomains.map { EmailDomain.of("@" + $0)! })
         let observer = IngestObserver(
             note: { file, note in Console.error("voc: note: \(file): \(note)") },
             progress: { file, records in Console.progress("\(file): \(records) records") },

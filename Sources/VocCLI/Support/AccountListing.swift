@@ -12,6 +12,8 @@ struct AccountListing {
         case .table:
             // The would-recommend column only when some account was asked a yes/no recommend question.
             let recommend = summaries.contains { $0.recommend != nil }
+            // First-contact resolution only when some account has a decided e-mail thread.
+            let fcr = summaries.contains { $0.fcr?.percent != nil }
             var table = TextTable(columns: [
                 .init("ACCOUNT"), .init("NAME", cut: .end), .init("RESP", alignRight: true),
                 .init("NPS", alignRight: true), .init("95% CI", alignRight: true), .init("N", alignRight: true, dropOrder: 2),
@@ -19,8 +21,11 @@ struct AccountListing {
                 .init("CSAT%", alignRight: true), .init("CSAT", alignRight: true, dropOrder: 6), .init("CES", alignRight: true),
                 .init("EASY%", alignRight: true, dropOrder: 5), .init("SENT", alignRight: true), .init("NEG%", alignRight: true, dropOrder: 4),
                 .init("LAST", dropOrder: 3), .init("TOPICS", cut: .end, dropOrder: 7),
-            ])
-            for summary in summaries { table.append(Self.cells(summary, recommend: recommend)) }
+            ] + (fcr ? [.init("FCR%", alignRight: true, dropOrder: 9)] : []))
+            for summary in summaries {
+                table.append(Self.cells(summary, recommend: recommend)
+                             + (fcr ? [Formatting.fixed(summary.fcr?.percent) + (summary.fcr?.sufficient == false ? "*" : "")] : []))
+            }
             Console.out(table.render(maxWidth: Console.width))
             let unknown = summaries.filter { $0.account != nil && $0.inDirectory == false }
             if !unknown.isEmpty {
@@ -28,6 +33,7 @@ struct AccountListing {
             }
             if summaries.contains(where: {
                 $0.nps?.sufficient == false || $0.recommend?.sufficient == false || $0.csat?.sufficient == false || $0.ces?.sufficient == false
+                    || ($0.fcr?.percent != nil && $0.fcr?.sufficient == false)
             }) {
                 Console.out("* fewer than \(minimumSample) answers: too few to judge (--min-n)")
             }
@@ -41,7 +47,7 @@ struct AccountListing {
                 "account", "name", "responses", "nps", "nps_ci_low", "nps_ci_high", "nps_n", "csat_percent", "csat_mean", "csat_n",
                 "ces_mean", "ces_easy_percent", "ces_n", "sentiment_mean", "negative_percent", "churn_mentions", "effort_mentions",
                 "topics", "last_response", "in_directory", "segment", "owner", "arr", "recommend_percent", "recommend_ci_low",
-                "recommend_ci_high", "recommend_n",
+                "recommend_ci_high", "recommend_n", "fcr_percent", "fcr_ci_low", "fcr_ci_high", "fcr_n",
             ])
             for summary in summaries {
                 text += csv.row([
@@ -56,6 +62,7 @@ struct AccountListing {
                     summary.inDirectory.map { "\($0)" } ?? "", summary.segment ?? "", summary.owner ?? "", Self.raw(summary.arr),
                     Self.raw(summary.recommend?.percent), Self.raw(summary.recommend?.ciLow), Self.raw(summary.recommend?.ciHigh),
                     "\(summary.recommend?.answered ?? 0)",
+                    Self.raw(summary.fcr?.percent), Self.raw(summary.fcr?.ciLow), Self.raw(summary.fcr?.ciHigh), "\(summary.fcr?.decided ?? 0)",
                 ])
             }
             Console.out(text, terminator: "")

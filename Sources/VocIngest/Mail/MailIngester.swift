@@ -20,13 +20,14 @@ public struct MailIngester {
     static let batchMessages = 1024
     static let batchBytes = 8 << 20
 
-    public init(path: String, format: InputFormat, vocabulary: ColumnVocabulary, stripper: ReplyStripper,
+    /// - Parameter teamDomains: the team's own domains, lower-cased: their messages are `.teamMessage` events.
+    public init(path: String, format: InputFormat, vocabulary: ColumnVocabulary, stripper: ReplyStripper, teamDomains: Set<String> = [],
                 jobs: Int? = nil) throws(VocError) {
         file = path
         self.format = format
         let reader = MboxReader(source: try FileDescriptorSource(path: path), isSingleMessage: format == .eml,
                                 maximumMessageBytes: Self.maximumMessageBytes)
-        let batches = Batches(reader: reader, parser: MailMessageParser(file: path, vocabulary: vocabulary, stripper: stripper),
+        let batches = Batches(reader: reader, parser: MailMessageParser(file: path, vocabulary: vocabulary, stripper: stripper, teamDomains: teamDomains),
                               jobs: max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount))
         events = ReadAhead(depth: 2) { () throws(VocError) in try batches.next() }
     }

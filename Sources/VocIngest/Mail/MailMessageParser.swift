@@ -3,11 +3,14 @@ import VocCore
 
 /// Turns one message split from an mbox (or one `.eml`) into an ingest event: accepted with the customer's own words
 /// (quoted replies, forwards and signature stripped and kept aside), quarantined with its reason, or skipped when it
-/// is an automatic reply or a bounce. Holds no state, so messages can be parsed on several threads at once.
+/// is an automatic reply or a bounce; a message from the team is kept for threading only. Holds no state, so messages
+/// can be parsed on several threads at once.
 struct MailMessageParser: Sendable {
     let file: String
     let vocabulary: ColumnVocabulary
     let stripper: ReplyStripper
+    /// The team's own domains (lower-cased): their messages are replies, not feedback. Subdomains count too.
+    var teamDomains: Set<String> = []
 
     /// - Parameter ordinal: the message's 1-based place in its file.
     func parse(_ message: MboxReader.Message, ordinal: Int) -> IngestEvent {
@@ -27,33 +30,90 @@ struct MailMessageParser: Sendable {
         }
         if let reason = Self.automatic(headers) { return .skipped(reason, position) }
 
-        var record = FeedbackRecord(key: "", channel: .email, position: position)
         let sender = Self.address(EncodedWords.decode(headers.value("from") ?? ""))
+        let messageID = headers.value("message-id").map { $0.trimming(" <>") }.flatMap { $0.isEmpty ? nil : $0 }
+        var hasher = StableHasher()
+        hasher.combine("email")
+        if let messageID { hasher.combine(messageID) } else { hasher.combine(message.bytes) }
+        let key = hasher.finalizeHex()
+        let subject = headers.value("subject").map(EncodedWords.decode).map { $0.trimmingSpaces }
+        let sentAt = headers.value("date").flatMap { date in Array(date.utf8).withUnsafeBufferPointer(TimestampParser.parseRFC5322) }
+        let references = Self.references(headers)
+        if let address = sender.address, isTeam(address) {
+            // Addressed to the customer: the first recipient outside the team.
+            let customer = (headers.value("to").map { Self.addresses(EncodedWords.decode($0)) } ?? []).first { !isTeam($0) }
+            return .teamMessage(MailEnvelope(key: key, messageID: messageID, references: references, subject: subject, sentAt: sentAt,
+                                             sender: address, customerEmail: customer, accountID: customer.flatMap(accountKey),
+                                             fromTeam: true), position)
+        }
+
+        var record = FeedbackRecord(key: key, channel: .email, position: position)
         record.respondentEmail = sender.address
         record.authorName = sender.name
-        record.subject = headers.value("subject").map(EncodedWords.decode).map { $0.trimmingSpaces }
-        record.responseID = headers.value("message-id").map { $0.trimming(" <>") }.flatMap { $0.isEmpty ? nil : $0 }
-        record.thread = (headers.value("references")?.split(separator: " ").first.map(String.init) ?? headers.value("in-reply-to"))?
-            .trimming(" <>")
-        if let date = headers.value("date") {
-            record.submittedAt = Array(date.utf8).withUnsafeBufferPointer(TimestampParser.parseRFC5322)
-        }
-        if let email = record.respondentEmail {
-            record.accountID = EmailDomain.accountKey(forEmail: email, freemail: vocabulary.freemailDomains)
-        }
+        record.subject = subject
+        record.responseID = messageID
+        record.thread = references.first
+        record.submittedAt = sentAt
+        record.accountID = sender.address.flatMap(accountKey)
         let text = MIMEText.text(headers: headers, body: bytes[bodyOffset...]) ?? ""
         let (own, stripped) = stripper.strip(text)
         record.comment = own.isEmpty ? nil : own
         record.quoted = stripped.isEmpty ? nil : stripped
-
-        var hasher = StableHasher()
-        hasher.combine("email")
-        if let id = record.responseID { hasher.combine(id) } else { hasher.combine(message.bytes) }
-        record.key = hasher.finalizeHex()
+        record.mail = MailEnvelope(key: key, messageID: messageID, references: references, subject: subject, sentAt: sentAt,
+                                   sender: sender.address, customerEmail: sender.address, accountID: record.accountID, fromTeam: false)
         return .accepted(record)
     }
 
     private static let identifyingHeaders = ["from", "message-id", "subject", "date"]
+
+    private func accountKey(_ email: String) -> String? { EmailDomain.accountKey(forEmail: email, freemail: vocabulary.freemailDomains) }
+
+    /// Whether an address is at one of the team's domains or a subdomain of one.
+    func isTeam(_ address: String) -> Bool {
+        guard !teamDomains.isEmpty, var domain = EmailDomain.of(address) else { return false }
+        while true {
+            if teamDomains.contains(domain) { return true }
+            guard let dot = domain.utf8.firstIndex(of: UInt8(ascii: ".")) else { return false }
+            domain = String(domain[domain.utf8.index(after: dot)...])
+        }
+    }
+
+    /// The Message-IDs a message answers, root first: References (RFC 5322 §3.6.4: the thread's root, then each
+    /// parent), then In-Reply-To when References does not end with it. A hostile list is cut to the root and the
+    /// last parents.
+    static func references(_ headers: MailHeaders) -> [String] {
+        func ids(_ value: String?) -> [String] {
+            (value ?? "").split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," }).map { $0.trimming("<>") }.filter { !$0.isEmpty }
+        }
+        var references = ids(headers.value("references"))
+        for parent in ids(headers.value("in-reply-to")) where references.last != parent && !references.contains(parent) { references.append(parent) }
+        let limit = MailEnvelope.maximumReferences
+        return references.count > limit ? [references[0]] + references.suffix(limit - 1) : references
+    }
+
+    /// The addresses of an address list (`To: Ana <ana@acme.com>, "López, B" <b@x.com>`), lower-cased, in order:
+    /// commas inside quotes or angle brackets do not separate.
+    static func addresses(_ list: String) -> [String] {
+        var parts: [String] = []
+        var current = ""
+        var quoted = false
+        var angle = false
+        for character in list {
+            switch character {
+            case "\"": quoted.toggle()
+            case "<" where !quoted: angle = true
+            case ">" where !quoted: angle = false
+            case "," where !quoted && !angle:
+                parts.append(current)
+                current = ""
+                continue
+            default: break
+            }
+            current.append(character)
+        }
+        parts.append(current)
+        return parts.compactMap { address($0).address }.filter { $0.utf8.contains(UInt8(ascii: "@")) }
+    }
 
     /// mboxrd/mboxo: a body line `>From ` (or `>>From `) was a `From ` line before it was stored; drop one `>`.
     private static let quotedFrom = Array(">From ".utf8)

@@ -31,6 +31,8 @@ public struct Dashboard: Sendable {
     private let totals: (feedback: Int, quarantined: Int)
     /// The CRM snapshots dated by `asOf` (none for a page about one account).
     private let snapshots: [AccountSnapshot]
+    /// The e-mail contacts as of `asOf`, for first-contact resolution.
+    public let contacts: ContactLedger
 
     /// - Parameters:
     ///   - drivers: how many of each account's strongest drivers its page shows.
@@ -59,6 +61,8 @@ public struct Dashboard: Sendable {
             pass.add(rollup, account: account)
             activity.add(rollup, account: account)
         }
+        contacts = try await ContactLedger(view: view, asOf: asOf, windowDays: model.configuration.fcrWindowDays)
+        pass.add(contacts)
         self.activity = activity
         // A page about one account scores that account alone (the others still count toward the priors).
         let among = account.map { Set([$0].compactMap { $0 }) }
@@ -72,6 +76,7 @@ public struct Dashboard: Sendable {
         let pooled = AccountTally.pooled(tallies)
         var portfolio = AccountSummary(pooled, minimumSample: minimumSample)
         portfolio.account = nil
+        portfolio.fcr = contacts.portfolio(minimumSample: minimumSample)
         var bands = BandCounts()
         for account in health { bands.add(account.band) }
         let red = health.filter { $0.band == .red }
@@ -111,6 +116,14 @@ public struct Dashboard: Sendable {
                            segments: values(\.segment), owners: values(\.owner), languages: values(\.language))
     }
 
+    /// An account's summary as its page and `voc account` show it: its tally, what the directory knows, its FCR.
+    public func summary(of tally: AccountTally) -> AccountSummary {
+        var summary = AccountSummary(tally, minimumSample: minimumSample)
+        summary.attach(tally.accountID.flatMap { view.accounts[$0] }, directoryImported: !view.accounts.isEmpty)
+        summary.fcr = contacts.result(of: tally.accountID, minimumSample: minimumSample)
+        return summary
+    }
+
     /// The tally of one account (nil: the feedback matched to no account), or nil when the store has no feedback for it.
     public func tally(of account: String?) -> AccountTally? {
         tallies.first { $0.accountID == account }
@@ -119,8 +132,7 @@ public struct Dashboard: Sendable {
     /// One account's page, or nil when the store has no feedback for it.
     public func account(_ id: String) async throws(VocError) -> AccountDetail? {
         guard let tally = tally(of: id) else { return nil }
-        var summary = AccountSummary(tally, minimumSample: minimumSample)
-        summary.attach(view.accounts[id], directoryImported: !view.accounts.isEmpty)
+        let summary = summary(of: tally)
         var health = self.health.first { $0.account == id }
         if health != nil { health?.drivers = model.drivers(try await view.signals(account: id), asOf: asOf, limit: driverLimit) }
         let drivers = try await evidence(for: health?.drivers ?? [])

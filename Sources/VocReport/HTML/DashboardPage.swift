@@ -369,7 +369,7 @@ public enum DashboardPage {
         "n=\(answered)" + (sufficient ? "" : " · too few to judge")
     }
 
-    /// NPS, would recommend % (yes/no questions), CSAT satisfied %, CES easy % (as the interval chart shows it; the mean in the note) and sentiment, all time,
+    /// NPS, would recommend % (yes/no questions), first-contact resolution % (e-mail threads), CSAT satisfied %, CES easy % (as the interval chart shows it; the mean in the note) and sentiment, all time,
     /// each with its change over the last `periodDays` days (`MetricChanges`).
     private static func metricTiles(_ summary: AccountSummary, changes: MetricChanges, minimumSample: Int) -> HTML {
         var tiles = HTML.empty
@@ -381,6 +381,12 @@ public enum DashboardPage {
         if let recommend = summary.recommend {
             tiles += tile("Would recommend", Formatting.fixed(recommend.percent) + "%", band: nil,
                           note: "yes/no · 95% CI \(Formatting.interval(recommend.ciLow, recommend.ciHigh)) · \(sample(recommend.answered, recommend.sufficient))")
+        }
+        if let fcr = summary.fcr {
+            tiles += tile("First-contact resolution", fcr.percent.map { Formatting.fixed($0) + "%" } ?? "—", band: nil,
+                          note: (fcr.percent == nil ? "no e-mail thread decided yet"
+                                 : "95% CI \(Formatting.interval(fcr.ciLow, fcr.ciHigh)) · \(sample(fcr.decided, fcr.sufficient)) threads")
+                                + " · \(fcr.pending) pending · \(fcr.unanswered) unanswered")
         }
         if let csat = summary.csat {
             tiles += tile("CSAT", Formatting.fixed(csat.favourablePercent) + "% satisfied", band: nil,

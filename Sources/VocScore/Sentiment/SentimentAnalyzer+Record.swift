@@ -8,12 +8,14 @@ extension SentimentAnalyzer {
     /// a "but" that opens one answer does not discount the answer before it, which belongs to another question. The
     /// response's compound is the normalized sum of its answers' valences (what one comment of those items would
     /// score, so a bare "No" to "anything else?" does not dilute it); its signals and topics are any answer's.
+    /// An e-mail's envelope learns whether the customer says the problem goes on (`saysStillUnresolved`).
     public func enrich(_ record: inout FeedbackRecord) {
         guard let comment = record.comment else { return }
         guard !record.answers.isEmpty else {
             let (language, summary) = summarize(comment, language: record.language)
             if record.language == nil { record.language = language }
             record.sentiment = summary
+            if record.mail != nil { record.mail?.stillUnresolved = saysStillUnresolved(comment, language: record.language) }
             return
         }
         let language = record.language.flatMap { model.rules(for: $0) == nil ? nil : $0 } ?? identify(comment)

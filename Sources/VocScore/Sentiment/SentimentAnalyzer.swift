@@ -39,9 +39,15 @@ public struct SentimentAnalyzer: Sendable {
         return (tokens, ids)
     }
 
-    /// Tokens, language, the scored items and whether an effort phrase occurs; with `explains`, the items carry their
-    /// texts and steps.
-    func score(_ text: String, language declared: String?, explains: Bool) -> (LanguageIdentifier.Guess, Context, [Context.Item], effort: Bool) {
+    /// Whether a customer's text says that its problem goes on (`still-unresolved.txt`, in the declared or identified
+    /// language): "still not working", "sigue sin resolverse", "continua sem solução".
+    public func saysStillUnresolved(_ text: String, language declared: String? = nil) -> Bool {
+        let (_, context) = context(of: text, language: declared, explains: false)
+        return context.hasMatch(context.rules.lexicon.stillUnresolved, .stillUnresolved)
+    }
+
+    /// The text's tokens with what its language's lexicon says of each, and the language.
+    private func context(of text: String, language declared: String?, explains: Bool) -> (LanguageIdentifier.Guess, Context) {
         var (tokens, ids) = tokenize(text)
         let guess: LanguageIdentifier.Guess
         if let declared, model.rules(for: declared) != nil {
@@ -54,8 +60,14 @@ public struct SentimentAnalyzer: Sendable {
         if ids.contains(where: { rules.lexicon.facts(of: $0).isContraction }) {
             (tokens, ids) = rules.contractions.expand(tokens, ids: ids, in: model.words) { rules.lexicon.facts(of: $0).isContraction }
         }
-        let context = Context(tokens: tokens, ids: ids, words: model.words, foldedWordIDs: model.foldedIDs, rules: rules,
-                              symbols: model.symbols, explains: explains)
+        return (guess, Context(tokens: tokens, ids: ids, words: model.words, foldedWordIDs: model.foldedIDs, rules: rules,
+                               symbols: model.symbols, explains: explains))
+    }
+
+    /// Tokens, language, the scored items and whether an effort phrase occurs; with `explains`, the items carry their
+    /// texts and steps.
+    func score(_ text: String, language declared: String?, explains: Bool) -> (LanguageIdentifier.Guess, Context, [Context.Item], effort: Bool) {
+        let (guess, context) = context(of: text, language: declared, explains: explains)
 
         var items = context.sentimentItems()
         let effort = context.addEffortItems(to: &items)

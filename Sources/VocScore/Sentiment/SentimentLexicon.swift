@@ -47,6 +47,9 @@ public struct SentimentLexicon: Sendable {
     /// "on the first try", "a day early", "a la primera", "na hora": say that the function verb before them went well.
     var successCues = PhraseIndex<Void>()
     var churn = PhraseIndex<Void>()
+    /// "still not solved", "sigue sin resolverse", "continua sem solução": a customer's e-mail saying that the problem
+    /// goes on (`still-unresolved.txt`; first-contact resolution).
+    var stillUnresolved = PhraseIndex<Void>()
     /// Effort phrases with the valence each carries as an item (`effort.txt`'s second column, else
     /// `SentimentTunables.effortValence`; 0 for a signal alone, such as "three times").
     var effort = PhraseIndex<Double>()
@@ -122,6 +125,9 @@ public struct SentimentLexicon: Sendable {
         for row in try directory.table("repetition-cues.txt", language: language).rows { lexicon.repetitionCues.insert(lexicon.phrase(row.columns[0]), ()) }
         for row in try directory.table("success-cues.txt", language: language).rows { lexicon.successCues.insert(lexicon.phrase(row.columns[0]), ()) }
         for row in try directory.table("churn.txt", language: language).rows { lexicon.churn.insert(lexicon.phrase(row.columns[0]), ()) }
+        for row in try directory.table("still-unresolved.txt", language: language).rows {
+            lexicon.stillUnresolved.insert(lexicon.phrase(row.columns[0]), ())
+        }
         let effort = try directory.table("effort.txt", language: language)
         for row in effort.rows {
             let valence = row.columns.count > 1 ? Double(row.columns[1]) : SentimentTunables.effortValence
@@ -182,7 +188,7 @@ public struct SentimentLexicon: Sendable {
         Array(valences.keys) + Array(negators) + Array(privatives) + Array(boosters.keys) + Array(idioms.words) + Array(contrasts.words)
             + Array(churn.words) + Array(effort.words) + Array(topics.words) + Array(negatorPhrases.words)
             + Array(functionVerbs.words) + Array(failureCues.words) + Array(malfunctionVerbs.words) + Array(repetitionCues.words)
-            + Array(successCues.words)
+            + Array(successCues.words) + Array(stillUnresolved.words)
     }
 
     /// Resolves the facts of every word in `table` (which must hold `words`) for `facts(of:)`.
@@ -199,6 +205,7 @@ public struct SentimentLexicon: Sendable {
         malfunctionVerbs.index(table)
         repetitionCues.index(table)
         successCues.index(table)
+        stillUnresolved.index(table)
         facts = (0..<Int32(table.count)).map { id in
             let word = table.word(id)
             var phrases: WordFacts.PhraseStarts = []
@@ -213,6 +220,7 @@ public struct SentimentLexicon: Sendable {
             if malfunctionVerbs.starts(with: word) { phrases.insert(.malfunctionVerb) }
             if repetitionCues.starts(with: word) { phrases.insert(.repetitionCue) }
             if successCues.starts(with: word) { phrases.insert(.successCue) }
+            if stillUnresolved.starts(with: word) { phrases.insert(.stillUnresolved) }
             return WordFacts(valence: valences[word], booster: boosters[word], isNegator: negators.contains(word),
                              isInterjection: interjections.contains(word), isPrivative: privatives.contains(word),
                              isContraction: contractions.expands(word), phrases: phrases)

@@ -15,6 +15,7 @@ struct WordFacts: Sendable {
         static let malfunctionVerb = PhraseStarts(rawValue: 256)
         static let repetitionCue = PhraseStarts(rawValue: 512)
         static let successCue = PhraseStarts(rawValue: 1024)
+        static let stillUnresolved = PhraseStarts(rawValue: 2048)
     }
 
     var valence: Double?

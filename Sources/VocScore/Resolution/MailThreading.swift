@@ -1,0 +1,93 @@
+public import VocCore
+
+/// Groups e-mail messages into threads: by Message-ID, References and In-Reply-To (two messages are in one thread
+/// when either names the other, or both name a common message, stored or not), and, for a message that names none,
+/// by its normalized subject (`subjectKey`): it joins the latest thread of the same customer with that subject whose
+/// last message is at most `subjectWindow` earlier. Undated messages are left out: nothing can be said of their order.
+public struct MailThreading: Sendable {
+    /// How long after a thread's last message a message naming no other still joins it by subject.
+    public var subjectWindow: Double
+
+    public init(subjectWindow: Double = 7 * 86_400) { self.subjectWindow = subjectWindow }
+
+    /// The threads, each in time order (then by key), in the order of their first message.
+    public func threads(_ messages: [MailEnvelope]) -> [[MailEnvelope]] {
+        let dated = messages.filter { $0.sentAt != nil }.sorted { ($0.sentAt!, $0.key) < ($1.sentAt!, $1.key) }
+        var links = UnionFind()
+        var bySubject: [String: (node: Int, last: Double)] = [:]
+        var nodes: [Int] = []
+        nodes.reserveCapacity(dated.count)
+        for message in dated {
+            let node = links.node(message.messageID ?? "key:" + message.key)
+            nodes.append(node)
+            for reference in message.references { links.union(node, links.node(reference)) }
+            let time = message.sentAt!.timeIntervalSince1970
+            guard let subject = Self.subjectKey(message.subject), let party = Self.customer(of: message) else { continue }
+            let key = party + "\u{1F}" + subject
+            if message.references.isEmpty, let earlier = bySubject[key], time - earlier.last <= subjectWindow { links.union(node, earlier.node) }
+            bySubject[key] = (node, time)
+        }
+        var threads: [Int: Int] = [:]
+        var grouped: [[MailEnvelope]] = []
+        for (message, node) in zip(dated, nodes) {
+            let root = links.find(node)
+            if let index = threads[root] {
+                grouped[index].append(message)
+            } else {
+                threads[root] = grouped.count
+                grouped.append([message])
+            }
+        }
+        return grouped
+    }
+
+    /// Who the message is about: the customer's account key, else address (a free-mail customer).
+    static func customer(of message: MailEnvelope) -> String? { message.accountID ?? message.customerEmail }
+
+    /// The subject without reply and forward prefixes (`Re:`, `RE[2]:`, `Fwd:`, `RV:`, `Res:`, `Enc:`, `AW:`, …),
+    /// lower-cased, its spaces collapsed; nil when nothing is left.
+    public static func subjectKey(_ subject: String?) -> String? {
+        guard let subject else { return nil }
+        var words = subject.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" })
+        while let first = words.first, let colon = first.firstIndex(of: ":") {
+            var prefix = first[..<colon]
+            if let bracket = prefix.firstIndex(of: "[") ?? prefix.firstIndex(of: "(") { prefix = prefix[..<bracket] }
+            guard replyPrefixes.contains(String(prefix)) else { break }
+            let rest = first[first.index(after: colon)...]
+            if rest.isEmpty { words.removeFirst() } else { words[0] = rest }
+        }
+        let key = words.joined(separator: " ")
+        return key.isEmpty ? nil : key
+    }
+
+    /// Reply and forward markers in English, Spanish, Portuguese and the mail clients' other languages met in
+    /// support inboxes.
+    static let replyPrefixes: Set<String> = ["re", "fw", "fwd", "rv", "res", "resp", "enc", "aw", "wg", "tr", "sv", "vs", "ref"]
+}
+
+/// Disjoint sets of message ids, with path halving.
+private struct UnionFind {
+    private var parent: [Int] = []
+    private var ids: [String: Int] = [:]
+
+    mutating func node(_ id: String) -> Int {
+        if let node = ids[id] { return node }
+        parent.append(parent.count)
+        ids[id] = parent.count - 1
+        return parent.count - 1
+    }
+
+    mutating func find(_ node: Int) -> Int {
+        var node = node
+        while parent[node] != node {
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        }
+        return node
+    }
+
+    mutating func union(_ a: Int, _ b: Int) {
+        let (rootA, rootB) = (find(a), find(b))
+        if rootA != rootB { parent[max(rootA, rootB)] = min(rootA, rootB) }
+    }
+}
