@@ -18,6 +18,9 @@ public struct MailEnvelope: Sendable, Hashable {
     /// account key (its company domain, `EmailDomain.accountKey`).
     public var customerEmail: String?
     public var accountID: String?
+    /// Who the message is addressed to: the account key of its first recipient (outside the team, for a team
+    /// message), else that recipient's address. With the sender's, it pairs a reply with its thread by subject.
+    public var recipient: String?
     /// Whether the sender's domain is one of the team's.
     public var fromTeam: Bool
     /// Whether the customer's own words say the problem is still not solved ("sigue sin resolverse").
@@ -27,7 +30,7 @@ public struct MailEnvelope: Sendable, Hashable {
     public static let maximumReferences = 32
 
     public init(key: String, messageID: String?, references: [String], subject: String?, sentAt: Date?, sender: String?,
-                customerEmail: String?, accountID: String?, fromTeam: Bool, stillUnresolved: Bool = false) {
+                customerEmail: String?, accountID: String?, recipient: String?, fromTeam: Bool, stillUnresolved: Bool = false) {
         self.key = key
         self.messageID = messageID
         self.references = references
@@ -36,6 +39,7 @@ public struct MailEnvelope: Sendable, Hashable {
         self.sender = sender
         self.customerEmail = customerEmail
         self.accountID = accountID
+        self.recipient = recipient
         self.fromTeam = fromTeam
         self.stillUnresolved = stillUnresolved
     }

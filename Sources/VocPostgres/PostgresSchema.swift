@@ -219,6 +219,7 @@ enum PostgresSchema {
                 sender TEXT,
                 customer_email TEXT,
                 account_id TEXT,
+                recipient TEXT,
                 from_team BOOLEAN NOT NULL,
                 still_unresolved BOOLEAN NOT NULL
             );

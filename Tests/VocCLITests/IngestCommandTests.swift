@@ -178,7 +178,7 @@ import VocTestSupport
 @Suite struct MailAndXMLCommandTests {
     @Test func mailAndXMLAreSniffedAndTheStrippedTextIsInspectable() throws {
         let store = VocProcess.temporaryStore()
-        let result = try VocProcess.run(["ingest", "corpora/email", "corpora/xml"], store: store)
+        let result = try VocProcess.run(["ingest", "corpora/email/support_inbox_es_pt_en.mbox", "corpora/xml"], store: store)
         #expect(result.status == 1, "the XML sample has quarantined records")
         #expect(result.stdout.contains("mbox"))
         #expect(result.stdout.contains("xml, records responses/response"))

@@ -56,6 +56,25 @@ import VocTestSupport
         }
     }
 
+    /// First-contact resolution reads the same threads, with the team's replies, from PostgreSQL.
+    @Test func firstContactResolutionIsTheSameAsOnSQLite() throws {
+        let server = try PostgresTestServer.start()
+        defer { server.stop() }
+        let sqlite = VocProcess.temporaryStore()
+        let files = [Fixtures.write(FirstContactCommandTests.mbox, name: "support.mbox"), "corpora/email/support_threads_es_pt_en.mbox"]
+        for store in [sqlite, server.url] {
+            #expect(try VocProcess.run(["ingest"] + files + ["--team-domain", "acme.example"], store: store).status == 0)
+            // Re-ingesting stores each message once.
+            #expect(try VocProcess.run(["ingest"] + files + ["--team-domain", "acme.example"], store: store).stdout.contains("; 0 new"))
+        }
+        for command in [["accounts", "--format", "json", "--as-of", "2024-06-30"], ["account", "b.com", "--as-of", "2024-06-30"],
+                        ["account", "initech.es", "--format", "json", "--as-of", "2024-06-30"]] {
+            let expected = try VocProcess.run(command, store: sqlite)
+            #expect(expected.stdout.contains("fcr") || expected.stdout.contains("FCR:"), "\(command)")
+            #expect(SameJSON.output(try VocProcess.run(command, store: server.url).stdout, expected.stdout), "\(command.joined(separator: " "))")
+        }
+    }
+
     @Test func theMigratedSchemaDeclaresTheTablesColumnsInOrder() async throws {
         let server = try PostgresTestServer.start()
         defer { server.stop() }
@@ -76,6 +95,7 @@ import VocTestSupport
         #expect(try await declared("feedback_answer") == AnswerColumn.allCases.map { "\($0.name) \($0.type.postgres)" })
         #expect(try await declared("survey_question") == QuestionColumn.allCases.map { "\($0.name) \($0.type.postgres)" })
         #expect(try await declared("feedback_aspect") == AspectRatingColumn.allCases.map { "\($0.name) \($0.type.postgres)" })
+        #expect(try await declared("mail_message") == MailColumn.allCases.map { "\($0.name) \($0.type.postgres)" })
     }
 
     /// A store whose rollups counted labels only (migration v3) has them rebuilt with their tallies when opened.

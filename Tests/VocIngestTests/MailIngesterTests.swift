@@ -266,3 +266,63 @@ func ingestMail(_ path: String) throws -> (counts: IngestCounts, events: [Ingest
         #expect(records.first?.comment?.contains("\u{FFFD}") == false)
     }
 }
+
+/// The team's own messages in a mailbox: kept for threading, never feedback.
+@Suite struct TeamMessageTests {
+    func read(_ text: String, team: Set<String>) throws -> (IngestCounts, [IngestEvent]) {
+        var source = try RecordSources.open(path: Fixtures.write(text, name: "team.mbox"), vocabulary: vocabulary, stripper: stripper, teamDomains: team)
+        var events: [IngestEvent] = []
+        while let event = try source.next() { events.append(event) }
+        return (source.counts, events)
+    }
+
+    static let reply = """
+        From agent@eu.acme.example Mon Mar  4 10:00:00 2024
+        From: "Acme, Support" <agent@eu.acme.example>
+        To: "Soporte, Acme" <soporte@acme.example>, "Vidal, Carmen" <Carmen.Vidal@Initech.es>
+        Subject: RE: Factura
+        Date: Mon, 04 Mar 2024 10:00:00 +0100
+        Message-ID: <r1@acme.example>
+        In-Reply-To: <c2@initech.es>
+        References: <c1@initech.es>
+         <c2@initech.es>
+
+        Hola Carmen, ya está corregida.
+
+        From carmen.vidal@initech.es Mon Mar  4 11:00:00 2024
+        From: Carmen Vidal <carmen.vidal@initech.es>
+        To: soporte@acme.example
+        Subject: RE: Factura
+        Date: Mon, 04 Mar 2024 11:00:00 +0100
+        Message-ID: <c3@initech.es>
+        In-Reply-To: <r1@acme.example>
+
+        Sigue sin funcionar.
+
+        """
+
+    @Test func aTeamMessageIsSkippedAsFeedbackAndKeptWithItsCustomer() throws {
+        let (counts, events) = try read(Self.reply, team: ["acme.example"])
+        #expect(counts.read == 2 && counts.accepted == 1 && counts.skipped == 1 && counts.isBalanced)
+        guard case .teamMessage(let envelope, let position) = events[0] else { Issue.record("\(events[0])"); return }
+        #expect(envelope.fromTeam && envelope.sender == "agent@eu.acme.example", "a subdomain of a team domain is the team's")
+        #expect(envelope.customerEmail == "carmen.vidal@initech.es" && envelope.accountID == "initech.es" && envelope.recipient == "initech.es",
+                "the first recipient outside the team, with a comma in its quoted name")
+        #expect(envelope.references == ["c1@initech.es", "c2@initech.es"], "a folded References, and In-Reply-To already in it")
+        #expect(position.line == 1)
+        let customer = try #require(events[1].accepted)
+        #expect(customer.mail?.references == ["r1@acme.example"] && customer.mail?.recipient == "acme.example" && customer.mail?.fromTeam == false)
+        #expect(customer.thread == "r1@acme.example")
+        // Without team domains, the same message is a customer's (of acme.example): stored as feedback.
+        let (unnamed, _) = try read(Self.reply, team: [])
+        #expect(unnamed.accepted == 2 && unnamed.skipped == 0)
+    }
+
+    @Test func aHostileReferencesListIsCutToTheRootAndTheLastParents() throws {
+        let ids = (0..<5000).map { "<m\($0)@x.example>" }.joined(separator: " ")
+        let message = "From: a@b.example\nSubject: x\nDate: Mon, 04 Mar 2024 10:00:00 +0000\nMessage-ID: <z@b.example>\nReferences: \(ids)\n\nHello\n"
+        let (_, events) = try read(message, team: [])
+        let references = try #require(events.first?.accepted?.mail?.references)
+        #expect(references.count == MailEnvelope.maximumReferences && references.first == "m0@x.example" && references.last == "m4999@x.example")
+    }
+}

@@ -15,7 +15,8 @@ import VocCore
         let account = domain == "gmail.com" ? nil : domain
         let sender = team ? "support@acme.example" : customer
         return MailEnvelope(key: "key-" + id, messageID: id, references: parent, subject: subject, sentAt: start.addingTimeInterval(days * day),
-                            sender: sender, customerEmail: customer, accountID: team && !teamNamed ? "acme.example" : account,
+                            sender: sender, customerEmail: team && !teamNamed ? sender : customer,
+                            accountID: team && !teamNamed ? "acme.example" : account, recipient: team ? account ?? customer : "acme.example",
                             fromTeam: team && teamNamed, stillUnresolved: stillUnresolved)
     }
 
@@ -94,6 +95,10 @@ import VocCore
     @Test func withoutTeamDomainsAReplyIsAMessageFromAnotherAccount() throws {
         let thread = [Self.message("a", 0, from: "ana@globex.mx"), Self.message("b", 1, from: "ana@globex.mx", team: true, replyTo: ["a"], teamNamed: false)]
         #expect(outcome(thread).first?.outcome == .resolved)
+        // A reply naming no message still joins by subject: the same two parties, the other way round.
+        let bySubject = [Self.message("a", 0, from: "ana@globex.mx", subject: "Factura"),
+                         Self.message("b", 1, from: "ana@globex.mx", team: true, subject: "RE: Factura", teamNamed: false)]
+        #expect(outcome(bySubject).map(\.outcome) == [.resolved])
         // A free-mail customer is told apart by address.
         let freemail = [Self.message("a", 0, from: "maria@gmail.com"), Self.message("b", 1, from: "maria@gmail.com", team: true, replyTo: ["a"], teamNamed: false),
                         Self.message("c", 2, from: "maria@gmail.com", replyTo: ["b"])]

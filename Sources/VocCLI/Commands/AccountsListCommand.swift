@@ -21,8 +21,9 @@ struct AccountsListCommand: AsyncParsableCommand {
     func run() async throws {
         let view = try await AccountDirectoryView(store: storeOptions.open())
         let model = try health.model()
-        // First-contact resolution as of --as-of (threads replied to less than a window before it are pending).
-        let contacts = try await ContactLedger(view: view, asOf: health.date(for: view.store, model: model),
+        // First-contact resolution as of the day `voc account` and `voc health` use (threads replied to less than a
+        // window before it are pending); said on stderr by those, which show health.
+        let contacts = try await ContactLedger(view: view, asOf: health.date(for: view.store, model: model, quietly: true),
                                                windowDays: model.configuration.fcrWindowDays)
         let summaries = try await view.tallies().map { tally in
             var summary = AccountSummary(tally, minimumSample: minN)

@@ -17,21 +17,23 @@ struct HealthOptions: ParsableArguments {
 
     /// The as-of date: `--as-of` when given; otherwise now, unless the newest response in `store` is older than the
     /// model's decay half-life. Then every account would look decayed to nothing ("confidence low", empty charts) only
-    /// because the export is old, so health is computed as of the end of that response's day, and stderr says so.
-    func date(for store: any FeedbackStore, model: HealthModel) async throws -> Date {
+    /// because the export is old, so health is computed as of the end of that response's day, and stderr says so
+    /// (unless `quietly`: a command that shows no health, only figures that must agree with it).
+    func date(for store: any FeedbackStore, model: HealthModel, quietly: Bool = false) async throws -> Date {
         if let asOf { return try Self.parse(asOf, option: "--as-of", endOfDay: true) }
         let halfLife = model.configuration.halfLifeDays
         return try await Self.now(unlessOlderThan: halfLife, in: store, span: "older than the decay half-life (\(Formatting.fixed(halfLife, decimals: 0)) days)",
-                                  computed: "health is computed")
+                                  computed: "health is computed", quietly: quietly)
     }
 
     /// Now; but when the newest response in `store` is more than `days` old, the end of that response's day, and stderr
     /// says so ("the newest response is from DAY, `span`; `computed` as of that day").
-    static func now(unlessOlderThan days: Double, in store: any FeedbackStore, span: String, computed: String) async throws -> Date {
+    static func now(unlessOlderThan days: Double, in store: any FeedbackStore, span: String, computed: String,
+                    quietly: Bool = false) async throws -> Date {
         let now = Date()
         guard let latest = try await store.latestResponse(), now.timeIntervalSince(latest) / 86_400 > days else { return now }
         let day = Formatting.day(latest)
-        Console.error("voc: note: the newest response is from \(day), \(span); \(computed) as of that day (--as-of DATE for another)")
+        if !quietly { Console.error("voc: note: the newest response is from \(day), \(span); \(computed) as of that day (--as-of DATE for another)") }
         return try parse(day, option: "--as-of", endOfDay: true)
     }
 

@@ -39,12 +39,13 @@ struct MailMessageParser: Sendable {
         let subject = headers.value("subject").map(EncodedWords.decode).map { $0.trimmingSpaces }
         let sentAt = headers.value("date").flatMap { date in Array(date.utf8).withUnsafeBufferPointer(TimestampParser.parseRFC5322) }
         let references = Self.references(headers)
+        let recipients = headers.value("to").map { Self.addresses(EncodedWords.decode($0)) } ?? []
         if let address = sender.address, isTeam(address) {
             // Addressed to the customer: the first recipient outside the team.
-            let customer = (headers.value("to").map { Self.addresses(EncodedWords.decode($0)) } ?? []).first { !isTeam($0) }
+            let customer = recipients.first { !isTeam($0) }
             return .teamMessage(MailEnvelope(key: key, messageID: messageID, references: references, subject: subject, sentAt: sentAt,
                                              sender: address, customerEmail: customer, accountID: customer.flatMap(accountKey),
-                                             fromTeam: true), position)
+                                             recipient: customer.map(party), fromTeam: true), position)
         }
 
         var record = FeedbackRecord(key: key, channel: .email, position: position)
@@ -60,13 +61,17 @@ struct MailMessageParser: Sendable {
         record.comment = own.isEmpty ? nil : own
         record.quoted = stripped.isEmpty ? nil : stripped
         record.mail = MailEnvelope(key: key, messageID: messageID, references: references, subject: subject, sentAt: sentAt,
-                                   sender: sender.address, customerEmail: sender.address, accountID: record.accountID, fromTeam: false)
+                                   sender: sender.address, customerEmail: sender.address, accountID: record.accountID,
+                                   recipient: recipients.first.map(party), fromTeam: false)
         return .accepted(record)
     }
 
     private static let identifyingHeaders = ["from", "message-id", "subject", "date"]
 
     private func accountKey(_ email: String) -> String? { EmailDomain.accountKey(forEmail: email, freemail: vocabulary.freemailDomains) }
+
+    /// Who an address stands for in a conversation: its account key, else (free mail) the address itself.
+    private func party(_ email: String) -> String { accountKey(email) ?? email }
 
     /// Whether an address is at one of the team's domains or a subdomain of one.
     func isTeam(_ address: String) -> Bool {

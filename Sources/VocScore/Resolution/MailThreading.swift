@@ -2,8 +2,8 @@ public import VocCore
 
 /// Groups e-mail messages into threads: by Message-ID, References and In-Reply-To (two messages are in one thread
 /// when either names the other, or both name a common message, stored or not), and, for a message that names none,
-/// by its normalized subject (`subjectKey`): it joins the latest thread of the same customer with that subject whose
-/// last message is at most `subjectWindow` earlier. Undated messages are left out: nothing can be said of their order.
+/// by its normalized subject (`subjectKey`): it joins the latest thread between the same two parties (sender and
+/// recipient, either way round) with that subject whose last message is at most `subjectWindow` earlier. Undated messages are left out: nothing can be said of their order.
 public struct MailThreading: Sendable {
     /// How long after a thread's last message a message naming no other still joins it by subject.
     public var subjectWindow: Double
@@ -22,8 +22,8 @@ public struct MailThreading: Sendable {
             nodes.append(node)
             for reference in message.references { links.union(node, links.node(reference)) }
             let time = message.sentAt!.timeIntervalSince1970
-            guard let subject = Self.subjectKey(message.subject), let party = Self.customer(of: message) else { continue }
-            let key = party + "\u{1F}" + subject
+            guard let subject = Self.subjectKey(message.subject), let parties = Self.parties(of: message) else { continue }
+            let key = parties + "\u{1F}" + subject
             if message.references.isEmpty, let earlier = bySubject[key], time - earlier.last <= subjectWindow { links.union(node, earlier.node) }
             bySubject[key] = (node, time)
         }
@@ -43,6 +43,14 @@ public struct MailThreading: Sendable {
 
     /// Who the message is about: the customer's account key, else address (a free-mail customer).
     static func customer(of message: MailEnvelope) -> String? { message.accountID ?? message.customerEmail }
+
+    /// The two sides of a message, in byte order: its sender's (the team's domain for a team message) and its
+    /// recipient's. A reply has the same two as the message it answers, whether or not the team's domains were named.
+    static func parties(of message: MailEnvelope) -> String? {
+        let sender = message.fromTeam ? message.sender.flatMap(EmailDomain.of) : customer(of: message)
+        guard let sender, let recipient = message.recipient else { return nil }
+        return sender.utf8.lexicographicallyPrecedes(recipient.utf8) ? sender + " " + recipient : recipient + " " + sender
+    }
 
     /// The subject without reply and forward prefixes (`Re:`, `RE[2]:`, `Fwd:`, `RV:`, `Res:`, `Enc:`, `AW:`, …),
     /// lower-cased, its spaces collapsed; nil when nothing is left.

@@ -4,7 +4,7 @@ public import VocCore
 /// The e-mail message table of both stores: one row per message, the customers' and the team's, keyed by the
 /// message's store key (`MailEnvelope`). `references` is space-separated.
 public enum MailColumn: Int, StoreColumn {
-    case key, messageID, references, subject, sentAt, sender, customerEmail, accountID, fromTeam, stillUnresolved
+    case key, messageID, references, subject, sentAt, sender, customerEmail, accountID, recipient, fromTeam, stillUnresolved
 
     public var definition: (name: String, type: StoreValueType) {
         switch self {
@@ -16,6 +16,7 @@ public enum MailColumn: Int, StoreColumn {
         case .sender: ("sender", .text)
         case .customerEmail: ("customer_email", .text)
         case .accountID: ("account_id", .text)
+        case .recipient: ("recipient", .text)
         case .fromTeam: ("from_team", .boolean)
         case .stillUnresolved: ("still_unresolved", .boolean)
         }
@@ -33,6 +34,7 @@ extension MailEnvelope {
         sink.put(sender, MailColumn.sender)
         sink.put(customerEmail, MailColumn.customerEmail)
         sink.put(accountID, MailColumn.accountID)
+        sink.put(recipient, MailColumn.recipient)
         sink.put(fromTeam, MailColumn.fromTeam)
         sink.put(stillUnresolved, MailColumn.stillUnresolved)
     }
@@ -45,7 +47,8 @@ extension MailEnvelope {
         self.init(key: try row.text(.key) ?? "", messageID: try row.text(.messageID),
                   references: (try row.text(.references) ?? "").split(separator: " ").map(String.init), subject: try row.text(.subject),
                   sentAt: try row.real(.sentAt).map(Date.init(timeIntervalSince1970:)), sender: try row.text(.sender),
-                  customerEmail: try row.text(.customerEmail), accountID: try row.text(.accountID), fromTeam: try row.flag(.fromTeam) ?? false,
+                  customerEmail: try row.text(.customerEmail), accountID: try row.text(.accountID),
+                  recipient: try row.text(.recipient), fromTeam: try row.flag(.fromTeam) ?? false,
                   stillUnresolved: try row.flag(.stillUnresolved) ?? false)
     }
 }
