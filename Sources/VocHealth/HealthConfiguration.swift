@@ -25,6 +25,11 @@ public struct HealthConfiguration: Sendable, Hashable {
     public func profile(forSegment segment: String?) -> HealthProfile {
         segment.flatMap { segments[$0] } ?? profile
     }
+
+    /// Whether the default profile or any segment's gives `measure` a weight: what is not weighed need not be read.
+    public func weighs(_ measure: HealthMeasure) -> Bool {
+        ([profile] + segments.values).contains { ($0.weights[measure] ?? 0) > 0 }
+    }
 }
 
 /// Weights and bands: the default profile, or one segment's.

@@ -26,6 +26,14 @@ public struct ContactLedger: Sendable {
 
     public var isEmpty: Bool { byAccount.isEmpty }
 
+    /// A hash of every contact's account and outcome: it changes when a message (the team's too) changes an outcome.
+    public var fingerprint: String {
+        var hasher = StableHasher()
+        let lines = byAccount.flatMap { account, contacts in contacts.map { "\(account ?? "-") \($0.thread) \($0.outcome.rawValue)" } }
+        for line in lines.sorted() { hasher.combine(line) }
+        return hasher.finalizeHex()
+    }
+
     /// The FCR of one account's contacts (nil: those matched to no account); nil when it has none.
     public func result(of account: String?, minimumSample: Int) -> ResolutionResult? {
         byAccount[account].map { ResolutionResult($0, minimumSample: minimumSample) }

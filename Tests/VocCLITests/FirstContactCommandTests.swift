@@ -41,7 +41,9 @@ import VocTestSupport
         return messages
     }()
 
-    static var mbox: String {
+    static var mbox: String { mbox(of: messages) }
+
+    static func mbox(of messages: [Message]) -> String {
         let start = Date(timeIntervalSince1970: 1_714_953_600)  // 2024-05-06T00:00:00Z
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
@@ -140,5 +142,28 @@ import VocTestSupport
         for account in ["initech.es", "contoso.com.br", "northwind.com"] {
             #expect(same[account]?["resolved"] as? Int == fcr[account]?["resolved"] as? Int && same[account]?["decided"] as? Int == fcr[account]?["decided"] as? Int)
         }
+    }
+
+    /// Weighted, FCR moves the score with the team's replies alone, which add no record: `voc alerts` sees them.
+    @Test func alertsSeeAnAccountTurnRedFromTheTeamsRepliesAlone() throws {
+        let store = VocProcess.temporaryStore()
+        let config = Fixtures.write("""
+            prior_strength: 0
+            volume_target: 1
+            weights: {nps: 0, csat: 0, ces: 0, sentiment: 0, sentiment_trend: 0, detractors: 0, churn: 0, effort: 0, recency: 0, volume: 1, fcr: 10}
+            bands: {red_below: 60, green_above: 75}
+
+            """, name: "fcr-alerts.yaml")
+        let team = Self.messages.filter { $0.from.hasSuffix("@acme.example") }, customers = Self.messages.filter { !$0.from.hasSuffix("@acme.example") }
+        let arguments = ["alerts", "--kind", "entered-red", "--as-of", "2024-06-30", "--config", config]
+        _ = try VocProcess.run(["ingest", Fixtures.write(Self.mbox(of: customers), name: "customers.mbox"), "--team-domain", "acme.example"], store: store)
+        let before = try VocProcess.run(arguments, store: store)
+        #expect(before.status == 0 && before.stdout.isEmpty, "no thread answered yet: volume alone, green; \(before.stdout)")
+        let replies = try VocProcess.run(["ingest", Fixtures.write(Self.mbox(of: team), name: "replies.mbox"), "--team-domain", "acme.example"], store: store)
+        #expect(replies.stdout.contains("0 new"), "the replies are no records")
+        let after = try VocProcess.run(arguments, store: store)
+        // a.com: (10 × 50 + 1 × 100) / 11 = 54.5, red; b.com: (10 × 75 + 100) / 11 = 77.3.
+        #expect(after.status == 1 && after.stdout.contains("a.com") && !after.stdout.contains("b.com"), "\(after.stdout)\(after.stderr)")
+        #expect(try VocProcess.run(arguments, store: store).stdout.isEmpty, "alerted once")
     }
 }

@@ -57,10 +57,15 @@ struct AlertsCommand: AsyncParsableCommand {
         var fresh = try await recordAlerts(detector: detector, view: view, asOf: asOf, since: since, through: through, progress: progress,
                                            kinds: kinds.intersection([.detractor, .churnIntent]))
         if kinds.contains(.enteredRed) {
+            // A weighted FCR changes with the team's replies too, which add no record.
+            let contacts = model.configuration.weighs(.firstContactResolution)
+                ? try await ContactLedger(view: view, asOf: asOf, windowDays: model.configuration.fcrWindowDays) : nil
             let fingerprint = detector.fingerprint(arrivedThrough: through, asOf: asOf, directory: view.accounts)
+                + (contacts.map { " fcr " + $0.fingerprint } ?? "")
             if progress.enteredRedChecked != fingerprint {
                 var pass = detector.healthPass(directory: view.accounts, asOf: asOf)
                 try await view.forEachRollup { pass.add($0, account: $1) }
+                if let contacts { pass.add(contacts) }
                 let alerts = detector.enteredRed(pass, previous: try await view.store.emittedAlerts(kinds: [.enteredRed]))
                 fresh += try await deliver(alerts, view: view, progress: AlertProgress(enteredRedChecked: fingerprint))
             }
