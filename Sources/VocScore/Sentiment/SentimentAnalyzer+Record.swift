@@ -12,10 +12,11 @@ extension SentimentAnalyzer {
     public func enrich(_ record: inout FeedbackRecord) {
         guard let comment = record.comment else { return }
         guard !record.answers.isEmpty else {
-            let (language, summary) = summarize(comment, language: record.language)
+            let isMail = record.mail != nil
+            let (language, _, summary, stillUnresolved) = summary(of: comment, language: record.language, matchingStillUnresolved: isMail)
             if record.language == nil { record.language = language }
             record.sentiment = summary
-            if record.mail != nil { record.mail?.stillUnresolved = saysStillUnresolved(comment, language: record.language) }
+            if isMail { record.mail?.stillUnresolved = stillUnresolved }
             return
         }
         let language = record.language.flatMap { model.rules(for: $0) == nil ? nil : $0 } ?? identify(comment)
@@ -23,7 +24,7 @@ extension SentimentAnalyzer {
         var valence = 0.0, churn = false, effort = false
         var topics: Set<String> = []
         for index in record.answers.indices {
-            let (_, sum, summary) = summary(of: record.answers[index].text, language: language)
+            let (_, sum, summary, _) = summary(of: record.answers[index].text, language: language)
             record.answers[index].sentiment = summary
             valence += sum
             churn = churn || summary.churn
@@ -39,12 +40,14 @@ extension SentimentAnalyzer {
     /// trace's texts and steps or the proportions: `voc bench sentiment --summary` 243-258k texts/s against 227-231k for
     /// `analyze` (one core, BENCHMARKS.md).
     public func summarize(_ text: String, language declared: String? = nil) -> (language: String, summary: SentimentSummary) {
-        let (language, _, summary) = summary(of: text, language: declared)
+        let (language, _, summary, _) = summary(of: text, language: declared)
         return (language, summary)
     }
 
-    /// `summarize`, with the sum of the items' valences that the compound normalizes.
-    private func summary(of text: String, language declared: String?) -> (language: String, valence: Double, summary: SentimentSummary) {
+    /// `summarize`, with the sum of the items' valences that the compound normalizes, and (when asked, for e-mail)
+    /// whether a still-unresolved phrase occurs (`saysStillUnresolved`, on the same tokens).
+    private func summary(of text: String, language declared: String?,
+                         matchingStillUnresolved: Bool = false) -> (language: String, valence: Double, summary: SentimentSummary, stillUnresolved: Bool) {
         let (guess, context, items, effort) = score(text, language: declared, explains: false)
         let valence = items.reduce(0) { $0 + $1.contribution }
         let compound = SentimentResult.normalize(valence)
@@ -53,6 +56,7 @@ extension SentimentAnalyzer {
         return (guess.language, valence, SentimentSummary(
             compound: compound, label: SentimentResult.label(for: compound),
             churn: context.hasMatch(rules.lexicon.churn, .churn), effort: effort,
-            topics: Self.distinctSorted(context.matchValues(rules.lexicon.topics, .topic))))
+            topics: Self.distinctSorted(context.matchValues(rules.lexicon.topics, .topic))),
+                matchingStillUnresolved && context.hasMatch(rules.lexicon.stillUnresolved, .stillUnresolved))
     }
 }
