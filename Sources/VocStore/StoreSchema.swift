@@ -289,9 +289,11 @@ enum StoreSchema {
         }
         // Every e-mail message's threading facts, the team's replies included: what first-contact resolution reads.
         migrator.registerMigration("v13-mail-messages") { db in
-            try db.execute(sql: "CREATE TABLE mail_message (" + MailColumn.allCases.map { column in
-                "\(column.name) \(column.type.sqlite)" + (column == .key ? " PRIMARY KEY NOT NULL" : column.type == .boolean ? " NOT NULL" : "")
-            }.joined(separator: ", ") + ") WITHOUT ROWID")
+            // Rows appended by row id, the random keys in an index of their own: keyed WITHOUT ROWID, every insert
+            // landed on a random page of the whole rows.
+            try db.execute(sql: "CREATE TABLE mail_message (id INTEGER PRIMARY KEY, " + MailColumn.allCases.map { column in
+                "\(column.name) \(column.type.sqlite)" + (column == .key ? " NOT NULL UNIQUE" : column.type == .boolean ? " NOT NULL" : "")
+            }.joined(separator: ", ") + ")")
         }
         return migrator
     }

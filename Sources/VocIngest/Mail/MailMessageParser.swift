@@ -39,10 +39,11 @@ struct MailMessageParser: Sendable {
         let subject = headers.value("subject").map(EncodedWords.decode).map { $0.trimmingSpaces }
         let sentAt = headers.value("date").flatMap { date in Array(date.utf8).withUnsafeBufferPointer(TimestampParser.parseRFC5322) }
         let references = Self.references(headers)
-        let recipients = headers.value("to").map { Self.addresses(EncodedWords.decode($0)) } ?? []
+        // Addresses are never encoded words (RFC 2047 §5), so the list is read as it is.
+        let to = headers.value("to") ?? ""
         if let address = sender.address, isTeam(address) {
             // Addressed to the customer: the first recipient outside the team.
-            let customer = recipients.first { !isTeam($0) }
+            let customer = Self.firstAddress(in: to) { !isTeam($0) }
             return .teamMessage(MailEnvelope(key: key, messageID: messageID, references: references, subject: subject, sentAt: sentAt,
                                              sender: address, customerEmail: customer, accountID: customer.flatMap(accountKey),
                                              recipient: customer.map(party), fromTeam: true), position)
@@ -62,7 +63,7 @@ struct MailMessageParser: Sendable {
         record.quoted = stripped.isEmpty ? nil : stripped
         record.mail = MailEnvelope(key: key, messageID: messageID, references: references, subject: subject, sentAt: sentAt,
                                    sender: sender.address, customerEmail: sender.address, accountID: record.accountID,
-                                   recipient: recipients.first.map(party), fromTeam: false)
+                                   recipient: Self.firstAddress(in: to) { _ in true }.map(party), fromTeam: false)
         return .accepted(record)
     }
 
@@ -87,8 +88,10 @@ struct MailMessageParser: Sendable {
     /// parent), then In-Reply-To when References does not end with it. A hostile list is cut to the root and the
     /// last parents.
     static func references(_ headers: MailHeaders) -> [String] {
+        // On the UTF-8 bytes: splitting a Character view cost a tenth of parsing a message.
         func ids(_ value: String?) -> [String] {
-            (value ?? "").split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," }).map { $0.trimming("<>") }.filter { !$0.isEmpty }
+            (value ?? "").utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x2C || $0 == 0x3C || $0 == 0x3E })
+                .map { String(Substring($0)) }
         }
         var references = ids(headers.value("references"))
         for parent in ids(headers.value("in-reply-to")) where references.last != parent && !references.contains(parent) { references.append(parent) }
@@ -96,28 +99,31 @@ struct MailMessageParser: Sendable {
         return references.count > limit ? [references[0]] + references.suffix(limit - 1) : references
     }
 
-    /// The addresses of an address list (`To: Ana <ana@acme.com>, "López, B" <b@x.com>`), lower-cased, in order:
-    /// commas inside quotes or angle brackets do not separate.
-    static func addresses(_ list: String) -> [String] {
-        var parts: [String] = []
-        var current = ""
-        var quoted = false
-        var angle = false
-        for character in list {
-            switch character {
-            case "\"": quoted.toggle()
-            case "<" where !quoted: angle = true
-            case ">" where !quoted: angle = false
-            case "," where !quoted && !angle:
-                parts.append(current)
-                current = ""
-                continue
-            default: break
+    /// The first address of an address list (`To: Ana <ana@acme.com>, "López, B" <b@x.com>`) that `accept`s,
+    /// lower-cased: commas inside quotes or angle brackets do not separate. Read on the UTF-8 bytes, each part
+    /// parsed only when the ones before it were not accepted.
+    static func firstAddress(in list: String, where accept: (String) -> Bool) -> String? {
+        let bytes = list.utf8
+        var start = bytes.startIndex
+        var quoted = false, angle = false
+        var index = bytes.startIndex
+        while true {
+            let atEnd = index == bytes.endIndex
+            if atEnd || (bytes[index] == UInt8(ascii: ",") && !quoted && !angle) {
+                if let address = address(String(list[start..<index])).address, address.utf8.contains(UInt8(ascii: "@")), accept(address) {
+                    return address
+                }
+                if atEnd { return nil }
+                start = bytes.index(after: index)
+            } else if bytes[index] == UInt8(ascii: "\"") {
+                quoted.toggle()
+            } else if !quoted, bytes[index] == UInt8(ascii: "<") {
+                angle = true
+            } else if !quoted, bytes[index] == UInt8(ascii: ">") {
+                angle = false
             }
-            current.append(character)
+            index = bytes.index(after: index)
         }
-        parts.append(current)
-        return parts.compactMap { address($0).address }.filter { $0.utf8.contains(UInt8(ascii: "@")) }
     }
 
     /// mboxrd/mboxo: a body line `>From ` (or `>>From `) was a `From ` line before it was stored; drop one `>`.
