@@ -108,9 +108,10 @@ extension SQLiteStore {
 
     public func mailMessages() throws(VocError) -> [MailEnvelope] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT \(MailEnvelope.columns.names()) FROM mail_message").map { row in
-                try MailEnvelope(reading: SQLiteRowReader(row: row, positions: MailEnvelope.columns))
-            }
+            let rows = try Row.fetchCursor(db, sql: "SELECT \(MailEnvelope.columns.names()) FROM mail_message")
+            var messages: [MailEnvelope] = []
+            while let row = try rows.next() { messages.append(try MailEnvelope(reading: SQLiteRowReader(row: row, positions: MailEnvelope.columns))) }
+            return messages
         }
     }
 

@@ -26,17 +26,19 @@ public struct FirstContactResolution: Sendable {
 
     /// Every customer-opened thread's contact, in the order of their first message.
     public func contacts(_ messages: [MailEnvelope], asOf: Date) -> [FirstContact] {
-        threading.threads(messages.filter { $0.sentAt.map { $0 <= asOf } ?? false }).compactMap { contact(in: $0, asOf: asOf) }
+        threading.threads(messages, through: asOf).compactMap { contact(in: $0, of: messages, asOf: asOf) }
     }
 
-    /// The contact of one thread (its messages in time order); nil when the team opened it.
-    func contact(in thread: [MailEnvelope], asOf: Date) -> FirstContact? {
+    /// The contact of one thread (the positions of its messages in `messages`, in time order); nil when the team
+    /// opened it.
+    func contact(in positions: [Int], of messages: [MailEnvelope], asOf: Date) -> FirstContact? {
+        let thread = positions.lazy.map { messages[$0] }
         guard let first = thread.first, !first.fromTeam else { return nil }
         let customer = MailThreading.customer(of: first) ?? first.sender
         let isReply = { (message: MailEnvelope) in message.fromTeam || (MailThreading.customer(of: message) ?? message.sender) != customer }
         var contact = FirstContact(thread: first.messageID ?? first.key, accountID: first.accountID, customerEmail: first.customerEmail,
                                    openedAt: first.sentAt!, firstReplyAt: nil, outcome: .unanswered, cause: nil, decidedAt: nil,
-                                   messages: thread.count)
+                                   messages: positions.count)
         guard let reply = thread.first(where: isReply)?.sentAt else { return contact }
         contact.firstReplyAt = reply
         let windowEnd = reply.addingTimeInterval(window)

@@ -1,23 +1,29 @@
+public import Foundation
 public import VocCore
 
 /// Groups e-mail messages into threads: by Message-ID, References and In-Reply-To (two messages are in one thread
 /// when either names the other, or both name a common message, stored or not), and, for a message that names none,
 /// by its normalized subject (`subjectKey`): it joins the latest thread between the same two parties (sender and
-/// recipient, either way round) with that subject whose last message is at most `subjectWindow` earlier. Undated messages are left out: nothing can be said of their order.
+/// recipient, either way round) with that subject whose last message is at most `subjectWindow` earlier. Undated
+/// messages are left out: nothing can be said of their order.
 public struct MailThreading: Sendable {
     /// How long after a thread's last message a message naming no other still joins it by subject.
     public var subjectWindow: Double
 
     public init(subjectWindow: Double = 7 * 86_400) { self.subjectWindow = subjectWindow }
 
-    /// The threads, each in time order (then by key), in the order of their first message.
-    public func threads(_ messages: [MailEnvelope]) -> [[MailEnvelope]] {
-        let dated = messages.filter { $0.sentAt != nil }.sorted { ($0.sentAt!, $0.key) < ($1.sentAt!, $1.key) }
+    /// The threads of the messages sent on or before `asOf`, each in time order (then by key), in the order of their
+    /// first message: positions in `messages` (copying the messages themselves retained every string of each).
+    public func threads(_ messages: [MailEnvelope], through asOf: Date = .distantFuture) -> [[Int]] {
+        let cutoff = asOf.timeIntervalSince1970
+        var dated = messages.indices.filter { messages[$0].sentAt.map { $0.timeIntervalSince1970 <= cutoff } ?? false }
+        dated.sort { (messages[$0].sentAt!, messages[$0].key) < (messages[$1].sentAt!, messages[$1].key) }
         var links = UnionFind()
         var bySubject: [String: (node: Int, last: Double)] = [:]
         var nodes: [Int] = []
         nodes.reserveCapacity(dated.count)
-        for message in dated {
+        for position in dated {
+            let message = messages[position]
             let node = links.node(message.messageID ?? "key:" + message.key)
             nodes.append(node)
             for reference in message.references { links.union(node, links.node(reference)) }
@@ -28,14 +34,14 @@ public struct MailThreading: Sendable {
             bySubject[key] = (node, time)
         }
         var threads: [Int: Int] = [:]
-        var grouped: [[MailEnvelope]] = []
-        for (message, node) in zip(dated, nodes) {
+        var grouped: [[Int]] = []
+        for (position, node) in zip(dated, nodes) {
             let root = links.find(node)
             if let index = threads[root] {
-                grouped[index].append(message)
+                grouped[index].append(position)
             } else {
                 threads[root] = grouped.count
-                grouped.append([message])
+                grouped.append([position])
             }
         }
         return grouped
@@ -53,24 +59,30 @@ public struct MailThreading: Sendable {
     }
 
     /// The subject without reply and forward prefixes (`Re:`, `RE[2]:`, `Fwd:`, `RV:`, `Res:`, `Enc:`, `AW:`, …),
-    /// lower-cased, its spaces collapsed; nil when nothing is left.
+    /// lower-cased, its spaces collapsed; nil when nothing is left. On the UTF-8 bytes: every stored message's
+    /// subject is keyed each time threads are read (a Character walk was a quarter of the threading).
     public static func subjectKey(_ subject: String?) -> String? {
         guard let subject else { return nil }
-        var words = subject.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" })
-        while let first = words.first, let colon = first.firstIndex(of: ":") {
-            var prefix = first[..<colon]
-            if let bracket = prefix.firstIndex(of: "[") ?? prefix.firstIndex(of: "(") { prefix = prefix[..<bracket] }
-            guard replyPrefixes.contains(String(prefix)) else { break }
-            let rest = first[first.index(after: colon)...]
-            if rest.isEmpty { words.removeFirst() } else { words[0] = rest }
+        var bytes = Array(subject.utf8)
+        if bytes.contains(where: { $0 >= 0x80 }) {
+            bytes = Array(subject.lowercased().utf8)
+        } else {
+            for index in bytes.indices where bytes[index] >= UInt8(ascii: "A") && bytes[index] <= UInt8(ascii: "Z") { bytes[index] += 32 }
         }
-        let key = words.joined(separator: " ")
-        return key.isEmpty ? nil : key
+        var words = bytes.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 })[...]
+        while let first = words.first, let colon = first.firstIndex(of: UInt8(ascii: ":")) {
+            let prefix = first[..<(first[..<colon].firstIndex { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "(") } ?? colon)]
+            guard replyPrefixes.contains(where: { $0.elementsEqual(prefix) }) else { break }
+            let rest = first[(colon + 1)...]
+            if rest.isEmpty { words = words.dropFirst() } else { words[words.startIndex] = rest }
+        }
+        guard !words.isEmpty else { return nil }
+        return String(decoding: Array(words.joined(separator: [0x20])), as: UTF8.self)
     }
 
     /// Reply and forward markers in English, Spanish, Portuguese and the mail clients' other languages met in
     /// support inboxes.
-    static let replyPrefixes: Set<String> = ["re", "fw", "fwd", "rv", "res", "resp", "enc", "aw", "wg", "tr", "sv", "vs", "ref"]
+    static let replyPrefixes: [[UInt8]] = ["re", "fw", "fwd", "rv", "res", "resp", "enc", "aw", "wg", "tr", "sv", "vs", "ref"].map { Array($0.utf8) }
 }
 
 /// Disjoint sets of message ids, with path halving.
