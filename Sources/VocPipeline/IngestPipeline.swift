@@ -114,12 +114,10 @@ public struct IngestPipeline {
         return summary
     }
 
-    /// Scores a batch and hands it to the writer with the threading facts of its customers' messages (known once
-    /// scored: `MailEnvelope.stillUnresolved`) and of the team's.
+    /// Scores a batch and hands it to the writer with the team's messages of the same stretch of the file.
     private func submit(_ records: inout [FeedbackRecord], _ quarantined: inout [QuarantinedRecord], _ mail: inout [MailEnvelope],
                         to writer: inout BatchWriter) async throws(VocError) {
         score(&records)
-        for record in records { if let envelope = record.mail { mail.append(envelope) } }
         try await writer.submit(records: records, quarantined: quarantined, mail: mail)
         records.removeAll(keepingCapacity: true)
         quarantined.removeAll(keepingCapacity: true)

@@ -208,9 +208,14 @@ enum PostgresSchema {
         ("v9-snapshot-domains", """
             ALTER TABLE account_snapshot ADD COLUMN domains TEXT;
             """),
-        // Every e-mail message's threading facts, the team's replies included (first-contact resolution).
-        ("v10-mail-messages", """
-            CREATE TABLE mail_message (
+        // E-mail threading (first-contact resolution): a customer's message keeps it in its feedback row, found by a
+        // partial index; a team message in a table of its own.
+        ("v10-mail-threads", """
+            ALTER TABLE feedback ADD COLUMN refs TEXT;
+            ALTER TABLE feedback ADD COLUMN recipient TEXT;
+            ALTER TABLE feedback ADD COLUMN still_unresolved SMALLINT;
+            CREATE INDEX feedback_email ON feedback(channel) WHERE channel = 'email';
+            CREATE TABLE team_message (
                 key TEXT PRIMARY KEY,
                 message_id TEXT,
                 refs TEXT,

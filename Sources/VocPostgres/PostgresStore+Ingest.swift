@@ -102,7 +102,7 @@ extension PostgresStore {
                 try await connection.query(PostgresQuery(unsafeSQL: Self.insertSQL("quarantine", QuarantineColumn.self, rows: batch.count), binds: row.binds),
                                            logger: logger)
             }
-            try await Self.insert(messages, into: "mail_message", MailColumn.self, on: connection, logger: logger) { $0.write(into: &$1) }
+            try await Self.insert(messages, into: "team_message", MailColumn.self, on: connection, logger: logger) { $0.write(into: &$1) }
             return inserted
         }
         return records.count - inserted

@@ -233,7 +233,10 @@ extension PostgresStore {
     public func mailMessages() async throws(VocError) -> [MailEnvelope] {
         try await run { connection, logger in
             var messages: [MailEnvelope] = []
-            for try await row in try await connection.query(PostgresQuery(unsafeSQL: "SELECT \(MailEnvelope.columns.names()) FROM mail_message"), logger: logger) {
+            for try await row in try await connection.query(PostgresQuery(unsafeSQL: StoreSQL.customerMessages), logger: logger) {
+                messages.append(try MailEnvelope(customerReading: PostgresRowReader(row, positions: MailEnvelope.feedbackColumns)))
+            }
+            for try await row in try await connection.query(PostgresQuery(unsafeSQL: StoreSQL.teamMessages), logger: logger) {
                 messages.append(try MailEnvelope(reading: PostgresRowReader(row, positions: MailEnvelope.columns)))
             }
             return messages

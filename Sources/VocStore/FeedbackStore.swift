@@ -16,10 +16,10 @@ public protocol FeedbackStore: Sendable {
     func logFile(_ summary: IngestFileSummary, run: Int64) async throws(VocError)
     /// The latest `limit` ingest runs, newest first.
     func ingestLog(limit: Int) async throws(VocError) -> [IngestRunLog]
-    /// Stores a batch in one transaction, with the threading facts of e-mail messages (`mail`, the customers' and
-    /// the team's; each kept once); returns how many records were already stored.
+    /// Stores a batch in one transaction, with the team's messages (`mail`; each kept once, for threading: a
+    /// customer's message keeps its threading facts in its record); returns how many records were already stored.
     func insert(records: [FeedbackRecord], quarantined: [QuarantinedRecord], mail: [MailEnvelope], run: Int64) async throws(VocError) -> Int
-    /// Every e-mail message's threading facts, in no particular order.
+    /// Every e-mail message's threading facts, the customers' and the team's, in no particular order.
     func mailMessages() async throws(VocError) -> [MailEnvelope]
 
     /// Hands every rollup group to `body`, in an order of the store's choosing (each group once, whole: the parts
@@ -101,7 +101,7 @@ public struct PartialTally: Sendable {
 }
 
 extension FeedbackStore {
-    /// Stores a batch without e-mail threading facts (survey and XML records).
+    /// Stores a batch without team messages.
     public func insert(records: [FeedbackRecord], quarantined: [QuarantinedRecord], run: Int64) async throws(VocError) -> Int {
         try await insert(records: records, quarantined: quarantined, mail: [], run: run)
     }

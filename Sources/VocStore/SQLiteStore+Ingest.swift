@@ -99,7 +99,7 @@ extension SQLiteStore {
                 entry.write(run: run, into: &quarantineRow)
                 _ = try quarantineRow.step()
             }
-            var mailRow = SQLiteBinder(try db.cachedStatement(sql: Self.insertSQL(MailColumn.self, into: "mail_message")), in: db)
+            var mailRow = SQLiteBinder(try db.cachedStatement(sql: Self.insertSQL(MailColumn.self, into: "team_message")), in: db)
             for envelope in mail {
                 envelope.write(into: &mailRow)
                 _ = try mailRow.step()

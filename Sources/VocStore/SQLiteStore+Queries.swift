@@ -108,9 +108,13 @@ extension SQLiteStore {
 
     public func mailMessages() throws(VocError) -> [MailEnvelope] {
         try read { db in
-            let rows = try Row.fetchCursor(db, sql: "SELECT \(MailEnvelope.columns.names()) FROM mail_message")
             var messages: [MailEnvelope] = []
-            while let row = try rows.next() { messages.append(try MailEnvelope(reading: SQLiteRowReader(row: row, positions: MailEnvelope.columns))) }
+            let customers = try Row.fetchCursor(db, sql: StoreSQL.customerMessages)
+            while let row = try customers.next() {
+                messages.append(try MailEnvelope(customerReading: SQLiteRowReader(row: row, positions: MailEnvelope.feedbackColumns)))
+            }
+            let team = try Row.fetchCursor(db, sql: StoreSQL.teamMessages)
+            while let row = try team.next() { messages.append(try MailEnvelope(reading: SQLiteRowReader(row: row, positions: MailEnvelope.columns))) }
             return messages
         }
     }

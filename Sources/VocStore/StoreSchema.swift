@@ -287,11 +287,18 @@ enum StoreSchema {
         migrator.registerMigration("v12-snapshot-domains") { db in
             try db.execute(sql: "ALTER TABLE account_snapshot ADD COLUMN domains TEXT")
         }
-        // Every e-mail message's threading facts, the team's replies included: what first-contact resolution reads.
-        migrator.registerMigration("v13-mail-messages") { db in
-            // Rows appended by row id, the random keys in an index of their own: keyed WITHOUT ROWID, every insert
-            // landed on a random page of the whole rows.
-            try db.execute(sql: "CREATE TABLE mail_message (id INTEGER PRIMARY KEY, " + MailColumn.allCases.map { column in
+        // E-mail threading, what first-contact resolution reads: a customer's message keeps it in its feedback row
+        // (found by a partial index: surveys add nothing to it), a team message in a table of its own.
+        migrator.registerMigration("v13-mail-threads") { db in
+            try db.execute(sql: """
+                ALTER TABLE feedback ADD COLUMN refs TEXT;
+                ALTER TABLE feedback ADD COLUMN recipient TEXT;
+                ALTER TABLE feedback ADD COLUMN still_unresolved INTEGER;
+                CREATE INDEX feedback_email ON feedback(channel) WHERE channel = 'email';
+                """)
+            // Rows appended by row id, the random keys in an index of their own (keyed WITHOUT ROWID, every insert
+            // landed on a random page of the whole rows).
+            try db.execute(sql: "CREATE TABLE team_message (id INTEGER PRIMARY KEY, " + MailColumn.allCases.map { column in
                 "\(column.name) \(column.type.sqlite)" + (column == .key ? " NOT NULL UNIQUE" : column.type == .boolean ? " NOT NULL" : "")
             }.joined(separator: ", ") + ")")
         }

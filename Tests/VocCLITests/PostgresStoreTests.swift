@@ -95,7 +95,7 @@ import VocTestSupport
         #expect(try await declared("feedback_answer") == AnswerColumn.allCases.map { "\($0.name) \($0.type.postgres)" })
         #expect(try await declared("survey_question") == QuestionColumn.allCases.map { "\($0.name) \($0.type.postgres)" })
         #expect(try await declared("feedback_aspect") == AspectRatingColumn.allCases.map { "\($0.name) \($0.type.postgres)" })
-        #expect(try await declared("mail_message") == MailColumn.allCases.map { "\($0.name) \($0.type.postgres)" })
+        #expect(try await declared("team_message") == MailColumn.allCases.map { "\($0.name) \($0.type.postgres)" })
     }
 
     /// A store whose rollups counted labels only (migration v3) has them rebuilt with their tallies when opened.

@@ -21,7 +21,7 @@ import VocTestSupport
         #expect(try declared("feedback_answer") == AnswerColumn.allCases.map { "\($0.name) \($0.type.sqlite)" })
         #expect(try declared("survey_question") == QuestionColumn.allCases.map { "\($0.name) \($0.type.sqlite)" })
         #expect(try declared("feedback_aspect") == AspectRatingColumn.allCases.map { "\($0.name) \($0.type.sqlite)" })
-        #expect(try declared("mail_message") == ["id INTEGER"] + MailColumn.allCases.map { "\($0.name) \($0.type.sqlite)" })
+        #expect(try declared("team_message") == ["id INTEGER"] + MailColumn.allCases.map { "\($0.name) \($0.type.sqlite)" })
     }
 
     @Test func aRollupGroupWritesEveryColumnOnceInTableOrder() {

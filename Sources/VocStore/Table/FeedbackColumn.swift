@@ -7,8 +7,11 @@ public enum FeedbackColumn: Int, StoreColumn {
     case cesState, ces, cesScale, cesGood, cesUnit
     case comment, language, runID, sentiment, sentimentLabel, churn, effort
     case subject, authorName, thread, quoted
-    /// Added by a later migration, so last in the tables.
+    /// Added by later migrations, so last in the tables.
     case recommendState, recommend
+    /// E-mail: the Message-IDs the message answers (space-separated), its recipient's party and whether the customer
+    /// says the problem goes on (`MailEnvelope`).
+    case references, recipient, stillUnresolved
 
     public var definition: (name: String, type: StoreValueType) {
         switch self {
@@ -47,6 +50,9 @@ public enum FeedbackColumn: Int, StoreColumn {
         case .quoted: ("quoted", .text)
         case .recommendState: ("recommend_state", .smallInteger)
         case .recommend: ("recommend", .smallInteger)
+        case .references: ("refs", .text)
+        case .recipient: ("recipient", .text)
+        case .stillUnresolved: ("still_unresolved", .smallInteger)
         }
     }
 }

@@ -30,6 +30,9 @@ extension FeedbackRecord {
         sink.put(quoted, FeedbackColumn.quoted)
         sink.put(recommend?.stateCode, FeedbackColumn.recommendState)
         sink.put(recommend?.rating, FeedbackColumn.recommend)
+        sink.put(mail.flatMap { $0.references.isEmpty ? nil : $0.references.joined(separator: " ") }, FeedbackColumn.references)
+        sink.put(mail?.recipient, FeedbackColumn.recipient)
+        sink.put(mail?.stillUnresolved, FeedbackColumn.stillUnresolved)
     }
 
     /// A CSAT or CES answer's five columns: state, rating, scale code, whether favourable, place on the scale.
