@@ -33,8 +33,13 @@ public struct FeedbackRecord: Sendable, Hashable {
     public var authorName: String?
     public var thread: String?
     public var quoted: String?
-    /// E-mail: the message's threading facts, stored with every message of the mailbox (`MailEnvelope`).
-    public var mail: MailEnvelope?
+    /// E-mail: the message's threading facts (`MailEnvelope`), kept in a box of their own so that survey records,
+    /// which have none, stay as small as they were.
+    public var mail: MailEnvelope? {
+        get { if case .envelope(let envelope)? = mailBox { envelope } else { nil } }
+        set { mailBox = newValue.map(MailBox.envelope) }
+    }
+    private var mailBox: MailBox?
     /// The comment's sentiment and signals; nil when there is no comment or it was not scored.
     public var sentiment: SentimentSummary?
 
@@ -43,6 +48,11 @@ public struct FeedbackRecord: Sendable, Hashable {
         self.channel = channel
         self.position = position
     }
+}
+
+/// A heap box for a record's `MailEnvelope`.
+private indirect enum MailBox: Sendable, Hashable {
+    case envelope(MailEnvelope)
 }
 
 /// The kind of source a record came from.
