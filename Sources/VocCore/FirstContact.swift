@@ -2,8 +2,8 @@ public import Foundation
 
 /// One e-mail thread a customer opened, and whether it was resolved at first contact: the customer wrote once, the
 /// team replied, and the customer neither wrote again within the window nor said the problem goes on.
-public struct FirstContact: Sendable, Hashable, Encodable {
-    public enum Outcome: String, Sendable, Hashable, Encodable {
+public struct FirstContact: Sendable, Hashable {
+    public enum Outcome: String, Sendable, Hashable {
         case resolved
         case notResolved = "not-resolved"
         /// Replied to less than a window ago: the customer may still write again.
@@ -13,7 +13,7 @@ public struct FirstContact: Sendable, Hashable, Encodable {
     }
 
     /// Why a contact was not resolved at first contact.
-    public enum Cause: String, Sendable, Hashable, Encodable {
+    public enum Cause: String, Sendable, Hashable {
         /// The customer wrote more than once before the first reply.
         case wroteAgainBeforeReply = "wrote-again-before-reply"
         /// The customer wrote again within the window after the first reply.

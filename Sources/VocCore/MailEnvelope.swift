@@ -1,8 +1,9 @@
 public import Foundation
 
 /// What threading and first-contact resolution need of one e-mail message, from the customer or from the team: who
-/// wrote it, when, to which account it belongs and which messages it answers. A customer's message is also stored as
-/// feedback; a team member's (its sender's domain is one of the team's, `voc ingest --team-domain`) is stored only so.
+/// wrote it, when, to which account it belongs and which messages it answers. A customer's message keeps it in its
+/// feedback row; a team member's (its sender's domain is one of the team's, `voc ingest --team-domain`) is not feedback
+/// and is stored only as this.
 public struct MailEnvelope: Sendable, Hashable {
     /// The message's store key (the feedback key of a customer's message).
     public var key: String
