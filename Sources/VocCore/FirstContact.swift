@@ -22,7 +22,7 @@ public struct FirstContact: Sendable, Hashable {
         case saidStillUnresolved = "said-still-unresolved"
     }
 
-    /// The Message-ID (else store key) of the thread's first message.
+    /// The thread's id: the hash of its first message's Message-ID (else store key), in hexadecimal.
     public var thread: String
     /// The customer's account key and address, from the thread's first message (see `AccountResolver`).
     public var accountID: String?

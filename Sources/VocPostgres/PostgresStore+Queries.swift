@@ -230,16 +230,19 @@ extension PostgresStore {
         }
     }
 
-    public func mailMessages() async throws(VocError) -> [MailEnvelope] {
-        try await run { connection, logger in
-            var messages: [MailEnvelope] = []
-            for try await row in try await connection.query(PostgresQuery(unsafeSQL: StoreSQL.customerMessages), logger: logger) {
-                messages.append(try MailEnvelope(customerReading: PostgresRowReader(row, positions: MailEnvelope.feedbackColumns)))
-            }
-            for try await row in try await connection.query(PostgresQuery(unsafeSQL: StoreSQL.teamMessages), logger: logger) {
-                messages.append(try MailEnvelope(reading: PostgresRowReader(row, positions: MailEnvelope.columns)))
-            }
-            return messages
+    /// The rows are kept as the server sent them and decoded one at a time afterwards (as the rollups are).
+    public func forEachMailMessage(_ body: (MailEnvelope) -> Void) async throws(VocError) {
+        let (customers, team) = try await run { connection, logger in
+            var customers: [PostgresRow] = [], team: [PostgresRow] = []
+            for try await row in try await connection.query(PostgresQuery(unsafeSQL: StoreSQL.customerMessages), logger: logger) { customers.append(row) }
+            for try await row in try await connection.query(PostgresQuery(unsafeSQL: StoreSQL.teamMessages), logger: logger) { team.append(row) }
+            return (customers, team)
+        }
+        do {
+            for row in customers { body(try MailEnvelope(customerReading: PostgresRowReader(row, positions: MailEnvelope.feedbackColumns))) }
+            for row in team { body(try MailEnvelope(reading: PostgresRowReader(row, positions: MailEnvelope.columns))) }
+        } catch {
+            throw VocError(.store, "cannot read the e-mail messages", at: SourcePosition(file: location), cause: Self.describe(error))
         }
     }
 

@@ -12,13 +12,20 @@ public struct ContactLedger: Sendable {
 
     /// Reads every stored message (the team's replies included) and decides each customer thread as of `asOf`.
     public init(view: AccountDirectoryView, asOf: Date, windowDays: Double) async throws(VocError) {
-        self.init(try await view.store.mailMessages(), resolver: view.resolver, asOf: asOf, windowDays: windowDays)
+        self.init(try await Self.log(of: view.store), resolver: view.resolver, asOf: asOf, windowDays: windowDays)
     }
 
-    /// Decides the threads of `messages` as of `asOf`, each matched to an account by `resolver`.
-    public init(_ messages: [MailEnvelope], resolver: AccountResolver, asOf: Date, windowDays: Double) {
+    /// Every stored message, in the compact form threading reads.
+    public static func log(of store: any FeedbackStore) async throws(VocError) -> MailLog {
+        var log = MailLog()
+        try await store.forEachMailMessage { log.append($0) }
+        return log
+    }
+
+    /// Decides the threads of `log` as of `asOf`, each matched to an account by `resolver`.
+    public init(_ log: MailLog, resolver: AccountResolver, asOf: Date, windowDays: Double) {
         var byAccount: [String?: [FirstContact]] = [:]
-        for contact in FirstContactResolution(windowDays: windowDays).contacts(messages, asOf: asOf) {
+        for contact in FirstContactResolution(windowDays: windowDays).contacts(log, asOf: asOf) {
             byAccount[resolver.resolve(accountID: contact.accountID, email: contact.customerEmail).account, default: []].append(contact)
         }
         self.byAccount = byAccount

@@ -87,7 +87,7 @@ public struct HealthBacktest: Sendable, Encodable {
         var outcomes: [(outcome: ChurnDiscrimination.Outcome, band: HealthBand)] = []
         let covered = RetentionAnalysis.covered(snapshots, period: period)
         let older = (covered.count + 1) / 2
-        let messages = model.configuration.weighs(.firstContactResolution) ? try await store.mailMessages() : []
+        let messages = model.configuration.weighs(.firstContactResolution) ? try await ContactLedger.log(of: store) : MailLog()
         let chosen = half == .all ? covered[...] : half == .older ? covered.prefix(older) : covered.dropFirst(older)
         for (interval, start, end) in chosen {
             let before = RetentionAnalysis.active(start), after = RetentionAnalysis.active(end)

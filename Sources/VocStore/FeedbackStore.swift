@@ -19,8 +19,9 @@ public protocol FeedbackStore: Sendable {
     /// Stores a batch in one transaction, with the team's messages (`mail`; each kept once, for threading: a
     /// customer's message keeps its threading facts in its record); returns how many records were already stored.
     func insert(records: [FeedbackRecord], quarantined: [QuarantinedRecord], mail: [MailEnvelope], run: Int64) async throws(VocError) -> Int
-    /// Every e-mail message's threading facts, the customers' and the team's, in no particular order.
-    func mailMessages() async throws(VocError) -> [MailEnvelope]
+    /// Hands every e-mail message's threading facts to `body`, the customers' and the team's, in no particular order
+    /// (streamed: a large mailbox is never held whole).
+    func forEachMailMessage(_ body: (MailEnvelope) -> Void) async throws(VocError)
 
     /// Hands every rollup group to `body`, in an order of the store's choosing (each group once, whole: the parts
     /// ingests added since the last compaction merged in); without `days`, the day series are left empty (not read).

@@ -106,16 +106,12 @@ extension SQLiteStore {
         }
     }
 
-    public func mailMessages() throws(VocError) -> [MailEnvelope] {
+    public func forEachMailMessage(_ body: (MailEnvelope) -> Void) throws(VocError) {
         try read { db in
-            var messages: [MailEnvelope] = []
             let customers = try Row.fetchCursor(db, sql: StoreSQL.customerMessages)
-            while let row = try customers.next() {
-                messages.append(try MailEnvelope(customerReading: SQLiteRowReader(row: row, positions: MailEnvelope.feedbackColumns)))
-            }
+            while let row = try customers.next() { body(try MailEnvelope(customerReading: SQLiteRowReader(row: row, positions: MailEnvelope.feedbackColumns))) }
             let team = try Row.fetchCursor(db, sql: StoreSQL.teamMessages)
-            while let row = try team.next() { messages.append(try MailEnvelope(reading: SQLiteRowReader(row: row, positions: MailEnvelope.columns))) }
-            return messages
+            while let row = try team.next() { body(try MailEnvelope(reading: SQLiteRowReader(row: row, positions: MailEnvelope.columns))) }
         }
     }
 

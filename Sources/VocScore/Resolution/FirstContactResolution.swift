@@ -26,20 +26,25 @@ public struct FirstContactResolution: Sendable {
 
     /// Every customer-opened thread's contact, in the order of their first message.
     public func contacts(_ messages: [MailEnvelope], asOf: Date) -> [FirstContact] {
-        threading.threads(messages, through: asOf).compactMap { contact(in: $0, of: messages, asOf: asOf) }
+        contacts(MailLog(messages), asOf: asOf)
     }
 
-    /// The contact of one thread (the positions of its messages in `messages`, in time order); nil when the team
-    /// opened it.
-    func contact(in positions: [Int], of messages: [MailEnvelope], asOf: Date) -> FirstContact? {
-        let thread = positions.lazy.map { messages[$0] }
+    /// Every customer-opened thread's contact among the log's messages, in the order of their first message.
+    public func contacts(_ log: MailLog, asOf: Date) -> [FirstContact] {
+        threading.threads(log, through: asOf).compactMap { contact(in: $0, of: log, asOf: asOf) }
+    }
+
+    /// The contact of one thread (the positions of its messages in `log`, in time order); nil when the team opened it.
+    func contact(in positions: [Int], of log: MailLog, asOf: Date) -> FirstContact? {
+        let thread = positions.map { log.entries[$0] }
         guard let first = thread.first, !first.fromTeam else { return nil }
-        let customer = MailThreading.customer(of: first) ?? first.sender
-        let isReply = { (message: MailEnvelope) in message.fromTeam || (MailThreading.customer(of: message) ?? message.sender) != customer }
-        var contact = FirstContact(thread: first.messageID ?? first.key, accountID: first.accountID, customerEmail: first.customerEmail,
-                                   openedAt: first.sentAt!, firstReplyAt: nil, outcome: .unanswered, cause: nil, decidedAt: nil,
+        let isReply = { (entry: MailLog.Entry) in entry.fromTeam || entry.party != first.party }
+        let date = { (entry: MailLog.Entry) in Date(timeIntervalSince1970: entry.sentAt) }
+        var contact = FirstContact(thread: String(first.id, radix: 16), accountID: log.string(first.account), customerEmail: log.string(first.email),
+                                   openedAt: date(first), firstReplyAt: nil, outcome: .unanswered, cause: nil, decidedAt: nil,
                                    messages: positions.count)
-        guard let reply = thread.first(where: isReply)?.sentAt else { return contact }
+        guard let replyEntry = thread.first(where: isReply) else { return contact }
+        let reply = date(replyEntry)
         contact.firstReplyAt = reply
         let windowEnd = reply.addingTimeInterval(window)
         let customerMessages = thread.filter { !isReply($0) }
@@ -49,9 +54,9 @@ public struct FirstContactResolution: Sendable {
             let at = max(at, reply)
             if evidence.map({ at < $0.at }) ?? true { evidence = (at, cause) }
         }
-        if customerMessages.count(where: { $0.sentAt! < reply }) > 1 { note(reply, .wroteAgainBeforeReply) }
-        if let again = customerMessages.first(where: { $0.sentAt! > reply && $0.sentAt! <= windowEnd }) { note(again.sentAt!, .wroteAgain) }
-        if let said = customerMessages.first(where: { $0.stillUnresolved && $0.sentAt! <= windowEnd }) { note(said.sentAt!, .saidStillUnresolved) }
+        if customerMessages.count(where: { date($0) < reply }) > 1 { note(reply, .wroteAgainBeforeReply) }
+        if let again = customerMessages.first(where: { date($0) > reply && date($0) <= windowEnd }) { note(date(again), .wroteAgain) }
+        if let said = customerMessages.first(where: { $0.stillUnresolved && date($0) <= windowEnd }) { note(date(said), .saidStillUnresolved) }
         if let evidence {
             (contact.outcome, contact.cause, contact.decidedAt) = (.notResolved, evidence.cause, evidence.at)
         } else if asOf >= windowEnd {

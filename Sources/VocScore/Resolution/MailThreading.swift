@@ -1,5 +1,5 @@
-public import Foundation
-public import VocCore
+import Foundation
+import VocCore
 
 /// Groups e-mail messages into threads: by Message-ID, References and In-Reply-To (two messages are in one thread
 /// when either names the other, or both name a common message, stored or not), and, for a message that names none,
@@ -12,26 +12,27 @@ public struct MailThreading: Sendable {
 
     public init(subjectWindow: Double = 7 * 86_400) { self.subjectWindow = subjectWindow }
 
-    /// The threads of the messages sent on or before `asOf`, each in time order (then by key), in the order of their
-    /// first message: positions in `messages` (copying the messages themselves retained every string of each).
-    public func threads(_ messages: [MailEnvelope], through asOf: Date = .distantFuture) -> [[Int]] {
+    /// The threads of the log's messages sent on or before `asOf`, each in time order (then by key), in the order of
+    /// their first message: positions in `log`.
+    func threads(_ log: MailLog, through asOf: Date = .distantFuture) -> [[Int]] {
         let cutoff = asOf.timeIntervalSince1970
-        var dated = messages.indices.filter { messages[$0].sentAt.map { $0.timeIntervalSince1970 <= cutoff } ?? false }
-        dated.sort { (messages[$0].sentAt!, messages[$0].key) < (messages[$1].sentAt!, messages[$1].key) }
+        let entries = log.entries
+        var dated = entries.indices.filter { entries[$0].sentAt <= cutoff }
+        dated.sort { (entries[$0].sentAt, entries[$0].key) < (entries[$1].sentAt, entries[$1].key) }
         var links = UnionFind()
-        var bySubject: [String: (node: Int, last: Double)] = [:]
+        var bySubject: [UInt64: (node: Int, last: Double)] = [:]
         var nodes: [Int] = []
         nodes.reserveCapacity(dated.count)
         for position in dated {
-            let message = messages[position]
-            let node = links.node(message.messageID ?? "key:" + message.key)
+            let entry = entries[position]
+            let node = links.node(entry.id)
             nodes.append(node)
-            for reference in message.references { links.union(node, links.node(reference)) }
-            let time = message.sentAt!.timeIntervalSince1970
-            guard let subject = Self.subjectKey(message.subject), let parties = Self.parties(of: message) else { continue }
-            let key = parties + "\u{1F}" + subject
-            if message.references.isEmpty, let earlier = bySubject[key], time - earlier.last <= subjectWindow { links.union(node, earlier.node) }
-            bySubject[key] = (node, time)
+            for reference in log.references(of: entry) { links.union(node, links.node(reference)) }
+            guard entry.subject != 0 else { continue }
+            if entry.referenceCount == 0, let earlier = bySubject[entry.subject], entry.sentAt - earlier.last <= subjectWindow {
+                links.union(node, earlier.node)
+            }
+            bySubject[entry.subject] = (node, entry.sentAt)
         }
         var threads: [Int: Int] = [:]
         var grouped: [[Int]] = []
@@ -85,12 +86,12 @@ public struct MailThreading: Sendable {
     static let replyPrefixes: [[UInt8]] = ["re", "fw", "fwd", "rv", "res", "resp", "enc", "aw", "wg", "tr", "sv", "vs", "ref"].map { Array($0.utf8) }
 }
 
-/// Disjoint sets of message ids, with path halving.
+/// Disjoint sets of message ids (their hashes), with path halving.
 private struct UnionFind {
     private var parent: [Int] = []
-    private var ids: [String: Int] = [:]
+    private var ids: [UInt64: Int] = [:]
 
-    mutating func node(_ id: String) -> Int {
+    mutating func node(_ id: UInt64) -> Int {
         if let node = ids[id] { return node }
         parent.append(parent.count)
         ids[id] = parent.count - 1
