@@ -41,10 +41,12 @@ public struct MailLog: Sendable {
     public mutating func append(_ message: MailEnvelope) {
         guard let sentAt = message.sentAt else { return }
         let subject = MailThreading.subjectKey(message.subject).flatMap { key in MailThreading.parties(of: message).map { $0 + "\u{1F}" + key } }
+        let account = intern(message.accountID), email = intern(message.customerEmail)
+        // `MailThreading.customer(of:)`, else the sender, without a third look-up.
+        let party = account >= 0 ? account : email >= 0 ? email : intern(message.sender)
         entries.append(Entry(sentAt: sentAt.timeIntervalSince1970, id: Self.id(message.messageID.map { "id:" + $0 } ?? "key:" + message.key),
                              key: Self.hash(message.key), firstReference: Int32(references.count), referenceCount: Int32(message.references.count),
-                             subject: subject.map(Self.hash) ?? 0, party: intern(MailThreading.customer(of: message) ?? message.sender),
-                             account: intern(message.accountID), email: intern(message.customerEmail), fromTeam: message.fromTeam,
+                             subject: subject.map(Self.hash) ?? 0, party: party, account: account, email: email, fromTeam: message.fromTeam,
                              stillUnresolved: message.stillUnresolved))
         for reference in message.references { references.append(Self.id("id:" + reference)) }
     }
@@ -67,9 +69,14 @@ public struct MailLog: Sendable {
 
     private static func id(_ text: String) -> UInt64 { hash(text) }
 
+    /// 64-bit FNV-1a: stable across runs (Swift's `Hasher` is seeded per process, and the key's hash orders messages
+    /// of one instant), and a 64-bit multiply per byte where `StableHasher` does a 128-bit one.
     private static func hash(_ text: String) -> UInt64 {
-        var hasher = StableHasher()
-        hasher.combine(text)
-        return UInt64(bitPattern: Int64(hasher.finalizeInt()))
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01b3
+        }
+        return hash
     }
 }
