@@ -10,9 +10,15 @@ public struct ContactLedger: Sendable {
     /// Contacts per directory account (nil: matched to no account).
     public let byAccount: [String?: [FirstContact]]
 
-    /// Reads every stored message (the team's replies included) and decides each customer thread as of `asOf`.
-    public init(view: AccountDirectoryView, asOf: Date, windowDays: Double) async throws(VocError) {
-        self.init(try await Self.log(of: view.store), resolver: view.resolver, asOf: asOf, windowDays: windowDays)
+    /// Reads every stored message (the team's replies included) and decides each customer thread as of `asOf`, with
+    /// `model`'s window.
+    public init(view: AccountDirectoryView, asOf: Date, model: HealthModel) async throws(VocError) {
+        self.init(try await Self.log(of: view.store), resolver: view.resolver, asOf: asOf, model: model)
+    }
+
+    /// The contacts the health score needs: read only when some profile of `model` weighs first-contact resolution.
+    public static func weighed(by model: HealthModel, view: AccountDirectoryView, asOf: Date) async throws(VocError) -> ContactLedger? {
+        model.configuration.weighs(.firstContactResolution) ? try await ContactLedger(view: view, asOf: asOf, model: model) : nil
     }
 
     /// Every stored message, in the compact form threading reads.
@@ -22,10 +28,10 @@ public struct ContactLedger: Sendable {
         return log
     }
 
-    /// Decides the threads of `log` as of `asOf`, each matched to an account by `resolver`.
-    public init(_ log: MailLog, resolver: AccountResolver, asOf: Date, windowDays: Double) {
+    /// Decides the threads of `log` as of `asOf` with `model`'s window, each matched to an account by `resolver`.
+    public init(_ log: MailLog, resolver: AccountResolver, asOf: Date, model: HealthModel) {
         var byAccount: [String?: [FirstContact]] = [:]
-        for contact in FirstContactResolution(windowDays: windowDays).contacts(log, asOf: asOf) {
+        for contact in FirstContactResolution(windowDays: model.configuration.fcrWindowDays).contacts(log, asOf: asOf) {
             byAccount[resolver.resolve(accountID: contact.accountID, email: contact.customerEmail).account, default: []].append(contact)
         }
         self.byAccount = byAccount
@@ -56,5 +62,15 @@ extension HealthPass {
     /// Counts every account's contacts for the first-contact-resolution measure (`add(contacts:account:)`).
     public mutating func add(_ ledger: ContactLedger) {
         for (account, contacts) in ledger.byAccount { add(contacts: contacts, account: account) }
+    }
+}
+
+extension AccountSummary {
+    /// An account's summary as the account list, the dashboard and `voc account` show it: its tally, what `view`'s
+    /// directory knows of it, and its first-contact resolution.
+    public init(_ tally: AccountTally, minimumSample: Int, view: AccountDirectoryView, contacts: ContactLedger) {
+        self.init(tally, minimumSample: minimumSample)
+        attach(tally.accountID.flatMap { view.accounts[$0] }, directoryImported: !view.accounts.isEmpty)
+        fcr = contacts.result(of: tally.accountID, minimumSample: minimumSample)
     }
 }

@@ -99,7 +99,7 @@ public struct HealthBacktest: Sendable, Encodable {
             try await store.forEachRollup(days: true) { key, rollup in
                 pass.add(rollup, account: resolver.resolve(accountID: key.accountID, email: key.domain.map { "@" + $0 }).account)
             }
-            pass.add(ContactLedger(messages, resolver: resolver, asOf: asOf, windowDays: model.configuration.fcrWindowDays))
+            pass.add(ContactLedger(messages, resolver: resolver, asOf: asOf, model: model))
             let scored = pass.accounts(among: Set(before.keys))
             var row = Period(periodStart: interval.start, periodEnd: interval.end, accounts: before.count, scored: scored.count, churned: 0)
             for health in scored {

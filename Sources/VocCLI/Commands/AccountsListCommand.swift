@@ -23,14 +23,8 @@ struct AccountsListCommand: AsyncParsableCommand {
         let model = try health.model()
         // First-contact resolution as of the day `voc account` and `voc health` use (threads replied to less than a
         // window before it are pending); said on stderr by those, which show health.
-        let contacts = try await ContactLedger(view: view, asOf: health.date(for: view.store, model: model, quietly: true),
-                                               windowDays: model.configuration.fcrWindowDays)
-        let summaries = try await view.tallies().map { tally in
-            var summary = AccountSummary(tally, minimumSample: minN)
-            summary.attach(tally.accountID.flatMap { view.accounts[$0] }, directoryImported: !view.accounts.isEmpty)
-            summary.fcr = contacts.result(of: tally.accountID, minimumSample: minN)
-            return summary
-        }
+        let contacts = try await ContactLedger(view: view, asOf: health.date(for: view.store, model: model, quietly: true), model: model)
+        let summaries = try await view.tallies().map { AccountSummary($0, minimumSample: minN, view: view, contacts: contacts) }
         AccountListing(summaries: summaries, minimumSample: minN).print(output)
     }
 }

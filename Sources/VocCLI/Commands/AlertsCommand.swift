@@ -58,8 +58,7 @@ struct AlertsCommand: AsyncParsableCommand {
                                            kinds: kinds.intersection([.detractor, .churnIntent]))
         if kinds.contains(.enteredRed) {
             // A weighted FCR changes with the team's replies too, which add no record.
-            let contacts = model.configuration.weighs(.firstContactResolution)
-                ? try await ContactLedger(view: view, asOf: asOf, windowDays: model.configuration.fcrWindowDays) : nil
+            let contacts = try await ContactLedger.weighed(by: model, view: view, asOf: asOf)
             let fingerprint = detector.fingerprint(arrivedThrough: through, asOf: asOf, directory: view.accounts)
                 + (contacts.map { " fcr " + $0.fingerprint } ?? "")
             if progress.enteredRedChecked != fingerprint {

@@ -49,9 +49,7 @@ struct HealthCommand: AsyncParsableCommand {
         let asOf = try await health.date(for: view.store, model: model)
         var pass = HealthPass(model: model, directory: view.accounts, asOf: asOf, historyPeriods: history ?? 0)
         try await view.forEachRollup { pass.add($0, account: $1) }
-        if model.configuration.weighs(.firstContactResolution) {
-            pass.add(try await ContactLedger(view: view, asOf: asOf, windowDays: model.configuration.fcrWindowDays))
-        }
+        if let contacts = try await ContactLedger.weighed(by: model, view: view, asOf: asOf) { pass.add(contacts) }
         var accounts = pass.accounts()
         let names = try await view.store.accountNames()
         for index in accounts.indices where accounts[index].name == nil { accounts[index].name = names[accounts[index].account] }

@@ -61,7 +61,7 @@ public struct Dashboard: Sendable {
             pass.add(rollup, account: account)
             activity.add(rollup, account: account)
         }
-        contacts = try await ContactLedger(view: view, asOf: asOf, windowDays: model.configuration.fcrWindowDays)
+        contacts = try await ContactLedger(view: view, asOf: asOf, model: model)
         pass.add(contacts)
         self.activity = activity
         // A page about one account scores that account alone (the others still count toward the priors).
@@ -69,7 +69,8 @@ public struct Dashboard: Sendable {
         health = pass.accounts(among: among)
         history = pass.history(among: among)
         driverLimit = drivers
-        rows = Self.accountRows(tallies: tallies, activity: activity, health: health, view: view, minimumSample: minimumSample, asOf: asOf)
+        rows = Self.accountRows(tallies: tallies, activity: activity, health: health, view: view, contacts: contacts, minimumSample: minimumSample,
+                                asOf: asOf)
     }
 
     public func overview() -> PortfolioOverview {
@@ -118,10 +119,7 @@ public struct Dashboard: Sendable {
 
     /// An account's summary as its page and `voc account` show it: its tally, what the directory knows, its FCR.
     public func summary(of tally: AccountTally) -> AccountSummary {
-        var summary = AccountSummary(tally, minimumSample: minimumSample)
-        summary.attach(tally.accountID.flatMap { view.accounts[$0] }, directoryImported: !view.accounts.isEmpty)
-        summary.fcr = contacts.result(of: tally.accountID, minimumSample: minimumSample)
-        return summary
+        AccountSummary(tally, minimumSample: minimumSample, view: view, contacts: contacts)
     }
 
     /// The tally of one account (nil: the feedback matched to no account), or nil when the store has no feedback for it.
@@ -220,14 +218,12 @@ public struct Dashboard: Sendable {
     private static func origin(_ record: StoredFeedback) -> String { ([record.channel] + [record.respondentEmail].compactMap { $0 }).joined(separator: " · ") }
 
     private static func accountRows(tallies: [AccountTally], activity: ActivityTally, health: [AccountHealth],
-                                    view: AccountDirectoryView, minimumSample: Int, asOf: Date) -> [AccountRow] {
+                                    view: AccountDirectoryView, contacts: ContactLedger, minimumSample: Int, asOf: Date) -> [AccountRow] {
         let health = Dictionary(health.map { ($0.account, $0) }, uniquingKeysWith: { first, _ in first })
         return tallies.compactMap { tally in
             guard let account = tally.accountID else { return nil }
-            var summary = AccountSummary(tally, minimumSample: minimumSample)
-            summary.attach(view.accounts[account], directoryImported: !view.accounts.isEmpty)
-            return AccountRow(summary: summary, account: account, health: health[account], language: activity.language(of: account),
-                              renewal: view.accounts[account]?.renewal, asOf: asOf)
+            return AccountRow(summary: AccountSummary(tally, minimumSample: minimumSample, view: view, contacts: contacts), account: account,
+                              health: health[account], language: activity.language(of: account), renewal: view.accounts[account]?.renewal, asOf: asOf)
         }
     }
 
