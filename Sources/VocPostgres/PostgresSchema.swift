@@ -139,7 +139,7 @@ enum PostgresSchema {
         // Each label (topic, language, churn and effort signal) keeps a tally of its records, not only their count, and
         // each group the sum of its squared sentiment: the rollups are (re)built from the records after this, once
         // (`PostgresStore.buildRollups`).
-        (rollupMigration, """
+        ("v4-rollup-label-tallies", """
             ALTER TABLE feedback_rollup ADD COLUMN sentiment_sq BIGINT NOT NULL DEFAULT 0;
             ALTER TABLE feedback_rollup_delta ADD COLUMN sentiment_sq BIGINT NOT NULL DEFAULT 0;
             DELETE FROM feedback_rollup;
@@ -229,9 +229,16 @@ enum PostgresSchema {
                 still_unresolved BOOLEAN NOT NULL
             );
             """),
+        // Each rated aspect of a rating matrix is a rollup label (its raters, and those who rated it unfavourably):
+        // a store with aspect ratings has its rollups emptied and rebuilt from the records.
+        ("v11-aspect-labels", """
+            DELETE FROM feedback_rollup WHERE EXISTS (SELECT 1 FROM feedback_aspect);
+            DELETE FROM feedback_rollup_delta WHERE EXISTS (SELECT 1 FROM feedback_aspect)
+            """),
     ]
 
-    static let rollupMigration = "v4-rollup-label-tallies"
+    /// The migrations after which the rollups are built from the records, when they have records but no rollups.
+    static let rollupMigrations: Set<String> = ["v4-rollup-label-tallies", "v11-aspect-labels"]
 
     /// A rollup group's totals, then its day series and label counts: the same in both rollup tables.
     private static let rollupColumns = """

@@ -104,7 +104,8 @@ extension PostgresStore {
     }
 
     /// Sums the records (those submitted within `window` when given), 50,000 at a time in id order, each page's
-    /// groups handed to `flush` with the number of records summed so far. A record's topics are read with it.
+    /// groups handed to `flush` with the number of records summed so far. A record's topics and rated aspects are read
+    /// with it.
     private static func sumRecords(_ connection: PostgresConnection, logger: Logger, within window: DateInterval? = nil,
                                    flush: (RollupBatch, Int) async throws -> Void) async throws {
         let idPosition = RollupFacts.columns.columns.count, topicsPosition = idPosition + 1
@@ -115,13 +116,15 @@ extension PostgresStore {
             var read = 0
             let page = try await connection.query(PostgresQuery(unsafeSQL: """
                 SELECT \(RollupFacts.columns.names()), id,
-                    (SELECT string_agg(t.topic, chr(31)) FROM feedback_topic t WHERE t.feedback_key = feedback.key)
+                    (SELECT string_agg(t.topic, chr(31)) FROM feedback_topic t WHERE t.feedback_key = feedback.key),
+                    \(RollupFacts.aspectsSQL(concat: "string_agg", char: "chr"))
                 FROM feedback WHERE id > \(after)\(filter) ORDER BY id LIMIT 50000
                 """), logger: logger)
             for try await row in page {
                 let reader = PostgresRowReader(row, positions: RollupFacts.columns)
                 var facts = try RollupFacts(reading: reader)
                 if let topics = try reader.row[topicsPosition].decode(String?.self) { facts.topics = RollupFacts.topics(joined: topics) }
+                if let aspects = try reader.row[topicsPosition + 1].decode(String?.self) { facts.aspects = RollupFacts.aspects(joined: aspects) }
                 batch.add(facts)
                 after = try reader.row[idPosition].decode(Int.self)
                 read += 1

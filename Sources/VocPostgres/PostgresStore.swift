@@ -102,7 +102,12 @@ public final class PostgresStore: FeedbackStore {
                 try await connection.query("INSERT INTO voc_migration (name) VALUES (\(migration.name))", logger: logger)
             }
             // Built once every migration has run, in the same transaction: building reads the columns later ones add.
-            if !applied.contains(PostgresSchema.rollupMigration) { try await Self.buildRollups(connection, logger: logger, location: location) }
+            if !PostgresSchema.rollupMigrations.isSubset(of: applied) {
+                let missing = "SELECT EXISTS (SELECT 1 FROM feedback) AND NOT EXISTS (SELECT 1 FROM feedback_rollup) AND NOT EXISTS (SELECT 1 FROM feedback_rollup_delta)"
+                var isMissing = false
+                for try await value in try await connection.query(PostgresQuery(unsafeSQL: missing), logger: logger).decode(Bool.self) { isMissing = value }
+                if isMissing { try await Self.buildRollups(connection, logger: logger, location: location) }
+            }
         }
     }
 }

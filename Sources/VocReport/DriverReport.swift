@@ -24,24 +24,30 @@ public struct DriverReport: Sendable {
     /// The table: drivers with enough answers ranked, then the thin ones apart, then what the marks mean.
     public func table(width: Int?) -> String {
         let scopeTally = analysis.scope
-        var text = "key drivers · \(scope.description) · \(period) · \(Formatting.count(scopeTally.responses, "response"))"
+        let byAspect = analysis.dimension == .aspect
+        var text = "\(byAspect ? "aspect drivers" : "key drivers") · \(scope.description) · \(period) · \(Formatting.count(scopeTally.responses, "response"))"
         text += analysis.basis == .nps
             ? " · NPS \(Formatting.signed(analysis.npsScore)) (n \(scopeTally.nps.answered))\n"
             : " · no NPS answers: ranked by sentiment (n \(scopeTally.scoredComments))\n"
         let ranked = analysis.drivers.filter { !$0.thin }, thin = analysis.drivers.filter(\.thin)
-        guard !analysis.drivers.isEmpty else { return text + "no topic or signal is mentioned in this scope\n" }
+        guard !analysis.drivers.isEmpty else {
+            return text + (byAspect ? "no aspect of a rating matrix is rated in this scope (`voc aspects`)\n" : "no topic or signal is mentioned in this scope\n")
+        }
         func render(_ drivers: [KeyDriver]) -> String {
             var table = TextTable(columns: [
-                .init("DRIVER", cut: .end), .init("KIND", dropOrder: 4), .init("MENTIONS", alignRight: true), .init("SHARE", alignRight: true, dropOrder: 3),
-                .init("NPS WITH", alignRight: true), .init("WITHOUT", alignRight: true), .init("DIFF [95% CI]", alignRight: true),
-                .init("IMPACT", alignRight: true), .init("CSAT% Δ", alignRight: true, dropOrder: 2), .init("SENT Δ", alignRight: true, dropOrder: 1),
+                .init(byAspect ? "ASPECT" : "DRIVER", cut: .end), byAspect ? .init("QUESTION", cut: .end, dropOrder: 5) : .init("KIND", dropOrder: 4),
+                .init(byAspect ? "UNFAV" : "MENTIONS", alignRight: true), .init(byAspect ? "OF" : "SHARE", alignRight: true, dropOrder: 3),
+                .init(byAspect ? "NPS UNFAV" : "NPS WITH", alignRight: true), .init(byAspect ? "FAV" : "WITHOUT", alignRight: true),
+                .init("DIFF [95% CI]", alignRight: true), .init("IMPACT", alignRight: true), .init("CSAT% Δ", alignRight: true, dropOrder: 2),
+                .init("SENT Δ", alignRight: true, dropOrder: 1),
             ])
             for driver in drivers {
                 let difference = driver.difference
                 let decimals = driver.basis == .nps ? 1 : 2
                 let interval = Formatting.interval(of: difference, decimals: decimals) ?? ""
                 table.append([
-                    driver.driver, driver.kind.rawValue, "\(driver.mentions)", Formatting.fixed(100 * driver.share, decimals: 0) + "%",
+                    driver.driver, driver.aspect?.question ?? driver.kind.rawValue, "\(driver.mentions)",
+                    byAspect ? "\(driver.base)" : Formatting.fixed(100 * driver.share, decimals: 0) + "%",
                     Formatting.fixed(driver.nps.current), Formatting.fixed(driver.nps.previous),
                     "\(Formatting.signed(difference.change, decimals: decimals)) \(interval)\(driver.established ? "" : " ·")",
                     Formatting.signed(driver.impact), Formatting.signed(driver.csat.change), Formatting.signed(driver.sentiment.change, decimals: 2),
@@ -53,8 +59,15 @@ public struct DriverReport: Sendable {
         if !thin.isEmpty {
             text += "too few answers to rank (fewer than \(analysis.minimumSample) on either side; --min-n):\n" + render(thin)
         }
-        text += "DIFF: \(analysis.basis == .nps ? "NPS" : "mean sentiment") among the responses that mention it minus the rest; "
-        text += "· its interval crosses 0 (not established). IMPACT: NPS points the scope would gain if they scored like the rest.\n"
+        let measure = analysis.basis == .nps ? "NPS" : "mean sentiment"
+        if byAspect {
+            text += "UNFAV: responses that rated the aspect unfavourably, OF: that rated it. DIFF: \(measure) among them minus among those that "
+            text += "rated it favourably; · its interval crosses 0 (not established). IMPACT: NPS points its raters would gain if they scored like "
+            text += "those that rated it favourably.\n"
+        } else {
+            text += "DIFF: \(measure) among the responses that mention it minus the rest; "
+            text += "· its interval crosses 0 (not established). IMPACT: NPS points the scope would gain if they scored like the rest.\n"
+        }
         return text
     }
 
@@ -62,7 +75,7 @@ public struct DriverReport: Sendable {
         var text = csv.preamble + csv.row([
             "driver", "kind", "mentions", "share", "nps_with", "nps_without", "nps_answered_with", "nps_answered_without", "difference",
             "difference_ci_low", "difference_ci_high", "impact", "established", "thin", "basis", "negative_share", "csat_with", "csat_without",
-            "csat_difference", "sentiment_with", "sentiment_without", "sentiment_difference",
+            "csat_difference", "sentiment_with", "sentiment_without", "sentiment_difference", "question", "rated",
         ])
         let number = { (value: Double?) in value.map { "\($0)" } ?? "" }
         for driver in analysis.drivers {
@@ -72,6 +85,7 @@ public struct DriverReport: Sendable {
                 number(driver.nps.changeCiLow), number(driver.nps.changeCiHigh), number(driver.impact), "\(driver.established)",
                 "\(driver.thin)", driver.basis.rawValue, number(driver.negativeShare), number(driver.csat.current), number(driver.csat.previous), number(driver.csat.change),
                 number(driver.sentiment.current), number(driver.sentiment.previous), number(driver.sentiment.change),
+                driver.aspect?.question ?? "", driver.aspect == nil ? "" : "\(driver.base)",
             ])
         }
         return text
@@ -80,7 +94,7 @@ public struct DriverReport: Sendable {
 
 extension DriverReport: Encodable {
     private enum CodingKeys: String, CodingKey {
-        case scope, account, segment, csm, since, until, responses, npsAnswered, nps, basis, minimumSample, drivers
+        case scope, account, segment, csm, since, until, by, responses, npsAnswered, nps, basis, minimumSample, drivers
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -91,6 +105,7 @@ extension DriverReport: Encodable {
         try container.encode(scope.owner, forKey: .csm)
         try container.encode(window.flatMap { $0.start == .distantPast ? nil : $0.start }, forKey: .since)
         try container.encode(window.flatMap { $0.end == .distantFuture ? nil : $0.end }, forKey: .until)
+        try container.encode(analysis.dimension.rawValue, forKey: .by)
         try container.encode(analysis.scope.responses, forKey: .responses)
         try container.encode(analysis.scope.nps.answered, forKey: .npsAnswered)
         try container.encode(analysis.npsScore, forKey: .nps)

@@ -95,19 +95,21 @@ extension SQLiteStore {
 
     /// Sums the records (those submitted within `window` when given), in row order, into batches of 50,000 records'
     /// groups, each handed to `flush` with the number of records summed so far: memory stays bounded whatever the
-    /// store's size. A record's topics are read with it (by the topic table's key).
+    /// store's size. A record's topics and rated aspects are read with it (by their tables' keys).
     private static func sumRecords(_ db: Database, within window: DateInterval? = nil, flush: (RollupBatch, Int) throws -> Void) throws {
         var batch = RollupBatch()
         var done = 0
         let topicsPosition = RollupFacts.columns.columns.count
         let filter = window.map { "WHERE submitted_at BETWEEN \($0.start.timeIntervalSince1970) AND \($0.end.timeIntervalSince1970)" } ?? ""
         let records = try Row.fetchCursor(db, sql: """
-            SELECT \(RollupFacts.columns.names()), (SELECT group_concat(topic, char(31)) FROM feedback_topic t WHERE t.feedback_id = feedback.id)
+            SELECT \(RollupFacts.columns.names()), (SELECT group_concat(topic, char(31)) FROM feedback_topic t WHERE t.feedback_id = feedback.id),
+                \(RollupFacts.aspectsSQL(concat: "group_concat", char: "char"))
             FROM feedback \(filter)
             """)
         while let row = try records.next() {
             var facts = try RollupFacts(reading: SQLiteRowReader(row: row, positions: RollupFacts.columns))
             if let topics = row[topicsPosition] as String? { facts.topics = RollupFacts.topics(joined: topics) }
+            if let aspects = row[topicsPosition + 1] as String? { facts.aspects = RollupFacts.aspects(joined: aspects) }
             batch.add(facts)
             done += 1
             if done % 50_000 == 0 {

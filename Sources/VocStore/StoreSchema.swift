@@ -302,6 +302,15 @@ enum StoreSchema {
                 "\(column.name) \(column.type.sqlite)" + (column == .key ? " NOT NULL UNIQUE" : column.type == .boolean ? " NOT NULL" : "")
             }.joined(separator: ", ") + ")")
         }
+        // Each rated aspect of a rating matrix is a rollup label (its raters, and those who rated it unfavourably): what
+        // `voc drivers --by aspect` reads. A store with aspect ratings has its rollups emptied here and rebuilt from
+        // the records on open (`buildMissingRollups`); others have nothing to add.
+        migrator.registerMigration("v14-aspect-labels") { db in
+            try db.execute(sql: """
+                DELETE FROM feedback_rollup WHERE EXISTS (SELECT 1 FROM feedback_aspect);
+                DELETE FROM feedback_rollup_delta WHERE EXISTS (SELECT 1 FROM feedback_aspect);
+                """)
+        }
         return migrator
     }
 

@@ -117,6 +117,25 @@ import VocTestSupport
         #expect(expected.groups.values.contains { $0.labels.values.contains { $0.sentimentSquareUnits > 0 } })
     }
 
+    /// A store whose rollups predate aspect labels (v11) has them rebuilt when opened, since it has aspect ratings.
+    @Test func rollupsMadeBeforeAspectLabelsAreRebuiltWhenOpened() async throws {
+        let server = try PostgresTestServer.start()
+        defer { server.stop() }
+        #expect(try VocProcess.run(["ingest", "corpora/surveys/googleforms_matrix_pt.csv"] + HealthCommandTests.samples, store: server.url).stdout.contains("169 new"))
+        let store = try await PostgresStore(url: server.url)
+        let expected = try await store.storedRollups()
+        #expect(expected.groups.values.contains { $0.labels.keys.contains { $0.kind == .aspectUnfavourable } })
+        #expect(try await store.rollupsFromRecords() == expected)
+        try await store.run { connection, logger in
+            for statement in ["UPDATE feedback_rollup SET labels = '\\x0200'::bytea", "DELETE FROM voc_migration WHERE name = 'v11-aspect-labels'"] {
+                try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+            }
+        }
+        #expect(try await store.storedRollups() != expected)
+        let reopened = try await PostgresStore(url: server.url)
+        #expect(try await reopened.storedRollups() == expected)
+    }
+
     @Test func groupsAreReadInPagesWithoutLosingOrRepeatingOne() async throws {
         let server = try PostgresTestServer.start()
         defer { server.stop() }

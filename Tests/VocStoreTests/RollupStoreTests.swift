@@ -105,6 +105,26 @@ import VocTestSupport
         #expect(try await reopened.storedRollups() == expected)
     }
 
+    /// Each rated aspect of a rating matrix is two labels (its raters, those that rated it unfavourably), on the ingest
+    /// path and the records' alike; a store whose rollups predate them (v14) has them rebuilt when opened.
+    @Test func rollupsMadeBeforeAspectLabelsAreRebuiltWithThem() async throws {
+        let store = try temporaryStore()
+        try await ingest(Self.files + ["surveys/googleforms_matrix_pt.csv"], into: store)
+        let expected = try await store.storedRollups()
+        let labels = expected.groups.values.flatMap(\.labels)
+        let billing = RollupLabel(kind: .aspectUnfavourable, label: AspectKey(question: "Quão satisfeito você está com cada um dos itens a seguir?",
+                                                                              aspect: "Faturamento", kind: .csat).labelText)
+        #expect(labels.filter { $0.key == billing }.reduce(0) { $0 + $1.value.records } == 29, "29 rated billing unfavourably")
+        #expect(labels.filter { $0.key.kind == .aspectRated }.reduce(0) { $0 + $1.value.records } == 96 + 96 + 82)
+        #expect(try store.rollupsFromRecords() == expected)
+        try await store.queue.write { db in
+            try db.execute(sql: "UPDATE feedback_rollup SET labels = x'0200'; DELETE FROM grdb_migrations WHERE identifier = 'v14-aspect-labels'")
+        }
+        #expect(try await store.storedRollups() != expected)
+        let reopened = try SQLiteStore(path: store.path)
+        #expect(try await reopened.storedRollups() == expected)
+    }
+
     @Test func oneAccountsGroupsAreItsEntriesInTheWholeList() async throws {
         let store = try temporaryStore()
         try await ingest(Self.files, into: store)

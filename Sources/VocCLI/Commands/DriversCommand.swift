@@ -1,8 +1,8 @@
-import ArgumentParser
+public import ArgumentParser
 import Foundation
 import VocCore
 import VocReport
-import VocScore
+public import VocScore
 import VocStore
 
 /// `voc drivers`: which topics and signals cost the most NPS, each set against the scope's other responses.
@@ -15,7 +15,9 @@ struct DriversCommand: AsyncParsableCommand {
             the rest, the difference with its 95% interval (adjusted Wald), CSAT % satisfied and mean sentiment the same \
             way, and the impact: the NPS points the scope would gain if those responses scored like the rest. Most \
             harmful first; a driver whose interval crosses zero is not established (·); one with fewer than --min-n NPS \
-            answers on either side is listed apart. Without NPS answers, sentiment is the basis. All time from the \
+            answers on either side is listed apart. Without NPS answers, sentiment is the basis. With --by aspect, every \
+            aspect of a rating matrix (`voc aspects`) the same way, among the responses that rated it: those that rated \
+            it unfavourably against those that rated it favourably, the impact counted on its raters. All time from the \
             rollups; --since, --until or --as-of sum the records of that window (undated ones left out).
             """)
 
@@ -29,6 +31,9 @@ struct DriversCommand: AsyncParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("Only responses submitted by the end of this day or this instant.", valueName: "date"))
     var asOf: String?
+
+    @Option(name: .long, help: ArgumentHelp("What the drivers are: the topics and signals comments mention, or the aspects of rating matrices (those that rated one unfavourably against those that rated it favourably).", valueName: "topic|aspect"))
+    var by: DriverAnalysis.Dimension = .topic
 
     @Option(name: .long, help: "Fewer NPS answers than this among a driver's mentions, or the rest, lists it apart.")
     var minN = Confidence.defaultMinimumSample
@@ -45,7 +50,7 @@ struct DriversCommand: AsyncParsableCommand {
         if let account = scope.account, selected.isEmpty {
             throw VocError(.notFound, "no feedback for account '\(account)' in \(view.store.location)\(window == nil ? "" : " in that window"); `voc accounts` lists them")
         }
-        let analysis = DriverAnalysis(scope: .pooled(selected), minimumSample: minN)
+        let analysis = DriverAnalysis(scope: .pooled(selected), by: by, minimumSample: minN)
         let report = DriverReport(scope: scope, window: window, analysis: analysis)
         switch output.format {
         case .json: Console.out(JSONOutput.encode(report, pretty: true))
@@ -66,3 +71,5 @@ struct DriversCommand: AsyncParsableCommand {
         return DateInterval(start: start, end: end)
     }
 }
+
+extension DriverAnalysis.Dimension: ExpressibleByArgument {}

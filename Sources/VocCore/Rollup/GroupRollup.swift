@@ -1,6 +1,6 @@
 /// Everything the rollups keep for one group (account key and respondent domain): its all-time totals, its day
-/// series, and the tally of its records that mention each topic, are in each language or show a churn or effort
-/// signal.
+/// series, and the tally of its records that mention each topic, are in each language, show a churn or effort
+/// signal, or rated an aspect of a rating matrix (unfavourably).
 public struct GroupRollup: Sendable, Hashable {
     public var totals = RollupCell()
     /// The group's days, in order.
@@ -22,6 +22,11 @@ public struct GroupRollup: Sendable, Hashable {
             if facts.churn { labels[.churn, default: LabelTally()].merge(record) }
             if facts.effort { labels[.effort, default: LabelTally()].merge(record) }
         }
+        for (key, favourable) in facts.aspects {
+            let text = key.labelText
+            labels[RollupLabel(kind: .aspectRated, label: text), default: LabelTally()].merge(record)
+            if !favourable { labels[RollupLabel(kind: .aspectUnfavourable, label: text), default: LabelTally()].merge(record) }
+        }
     }
 
     /// Several rollups of one group added up (see `DaySeries.init(merging:)`).
@@ -41,10 +46,13 @@ public struct GroupRollup: Sendable, Hashable {
     }
 }
 
-/// A topic, a language or a text signal (churn, effort), tallied per group over its whole history.
+/// A topic, a language, a text signal (churn, effort) or an aspect of a rating matrix, tallied per group over its
+/// whole history.
 public struct RollupLabel: Hashable, Sendable, Comparable {
     public enum Kind: UInt8, Sendable, CaseIterable {
         case topic, language, signal
+        /// The records that rated an aspect (`AspectKey.labelText`), and those whose rating of it is not favourable.
+        case aspectRated, aspectUnfavourable
     }
 
     /// The records whose comment mentions leaving, or effort.

@@ -15,6 +15,9 @@ public struct AccountDetail: Sendable, Encodable {
     public var detractorComments: [CommentEvidence]
     /// The topics and signals its responses mention, set against its other responses (all time, from the rollups).
     public var keyDrivers: [KeyDriver]
+    /// The aspects of its rating matrices, those that rated one unfavourably set against those that rated it
+    /// favourably (`voc drivers --by aspect`); empty without aspect ratings.
+    public var aspectDrivers: [KeyDriver]
     /// The health bands' edges for this account's segment: red below the first, green above the second.
     public var redBelow: Double
     public var greenAbove: Double

@@ -98,15 +98,19 @@ public struct Dashboard: Sendable {
     /// The distinct values of a directory field among the listed accounts, sorted: what a filter can take.
     private func values(_ path: KeyPath<AccountRow, String?>) -> [String] { Array(Set(rows.compactMap { $0[keyPath: path] })).sorted() }
 
-    /// The key drivers of the accounts `query` selects, all time, each with the accounts that mention it most.
+    /// The key drivers of the accounts `query` selects, all time, and the aspects of their rating matrices, each with the
+    /// accounts that mention it (rated it unfavourably) most.
     public func drivers(_ query: DriverQuery) -> DriverList {
         let selected = tallies.filter { query.scope.includes($0, directory: view.accounts) }
-        let analysis = DriverAnalysis(scope: .pooled(selected), minimumSample: minimumSample)
-        let accounts = analysis.drivers.map { driver in
-            DriverAccounts(kind: driver.kind.rawValue, driver: driver.driver,
+        let scope = AccountTally.pooled(selected)
+        let analysis = DriverAnalysis(scope: scope, minimumSample: minimumSample)
+        let aspects = DriverAnalysis(scope: scope, by: .aspect, minimumSample: minimumSample)
+        let accounts = (analysis.drivers + aspects.drivers).map { driver in
+            DriverAccounts(kind: driver.kind.rawValue, driver: driver.driver, question: driver.aspect?.question,
                            accounts: DriverAccount.top(driver.label, among: selected, limit: DriverList.accountsShown))
         }
         return DriverList(asOf: asOf, query: query, analysis: DriverReport(scope: query.scope, window: nil, analysis: analysis),
+                          aspects: aspects.drivers.isEmpty ? nil : DriverReport(scope: query.scope, window: nil, analysis: aspects),
                           accounts: accounts, segments: values(\.segment), owners: values(\.owner))
     }
 
@@ -150,6 +154,7 @@ public struct Dashboard: Sendable {
         return AccountDetail(account: summary, health: health, drivers: drivers, periods: accountPeriods,
                              changes: activity.changes(of: id), detractorComments: detractors,
                              keyDrivers: DriverAnalysis(scope: tally, minimumSample: minimumSample).drivers,
+                             aspectDrivers: DriverAnalysis(scope: tally, by: .aspect, minimumSample: minimumSample).drivers,
                              redBelow: bands.redBelow, greenAbove: bands.greenAbove, minimumSample: minimumSample)
     }
 

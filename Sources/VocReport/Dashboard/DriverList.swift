@@ -10,6 +10,8 @@ public struct DriverList: Sendable, Encodable {
     public var query: DriverQuery
     /// As `voc drivers --format json` prints it.
     public var analysis: DriverReport
+    /// As `voc drivers --by aspect --format json` prints it; nil when no response of the scope rated an aspect.
+    public var aspects: DriverReport?
     public var accounts: [DriverAccounts]
     /// The values the filters can take.
     public var segments: [String]
@@ -19,11 +21,18 @@ public struct DriverList: Sendable, Encodable {
     public static let accountsShown = 5
 }
 
-/// The accounts whose responses mention one driver most.
+/// The accounts whose responses mention one driver (rated the aspect unfavourably) most.
 public struct DriverAccounts: Sendable, Encodable {
     public var kind: String
     public var driver: String
+    /// The aspect's question; nil for a topic or signal.
+    public var question: String?
     public var accounts: [DriverAccount]
+
+    /// What tells drivers apart: kind, question and name.
+    static func key(kind: String, question: String?, driver: String) -> String { [kind, question ?? "", driver].joined(separator: "\u{1F}") }
+
+    var key: String { Self.key(kind: kind, question: question, driver: driver) }
 }
 
 /// An account's mentions of one driver, and the NPS among them.
@@ -45,8 +54,15 @@ public struct DriverAccount: Sendable, Encodable {
 }
 
 extension KeyDriver {
-    /// The comment filter that lists the responses mentioning it.
-    var commentFilter: CommentQuery {
-        kind == .topic ? CommentQuery(topic: driver) : CommentQuery(signal: CommentSignal(rawValue: driver))
+    /// The comment filter that lists the responses mentioning it; nil for an aspect, which comments do not mention.
+    var commentFilter: CommentQuery? {
+        switch kind {
+        case .topic: CommentQuery(topic: driver)
+        case .signal: CommentQuery(signal: CommentSignal(rawValue: driver))
+        case .aspect: nil
+        }
     }
+
+    /// Its key among `DriverAccounts`.
+    var accountsKey: String { DriverAccounts.key(kind: kind.rawValue, question: aspect?.question, driver: driver) }
 }

@@ -140,7 +140,11 @@ public enum DashboardPage {
         if !detail.keyDrivers.isEmpty {
             let comments = "/accounts/\(AccountQuery.percentEncode(id))/comments"
             body += "<\(h2)>Topics and key drivers</\(h2)><p class=\"muted\">all its responses, each topic or signal set against the account's other responses\(context == .server ? HTML(" · <a href=\"\(comments)\">all comments</a>") : .empty)</p>"
-            body += keyDrivers(detail.keyDrivers, minimumSample: detail.minimumSample, link: context == .server ? { comments + $0.commentFilter.link(page: 1) } : nil)
+            body += keyDrivers(detail.keyDrivers, minimumSample: detail.minimumSample, link: context == .server ? { driver in driver.commentFilter.map { comments + $0.link(page: 1) } } : nil)
+        }
+        if !detail.aspectDrivers.isEmpty {
+            body += "<\(h2)>Aspects of rating matrices as drivers</\(h2)><p class=\"muted\">all its responses that rated each aspect, those that rated it unfavourably set against those that rated it favourably</p>"
+            body += keyDrivers(detail.aspectDrivers, minimumSample: detail.minimumSample, link: nil)
         }
         body += "<\(h2)>Latest detractor comments</\(h2)>"
         if detail.detractorComments.isEmpty { body += "<p class=\"muted\">No detractor left a comment.</p>" }
@@ -200,15 +204,21 @@ public enum DashboardPage {
         let analysis = list.analysis.analysis
         var body: HTML = "<p class=\"muted\">\(list.analysis.scope.description) · all time · \(analysis.scope.responses) responses"
         body += analysis.basis == .nps ? " · NPS \(Formatting.signed(analysis.npsScore)) (n=\(analysis.scope.nps.answered))</p>" : " · no NPS answers: sentiment is the basis</p>"
-        guard !analysis.drivers.isEmpty else { return body + "<p class=\"muted\">No topic or signal is mentioned.</p>" }
-        let accounts = Dictionary(list.accounts.map { ("\($0.kind):\($0.driver)", $0.accounts) }, uniquingKeysWith: { first, _ in first })
-        return body + keyDrivers(analysis.drivers, minimumSample: analysis.minimumSample, link: nil) { driver in
-            HTML.join((accounts["\(driver.kind.rawValue):\(driver.driver)"] ?? []).map { account in
+        let accounts = Dictionary(list.accounts.map { ($0.key, $0.accounts) }, uniquingKeysWith: { first, _ in first })
+        let accountCell = { (driver: KeyDriver) -> HTML in
+            HTML.join((accounts[driver.accountsKey] ?? []).map { account in
                 let label: HTML = "\(account.account) (\(account.mentions))"
                 guard context == .server else { return label }
-                return "<a href=\"/accounts/\(AccountQuery.percentEncode(account.account))/comments\(driver.commentFilter.link(page: 1))\">\(label)</a>"
+                return "<a href=\"/accounts/\(AccountQuery.percentEncode(account.account))/comments\(driver.commentFilter?.link(page: 1) ?? "")\">\(label)</a>"
             }, separator: ", ")
         }
+        body += analysis.drivers.isEmpty ? "<p class=\"muted\">No topic or signal is mentioned.</p>"
+            : keyDrivers(analysis.drivers, minimumSample: analysis.minimumSample, link: nil, accounts: accountCell)
+        if let aspects = list.aspects?.analysis {
+            body += "<h3>Aspects of rating matrices</h3><p class=\"muted\">the responses that rated each aspect: those that rated it unfavourably set against those that rated it favourably</p>"
+            body += keyDrivers(aspects.drivers, minimumSample: aspects.minimumSample, link: nil, accounts: accountCell)
+        }
+        return body
     }
 
     public static func quarantine(_ list: QuarantineList) -> HTML {
@@ -321,19 +331,22 @@ public enum DashboardPage {
 
     /// Key drivers as a chart (the basis measure's difference with its 95% interval, the first 12) and a table; a
     /// driver's name links to the comments that mention it (`link`), and `accounts` adds a column (the portfolio's).
-    private static func keyDrivers(_ drivers: [KeyDriver], minimumSample: Int, link: ((KeyDriver) -> String)?,
+    private static func keyDrivers(_ drivers: [KeyDriver], minimumSample: Int, link: ((KeyDriver) -> String?)?,
                                    accounts: ((KeyDriver) -> HTML)? = nil) -> HTML {
         let basis = drivers.first?.basis ?? .nps
+        let byAspect = drivers.first?.kind == .aspect
         let decimals = basis == .nps ? 1 : 2
+        let (with, rest) = byAspect ? ("that rate it unfavourably", "those that rate it favourably") : ("that mention it", "the rest")
         var body = SVGChart.differences(
-            title: basis == .nps ? "NPS of the responses that mention it minus the rest, 95% intervals" : "Mean sentiment of the responses that mention it minus the rest, 95% intervals",
+            title: "\(basis == .nps ? "NPS" : "Mean sentiment") of the responses \(with) minus \(rest), 95% intervals",
             drivers.prefix(12).map { ($0.driver, $0.difference.change, $0.difference.changeCiLow, $0.difference.changeCiHigh, !$0.established) },
             axisTitle: basis == .nps ? "NPS points (pale: not established)" : "sentiment (pale: not established)", decimals: decimals)
-        body += "<div class=\"scroll\"><table class=\"drivers\"><thead><tr><th>Topic or signal</th><th class=\"num\">Mentions</th><th class=\"num\">Negative</th><th class=\"num\">Mean sentiment</th>"
-        body += "<th class=\"num\">NPS with</th><th class=\"num\">without</th><th class=\"num\">Difference [95% CI]</th><th class=\"num\">Impact</th>\(accounts == nil ? HTML.empty : "<th>Accounts</th>")</tr></thead><tbody>"
+        body += "<div class=\"scroll\"><table class=\"drivers\"><thead><tr><th>\(byAspect ? "Aspect" : "Topic or signal")</th><th class=\"num\">\(byAspect ? "Rated unfavourably" : "Mentions")</th><th class=\"num\">Negative</th><th class=\"num\">Mean sentiment</th>"
+        body += "<th class=\"num\">NPS \(byAspect ? "unfavourable" : "with")</th><th class=\"num\">\(byAspect ? "favourable" : "without")</th><th class=\"num\">Difference [95% CI]</th><th class=\"num\">Impact</th>\(accounts == nil ? HTML.empty : "<th>Accounts</th>")</tr></thead><tbody>"
         for driver in drivers {
-            let name: HTML = link.map { "<a href=\"\($0(driver))\">\(driver.driver)</a>" } ?? HTML(text: driver.driver)
-            let kind: HTML = driver.kind == .signal ? " <span class=\"tag\">signal</span>" : .empty
+            let name: HTML = link.flatMap { $0(driver) }.map { "<a href=\"\($0)\">\(driver.driver)</a>" } ?? HTML(text: driver.driver)
+            let kind: HTML = driver.kind == .signal ? " <span class=\"tag\">signal</span>"
+                : driver.aspect.map { " <small class=\"muted\">\($0.question)</small>" } ?? .empty
             let difference = driver.difference
             let mark: HTML = driver.thin ? " <small class=\"thin\">too few</small>" : driver.established ? .empty : " <small class=\"muted\">not established</small>"
             body += "<tr data-driver=\"\(driver.driver)\"><td>\(name)\(kind)</td><td class=\"num\">\(driver.mentions) <small class=\"muted\">\(Formatting.fixed(100 * driver.share, decimals: 0))%</small></td>"
@@ -343,7 +356,7 @@ public enum DashboardPage {
                 + "<td class=\"num\">\(Formatting.signed(difference.change, decimals: decimals)) \(Formatting.interval(of: difference, decimals: decimals) ?? "")\(mark)</td>"
                 + "<td class=\"num\">\(Formatting.signed(driver.impact))</td>\(accounts.map { "<td>\($0(driver))</td>" } ?? .empty)</tr>"
         }
-        body += "</tbody></table></div><p class=\"muted\">Impact: the NPS points the scope would gain if the responses that mention it scored like the rest. Fewer than \(minimumSample) answers on either side: too few to judge.</p>"
+        body += "</tbody></table></div><p class=\"muted\">Impact: the NPS points \(byAspect ? "its raters" : "the scope") would gain if the responses \(with) scored like \(rest). Fewer than \(minimumSample) answers on either side: too few to judge.</p>"
         return body
     }
 

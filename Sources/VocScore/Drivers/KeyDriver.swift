@@ -1,18 +1,24 @@
 public import VocCore
 
 /// A topic or text signal set against a scope's other responses: how NPS, CSAT and sentiment differ between the
-/// responses that mention it and the rest, and what the scope's NPS would gain if those scored like the rest.
+/// responses that mention it and the rest, and what the scope's NPS would gain if those scored like the rest. An
+/// aspect of a rating matrix the same way, among the responses that rated it: those that rated it unfavourably
+/// ("mention" it) against those that rated it favourably (the rest).
 public struct KeyDriver: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable, Encodable {
-        case topic, signal
+        case topic, signal, aspect
     }
 
-    /// The topic's name, or `churn` / `effort`.
+    /// The topic's name, `churn` / `effort`, or the aspect (the matrix's row).
     public var driver: String
     public var kind: Kind
-    /// Responses that mention it, and their share of the scope's responses (0…1).
+    /// Responses that mention it (rated the aspect unfavourably), and their share of `base` (0…1).
     public var mentions: Int
     public var share: Double
+    /// The responses it is set against: the scope's, or those that rated the aspect.
+    public var base: Int
+    /// The aspect's question, row and kind; nil for a topic or signal.
+    public var aspect: AspectKey?
     /// NPS among the responses that mention it (`current`) and among the rest (`previous`), the difference with its
     /// adjusted-Wald 95 % interval (`PeriodChange.nps`).
     public var nps: PeriodChange
@@ -23,7 +29,8 @@ public struct KeyDriver: Sendable, Hashable {
     /// The share of the scored comments that mention it which are negative (0…1); nil without any.
     public var negativeShare: Double?
     /// NPS points the scope would gain if the responses that mention it scored like the rest: NPS without − the
-    /// scope's NPS. Positive: the driver costs NPS. nil without NPS answers on either side.
+    /// scope's NPS (for an aspect, − the NPS of its raters). Positive: the driver costs NPS. nil without NPS answers
+    /// on either side.
     public var impact: Double?
     /// Whether the difference on the basis measure (`basis`) has a 95 % interval that excludes zero, on enough answers.
     public var established: Bool
@@ -33,8 +40,32 @@ public struct KeyDriver: Sendable, Hashable {
     /// The measure drivers are ranked and established on: NPS when the scope has NPS answers, else sentiment.
     public var basis: DriverAnalysis.Basis
 
-    /// The rollup label it was read from.
-    public var label: RollupLabel { RollupLabel(kind: kind == .topic ? .topic : .signal, label: driver) }
+    init(driver: String, kind: Kind, mentions: Int, base: Int, share: Double, nps: PeriodChange, csat: PeriodChange, sentiment: PeriodChange,
+                negativeShare: Double?, impact: Double?, established: Bool, thin: Bool, basis: DriverAnalysis.Basis, aspect: AspectKey? = nil) {
+        self.driver = driver
+        self.kind = kind
+        self.mentions = mentions
+        self.base = base
+        self.share = share
+        self.nps = nps
+        self.csat = csat
+        self.sentiment = sentiment
+        self.negativeShare = negativeShare
+        self.impact = impact
+        self.established = established
+        self.thin = thin
+        self.basis = basis
+        self.aspect = aspect
+    }
+
+    /// The rollup label of the responses that mention it (rated the aspect unfavourably).
+    public var label: RollupLabel {
+        switch kind {
+        case .topic: RollupLabel(kind: .topic, label: driver)
+        case .signal: RollupLabel(kind: .signal, label: driver)
+        case .aspect: RollupLabel(kind: .aspectUnfavourable, label: aspect?.labelText ?? driver)
+        }
+    }
 
     /// The basis measure's difference and interval.
     public var difference: PeriodChange { basis == .nps ? nps : sentiment }
@@ -42,7 +73,7 @@ public struct KeyDriver: Sendable, Hashable {
 
 extension KeyDriver: Encodable {
     private enum CodingKeys: String, CodingKey {
-        case driver, kind, mentions, share, npsWith, npsWithout, npsAnsweredWith, npsAnsweredWithout, difference, differenceCi, impact,
+        case driver, kind, question, rated, mentions, share, npsWith, npsWithout, npsAnsweredWith, npsAnsweredWithout, difference, differenceCi, impact,
              established, thin, basis, negativeShare, csatWith, csatWithout, csatDifference, csatDifferenceCi, sentimentWith, sentimentWithout,
              sentimentDifference, sentimentDifferenceCi
     }
@@ -60,6 +91,8 @@ extension KeyDriver: Encodable {
         }
         try container.encode(driver, forKey: .driver)
         try container.encode(kind, forKey: .kind)
+        try container.encode(aspect?.question, forKey: .question)
+        try container.encode(aspect.map { _ in base }, forKey: .rated)
         try container.encode(mentions, forKey: .mentions)
         try container.encode(share, forKey: .share)
         try put(nps, .npsWith, .npsWithout, .difference, .differenceCi)

@@ -10,10 +10,14 @@ extension FeedbackRecord {
                                       unit: value.map { answer!.scale.unit($0) })
         }
         let time = submittedAt?.timeIntervalSince1970
-        return RollupFacts(key: RollupKey(accountID: accountID, respondentEmail: respondentEmail), accountName: accountName,
+        var facts = RollupFacts(key: RollupKey(accountID: accountID, respondentEmail: respondentEmail), accountName: accountName,
                            submittedAt: time, nps: nps?.answer, csat: rating(csat), ces: rating(ces), hasComment: comment != nil,
                            sentiment: sentiment?.compound, negative: sentiment?.label == .negative, churn: sentiment?.churn ?? false,
                            effort: sentiment?.effort ?? false, language: language, topics: sentiment?.topics ?? [], recommend: recommend)
+        for aspect in aspects {
+            if let value = aspect.answer.answer.rating { facts.aspects.append((AspectKey(aspect), aspect.answer.scale.isFavourable(value))) }
+        }
+        return facts
     }
 }
 
@@ -31,6 +35,29 @@ extension RollupFacts {
 
     /// The topics of a record, read joined by `topicSeparator`.
     public static func topics(joined: String) -> [String] { joined.split(separator: topicSeparator).map(String.init) }
+
+    /// What aspects are read joined by: a record's rated aspects (`aspectsSQL`) by U+001E, each one's kind,
+    /// question, aspect and favourable flag (1 or 0) by U+001F, both replaced by spaces inside texts.
+    static let aspectSeparator: Character = "\u{1E}"
+
+    /// The record's rated aspects, read joined (`aspectsSQL`).
+    public static func aspects(joined: String) -> [(key: AspectKey, favourable: Bool)] {
+        joined.split(separator: aspectSeparator).compactMap { entry in
+            guard let cut = entry.lastIndex(of: AspectKey.separator), let key = AspectKey(labelText: String(entry[..<cut])) else { return nil }
+            return (key, entry[entry.index(after: cut)...] == "1")
+        }
+    }
+
+    /// A scalar subquery of `feedback`'s row: its rated aspects joined, for `aspects(joined:)`. `concat` is `string_agg`
+    /// (PostgreSQL) or `group_concat` (SQLite), `char` `chr` or `char`.
+    public static func aspectsSQL(concat: String, char: String) -> String {
+        let clean = { (column: String) in "replace(replace(\(column), \(char)(31), ' '), \(char)(30), ' ')" }
+        return """
+            (SELECT \(concat)(x.kind || \(char)(31) || \(clean("q.text")) || \(char)(31) || \(clean("x.aspect")) || \(char)(31) || CAST(COALESCE(x.good, 0) AS TEXT), \(char)(30))
+             FROM feedback_aspect x JOIN survey_question q ON q.id = x.question_id
+             WHERE x.feedback_key = feedback.key AND x.state = \(ScoreAnswer.ratedStateCode))
+            """
+    }
 
     /// Reads a row of `columns`.
     public init(reading row: some StoreRowReader<FeedbackColumn>) throws {
