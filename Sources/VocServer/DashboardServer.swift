@@ -15,7 +15,7 @@ public import VocStore
 /// | `/accounts` | `/api/accounts` | accounts, filtered (`segment`, `band`, `owner`, `language`) and sorted (`sort`, `order=desc`) |
 /// | `/accounts/ID` | `/api/accounts/ID` | one account: health drivers, sentiment over time, topics and key drivers, detractor comments |
 /// | `/accounts/ID/comments` | `/api/accounts/ID/comments` | one account's comments by topic, signal, label, language, channel, dates |
-/// | `/drivers` | `/api/drivers` | topics and signals set against the other responses (`segment`, `owner`), with the accounts that mention them |
+/// | `/drivers` | `/api/drivers` | topics and signals set against the other responses, and aspects of rating matrices (`segment`, `owner`), with the accounts that mention them |
 /// | `/quarantine` | `/api/quarantine` | records not accepted, per reason |
 public struct DashboardServer: Sendable {
     public var store: any FeedbackStore

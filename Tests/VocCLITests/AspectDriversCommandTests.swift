@@ -94,7 +94,7 @@ import VocTestSupport
     /// driver, on the command line, on the dashboard's drivers and account pages and in the HTML report.
     @Test func theBundledMatrixExportShowsItsDriverEverywhere() throws {
         let store = VocProcess.temporaryStore()
-        #expect(try VocProcess.run(["ingest", "corpora/surveys/googleforms_matrix_pt.csv"], store: store).status == 0)
+        #expect(try VocProcess.run(["ingest", "corpora/matrices/googleforms_matrix_pt.csv"], store: store).status == 0)
         let drivers = try Self.drivers([], store: store)
         #expect(drivers.first?["driver"] as? String == "Faturamento" && drivers.first?["established"] as? Bool == true)
         #expect(drivers.dropFirst().allSatisfy { $0["established"] as? Bool == false }, "\(drivers)")

@@ -121,7 +121,7 @@ import VocTestSupport
     @Test func rollupsMadeBeforeAspectLabelsAreRebuiltWhenOpened() async throws {
         let server = try PostgresTestServer.start()
         defer { server.stop() }
-        #expect(try VocProcess.run(["ingest", "corpora/surveys/googleforms_matrix_pt.csv"] + HealthCommandTests.samples, store: server.url).stdout.contains("169 new"))
+        #expect(try VocProcess.run(["ingest", "corpora/matrices/googleforms_matrix_pt.csv"] + HealthCommandTests.samples, store: server.url).stdout.contains("169 new"))
         let store = try await PostgresStore(url: server.url)
         let expected = try await store.storedRollups()
         #expect(expected.groups.values.contains { $0.labels.keys.contains { $0.kind == .aspectUnfavourable } })

@@ -109,7 +109,7 @@ import VocTestSupport
     /// path and the records' alike; a store whose rollups predate them (v14) has them rebuilt when opened.
     @Test func rollupsMadeBeforeAspectLabelsAreRebuiltWithThem() async throws {
         let store = try temporaryStore()
-        try await ingest(Self.files + ["surveys/googleforms_matrix_pt.csv"], into: store)
+        try await ingest(Self.files + ["matrices/googleforms_matrix_pt.csv"], into: store)
         let expected = try await store.storedRollups()
         let labels = expected.groups.values.flatMap(\.labels)
         let billing = RollupLabel(kind: .aspectUnfavourable, label: AspectKey(question: "Quão satisfeito você está com cada um dos itens a seguir?",
