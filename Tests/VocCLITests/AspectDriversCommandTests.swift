@@ -101,5 +101,15 @@ import VocTestSupport
         let report = try VocProcess.run(["report", "--html", "-"], store: store).stdout
         #expect(report.contains("<h3>Aspects of rating matrices</h3>") && report.contains("data-driver=\"Faturamento\""))
         #expect(report.contains("Aspects of rating matrices as drivers</h3>"), "each account's section has its aspect drivers")
+
+        let server = try ServeProcess(["--store", store])
+        defer { server.stop() }
+        let page = try DashboardBrowserTests.renderedDOM(server.base + "/drivers")
+        #expect(page.contains("<h3>Aspects of rating matrices</h3>") && page.contains("data-driver=\"Faturamento\""))
+        #expect(page.contains("padariacentral.com.br ("), "each aspect lists the accounts that rated it unfavourably most")
+        let account = try DashboardBrowserTests.renderedDOM(server.base + "/accounts/padariacentral.com.br")
+        #expect(account.contains("Aspects of rating matrices as drivers</h2>") && account.contains("data-driver=\"Faturamento\""))
+        let api = try DashboardBrowserTests.renderedDOM(server.base + "/api/drivers")
+        #expect(api.contains("\"aspects\":{") && api.contains("\"driver\":\"Faturamento\",\"kind\":\"aspect\""), "\(api.prefix(300))")
     }
 }
