@@ -153,7 +153,7 @@ extension PostgresStore {
     }
 
     public func openAnswers(accountID: String?, domains: [String]) async throws(VocError) -> [StoredOpenAnswer] {
-        let sql = StoreSQL.openAnswers(condition: Self.accountCondition((accountID, domains)))
+        let sql = StoreSQL.openAnswers(condition: Self.accountCondition((accountID, domains)), .postgres)
         let query = PostgresQuery(unsafeSQL: sql, binds: Self.accountBindings((accountID, domains)))
         return try await run { connection, logger in
             var answers: [StoredOpenAnswer] = []
@@ -181,7 +181,7 @@ extension PostgresStore {
     }
 
     public func aspectRatings(accountID: String?, domains: [String]) async throws(VocError) -> [StoredAspectRating] {
-        let query = PostgresQuery(unsafeSQL: StoreSQL.aspectRatings(condition: Self.accountCondition((accountID, domains))),
+        let query = PostgresQuery(unsafeSQL: StoreSQL.aspectRatings(condition: Self.accountCondition((accountID, domains)), .postgres),
                                   binds: Self.accountBindings((accountID, domains)))
         return try await run { connection, logger in
             var ratings: [StoredAspectRating] = []

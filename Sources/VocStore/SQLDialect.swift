@@ -5,13 +5,19 @@ public struct SQLDialect: Sendable {
     /// The domain of the e-mail address in `column` (what follows the first `@`, ASCII letters lower-cased), NULL
     /// without an `@`: `RollupKey.domain(ofEmail:)` in SQL.
     public let domain: @Sendable (_ column: String) -> String
-    public init(placeholder: @escaping @Sendable (Int) -> String, domain: @escaping @Sendable (_ column: String) -> String) {
+    /// The condition joining a row of a record's part table (open answers, aspect ratings) under `alias` to its
+    /// record in `feedback`: by row id in SQLite, by key in PostgreSQL.
+    public let partOfRecord: @Sendable (_ alias: String) -> String
+
+    public init(placeholder: @escaping @Sendable (Int) -> String, domain: @escaping @Sendable (_ column: String) -> String,
+                partOfRecord: @escaping @Sendable (_ alias: String) -> String) {
         self.placeholder = placeholder
         self.domain = domain
+        self.partOfRecord = partOfRecord
     }
 
-    /// SQLite's `lower` changes ASCII letters only.
+    /// SQLite's `lower` changes ASCII letters only. Part tables name their record by its row id (`v15`).
     public static let sqlite = SQLDialect(placeholder: { _ in "?" }, domain: { column in
         "CASE WHEN instr(\(column), '@') > 0 THEN lower(substr(\(column), instr(\(column), '@') + 1)) END"
-    })
+    }, partOfRecord: { "feedback.id = \($0).feedback_id" })
 }

@@ -48,6 +48,12 @@ struct SQLiteBinder: StoreRowSink, ~Copyable {
         sqlite3_bind_int64(statement, index, Int64(value))
     }
 
+    /// Binds `value` at `column`'s place in the row being put, over what was put there: SQLite's part tables name their
+    /// record by its row id where both stores' columns have its key (`SQLiteStore.partColumns`).
+    mutating func replace(_ column: some StoreColumn, with value: Int) {
+        sqlite3_bind_int64(statement, Int32(column.rawValue) + 1, Int64(value))
+    }
+
     mutating func put(_ value: Double?, _ column: some StoreColumn) {
         index += 1
         guard let value else { sqlite3_bind_null(statement, index); return }

@@ -91,7 +91,9 @@ extension SQLiteStore {
                     topicRow.put(topic, TopicColumn.topic)
                     _ = try topicRow.step()
                 }
-                if !record.answers.isEmpty || !record.aspects.isEmpty { try Self.insertParts(of: record, in: db, scales: &scales, questions: &questions) }
+                if !record.answers.isEmpty || !record.aspects.isEmpty {
+                    try Self.insertParts(of: record, id: id, in: db, scales: &scales, questions: &questions)
+                }
             }
             try Self.writeDeltas(rollups, in: db)
             var quarantineRow = SQLiteBinder(try db.cachedStatement(sql: Self.insertSQL(QuarantineColumn.self, into: "quarantine")), in: db)
@@ -108,9 +110,9 @@ extension SQLiteStore {
         }
     }
 
-    /// Stores a record's open answers and aspect ratings, and each question not yet in `questions` (those of this
-    /// batch).
-    private static func insertParts(of record: FeedbackRecord, in db: Database, scales: inout ScaleCodeMemo, questions: inout Set<Int>) throws {
+    /// Stores a record's open answers and aspect ratings under its row id, and each question not yet in `questions`
+    /// (those of this batch).
+    private static func insertParts(of record: FeedbackRecord, id: Int, in db: Database, scales: inout ScaleCodeMemo, questions: inout Set<Int>) throws {
         for question in record.answers.map(\.question) + record.aspects.map(\.question) {
             let id = OpenAnswer.questionID(of: question)
             guard questions.insert(id).inserted else { continue }
@@ -122,23 +124,31 @@ extension SQLiteStore {
         var answerRow = SQLiteBinder(try db.cachedStatement(sql: insertAnswerSQL), in: db)
         for (ordinal, answer) in record.answers.enumerated() {
             answer.write(key: record.key, ordinal: ordinal, into: &answerRow)
+            answerRow.replace(AnswerColumn.feedbackKey, with: id)
             _ = try answerRow.step()
         }
         var aspectRow = SQLiteBinder(try db.cachedStatement(sql: insertAspectSQL), in: db)
         for (ordinal, aspect) in record.aspects.enumerated() {
             aspect.write(key: record.key, ordinal: ordinal, scales: &scales, into: &aspectRow)
+            aspectRow.replace(AspectRatingColumn.feedbackKey, with: id)
             _ = try aspectRow.step()
         }
     }
 
     // Built once: building them for every record was 4.5 % of ingesting a survey with a rating matrix (perf).
     private static let insertQuestionSQL = insertSQL(QuestionColumn.self, into: "survey_question")
-    private static let insertAnswerSQL = insertSQL(AnswerColumn.self, into: "feedback_answer")
-    private static let insertAspectSQL = insertSQL(AspectRatingColumn.self, into: "feedback_aspect")
+    private static let insertAnswerSQL = insertSQL(AnswerColumn.self, into: "feedback_answer", names: partColumns(AnswerColumn.self))
+    private static let insertAspectSQL = insertSQL(AspectRatingColumn.self, into: "feedback_aspect", names: partColumns(AspectRatingColumn.self))
+
+    /// The columns of a part table of SQLite (open answers, aspect ratings): both stores' columns, but the record is
+    /// named by its row id, `feedback_id`, in place of its key (v15); its value is bound where the key's would be.
+    static func partColumns<Column: StoreColumn>(_ columns: Column.Type) -> [String] {
+        Column.allCases.map { $0.name == "feedback_key" ? "feedback_id" : $0.name }
+    }
 
     /// `INSERT OR IGNORE INTO table (every column) VALUES (?, …)`.
-    private static func insertSQL<Column: StoreColumn>(_ columns: Column.Type, into table: String) -> String {
-        "INSERT OR IGNORE INTO \(table) (\(Column.names())) VALUES (\(Column.allCases.map { _ in "?" }.joined(separator: ", ")))"
+    private static func insertSQL<Column: StoreColumn>(_ columns: Column.Type, into table: String, names: [String]? = nil) -> String {
+        "INSERT OR IGNORE INTO \(table) (\(names?.joined(separator: ", ") ?? Column.names())) VALUES (\(Column.allCases.map { _ in "?" }.joined(separator: ", ")))"
     }
 }
 

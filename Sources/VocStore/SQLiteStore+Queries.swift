@@ -41,7 +41,7 @@ extension SQLiteStore {
     }
 
     public func openAnswers(accountID: String?, domains: [String]) throws(VocError) -> [StoredOpenAnswer] {
-        let sql = StoreSQL.openAnswers(condition: Self.accountCondition((accountID, domains)))
+        let sql = StoreSQL.openAnswers(condition: Self.accountCondition((accountID, domains)), .sqlite)
         return try read { db in
             try Row.fetchAll(db, sql: sql, arguments: StatementArguments(Self.accountArguments((accountID, domains)))!).map { row in
                 StoredOpenAnswer(accountID: row[0], respondentEmail: row[1], question: row[2], ordinal: row[3], sentiment: row[4],
@@ -60,7 +60,7 @@ extension SQLiteStore {
     }
 
     public func aspectRatings(accountID: String?, domains: [String]) throws(VocError) -> [StoredAspectRating] {
-        let sql = StoreSQL.aspectRatings(condition: Self.accountCondition((accountID, domains)))
+        let sql = StoreSQL.aspectRatings(condition: Self.accountCondition((accountID, domains)), .sqlite)
         return try read { db in
             try Row.fetchAll(db, sql: sql, arguments: StatementArguments(Self.accountArguments((accountID, domains)))!).compactMap { row in
                 StoredAspectRating(accountID: row[0], respondentEmail: row[1], question: row[2], aspect: row[3], kind: row[4], ordinal: row[5],

@@ -311,6 +311,47 @@ enum StoreSchema {
                 DELETE FROM feedback_rollup_delta WHERE EXISTS (SELECT 1 FROM feedback_aspect);
                 """)
         }
+        // A record's open answers and aspect ratings name it by its row id, as its topics do (v5): ingest appends them
+        // in id order, where its key (a hash) put every row on a random page of the whole table.
+        migrator.registerMigration("v15-parts-by-record-id") { db in
+            try db.execute(sql: """
+                CREATE TABLE feedback_answer_by_id (
+                    feedback_id INTEGER NOT NULL,
+                    ordinal INTEGER NOT NULL,
+                    question_id INTEGER NOT NULL,
+                    answer TEXT NOT NULL,
+                    sentiment REAL,
+                    sentiment_label TEXT,
+                    sentiment_units INTEGER,
+                    sentiment_square_units INTEGER,
+                    PRIMARY KEY (feedback_id, ordinal)
+                ) WITHOUT ROWID;
+                INSERT INTO feedback_answer_by_id
+                    SELECT f.id, a.ordinal, a.question_id, a.answer, a.sentiment, a.sentiment_label, a.sentiment_units, a.sentiment_square_units
+                    FROM feedback_answer a JOIN feedback f ON f.key = a.feedback_key;
+                DROP TABLE feedback_answer;
+                ALTER TABLE feedback_answer_by_id RENAME TO feedback_answer;
+                CREATE TABLE feedback_aspect_by_id (
+                    feedback_id INTEGER NOT NULL,
+                    ordinal INTEGER NOT NULL,
+                    question_id INTEGER NOT NULL,
+                    aspect TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    state INTEGER NOT NULL,
+                    rating INTEGER,
+                    scale TEXT NOT NULL,
+                    good INTEGER,
+                    unit_units INTEGER,
+                    unit_square_units INTEGER,
+                    PRIMARY KEY (feedback_id, ordinal)
+                ) WITHOUT ROWID;
+                INSERT INTO feedback_aspect_by_id
+                    SELECT f.id, x.ordinal, x.question_id, x.aspect, x.kind, x.state, x.rating, x.scale, x.good, x.unit_units, x.unit_square_units
+                    FROM feedback_aspect x JOIN feedback f ON f.key = x.feedback_key;
+                DROP TABLE feedback_aspect;
+                ALTER TABLE feedback_aspect_by_id RENAME TO feedback_aspect;
+                """)
+        }
         return migrator
     }
 

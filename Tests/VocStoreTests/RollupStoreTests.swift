@@ -76,7 +76,8 @@ import VocTestSupport
                 DROP TABLE survey_question; DROP TABLE feedback_answer; DROP TABLE feedback_aspect;
                 ALTER TABLE feedback DROP COLUMN recommend_state; ALTER TABLE feedback DROP COLUMN recommend;
                 DELETE FROM grdb_migrations WHERE identifier IN ('v6-rollups-alert-progress', 'v7-rollup-label-tallies', 'v8-would-recommend',
-                                                                  'v9-open-answers', 'v10-aspect-ratings');
+                                                                  'v9-open-answers', 'v10-aspect-ratings', 'v14-aspect-labels',
+                                                                  'v15-parts-by-record-id');
                 """)
         }
         let reopened = try SQLiteStore(path: store.path)
@@ -123,6 +124,39 @@ import VocTestSupport
         #expect(try await store.storedRollups() != expected)
         let reopened = try SQLiteStore(path: store.path)
         #expect(try await reopened.storedRollups() == expected)
+    }
+
+    /// Open answers and aspect ratings of a store made before v15 (keyed by their record's key) move to its row id with
+    /// every value, and read the same.
+    @Test func partsKeyedByRecordKeyMoveToTheRecordsRowIDs() async throws {
+        let stem = "How satisfied are you with each of the following?"
+        var lines = ["Timestamp,Email,What did we do well?,What should we improve?,\(stem) [Support],\(stem) [Billing]"]
+        for index in 0..<40 {
+            lines.append("2024-05-\(String(format: "%02d", 1 + index % 28)) 09:00:00,user\(index)@\(index % 2 == 0 ? "acme" : "globex").com,"
+                         + "The support team was quick (\(index)),\(index % 3 == 0 ? "" : "Invoices are confusing and wrong (\(index))"),"
+                         + "\(index % 5 == 0 ? "Dissatisfied" : "Very satisfied"),\(index % 4 == 0 ? "" : "Satisfied")")
+        }
+        let file = Fixtures.write(lines.joined(separator: "\n") + "\n", name: "parts.csv")
+        let store = try temporaryStore()
+        _ = try await pipeline(store).ingest([InputFile(path: file, walked: false)], command: "test")
+        let (answers, ratings) = (try store.openAnswers(accountID: nil, domains: ["acme.com"]), try store.aspectRatings(accountID: nil, domains: ["acme.com"]))
+        #expect(answers.count == 20 + 13 && ratings.count == 20 + 10)
+        let (questions, aspects) = (try store.questionTallies(), try store.aspectTallies())
+        try await store.queue.write { db in
+            for table in ["feedback_answer", "feedback_aspect"] {
+                let columns = try db.columns(in: table).map(\.name).dropFirst().joined(separator: ", p.")
+                try db.execute(sql: """
+                    CREATE TABLE \(table)_by_key AS SELECT f.key AS feedback_key, p.\(columns) FROM \(table) p JOIN feedback f ON f.id = p.feedback_id;
+                    DROP TABLE \(table); ALTER TABLE \(table)_by_key RENAME TO \(table);
+                    """)
+            }
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v15-parts-by-record-id'")
+        }
+        let reopened = try SQLiteStore(path: store.path)
+        #expect(try await reopened.queue.read { db in try db.columns(in: "feedback_aspect").first?.name } == "feedback_id")
+        #expect(try reopened.openAnswers(accountID: nil, domains: ["acme.com"]) == answers)
+        #expect(try reopened.aspectRatings(accountID: nil, domains: ["acme.com"]) == ratings)
+        #expect(try reopened.questionTallies() == questions && reopened.aspectTallies() == aspects)
     }
 
     @Test func oneAccountsGroupsAreItsEntriesInTheWholeList() async throws {

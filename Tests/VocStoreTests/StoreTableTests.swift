@@ -18,9 +18,13 @@ import VocTestSupport
         #expect(try declared("quarantine") == QuarantineColumn.allCases.map { "\($0.name) \($0.type.sqlite)" })
         #expect(try declared("feedback_rollup") == RollupColumn.allCases.map { "\($0.name) \($0.type.sqlite)" })
         #expect(try declared("feedback_rollup_delta") == ["id INTEGER"] + RollupColumn.allCases.map { "\($0.name) \($0.type.sqlite)" })
-        #expect(try declared("feedback_answer") == AnswerColumn.allCases.map { "\($0.name) \($0.type.sqlite)" })
+        #expect(try declared("feedback_answer") == zip(SQLiteStore.partColumns(AnswerColumn.self), AnswerColumn.allCases).map { name, column in
+            "\(name) \(column == .feedbackKey ? "INTEGER" : column.type.sqlite)"
+        })
         #expect(try declared("survey_question") == QuestionColumn.allCases.map { "\($0.name) \($0.type.sqlite)" })
-        #expect(try declared("feedback_aspect") == AspectRatingColumn.allCases.map { "\($0.name) \($0.type.sqlite)" })
+        #expect(try declared("feedback_aspect") == zip(SQLiteStore.partColumns(AspectRatingColumn.self), AspectRatingColumn.allCases).map { name, column in
+            "\(name) \(column == .feedbackKey ? "INTEGER" : column.type.sqlite)"
+        })
         #expect(try declared("team_message") == ["id INTEGER"] + MailColumn.allCases.map { "\($0.name) \($0.type.sqlite)" })
     }
 

@@ -1,7 +1,8 @@
 public import VocCore
 
-/// The aspect-rating table of both stores: one row per answered matrix row, keyed by its record's key and its place
-/// among the record's aspect ratings; its question is in `survey_question`. The place on the scale is also kept in
+/// The aspect-rating table of both stores: one row per answered matrix row, keyed by its record's key (SQLite: its row
+/// id, `feedback_id`, see `SQLiteStore.partColumns`) and its place among the record's aspect ratings; its question is
+/// in `survey_question`. The place on the scale is also kept in
 /// `RollupUnits`, which any store sums exactly.
 public enum AspectRatingColumn: Int, StoreColumn {
     case feedbackKey, ordinal, questionID, aspect, kind, state, rating, scale, good, unitUnits, unitSquareUnits
@@ -59,11 +60,11 @@ extension StoreSQL {
 
     /// The aspect ratings of the records `condition` selects: account key, e-mail, question, aspect, kind, place,
     /// state, rating and scale code; in record and place order, so a tally of them sums in the same order anywhere.
-    public static func aspectRatings(condition: String) -> String {
+    public static func aspectRatings(condition: String, _ dialect: SQLDialect) -> String {
         """
         SELECT feedback.account_id, feedback.respondent_email, q.text, x.aspect, x.kind, x.ordinal, x.state, x.rating, x.scale
-        FROM feedback_aspect x JOIN survey_question q ON q.id = x.question_id JOIN feedback ON feedback.key = x.feedback_key
-        WHERE \(condition) ORDER BY x.feedback_key, x.ordinal
+        FROM feedback_aspect x JOIN survey_question q ON q.id = x.question_id JOIN feedback ON \(dialect.partOfRecord("x"))
+        WHERE \(condition) ORDER BY feedback.key, x.ordinal
         """
     }
 }

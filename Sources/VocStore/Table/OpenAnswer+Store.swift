@@ -38,10 +38,10 @@ extension StoreSQL {
 
     /// The open answers of the records `condition` selects: account key, e-mail, question, ordinal, sentiment and
     /// label.
-    public static func openAnswers(condition: String) -> String {
+    public static func openAnswers(condition: String, _ dialect: SQLDialect) -> String {
         """
         SELECT feedback.account_id, feedback.respondent_email, q.text, a.ordinal, a.sentiment, a.sentiment_label
-        FROM feedback_answer a JOIN survey_question q ON q.id = a.question_id JOIN feedback ON feedback.key = a.feedback_key
+        FROM feedback_answer a JOIN survey_question q ON q.id = a.question_id JOIN feedback ON \(dialect.partOfRecord("a"))
         WHERE \(condition)
         """
     }

@@ -10,8 +10,8 @@ public enum QuestionColumn: Int, StoreColumn {
     }
 }
 
-/// The open-answer table of both stores: one row per answer, keyed by its record's key and its place among the
-/// record's answers. The sentiment is also kept in `RollupUnits`, which any store sums exactly.
+/// The open-answer table of both stores: one row per answer, keyed by its record's key (SQLite: its row id,
+/// `feedback_id`, see `SQLiteStore.partColumns`) and its place among the record's answers. The sentiment is also kept in `RollupUnits`, which any store sums exactly.
 public enum AnswerColumn: Int, StoreColumn {
     case feedbackKey, ordinal, questionID, answer, sentiment, sentimentLabel, sentimentUnits, sentimentSquareUnits
 
