@@ -22,10 +22,9 @@ public struct GroupRollup: Sendable, Hashable {
             if facts.churn { labels[.churn, default: LabelTally()].merge(record) }
             if facts.effort { labels[.effort, default: LabelTally()].merge(record) }
         }
-        for (key, favourable) in facts.aspects {
-            let text = key.labelText
-            labels[RollupLabel(kind: .aspectRated, label: text), default: LabelTally()].merge(record)
-            if !favourable { labels[RollupLabel(kind: .aspectUnfavourable, label: text), default: LabelTally()].merge(record) }
+        for (label, favourable) in facts.aspects {
+            labels[RollupLabel(kind: .aspectRated, label: label), default: LabelTally()].merge(record)
+            if !favourable { labels[RollupLabel(kind: .aspectUnfavourable, label: label), default: LabelTally()].merge(record) }
         }
     }
 

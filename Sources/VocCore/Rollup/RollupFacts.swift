@@ -34,9 +34,9 @@ public struct RollupFacts: Sendable {
     public var effort: Bool
     public var language: String?
     public var topics: [String]
-    /// The record's rated aspects of rating matrices (blank and N/A rows left out), each with whether its rating is
-    /// favourable.
-    public var aspects: [(key: AspectKey, favourable: Bool)] = []
+    /// The record's rated aspects of rating matrices (blank and N/A rows left out), each as its labels name it
+    /// (`AspectKey.labelText`) with whether its rating is favourable.
+    public var aspects: [(label: String, favourable: Bool)] = []
 
     public init(key: RollupKey, accountName: String?, submittedAt: Double?, nps: ScoreAnswer?, csat: Rating, ces: Rating, hasComment: Bool,
                 sentiment: Double?, negative: Bool, churn: Bool, effort: Bool, language: String?, topics: [String], recommend: ScoreAnswer? = nil) {
