@@ -98,6 +98,9 @@ struct PhraseIndex<Value: Sendable>: Sendable {
     /// Whether some pattern starts with this accent-free word.
     func starts(with word: String) -> Bool { byFirstWord[word] != nil }
 
+    /// The ids in `table` of the words some pattern starts with (those the table lacks left out).
+    func firstWordIDs(in table: WordTable) -> [Int32] { byFirstWord.keys.compactMap { table.id(of: $0) } }
+
     /// Whether some pattern can start at any word (it starts with a prefix).
     var hasUnindexed: Bool { !unindexed.isEmpty }
 
@@ -125,7 +128,11 @@ struct PhraseIndex<Value: Sendable>: Sendable {
             }
             return start..<entries.count
         }
-        let entriesByFirstID = (0..<Int32(table.count)).map { id in add(byFirstWord[table.word(id)] ?? []) }
+        // Filed by id from the patterns' first words: asking the dictionary about every word of the table (each made
+        // a string) was a quarter of loading the lexicons (perf of `voc sentiment` on one text).
+        var candidatesByID: [Int32: [(PhrasePattern, Value)]] = [:]
+        for (word, candidates) in byFirstWord { if let id = table.id(of: word) { candidatesByID[id] = candidates } }
+        let entriesByFirstID = (0..<Int32(table.count)).map { id in add(candidatesByID[id] ?? []) }
         let unindexedEntries = add(unindexed)
         compiled = Compiled(entries: entries, entryCodes: entryCodes, entriesByFirstID: entriesByFirstID,
                             unindexedEntries: unindexedEntries, codes: codes, prefixes: prefixes)

@@ -206,25 +206,28 @@ public struct SentimentLexicon: Sendable {
         repetitionCues.index(table)
         successCues.index(table)
         stillUnresolved.index(table)
-        facts = (0..<Int32(table.count)).map { id in
-            let word = table.word(id)
-            var phrases: WordFacts.PhraseStarts = []
-            if idioms.starts(with: word) { phrases.insert(.idiom) }
-            if contrasts.starts(with: word) { phrases.insert(.contrast) }
-            if churn.starts(with: word) { phrases.insert(.churn) }
-            if effort.starts(with: word) { phrases.insert(.effort) }
-            if topics.starts(with: word) { phrases.insert(.topic) }
-            if negatorPhrases.starts(with: word) { phrases.insert(.negator) }
-            if functionVerbs.starts(with: word) { phrases.insert(.functionVerb) }
-            if failureCues.starts(with: word) { phrases.insert(.failureCue) }
-            if malfunctionVerbs.starts(with: word) { phrases.insert(.malfunctionVerb) }
-            if repetitionCues.starts(with: word) { phrases.insert(.repetitionCue) }
-            if successCues.starts(with: word) { phrases.insert(.successCue) }
-            if stillUnresolved.starts(with: word) { phrases.insert(.stillUnresolved) }
-            return WordFacts(valence: valences[word], booster: boosters[word], isNegator: negators.contains(word),
-                             isInterjection: interjections.contains(word), isPrivative: privatives.contains(word),
-                             isContraction: contractions.expands(word), phrases: phrases)
+        // Each entry is filed under its word's id, rather than every word of the table looked up in each list (the
+        // dictionaries and sets were asked 20 times per word, a quarter of loading the lexicons, perf). Entries whose
+        // word the table lacks are never a token's.
+        var own = [WordFacts](repeating: .unknown, count: table.count)
+        func mark<Words: Sequence<String>>(_ words: Words, _ set: (inout WordFacts) -> Void) {
+            for word in words { if let id = table.id(of: word) { set(&own[Int(id)]) } }
         }
+        for (ids, start) in [(idioms.firstWordIDs(in: table), WordFacts.PhraseStarts.idiom), (contrasts.firstWordIDs(in: table), .contrast),
+                               (churn.firstWordIDs(in: table), .churn), (effort.firstWordIDs(in: table), .effort), (topics.firstWordIDs(in: table), .topic),
+                               (negatorPhrases.firstWordIDs(in: table), .negator), (functionVerbs.firstWordIDs(in: table), .functionVerb),
+                               (failureCues.firstWordIDs(in: table), .failureCue), (malfunctionVerbs.firstWordIDs(in: table), .malfunctionVerb),
+                               (repetitionCues.firstWordIDs(in: table), .repetitionCue), (successCues.firstWordIDs(in: table), .successCue),
+                               (stillUnresolved.firstWordIDs(in: table), .stillUnresolved)] {
+            for id in ids { own[Int(id)].phrases.insert(start) }
+        }
+        for (word, valence) in valences { if let id = table.id(of: word) { own[Int(id)].valence = valence } }
+        for (word, booster) in boosters { if let id = table.id(of: word) { own[Int(id)].booster = booster } }
+        mark(negators) { $0.isNegator = true }
+        mark(interjections) { $0.isInterjection = true }
+        mark(privatives) { $0.isPrivative = true }
+        mark(contractions.contracted) { $0.isContraction = true }
+        facts = own
         tokenFacts = (0..<Int32(table.count)).map { id in
             let norm = table.word(id)
             return resolve(own: facts[Int(id)], bare: facts(of: foldedIDs[Int(id)]), norm: norm, hasJoiner: Token.hasJoiner(norm), elongation: nil)
