@@ -228,9 +228,13 @@ public struct SentimentLexicon: Sendable {
         mark(privatives) { $0.isPrivative = true }
         mark(contractions.contracted) { $0.isContraction = true }
         facts = own
+        // Read from one copy: called on `self` inside this mutating method, each call copied the whole lexicon (its
+        // dictionaries retained and released: a fifth of loading the lexicons, perf).
+        let lexicon = self
         tokenFacts = (0..<Int32(table.count)).map { id in
             let norm = table.word(id)
-            return resolve(own: facts[Int(id)], bare: facts(of: foldedIDs[Int(id)]), norm: norm, hasJoiner: Token.hasJoiner(norm), elongation: nil)
+            return lexicon.resolve(own: lexicon.facts[Int(id)], bare: lexicon.facts(of: foldedIDs[Int(id)]), norm: norm, hasJoiner: Token.hasJoiner(norm),
+                                   elongation: nil)
         }
     }
 
