@@ -95,9 +95,6 @@ struct PhraseIndex<Value: Sendable>: Sendable {
         Set((byFirstWord.values.joined() + unindexed).flatMap { $0.0.words })
     }
 
-    /// Whether some pattern starts with this accent-free word.
-    func starts(with word: String) -> Bool { byFirstWord[word] != nil }
-
     /// The ids in `table` of the words some pattern starts with (those the table lacks left out).
     func firstWordIDs(in table: WordTable) -> [Int32] { byFirstWord.keys.compactMap { table.id(of: $0) } }
 
