@@ -44,5 +44,5 @@ extension SQLDialect {
     static let postgres = SQLDialect(placeholder: { "$\($0)" }, domain: { column in
         "CASE WHEN strpos(\(column), '@') > 0 THEN translate(substr(\(column), strpos(\(column), '@') + 1), "
             + "'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') END"
-    }, partOfRecord: { "feedback.key = \($0).feedback_key" })
+    }, partOfRecord: { "feedback.key = \($0).feedback_key" }, textAggregate: "string_agg", character: "chr")
 }

@@ -117,7 +117,7 @@ extension PostgresStore {
             let page = try await connection.query(PostgresQuery(unsafeSQL: """
                 SELECT \(RollupFacts.columns.names()), id,
                     (SELECT string_agg(t.topic, chr(31)) FROM feedback_topic t WHERE t.feedback_key = feedback.key),
-                    \(RollupFacts.aspectsSQL(.postgres, concat: "string_agg", char: "chr"))
+                    \(RollupFacts.aspectsSQL(.postgres))
                 FROM feedback WHERE id > \(after)\(filter) ORDER BY id LIMIT 50000
                 """), logger: logger)
             for try await row in page {

@@ -103,7 +103,7 @@ extension SQLiteStore {
         let filter = window.map { "WHERE submitted_at BETWEEN \($0.start.timeIntervalSince1970) AND \($0.end.timeIntervalSince1970)" } ?? ""
         let records = try Row.fetchCursor(db, sql: """
             SELECT \(RollupFacts.columns.names()), (SELECT group_concat(topic, char(31)) FROM feedback_topic t WHERE t.feedback_id = feedback.id),
-                \(RollupFacts.aspectsSQL(.sqlite, concat: "group_concat", char: "char"))
+                \(RollupFacts.aspectsSQL(.sqlite))
             FROM feedback \(filter)
             """)
         while let row = try records.next() {

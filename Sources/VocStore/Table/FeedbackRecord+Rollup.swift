@@ -49,12 +49,12 @@ extension RollupFacts {
         return aspects
     }
 
-    /// A scalar subquery of `feedback`'s row: its rated aspects joined, for `aspects(joined:)`. `concat` is `string_agg`
-    /// (PostgreSQL) or `group_concat` (SQLite), `char` `chr` or `char`.
-    public static func aspectsSQL(_ dialect: SQLDialect, concat: String, char: String) -> String {
+    /// A scalar subquery of `feedback`'s row: its rated aspects joined, for `aspects(joined:)`.
+    public static func aspectsSQL(_ dialect: SQLDialect) -> String {
+        let char = dialect.character
         let clean = { (column: String) in "replace(replace(\(column), \(char)(31), ' '), \(char)(30), ' ')" }
         return """
-            (SELECT \(concat)(x.kind || \(char)(31) || \(clean("q.text")) || \(char)(31) || \(clean("x.aspect")) || \(char)(31) || CAST(COALESCE(x.good, 0) AS TEXT), \(char)(30))
+            (SELECT \(dialect.textAggregate)(x.kind || \(char)(31) || \(clean("q.text")) || \(char)(31) || \(clean("x.aspect")) || \(char)(31) || CAST(COALESCE(x.good, 0) AS TEXT), \(char)(30))
              FROM feedback_aspect x JOIN survey_question q ON q.id = x.question_id
              WHERE \(dialect.partOfRecord("x")) AND x.state = \(ScoreAnswer.ratedStateCode))
             """
