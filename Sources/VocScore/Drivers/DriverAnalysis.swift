@@ -45,9 +45,7 @@ public struct DriverAnalysis: Sendable {
             case (.aspect, .aspectRated):
                 guard let key = AspectKey(labelText: label.label) else { return nil }
                 let unfavourable = scope.labels[RollupLabel(kind: .aspectUnfavourable, label: label.label)] ?? LabelTally()
-                var driver = Self.driver(key.aspect, kind: .aspect, tally: unfavourable, base: Base(tally), basis: basis, minimumSample: minimumSample)
-                driver.aspect = key
-                return driver
+                return Self.driver(key.aspect, kind: .aspect, aspect: key, tally: unfavourable, base: Base(tally), basis: basis, minimumSample: minimumSample)
             default: return nil
             }
         }
@@ -88,7 +86,8 @@ public struct DriverAnalysis: Sendable {
         }
     }
 
-    private static func driver(_ name: String, kind: KeyDriver.Kind, tally: LabelTally, base: Base, basis: Basis, minimumSample: Int) -> KeyDriver {
+    private static func driver(_ name: String, kind: KeyDriver.Kind, aspect: AspectKey? = nil, tally: LabelTally, base: Base, basis: Basis,
+                               minimumSample: Int) -> KeyDriver {
         let with = tally.signals
         let rest = NPSTally(promoters: base.nps.promoters - with.nps.promoters, passives: base.nps.passives - with.nps.passives,
                             detractors: base.nps.detractors - with.nps.detractors)
@@ -107,7 +106,7 @@ public struct DriverAnalysis: Sendable {
                          nps: nps, csat: csat, sentiment: sentiment,
                          negativeShare: with.scored == 0 ? nil : Double(tally.negative) / Double(with.scored),
                          impact: nps.change == nil ? nil : nps.previous.flatMap { without in baseNPS.map { RollupUnits.tidy(without - $0) } },
-                         established: !thin && excludesZero, thin: thin, basis: basis)
+                         established: !thin && excludesZero, thin: thin, basis: basis, aspect: aspect)
     }
 
     /// Enough answers first; then the largest impact (NPS basis) or the most negative sentiment difference; then by name.

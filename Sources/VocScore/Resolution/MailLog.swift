@@ -44,11 +44,11 @@ public struct MailLog: Sendable {
         let account = intern(message.accountID), email = intern(message.customerEmail)
         // `MailThreading.customer(of:)`, else the sender, without a third look-up.
         let party = account >= 0 ? account : email >= 0 ? email : intern(message.sender)
-        entries.append(Entry(sentAt: sentAt.timeIntervalSince1970, id: Self.id(message.messageID.map { "id:" + $0 } ?? "key:" + message.key),
+        entries.append(Entry(sentAt: sentAt.timeIntervalSince1970, id: Self.hash(message.messageID.map { "id:" + $0 } ?? "key:" + message.key),
                              key: Self.hash(message.key), firstReference: Int32(references.count), referenceCount: Int32(message.references.count),
                              subject: subject.map(Self.hash) ?? 0, party: party, account: account, email: email, fromTeam: message.fromTeam,
                              stillUnresolved: message.stillUnresolved))
-        for reference in message.references { references.append(Self.id("id:" + reference)) }
+        for reference in message.references { references.append(Self.hash("id:" + reference)) }
     }
 
     var count: Int { entries.count }
@@ -66,8 +66,6 @@ public struct MailLog: Sendable {
         stringIndex[string] = Int32(strings.count - 1)
         return Int32(strings.count - 1)
     }
-
-    private static func id(_ text: String) -> UInt64 { hash(text) }
 
     /// 64-bit FNV-1a: stable across runs (Swift's `Hasher` is seeded per process, and the key's hash orders messages
     /// of one instant), and a 64-bit multiply per byte where `StableHasher` does a 128-bit one.
