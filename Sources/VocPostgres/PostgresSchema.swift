@@ -235,6 +235,21 @@ enum PostgresSchema {
             DELETE FROM feedback_rollup WHERE EXISTS (SELECT 1 FROM feedback_aspect);
             DELETE FROM feedback_rollup_delta WHERE EXISTS (SELECT 1 FROM feedback_aspect)
             """),
+        // The phrase index of `voc themes` (see the SQLite store's v16-phrase-index).
+        ("v12-phrase-index", """
+            CREATE TABLE phrase_day (
+                day INTEGER NOT NULL,
+                phrase TEXT NOT NULL,
+                language TEXT NOT NULL,
+                mentions BIGINT NOT NULL,
+                PRIMARY KEY (day, phrase, language)
+            );
+            CREATE TABLE phrase_index (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                through BIGINT NOT NULL,
+                extractor TEXT NOT NULL
+            );
+            """),
     ]
 
     /// The migrations after which the rollups are built from the records, when they have records but no rollups.

@@ -32,12 +32,21 @@ extension PostgresStore {
         }
     }
 
-    public func comments(within window: DateInterval, after: Int64, limit: Int) async throws(VocError) -> [WindowComment] {
+    public func comments(within windows: [DateInterval], after: Int64, limit: Int) async throws(VocError) -> [WindowComment] {
+        guard !windows.isEmpty else { return [] }
+        let within = windows.map { "submitted_at BETWEEN \($0.start.timeIntervalSince1970) AND \($0.end.timeIntervalSince1970)" }
+        return try await comments(where: "(\(within.joined(separator: " OR "))) AND id > \(after)", limit: limit)
+    }
+
+    public func comments(arrivedAfter after: Int64, through: Int64, limit: Int) async throws(VocError) -> [WindowComment] {
+        try await comments(where: "submitted_at IS NOT NULL AND id > \(after) AND id <= \(through)", limit: limit)
+    }
+
+    /// Up to `limit` commented records `condition` (numbers only, no text) selects, in arrival order.
+    private func comments(where condition: String, limit: Int) async throws(VocError) -> [WindowComment] {
         try await run { connection, logger in
             let rows = try await connection.query(PostgresQuery(unsafeSQL: """
-                SELECT \(WindowComment.columns.names()), id FROM feedback
-                WHERE comment IS NOT NULL AND submitted_at BETWEEN \(window.start.timeIntervalSince1970) AND \(window.end.timeIntervalSince1970)
-                AND id > \(after) ORDER BY id LIMIT \(limit)
+                SELECT \(WindowComment.columns.names()), id FROM feedback WHERE comment IS NOT NULL AND \(condition) ORDER BY id LIMIT \(limit)
                 """), logger: logger)
             let idPosition = WindowComment.columns.columns.count
             var comments: [WindowComment] = []

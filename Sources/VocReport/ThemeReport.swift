@@ -20,59 +20,121 @@ public struct ThemeReport: Sendable {
     /// The default windows: the last 14 days before the as-of instant, against the 90 days before them.
     public static let recentDays = 14, baselineDays = 90, defaultMinimumCount = 5
 
-    /// Reads the comments of the two windows (by arrival order, a page at a time; recent first, so that memory holds
-    /// only the recent window's phrases) of the accounts `scope` covers, and finds the emerging themes.
+    /// Finds the emerging themes of the accounts `scope` covers. The portfolio's counts come from the store's phrase
+    /// index (`PhraseIndex`, brought up to date first) for the windows' whole UTC days and from the records for the
+    /// parts of days at their ends; a narrower scope counts the records of both windows (`usingIndex` false: the
+    /// portfolio too, which must give the same themes). The recent window's comments are read in either case, for
+    /// the accounts and examples of the themes found.
     public static func find(view: AccountDirectoryView, extractor: PhraseExtractor, scope: DriverScope, asOf: Date,
                             recentDays: Int = recentDays, baselineDays: Int = baselineDays,
-                            minimumCount: Int = defaultMinimumCount) async throws(VocError) -> ThemeReport {
+                            minimumCount: Int = defaultMinimumCount, usingIndex: Bool = true) async throws(VocError) -> ThemeReport {
         let recentStart = asOf.addingTimeInterval(-Double(recentDays) * 86_400)
         // The store includes both ends of a window, so each window starts a millisecond after the instant that ends
         // the one before it.
         let recent = DateInterval(start: recentStart.addingTimeInterval(0.001), end: asOf)
         let baseline = DateInterval(start: recentStart.addingTimeInterval(-Double(baselineDays) * 86_400 + 0.001), end: recentStart)
         var counter = ThemeCounter(extractor: extractor)
-        for (window, isRecent) in [(recent, true), (baseline, false)] {
-            if !isRecent { counter.closeRecentWindow() }
-            var after: Int64 = 0
-            while true {
-                let page = try await view.store.comments(within: window, after: after, limit: Self.pageSize)
-                let kept = page.compactMap { comment -> (comment: WindowComment, account: String?)? in
-                    let account = view.resolver.resolve(accountID: comment.accountID, email: comment.respondentEmail).account
-                    return scope.includes(account: account, directory: view.accounts) ? (comment, account) : nil
+        let recentComments: [RecentComment]
+        if usingIndex && scope == DriverScope() {
+            try await PhraseIndex(store: view.store, extractor: extractor).catchUp()
+            let (recentDays, recentRest) = PhraseIndex.split(recent)
+            let (baselineDays, baselineRest) = PhraseIndex.split(baseline)
+            if let recentDays {
+                for count in try await view.store.phraseCounts(days: recentDays, phrases: nil) { counter.addRecent(count) }
+            }
+            // One pass over the records: the recent window (its comments are kept), and the baseline's parts of days.
+            var kept: [RecentComment] = [], baselinePhrases: [(Set<String>, String?)] = []
+            try await forEachPage(of: view, within: [recent] + baselineRest, scope: scope) { page in
+                var inRecent = page.filter { recent.contains($0.comment.submittedAt) }
+                let inBaseline = page.filter { !recent.contains($0.comment.submittedAt) }
+                // The recent window's comments on its parts of days are counted here; its whole days are in the index.
+                let partial = inRecent.indices.filter { index in recentRest.contains { $0.contains(inRecent[index].comment.submittedAt) } }
+                let phrases = await onEveryCore(partial.map { inRecent[$0].comment }) { extractor.phrases(in: $0.comment, language: $0.language) }
+                for (index, found) in zip(partial, phrases) {
+                    inRecent[index].phrases = found
+                    counter.addRecent(phrases: found, language: inRecent[index].comment.language)
                 }
-                if isRecent {
-                    let phrases = await Self.onEveryCore(kept) { extractor.phrases(in: $0.comment.comment, language: $0.comment.language) }
-                    for (item, found) in zip(kept, phrases) {
-                        counter.addRecent(phrases: found, text: item.comment.comment, language: item.comment.language, account: item.account,
-                                          at: item.comment.submittedAt)
-                    }
-                } else {
-                    let reader = counter
-                    let phrases = await Self.onEveryCore(kept) { reader.baselinePhrases(in: $0.comment.comment, language: $0.comment.language) }
-                    for found in phrases { counter.addBaseline(phrases: found) }
+                kept += inRecent
+                let found = await onEveryCore(inBaseline.map(\.comment)) { extractor.phrases(in: $0.comment, language: $0.language) }
+                baselinePhrases += zip(found, inBaseline.map(\.comment.language)).map { ($0, $1) }
+            }
+            recentComments = kept
+            if let baselineDays {
+                let forms = counter.baselineForms(minimumCount: minimumCount)
+                for count in try await view.store.phraseCounts(days: baselineDays, phrases: forms) { counter.addBaseline(count) }
+            }
+            for (phrases, language) in baselinePhrases { counter.addBaseline(phrases: phrases, language: language) }
+        } else {
+            var kept: [RecentComment] = []
+            try await forEachPage(of: view, within: [recent], scope: scope) { page in
+                var page = page
+                let phrases = await onEveryCore(page.map(\.comment)) { extractor.phrases(in: $0.comment, language: $0.language) }
+                for index in page.indices {
+                    page[index].phrases = phrases[index]
+                    counter.addRecent(phrases: phrases[index], language: page[index].comment.language)
                 }
-                guard page.count == Self.pageSize, let last = page.last else { break }
-                after = last.position
+                kept += page
+            }
+            recentComments = kept
+            counter.closeRecentWindow()
+            try await forEachPage(of: view, within: [baseline], scope: scope) { page in
+                let phrases = await onEveryCore(page.map(\.comment)) { extractor.phrases(in: $0.comment, language: $0.language) }
+                for (comment, found) in zip(page, phrases) { counter.addBaseline(phrases: found, language: comment.comment.language) }
             }
         }
-        let themes = counter.emerging(minimumCount: minimumCount)
+        var themes = counter.emerging(minimumCount: minimumCount)
+        if !themes.isEmpty {
+            var mentions = ThemeMentions(themes: themes)
+            let phrases = await onEveryCore(recentComments) { $0.phrases ?? extractor.phrases(in: $0.comment.comment, language: $0.comment.language) }
+            for (item, found) in zip(recentComments, phrases) {
+                mentions.add(forms: found.map(counter.recentForm(of:)), account: item.account, at: item.comment.submittedAt, text: item.comment.comment)
+            }
+            themes = mentions.completing(themes)
+        }
         return ThemeReport(scope: scope, recent: recent, baseline: baseline, recentComments: counter.recentComments,
                            baselineComments: counter.baselineComments, minimumCount: minimumCount, themes: themes)
+    }
+
+    /// A comment of the recent window in scope, with its account and, once extracted, its phrases.
+    struct RecentComment: Sendable {
+        var comment: WindowComment
+        var account: String?
+        var phrases: Set<String>?
+    }
+
+    /// Hands `body` the comments submitted within `windows` of the accounts `scope` covers, a page at a time in
+    /// arrival order.
+    private static func forEachPage(of view: AccountDirectoryView, within windows: [DateInterval], scope: DriverScope,
+                                    _ body: ([RecentComment]) async throws(VocError) -> Void) async throws(VocError) {
+        var after: Int64 = 0
+        while true {
+            let page = try await view.store.comments(within: windows, after: after, limit: Self.pageSize)
+            try await body(page.compactMap { comment in
+                let account = view.resolver.resolve(accountID: comment.accountID, email: comment.respondentEmail).account
+                return scope.includes(account: account, directory: view.accounts) ? RecentComment(comment: comment, account: account) : nil
+            })
+            guard page.count == Self.pageSize, let last = page.last else { return }
+            after = last.position
+        }
     }
 
     /// `transform` of each item, in order, the items split into one contiguous share per core: phrase extraction is
     /// most of `voc themes`, and each comment's phrases are its own.
     static func onEveryCore<Item: Sendable, Result: Sendable>(_ items: [Item], _ transform: @escaping @Sendable (Item) -> Result) async -> [Result] {
+        await onEveryCore(shares: items) { $0.map(transform) }.flatMap { $0 }
+    }
+
+    /// `transform` of each of the contiguous shares `items` is split into, one per core, in order.
+    static func onEveryCore<Item: Sendable, Result: Sendable>(shares items: [Item], _ transform: @escaping @Sendable (ArraySlice<Item>) -> Result) async -> [Result] {
         let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let size = max(1, (items.count + cores - 1) / cores)
-        return await withTaskGroup(of: (Int, [Result]).self) { group in
+        return await withTaskGroup(of: (Int, Result).self) { group in
             for start in stride(from: 0, to: items.count, by: size) {
-                let share = Array(items[start..<min(start + size, items.count)])
-                group.addTask { (start, share.map(transform)) }
+                group.addTask { (start, transform(items[start..<min(start + size, items.count)])) }
             }
-            var shares: [(Int, [Result])] = []
+            var shares: [(Int, Result)] = []
             for await share in group { shares.append(share) }
-            return shares.sorted { $0.0 < $1.0 }.flatMap(\.1)
+            return shares.sorted { $0.0 < $1.0 }.map(\.1)
         }
     }
 

@@ -54,9 +54,20 @@ public protocol FeedbackStore: Sendable {
     func aspectRatings(accountID: String?, domains: [String]) async throws(VocError) -> [StoredAspectRating]
     /// The topics of the records with these keys (kept apart from the records), by key; records without topics are absent.
     func topics(keys: [String]) async throws(VocError) -> [String: [String]]
-    /// Up to `limit` commented records submitted within `window` (both ends included) that arrived after position
-    /// `after`, in arrival order: a period's comments in pages of bounded memory.
-    func comments(within window: DateInterval, after: Int64, limit: Int) async throws(VocError) -> [WindowComment]
+    /// Up to `limit` commented records submitted within any of `windows` (both ends included) that arrived after
+    /// position `after`, in arrival order: periods' comments in pages of bounded memory.
+    func comments(within windows: [DateInterval], after: Int64, limit: Int) async throws(VocError) -> [WindowComment]
+    /// Up to `limit` commented, dated records that arrived after position `after` and at or before `through`, in
+    /// arrival order: what the phrase index has yet to count.
+    func comments(arrivedAfter after: Int64, through: Int64, limit: Int) async throws(VocError) -> [WindowComment]
+    /// How far the phrase index reaches, and with which extractor it counted; nil when nothing was counted yet.
+    func phraseIndexMark() async throws(VocError) -> PhraseIndexMark?
+    /// Adds `counts` to the phrase index and moves its mark from `from` to `to`, in one transaction, unless the stored
+    /// mark is no longer `from` (another run counted meanwhile): then nothing is written and the answer is false. When
+    /// `to` names another extractor than `from`, the index is emptied first (`counts` then count from the start).
+    func addPhraseCounts(_ counts: [PhraseDayCount], from: PhraseIndexMark?, to: PhraseIndexMark) async throws(VocError) -> Bool
+    /// The phrase index summed over `days`, per phrase and language: of `phrases` only, or of every phrase when nil.
+    func phraseCounts(days: ClosedRange<Int>, phrases: [String]?) async throws(VocError) -> [PhraseCount]
     /// Up to `limit` records with keys after `key` (nil: from the start), in key order: a whole store in pages of bounded memory.
     func feedback(after key: String?, limit: Int) async throws(VocError) -> [StoredFeedback]
     func quarantine(file: String?, reason: QuarantineReason?) async throws(VocError) -> [QuarantineEntry]
@@ -105,6 +116,12 @@ extension FeedbackStore {
     /// Stores a batch without team messages.
     public func insert(records: [FeedbackRecord], quarantined: [QuarantinedRecord], run: Int64) async throws(VocError) -> Int {
         try await insert(records: records, quarantined: quarantined, mail: [], run: run)
+    }
+
+    /// Up to `limit` commented records submitted within `window` (both ends included) that arrived after position
+    /// `after`, in arrival order.
+    public func comments(within window: DateInterval, after: Int64, limit: Int) async throws(VocError) -> [WindowComment] {
+        try await comments(within: [window], after: after, limit: limit)
     }
 
     public func recordNewAlerts(_ alerts: [Alert], at date: Date, deliver: @escaping @Sendable ([Alert]) throws -> Void) async throws(VocError) -> [Alert] {

@@ -23,12 +23,23 @@ extension SQLiteStore {
         }
     }
 
-    public func comments(within window: DateInterval, after: Int64, limit: Int) throws(VocError) -> [WindowComment] {
+    public func comments(within windows: [DateInterval], after: Int64, limit: Int) throws(VocError) -> [WindowComment] {
+        guard !windows.isEmpty else { return [] }
+        var arguments = StatementArguments(windows.flatMap { [$0.start.timeIntervalSince1970, $0.end.timeIntervalSince1970] })
+        arguments += [after]
+        return try comments(where: "(" + windows.map { _ in "submitted_at BETWEEN ? AND ?" }.joined(separator: " OR ") + ") AND id > ?",
+                            arguments: arguments, limit: limit)
+    }
+
+    public func comments(arrivedAfter after: Int64, through: Int64, limit: Int) throws(VocError) -> [WindowComment] {
+        try comments(where: "submitted_at IS NOT NULL AND id > ? AND id <= ?", arguments: [after, through], limit: limit)
+    }
+
+    /// Up to `limit` commented records `condition` selects, in arrival order.
+    private func comments(where condition: String, arguments: StatementArguments, limit: Int) throws(VocError) -> [WindowComment] {
         try read { db in
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT \(WindowComment.columns.names()), id FROM feedback
-                WHERE comment IS NOT NULL AND submitted_at BETWEEN ? AND ? AND id > ? ORDER BY id LIMIT ?
-                """, arguments: [window.start.timeIntervalSince1970, window.end.timeIntervalSince1970, after, limit])
+            let rows = try Row.fetchCursor(db, sql: "SELECT \(WindowComment.columns.names()), id FROM feedback WHERE comment IS NOT NULL AND \(condition) ORDER BY id LIMIT ?",
+                                           arguments: arguments + [limit])
             let idPosition = WindowComment.columns.columns.count
             var comments: [WindowComment] = []
             while let row = try rows.next() {

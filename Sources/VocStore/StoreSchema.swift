@@ -352,6 +352,24 @@ enum StoreSchema {
                 ALTER TABLE feedback_aspect_by_id RENAME TO feedback_aspect;
                 """)
         }
+        // The phrase index of `voc themes`: per UTC day, phrase and language (empty for none), how many comments
+        // mention the phrase (the empty phrase: how many comments there are), counted through `phrase_index.through`.
+        migrator.registerMigration("v16-phrase-index") { db in
+            try db.execute(sql: """
+                CREATE TABLE phrase_day (
+                    day INTEGER NOT NULL,
+                    phrase TEXT NOT NULL,
+                    language TEXT NOT NULL,
+                    mentions INTEGER NOT NULL,
+                    PRIMARY KEY (day, phrase, language)
+                ) WITHOUT ROWID;
+                CREATE TABLE phrase_index (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    through INTEGER NOT NULL,
+                    extractor TEXT NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 

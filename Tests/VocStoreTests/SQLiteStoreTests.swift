@@ -28,7 +28,7 @@ import VocTestSupport
         #expect(applied == ["v1-feedback-quarantine-ingest-log", "v2-sentiment-signals-topics", "v3-email-fields", "v4-directory-alerts",
                             "v5-topics-by-record-id", "v6-rollups-alert-progress", "v7-rollup-label-tallies", "v8-would-recommend",
                             "v9-open-answers", "v10-aspect-ratings", "v11-account-snapshots", "v12-snapshot-domains", "v13-mail-threads", "v14-aspect-labels",
-                            "v15-parts-by-record-id"].sorted())
+                            "v15-parts-by-record-id", "v16-phrase-index"].sorted())
         let mode = try store.queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
         // Reopening an existing store migrates nothing and keeps working.

@@ -10,30 +10,50 @@ public struct PhraseExtractor: Sendable {
     /// Accent-folded stop words per language, and all of them.
     let stopwords: [String: Set<String>]
     let anyStopword: Set<String>
+    /// Names the stop words, emoticons and rules the phrases are made with (`PhraseIndexMark`): a phrase index counted
+    /// with another fingerprint is counted anew.
+    public let fingerprint: String
 
     /// The longest phrase, in words.
     public static let maximumWords = 3
+    /// Changes whenever the rules below change what a comment's phrases are.
+    static let rulesVersion = 1
 
     /// The stop words of every language, and the tokenizer with the shared emoticons (so that `:-)` stays one token).
     public static func load(from directory: LexiconDirectory) throws(VocError) -> PhraseExtractor {
-        let tokenizer = Tokenizer(emoticons: try directory.table("shared/emoticons.tsv").rows.map { $0.columns[0] })
+        let emoticons = try directory.table("shared/emoticons.tsv").rows.map { $0.columns[0] }
         var stopwords: [String: Set<String>] = [:]
-        for language in LexiconDirectory.languages {
-            stopwords[language] = Set(try directory.table("stopwords.txt", language: language).rows.map { AccentFolding.fold($0.columns[0].lowercased()) })
+        var hasher = StableHasher()
+        hasher.combine(Self.rulesVersion)
+        hasher.combine(emoticons.sorted().joined(separator: "\n"))
+        for language in LexiconDirectory.languages.sorted() {
+            let words = Set(try directory.table("stopwords.txt", language: language).rows.map { AccentFolding.fold($0.columns[0].lowercased()) })
+            stopwords[language] = words
+            hasher.combine(language + "\n" + words.sorted().joined(separator: "\n"))
         }
-        return PhraseExtractor(tokenizer: tokenizer, stopwords: stopwords, anyStopword: stopwords.values.reduce(into: Set()) { $0.formUnion($1) })
+        return PhraseExtractor(tokenizer: Tokenizer(emoticons: emoticons), stopwords: stopwords,
+                               anyStopword: stopwords.values.reduce(into: Set()) { $0.formUnion($1) }, fingerprint: hasher.finalizeHex())
     }
 
-    /// The comment's distinct phrases, each word but stop words read through `readingWordsAs` (once per word, before
-    /// the phrases are formed).
-    public func phrases(in text: String, language: String?, readingWordsAs form: (String) -> String = { $0 }) -> Set<String> {
-        let stop = language.flatMap { stopwords[$0] } ?? anyStopword
+    /// The stop words of `language`; of every language for a comment in none known.
+    public func stopwords(for language: String?) -> Set<String> {
+        language.flatMap { stopwords[$0] } ?? anyStopword
+    }
+
+    /// The comment's distinct phrases.
+    public func phrases(in text: String, language: String?) -> Set<String> {
+        let stop = stopwords(for: language)
         var phrases: Set<String> = []
-        var run: [String] = []
+        // The words of the run since the last punctuation, each with whether it is a stop word.
+        var run: [(word: String, isStop: Bool)] = []
         func flush() {
-            for start in run.indices where !stop.contains(run[start]) {
-                for end in start..<min(run.count, start + Self.maximumWords) where !stop.contains(run[end]) {
-                    phrases.insert(run[start...end].joined(separator: " "))
+            for start in run.indices where !run[start].isStop {
+                // A single word of two letters is no theme (`ok`, `ya`); phrases grow a word at a time.
+                var phrase = run[start].word
+                if phrase.count > 2 { phrases.insert(phrase) }
+                for end in (start + 1)..<min(run.count, start + Self.maximumWords) {
+                    phrase += " " + run[end].word
+                    if !run[end].isStop { phrases.insert(phrase) }
                 }
             }
             run.removeAll(keepingCapacity: true)
@@ -49,10 +69,9 @@ public struct PhraseExtractor: Sendable {
                 flush()
                 continue
             }
-            // Stop words keep their form: only content words have plurals to merge.
-            run.append(stop.contains(word) ? word : form(word))
+            run.append((word, stop.contains(word)))
         }
         flush()
-        return phrases.filter { $0.count > 2 }
+        return phrases
     }
 }

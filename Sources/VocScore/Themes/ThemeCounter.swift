@@ -1,46 +1,32 @@
-public import Foundation
+import Foundation
+public import VocCore
 
-/// Finds emerging themes: counts the phrases (`PhraseExtractor`) of a recent window's comments, then how many baseline
-/// comments mention each of them, and keeps those whose share rose beyond chance.
+/// Finds emerging themes from phrase counts (`PhraseExtractor`): a recent window's, then a baseline's, each either
+/// counted from comments or read from the store's phrase index; keeps the phrases whose share of comments rose beyond
+/// chance.
 ///
-/// The test is Dunning's log-likelihood ratio G² on the 2×2 table (comments that mention the phrase or not, in the
-/// recent window or the baseline), against 10.83 (p = 0.001, one degree of freedom: strict, as thousands of phrases
-/// are tested at once), with at least `minimumCount` recent mentions. Plural and singular merge: a word ending in -s
-/// (or -es) whose stem without it is also in the recent window is read as that stem (`invoices` as `invoice`,
-/// `facturas` as `factura`), and a baseline word is read as the form the recent window uses.
+/// The test is Dunning's log-likelihood ratio G² on the 2×2 table (mentions of the phrase or not, in the recent window
+/// or the baseline), against 10.83 (p = 0.001, one degree of freedom: strict, as thousands of phrases are tested at
+/// once), with at least `minimumCount` recent mentions. Plural and singular merge: a word ending in -s (or -es) whose
+/// stem without it is also in the recent window is read as that stem (`invoices` as `invoice`, `facturas` as
+/// `factura`), and a baseline word other than a stop word is read as the form the recent window uses. A phrase is
+/// counted once per comment in each form the comment writes it (`invoice` and `invoices` in one comment are two
+/// mentions of `invoice`), in both windows alike, so that counts of forms per day can be summed.
 ///
-/// Memory holds the recent window's phrases only: baseline comments are counted for those phrases alone.
+/// Memory holds the recent window's phrases only: baseline counts are kept for those phrases alone.
 public struct ThemeCounter: Sendable {
     struct Counts: Sendable {
         var recent = 0
         var baseline = 0
         var languages: [String: Int] = [:]
-        var accounts: [String: Int] = [:]
-        var examples: [(at: Date, text: String)] = []
-
-        /// Counts a recent mention, in place (taking the entry out of the dictionary to change it copied its
-        /// dictionaries: a tenth of `voc themes` in perf).
-        mutating func addRecent(language: String?, account: String?, at date: Date, text: String) {
-            recent += 1
-            if let language { languages[language, default: 0] += 1 }
-            if let account { accounts[account, default: 0] += 1 }
-            if examples.count < ThemeCounter.exampleCount || date > examples[examples.count - 1].at {
-                examples.append((date, text))
-                examples.sort { $0.at > $1.at }
-                if examples.count > ThemeCounter.exampleCount { examples.removeLast() }
-            }
-        }
 
         mutating func merge(_ other: Counts) {
             recent += other.recent
             baseline += other.baseline
             languages.merge(other.languages, uniquingKeysWith: +)
-            accounts.merge(other.accounts, uniquingKeysWith: +)
-            examples = Array((examples + other.examples).sorted { $0.at > $1.at }.prefix(ThemeCounter.exampleCount))
         }
     }
 
-    public static let exampleCount = 3
     /// G² at p = 0.001 with one degree of freedom.
     public static let criticalScore = 10.83
 
@@ -54,43 +40,81 @@ public struct ThemeCounter: Sendable {
         self.extractor = extractor
     }
 
-    /// Counts a comment of the recent window (all of them before any baseline comment).
-    public mutating func addRecent(_ text: String, language: String?, account: String?, at date: Date) {
-        addRecent(phrases: extractor.phrases(in: text, language: language), text: text, language: language, account: account, at: date)
+    /// Counts a comment of the recent window by its phrases (`extractor.phrases(in:language:)`); all recent counts
+    /// come before any baseline one.
+    public mutating func addRecent(phrases: Set<String>, language: String?) {
+        addRecent(PhraseCount(phrase: "", language: language, mentions: 1))
+        for phrase in phrases { addRecent(PhraseCount(phrase: phrase, language: language, mentions: 1)) }
     }
 
-    /// Counts a recent comment whose phrases were extracted already (`extractor.phrases(in:language:)`).
-    public mutating func addRecent(phrases: Set<String>, text: String, language: String?, account: String?, at date: Date) {
+    /// Counts recent mentions of a phrase as comments write it (the empty phrase: comments).
+    public mutating func addRecent(_ count: PhraseCount) {
         precondition(stems == nil, "recent comments come before the baseline")
-        recentComments += 1
-        for phrase in phrases {
-            counts[phrase, default: Counts()].addRecent(language: language, account: account, at: date, text: text)
+        guard !count.phrase.isEmpty else {
+            recentComments += count.mentions
+            return
         }
+        counts[count.phrase, default: Counts()].recent += count.mentions
+        if let language = count.language { counts[count.phrase, default: Counts()].languages[language, default: 0] += count.mentions }
     }
 
     /// Ends the recent window: its plurals merge with their singulars. The baseline is read in its forms after this.
     public mutating func closeRecentWindow() { mergePlurals() }
 
-    /// A baseline comment's phrases in the recent window's forms, those the recent window has; read-only, so comments
-    /// can be read on several cores once the recent window is closed.
-    public func baselinePhrases(in text: String, language: String?) -> [String] {
-        precondition(stems != nil, "the recent window is closed before the baseline is read")
-        return extractor.phrases(in: text, language: language, readingWordsAs: canonicalWord).filter { counts[$0] != nil }
+    /// The recent window's phrase a phrase of one of its comments counts for (after `closeRecentWindow()`).
+    public func recentForm(of phrase: String) -> String {
+        guard let stems, !stems.isEmpty else { return phrase }
+        return phrase.split(separator: " ").map { stems[String($0)] ?? String($0) }.joined(separator: " ")
     }
 
-    /// Counts a baseline comment, for the phrases the recent window has.
-    public mutating func addBaseline(_ text: String, language: String?) {
+    /// The forms of phrases whose baseline mentions can make a theme emerge: every phrase that can read as a recent
+    /// one with at least `minimumCount` mentions, and the empty phrase (the comments). What to ask the phrase index
+    /// for, rather than every phrase of the baseline. A word reads as another only when that other is a word of the
+    /// recent window on its own (`canonicalWord`): such a word is asked for as is, with -s or -es, and without them.
+    public mutating func baselineForms(minimumCount: Int) -> [String] {
         closeRecentWindow()
-        addBaseline(phrases: baselinePhrases(in: text, language: language))
+        var forms: Set<String> = [""]
+        for (phrase, entry) in counts where entry.recent >= minimumCount {
+            var variants = [""]
+            for word in phrase.split(separator: " ").map(String.init) {
+                var spellings = [word]
+                if counts[word] != nil {
+                    spellings += [word + "s", word + "es"]
+                    if word.hasSuffix("s") { spellings.append(String(word.dropLast())) }
+                    if word.hasSuffix("es") { spellings.append(String(word.dropLast(2))) }
+                }
+                variants = variants.flatMap { start in spellings.map { start.isEmpty ? $0 : start + " " + $0 } }
+            }
+            forms.formUnion(variants)
+        }
+        return forms.sorted()
     }
 
-    /// Counts a baseline comment by its phrases (`baselinePhrases(in:language:)`).
-    public mutating func addBaseline(phrases: [String]) {
-        baselineComments += 1
-        for phrase in phrases { counts[phrase]?.baseline += 1 }
+    /// Counts a baseline comment by its phrases (`extractor.phrases(in:language:)`).
+    public mutating func addBaseline(phrases: Set<String>, language: String?) {
+        addBaseline(PhraseCount(phrase: "", language: language, mentions: 1))
+        for phrase in phrases { addBaseline(PhraseCount(phrase: phrase, language: language, mentions: 1)) }
     }
 
-    /// The emerging themes, highest score first; none without baseline comments (nothing to rise against).
+    /// Counts baseline mentions of a phrase as comments write it (the empty phrase: comments), for the phrase the
+    /// recent window has in its place; others are not kept.
+    public mutating func addBaseline(_ count: PhraseCount) {
+        closeRecentWindow()
+        guard !count.phrase.isEmpty else {
+            baselineComments += count.mentions
+            return
+        }
+        // Stop words keep their form: only content words have plurals to merge.
+        let stop = extractor.stopwords(for: count.language)
+        let form = count.phrase.split(separator: " ").map { word in
+            let word = String(word)
+            return stop.contains(word) ? word : canonicalWord(word)
+        }.joined(separator: " ")
+        counts[form]?.baseline += count.mentions
+    }
+
+    /// The emerging themes, highest score first, without their accounts and examples (`ThemeMentions` reads them);
+    /// none without baseline comments (nothing to rise against).
     public mutating func emerging(minimumCount: Int) -> [EmergingTheme] {
         mergePlurals()
         guard recentComments > 0, baselineComments > 0 else { return [] }
@@ -104,8 +128,7 @@ public struct ThemeCounter: Sendable {
             return EmergingTheme(
                 phrase: phrase, language: entry.languages.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key,
                 recent: entry.recent, baseline: entry.baseline, rateRatio: (a / n1) / (max(c, 0.5) / n0), score: score, new: entry.baseline == 0,
-                accounts: entry.accounts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key),
-                examples: entry.examples.map(\.text))
+                accounts: [], examples: [])
         }
         .sorted { $0.score != $1.score ? $0.score > $1.score : $0.phrase < $1.phrase }
     }
@@ -135,10 +158,9 @@ public struct ThemeCounter: Sendable {
             }
         }
         self.stems = stems
+        guard !stems.isEmpty else { return }
         var merged: [String: Counts] = [:]
-        for (phrase, entry) in counts {
-            merged[phrase.split(separator: " ").map { stems[String($0)] ?? String($0) }.joined(separator: " "), default: Counts()].merge(entry)
-        }
+        for (phrase, entry) in counts { merged[recentForm(of: phrase), default: Counts()].merge(entry) }
         counts = merged
     }
 

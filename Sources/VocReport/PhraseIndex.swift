@@ -1,0 +1,110 @@
+public import Foundation
+public import VocCore
+public import VocScore
+public import VocStore
+
+/// Keeps the store's phrase index (`PhraseDayCount`) up to date: counts the phrases of the comments that arrived since
+/// it was last brought up to date, so that `voc themes` on the portfolio reads a few thousand counts per day instead of
+/// every comment of its windows. Ingest does not pay for it; the first `voc themes` of a store counts every comment
+/// once (with progress on a terminal), later ones only what arrived since.
+public struct PhraseIndex: Sendable {
+    public let store: any FeedbackStore
+    public let extractor: PhraseExtractor
+
+    /// Comments counted per transaction.
+    static let batchComments = 50_000
+
+    public init(store: any FeedbackStore, extractor: PhraseExtractor) {
+        self.store = store
+        self.extractor = extractor
+    }
+
+    /// Counts the comments that arrived after the index's mark (all of them when it was counted with another
+    /// extractor), a batch per transaction that also moves the mark; when another run moved the mark meanwhile, starts
+    /// again from where that run left it.
+    public func catchUp() async throws(VocError) {
+        while true {
+            let mark = try await store.phraseIndexMark()
+            var from = mark
+            var position = mark?.extractor == extractor.fingerprint ? mark?.through ?? 0 : 0
+            let through = try await store.arrivedThrough()
+            guard through > position || (mark != nil && mark?.extractor != extractor.fingerprint) else { return }
+            // Shown for a long count only (a first one over a large store), not for each day's few new comments.
+            let start = position
+            var progress = RollupBuildProgress(total: through - start >= Self.batchComments ? Int(through - start) : 0, location: store.location,
+                                               building: "the phrase index for themes")
+            var movedMeanwhile = false
+            while position < through || from?.extractor != extractor.fingerprint {
+                let (counts, end) = try await count(after: position, through: through)
+                let to = PhraseIndexMark(through: end, extractor: extractor.fingerprint)
+                guard try await store.addPhraseCounts(counts, from: from, to: to) else {
+                    movedMeanwhile = true
+                    break
+                }
+                (from, position) = (to, end)
+                progress.update(Int(position - start))
+            }
+            progress.finish()
+            if !movedMeanwhile { return }
+        }
+    }
+
+    /// A phrase of a day's comments in one language: what the index counts.
+    struct DayPhrase: Hashable, Sendable {
+        var day: Int
+        var phrase: String
+        var language: String?
+    }
+
+    /// The phrase counts per day of up to `batchComments` comments that arrived after `after` (and at or before
+    /// `through`), and the position they reach (`through` when none are left).
+    private func count(after: Int64, through: Int64) async throws(VocError) -> (counts: [PhraseDayCount], end: Int64) {
+        var tally: [DayPhrase: Int] = [:]
+        var position = after, read = 0
+        while read < Self.batchComments {
+            let page = try await store.comments(arrivedAfter: position, through: through, limit: ThemeReport.pageSize)
+            // Each core counts its share of the page (counting on one thread took as long as extracting on two).
+            for share in await ThemeReport.onEveryCore(shares: page, { Self.tally($0, extractor: extractor) }) {
+                if tally.isEmpty {
+                    tally = share
+                } else {
+                    for (key, mentions) in share { tally[key, default: 0] += mentions }
+                }
+            }
+            read += page.count
+            guard page.count == ThemeReport.pageSize, let last = page.last else {
+                position = through
+                break
+            }
+            position = last.position
+        }
+        return (tally.map { PhraseDayCount(day: $0.key.day, phrase: $0.key.phrase, language: $0.key.language, mentions: $0.value) }, position)
+    }
+
+    /// The phrases of `comments` counted per day and language, with the comments themselves as the empty phrase.
+    static func tally(_ comments: ArraySlice<WindowComment>, extractor: PhraseExtractor) -> [DayPhrase: Int] {
+        // About a dozen distinct phrases per comment; growing the table from empty was a tenth of the count.
+        var tally: [DayPhrase: Int] = [:]
+        tally.reserveCapacity(comments.count * 12)
+        for comment in comments {
+            let day = PhraseDayCount.day(of: comment.submittedAt.timeIntervalSince1970)
+            tally[DayPhrase(day: day, phrase: "", language: comment.language), default: 0] += 1
+            for phrase in extractor.phrases(in: comment.comment, language: comment.language) {
+                tally[DayPhrase(day: day, phrase: phrase, language: comment.language), default: 0] += 1
+            }
+        }
+        return tally
+    }
+
+    /// The UTC days wholly inside `window` (both ends included), nil when none is, and the parts of it outside them.
+    public static func split(_ window: DateInterval) -> (days: ClosedRange<Int>?, rest: [DateInterval]) {
+        let (start, end) = (window.start.timeIntervalSince1970, window.end.timeIntervalSince1970)
+        let first = Int((start / 86_400).rounded(.up)), last = Int((end / 86_400).rounded(.down)) - 1
+        guard first <= last else { return (nil, [window]) }
+        var rest: [DateInterval] = []
+        let firstStart = Double(first) * 86_400, lastEnd = Double(last + 1) * 86_400
+        if start < firstStart { rest.append(DateInterval(start: window.start, end: Date(timeIntervalSince1970: firstStart.nextDown))) }
+        if lastEnd <= end { rest.append(DateInterval(start: Date(timeIntervalSince1970: lastEnd), end: window.end)) }
+        return (first...last, rest)
+    }
+}

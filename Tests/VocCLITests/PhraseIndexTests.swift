@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+import VocCore
+import VocPostgres
+import VocReport
+import VocScore
+import VocStore
+import VocTestSupport
+
+/// The phrase index gives the portfolio's themes exactly as counting every comment does: at instants inside days
+/// (parts of days read from the records), after later ingests (counted on from its mark), after a change of stop
+/// words (counted anew), and when two runs bring it up to date at once; on SQLite and PostgreSQL.
+@Suite struct PhraseIndexTests {
+    static let start = ISO8601DateFormatter().date(from: "2024-01-01T03:00:00Z")!
+
+    /// Comments every 3 h 8 min 37 s from `start` (rows `rows`), in three languages with plurals; from 2024-04-10 on,
+    /// every fourth one also complains that the export button disappeared (in its language).
+    static func export(_ rows: Range<Int>, shift: TimeInterval = 0) -> String {
+        let ordinary = ["Support answered quickly, thanks.", "The invoices were wrong again.", "One invoice was wrong.",
+                        "O suporte respondeu rápido.", "As faturas vieram erradas.", "A fatura veio errada.",
+                        "El soporte respondió rápido.", "Las facturas llegaron mal.", "La factura llegó mal."]
+        let planted = ["The export button disappeared from the reports page.", "O botão de exportar sumiu da página de relatórios.",
+                       "El botón de exportar desapareció de la página de informes."]
+        let plantFrom = ISO8601DateFormatter().date(from: "2024-04-10T00:00:00Z")!
+        var lines = ["Response ID,Account ID,Submitted At,How likely are you to recommend us? (0-10),Comments"]
+        let formatter = ISO8601DateFormatter()
+        for index in rows {
+            let date = start.addingTimeInterval(Double(index) * 11_317 + shift)
+            let text = date >= plantFrom && index % 4 == 0 ? planted[index % 3] : ordinary[index % ordinary.count]
+            // Each comment numbered, as tickets are: a column of a few repeated texts would read as a category.
+            lines.append("q\(index)-\(Int(shift)),A\(1 + index % 5),\(formatter.string(from: date)),\(index % 11),\"\(text) #\(index)\"")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Windows that end inside a day, at a day's end, and one too short to hold a whole day.
+    static let cases: [(asOf: String, recent: Int, baseline: Int)] = [
+        ("2024-04-20T13:17:00Z", 14, 90), ("2024-04-25T23:59:59Z", 7, 30), ("2024-04-22T09:30:00Z", 1, 45), ("2024-03-01T00:00:00Z", 14, 90),
+    ]
+
+    /// The themes by the index equal those by the records, for every case; returns how many themes emerged in all.
+    @discardableResult
+    static func expectSameThemes(_ store: any FeedbackStore, extractor: PhraseExtractor) async throws -> Int {
+        let view = try await AccountDirectoryView(store: store)
+        var found = 0
+        for item in cases {
+            let asOf = ISO8601DateFormatter().date(from: item.asOf)!
+            let indexed = try await ThemeReport.find(view: view, extractor: extractor, scope: DriverScope(), asOf: asOf, recentDays: item.recent,
+                                                     baselineDays: item.baseline, minimumCount: 2)
+            let counted = try await ThemeReport.find(view: view, extractor: extractor, scope: DriverScope(), asOf: asOf, recentDays: item.recent,
+                                                     baselineDays: item.baseline, minimumCount: 2, usingIndex: false)
+            #expect(indexed.recentComments == counted.recentComments && indexed.baselineComments == counted.baselineComments, "\(item)")
+            #expect(indexed.themes == counted.themes, "\(item): \(indexed.themes.map(\.phrase)) against \(counted.themes.map(\.phrase))")
+            found += indexed.themes.count
+        }
+        return found
+    }
+
+    static func scenario(store location: String, open: () async throws -> any FeedbackStore) async throws {
+        let extractor = try PhraseExtractor.load(from: Fixtures.lexicons)
+        #expect(try VocProcess.run(["ingest", Fixtures.write(Self.export(0..<900))], store: location).status == 0)
+        let store = try await open()
+        #expect(try await store.phraseIndexMark() == nil)
+        let found = try await expectSameThemes(store, extractor: extractor)
+        #expect(found > 0, "the planted phrase emerges")
+        #expect(try await store.phraseIndexMark() == PhraseIndexMark(through: try await store.arrivedThrough(), extractor: extractor.fingerprint))
+        let report = try await ThemeReport.find(view: AccountDirectoryView(store: store), extractor: extractor, scope: DriverScope(),
+                                                asOf: ISO8601DateFormatter().date(from: "2024-04-20T13:17:00Z")!)
+        #expect(report.themes.contains { $0.phrase == "export button" && $0.new && $0.language == "en" })
+
+        // Later arrivals, some of them dated in days the index has counted already.
+        #expect(try VocProcess.run(["ingest", Fixtures.write(Self.export(500..<1_000, shift: 5_000), name: "later.csv")], store: location).status == 0)
+        try await expectSameThemes(store, extractor: extractor)
+        #expect(try await store.phraseIndexMark()?.through == (try await store.arrivedThrough()))
+
+        // Other stop words: the index is counted anew with them.
+        let lexicons = Fixtures.temporaryDirectory()
+        try FileManager.default.copyItem(at: Fixtures.lexicons.root, to: lexicons.appendingPathComponent("lexicons"))
+        let stopwords = lexicons.appendingPathComponent("lexicons/en/stopwords.txt")
+        try (String(contentsOf: stopwords, encoding: .utf8) + "button\n").write(to: stopwords, atomically: true, encoding: .utf8)
+        let other = try PhraseExtractor.load(from: LexiconDirectory(root: lexicons.appendingPathComponent("lexicons")))
+        #expect(other.fingerprint != extractor.fingerprint)
+        try await expectSameThemes(store, extractor: other)
+        #expect(try await store.phraseIndexMark()?.extractor == other.fingerprint)
+
+        // Two runs bringing it up to date at once count each comment once.
+        #expect(try VocProcess.run(["ingest", Fixtures.write(Self.export(1_000..<1_100, shift: 9_000), name: "last.csv")], store: location).status == 0)
+        let (first, second) = (try await open(), try await open())
+        async let one: Void = PhraseIndex(store: first, extractor: other).catchUp()
+        async let two: Void = PhraseIndex(store: second, extractor: other).catchUp()
+        _ = try await (one, two)
+        try await expectSameThemes(store, extractor: other)
+    }
+
+    @Test func theIndexGivesTheThemesOfTheRecordsOnSQLite() async throws {
+        let path = VocProcess.temporaryStore()
+        try await Self.scenario(store: path) { try SQLiteStore(path: path) }
+    }
+
+    @Test func theIndexGivesTheThemesOfTheRecordsOnPostgreSQL() async throws {
+        let server = try PostgresTestServer.start()
+        defer { server.stop() }
+        try await Self.scenario(store: server.url) { try await PostgresStore(url: server.url) }
+    }
+
+    @Test func wholeDaysAndTheirRest() {
+        let day = 19_800.0 * 86_400
+        let (days, rest) = PhraseIndex.split(DateInterval(start: Date(timeIntervalSince1970: day - 3_600), end: Date(timeIntervalSince1970: day + 3 * 86_400 + 60)))
+        #expect(days == 19_800...19_802)
+        #expect(rest.map { [$0.start.timeIntervalSince1970, $0.end.timeIntervalSince1970] } == [[day - 3_600, day.nextDown], [day + 3 * 86_400, day + 3 * 86_400 + 60]])
+        let aligned = PhraseIndex.split(DateInterval(start: Date(timeIntervalSince1970: day), end: Date(timeIntervalSince1970: day + 86_400)))
+        #expect(aligned.days == 19_800...19_800 && aligned.rest.map(\.start.timeIntervalSince1970) == [day + 86_400], "the instant ending the day is the next day's")
+        let short = PhraseIndex.split(DateInterval(start: Date(timeIntervalSince1970: day + 60), end: Date(timeIntervalSince1970: day + 86_400)))
+        #expect(short.days == nil && short.rest.count == 1)
+    }
+}
