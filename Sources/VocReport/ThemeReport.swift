@@ -85,9 +85,15 @@ public struct ThemeReport: Sendable {
         var themes = counter.emerging(minimumCount: minimumCount)
         if !themes.isEmpty {
             var mentions = ThemeMentions(themes: themes)
-            let phrases = await onEveryCore(recentComments) { $0.phrases ?? extractor.phrases(in: $0.comment.comment, language: $0.comment.language) }
-            for (item, found) in zip(recentComments, phrases) {
-                mentions.add(forms: found.map(counter.recentForm(of:)), account: item.account, at: item.comment.submittedAt, text: item.comment.comment)
+            // Only the comments that may mention a theme are split into phrases (those counted from the index never
+            // were) and read in the recent window's forms.
+            let (sieve, reader) = (MentionSieve(phrases: themes.map(\.phrase)), counter)
+            let forms = await onEveryCore(recentComments) { item -> [String] in
+                guard sieve.mayMention(item.comment.comment) else { return [] }
+                return (item.phrases ?? extractor.phrases(in: item.comment.comment, language: item.comment.language)).map(reader.recentForm(of:))
+            }
+            for (item, found) in zip(recentComments, forms) where !found.isEmpty {
+                mentions.add(forms: found, account: item.account, at: item.comment.submittedAt, text: item.comment.comment)
             }
             themes = mentions.completing(themes)
         }

@@ -14,19 +14,19 @@ import VocTestSupport
     static let start = ISO8601DateFormatter().date(from: "2024-01-01T03:00:00Z")!
 
     /// Comments every 3 h 8 min 37 s from `start` (rows `rows`), in three languages with plurals; from 2024-04-10 on,
-    /// every fourth one also complains that the export button disappeared (in its language).
+    /// every fourth one also complains that the export button disappeared (in its language, or shouting).
     static func export(_ rows: Range<Int>, shift: TimeInterval = 0) -> String {
         let ordinary = ["Support answered quickly, thanks.", "The invoices were wrong again.", "One invoice was wrong.",
                         "O suporte respondeu rápido.", "As faturas vieram erradas.", "A fatura veio errada.",
                         "El soporte respondió rápido.", "Las facturas llegaron mal.", "La factura llegó mal."]
         let planted = ["The export button disappeared from the reports page.", "O botão de exportar sumiu da página de relatórios.",
-                       "El botón de exportar desapareció de la página de informes."]
+                       "El botón de exportar desapareció de la página de informes.", "The EXPORT BUTTTTON disappeared &amp; reports are gone!!!"]
         let plantFrom = ISO8601DateFormatter().date(from: "2024-04-10T00:00:00Z")!
         var lines = ["Response ID,Account ID,Submitted At,How likely are you to recommend us? (0-10),Comments"]
         let formatter = ISO8601DateFormatter()
         for index in rows {
             let date = start.addingTimeInterval(Double(index) * 11_317 + shift)
-            let text = date >= plantFrom && index % 4 == 0 ? planted[index % 3] : ordinary[index % ordinary.count]
+            let text = date >= plantFrom && index % 4 == 0 ? planted[(index / 4) % planted.count] : ordinary[index % ordinary.count]
             // Each comment numbered, as tickets are: a column of a few repeated texts would read as a category.
             lines.append("q\(index)-\(Int(shift)),A\(1 + index % 5),\(formatter.string(from: date)),\(index % 11),\"\(text) #\(index)\"")
         }

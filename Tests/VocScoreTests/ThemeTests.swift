@@ -76,6 +76,21 @@ import VocTestSupport
         #expect(invoice?.recent == 53 && invoice?.baseline == 10)
     }
 
+    /// The sieve never turns away a comment whose phrases hold a theme, however the comment writes it.
+    @Test func theSieveKeepsEveryCommentThatMentionsAPhrase() {
+        let sieve = MentionSieve(phrases: ["export button", "botao de exportar", "factura"])
+        let mentions = ["The EXPORT buttttton is gone", "O BOTÃO de exportar sumiu", "las facturas llegaron mal", "export, then button",
+                        "Export &amp; button", "Кнопка export button"]
+        for text in mentions {
+            #expect(sieve.mayMention(text), "\(text)")
+        }
+        for text in mentions.prefix(3) {
+            let language = text.hasPrefix("O ") ? "pt" : text.hasPrefix("las") ? "es" : "en"
+            #expect(!Self.extractor.phrases(in: text, language: language).isDisjoint(with: ["export button", "botao de exportar", "factura", "facturas"]))
+        }
+        #expect(!sieve.mayMention("Support answered quickly") && !sieve.mayMention("El botón funciona") && !MentionSieve(phrases: []).mayMention("export button"))
+    }
+
     @Test func theLogLikelihoodRatioIsDunningsG2() {
         // 10 of 100 recent comments against 5 of 900 before.
         #expect(abs(ThemeCounter.logLikelihoodRatio(10, 90, 5, 895) - 28.84668499647576) < 1e-9)
