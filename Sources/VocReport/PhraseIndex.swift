@@ -96,15 +96,29 @@ public struct PhraseIndex: Sendable {
         return tally
     }
 
-    /// The UTC days wholly inside `window` (both ends included), nil when none is, and the parts of it outside them.
-    public static func split(_ window: DateInterval) -> (days: ClosedRange<Int>?, rest: [DateInterval]) {
+    /// How to count `window` (both ends included) from the index: its days, each read whole from the index when the
+    /// window covers at least half of it, with the comments of `add` (the window's parts of the other days) added
+    /// and those of `subtract` (the parts of index days outside the window) taken back. Reads the smaller part of
+    /// each day at the window's ends from the records.
+    public static func split(_ window: DateInterval) -> (days: ClosedRange<Int>?, add: [DateInterval], subtract: [DateInterval]) {
         let (start, end) = (window.start.timeIntervalSince1970, window.end.timeIntervalSince1970)
-        let first = Int((start / 86_400).rounded(.up)), last = Int((end / 86_400).rounded(.down)) - 1
-        guard first <= last else { return (nil, [window]) }
-        var rest: [DateInterval] = []
-        let firstStart = Double(first) * 86_400, lastEnd = Double(last + 1) * 86_400
-        if start < firstStart { rest.append(DateInterval(start: window.start, end: Date(timeIntervalSince1970: firstStart.nextDown))) }
-        if lastEnd <= end { rest.append(DateInterval(start: Date(timeIntervalSince1970: lastEnd), end: window.end)) }
-        return (first...last, rest)
+        var first = PhraseDayCount.day(of: start), last = PhraseDayCount.day(of: end)
+        guard first < last else { return (nil, [window], []) }
+        let interval = { (from: Double, to: Double) in from <= to ? [DateInterval(start: Date(timeIntervalSince1970: from), end: Date(timeIntervalSince1970: to))] : [] }
+        var add: [DateInterval] = [], subtract: [DateInterval] = []
+        let firstStart = Double(first) * 86_400, lastStart = Double(last) * 86_400
+        if firstStart + 86_400 - start >= 43_200 {
+            subtract += interval(firstStart, start.nextDown)
+        } else {
+            add += interval(start, (firstStart + 86_400).nextDown)
+            first += 1
+        }
+        if end - lastStart >= 43_200 {
+            subtract += interval(end.nextUp, (lastStart + 86_400).nextDown)
+        } else {
+            add += interval(lastStart, end)
+            last -= 1
+        }
+        return (first <= last ? first...last : nil, add, subtract)
     }
 }

@@ -37,33 +37,36 @@ public struct ThemeReport: Sendable {
         let recentComments: [RecentComment]
         if usingIndex && scope == DriverScope() {
             try await PhraseIndex(store: view.store, extractor: extractor).catchUp()
-            let (recentDays, recentRest) = PhraseIndex.split(recent)
-            let (baselineDays, baselineRest) = PhraseIndex.split(baseline)
-            if let recentDays {
-                for count in try await view.store.phraseCounts(days: recentDays, phrases: nil) { counter.addRecent(count) }
+            let (recentSplit, baselineSplit) = (PhraseIndex.split(recent), PhraseIndex.split(baseline))
+            if let days = recentSplit.days {
+                for count in try await view.store.phraseCounts(days: days, phrases: nil) { counter.addRecent(count) }
             }
-            // One pass over the records: the recent window (its comments are kept), and the baseline's parts of days.
-            var kept: [RecentComment] = [], baselinePhrases: [(Set<String>, String?)] = []
-            try await forEachPage(of: view, within: [recent] + baselineRest, scope: scope) { page in
-                var inRecent = page.filter { recent.contains($0.comment.submittedAt) }
-                let inBaseline = page.filter { !recent.contains($0.comment.submittedAt) }
-                // The recent window's comments on its parts of days are counted here; its whole days are in the index.
-                let partial = inRecent.indices.filter { index in recentRest.contains { $0.contains(inRecent[index].comment.submittedAt) } }
-                let phrases = await onEveryCore(partial.map { inRecent[$0].comment }) { extractor.phrases(in: $0.comment, language: $0.language) }
-                for (index, found) in zip(partial, phrases) {
-                    inRecent[index].phrases = found
-                    counter.addRecent(phrases: found, language: inRecent[index].comment.language)
+            // One pass over the records: the recent window (its comments are kept) and the parts of days either window
+            // adds to its index days or takes back from them. Baseline comments wait for the recent window to close.
+            let weight = { (split: (days: ClosedRange<Int>?, add: [DateInterval], subtract: [DateInterval]), date: Date) in
+                split.add.contains { $0.contains(date) } ? 1 : split.subtract.contains { $0.contains(date) } ? -1 : 0
+            }
+            var kept: [RecentComment] = [], baselinePhrases: [(phrases: Set<String>, language: String?, weight: Int)] = []
+            let read = [recent] + recentSplit.subtract + baselineSplit.add + baselineSplit.subtract
+            try await forEachPage(of: view, within: read, scope: scope) { page in
+                let weights = page.map { (recent: weight(recentSplit, $0.comment.submittedAt), baseline: weight(baselineSplit, $0.comment.submittedAt)) }
+                let counted = page.indices.filter { weights[$0] != (0, 0) }
+                let phrases = await onEveryCore(counted.map { page[$0].comment }) { extractor.phrases(in: $0.comment, language: $0.language) }
+                var page = page
+                for (index, found) in zip(counted, phrases) {
+                    let (language, weights) = (page[index].comment.language, weights[index])
+                    if weights.recent != 0 { counter.addRecent(phrases: found, language: language, weight: weights.recent) }
+                    if weights.baseline != 0 { baselinePhrases.append((found, language, weights.baseline)) }
+                    page[index].phrases = found
                 }
-                kept += inRecent
-                let found = await onEveryCore(inBaseline.map(\.comment)) { extractor.phrases(in: $0.comment, language: $0.language) }
-                baselinePhrases += zip(found, inBaseline.map(\.comment.language)).map { ($0, $1) }
+                kept += page.filter { recent.contains($0.comment.submittedAt) }
             }
             recentComments = kept
-            if let baselineDays {
+            if let days = baselineSplit.days {
                 let forms = counter.baselineForms(minimumCount: minimumCount)
-                for count in try await view.store.phraseCounts(days: baselineDays, phrases: forms) { counter.addBaseline(count) }
+                for count in try await view.store.phraseCounts(days: days, phrases: forms) { counter.addBaseline(count) }
             }
-            for (phrases, language) in baselinePhrases { counter.addBaseline(phrases: phrases, language: language) }
+            for item in baselinePhrases { counter.addBaseline(phrases: item.phrases, language: item.language, weight: item.weight) }
         } else {
             var kept: [RecentComment] = []
             try await forEachPage(of: view, within: [recent], scope: scope) { page in

@@ -103,14 +103,24 @@ import VocTestSupport
         try await Self.scenario(store: server.url) { try await PostgresStore(url: server.url) }
     }
 
-    @Test func wholeDaysAndTheirRest() {
+    /// Days the window covers at least half of come from the index, less what lies outside the window; the others'
+    /// parts are read from the records.
+    @Test func daysAreReadWholeWhenTheWindowCoversMostOfThem() {
         let day = 19_800.0 * 86_400
-        let (days, rest) = PhraseIndex.split(DateInterval(start: Date(timeIntervalSince1970: day - 3_600), end: Date(timeIntervalSince1970: day + 3 * 86_400 + 60)))
-        #expect(days == 19_800...19_802)
-        #expect(rest.map { [$0.start.timeIntervalSince1970, $0.end.timeIntervalSince1970] } == [[day - 3_600, day.nextDown], [day + 3 * 86_400, day + 3 * 86_400 + 60]])
-        let aligned = PhraseIndex.split(DateInterval(start: Date(timeIntervalSince1970: day), end: Date(timeIntervalSince1970: day + 86_400)))
-        #expect(aligned.days == 19_800...19_800 && aligned.rest.map(\.start.timeIntervalSince1970) == [day + 86_400], "the instant ending the day is the next day's")
-        let short = PhraseIndex.split(DateInterval(start: Date(timeIntervalSince1970: day + 60), end: Date(timeIntervalSince1970: day + 86_400)))
-        #expect(short.days == nil && short.rest.count == 1)
+        let instant = { (seconds: Double) in Date(timeIntervalSince1970: day + seconds) }
+        let ends = { (intervals: [DateInterval]) in intervals.map { [$0.start.timeIntervalSince1970 - day, $0.end.timeIntervalSince1970 - day] } }
+        // From 01:00 on the first day to 00:01 on the fourth: three days whole, the first less its first hour, the
+        // fourth's first minute added.
+        let most = PhraseIndex.split(DateInterval(start: instant(3_600), end: instant(3 * 86_400 + 60)))
+        #expect(most.days == 19_800...19_802 && ends(most.add) == [[3 * 86_400, 3 * 86_400 + 60]] && most.subtract.map(\.start) == [instant(0)])
+        #expect(most.subtract.allSatisfy { $0.end < instant(3_600) && $0.end > instant(3_599.999) }, "up to the instant before the window")
+        // A --as-of day ends a second before midnight: the day is whole, less that second.
+        let asOf = PhraseIndex.split(DateInterval(start: instant(0.001), end: instant(2 * 86_400 - 1)))
+        #expect(asOf.days == 19_800...19_801 && ends(asOf.add).isEmpty && asOf.subtract.count == 2)
+        // From 20:00 to 10:00 two days later: one whole day, the evening and the morning read.
+        let little = PhraseIndex.split(DateInterval(start: instant(20 * 3_600), end: instant(2 * 86_400 + 10 * 3_600)))
+        #expect(little.days == 19_801...19_801 && little.add.count == 2 && little.subtract.isEmpty)
+        let short = PhraseIndex.split(DateInterval(start: instant(60), end: instant(86_399)))
+        #expect(short.days == nil && short.add.count == 1 && short.subtract.isEmpty)
     }
 }

@@ -41,10 +41,10 @@ public struct ThemeCounter: Sendable {
     }
 
     /// Counts a comment of the recent window by its phrases (`extractor.phrases(in:language:)`); all recent counts
-    /// come before any baseline one.
-    public mutating func addRecent(phrases: Set<String>, language: String?) {
-        addRecent(PhraseCount(phrase: "", language: language, mentions: 1))
-        for phrase in phrases { addRecent(PhraseCount(phrase: phrase, language: language, mentions: 1)) }
+    /// come before any baseline one. A weight of -1 takes back a comment that counts of whole days included.
+    public mutating func addRecent(phrases: Set<String>, language: String?, weight: Int = 1) {
+        addRecent(PhraseCount(phrase: "", language: language, mentions: weight))
+        for phrase in phrases { addRecent(PhraseCount(phrase: phrase, language: language, mentions: weight)) }
     }
 
     /// Counts recent mentions of a phrase as comments write it (the empty phrase: comments).
@@ -90,10 +90,10 @@ public struct ThemeCounter: Sendable {
         return forms.sorted()
     }
 
-    /// Counts a baseline comment by its phrases (`extractor.phrases(in:language:)`).
-    public mutating func addBaseline(phrases: Set<String>, language: String?) {
-        addBaseline(PhraseCount(phrase: "", language: language, mentions: 1))
-        for phrase in phrases { addBaseline(PhraseCount(phrase: phrase, language: language, mentions: 1)) }
+    /// Counts a baseline comment by its phrases (`extractor.phrases(in:language:)`); a weight of -1 takes it back.
+    public mutating func addBaseline(phrases: Set<String>, language: String?, weight: Int = 1) {
+        addBaseline(PhraseCount(phrase: "", language: language, mentions: weight))
+        for phrase in phrases { addBaseline(PhraseCount(phrase: phrase, language: language, mentions: weight)) }
     }
 
     /// Counts baseline mentions of a phrase as comments write it (the empty phrase: comments), for the phrase the
@@ -147,6 +147,13 @@ public struct ThemeCounter: Sendable {
     /// Merges each phrase into its singular form, once the recent window is counted.
     private mutating func mergePlurals() {
         guard stems == nil else { return }
+        // Comments taken back can leave a phrase, or one of its languages, no mention: as if never seen.
+        counts = counts.compactMapValues { entry in
+            guard entry.recent > 0 else { return nil }
+            var entry = entry
+            entry.languages = entry.languages.filter { $0.value > 0 }
+            return entry
+        }
         var stems: [String: String] = [:]
         for phrase in counts.keys where !phrase.contains(" ") {
             for suffix in ["es", "s"] where phrase.hasSuffix(suffix) && phrase.count >= suffix.count + 3 && !phrase.hasSuffix("ss") {
