@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Before and after for the per-account rollups (issue #30), in one run on one machine: the same generated export
-# ingested by two voc binaries, then each account-level command timed on each binary's store, alternating.
+# Before and after for the per-account rollups (issue #30) and emerging themes (issue #33), in one run on one machine:
+# the same generated export ingested by two voc binaries, then each account-level command and `voc themes` timed on
+# each binary's store, alternating (the first `voc themes` of each, which may count a phrase index, apart).
 #
 #   scripts/bench-rollups.sh BEFORE_VOC AFTER_VOC [ROWS] [ACCOUNTS]      default: 1000000 records, 2000 accounts
 #
@@ -52,6 +53,10 @@ for side in before after; do
     timed "$side ingest" -- "$voc" ingest "$csv" --store "$dir/$side.sqlite"
 done
 account=$("$after" accounts --store "$dir/after.sqlite" --format csv | sed -n '2p' | cut -d, -f1)
+for side in before after; do
+    echo "… $side: the first voc themes" >&2
+    timed "$side themes-first" -- "${!side}" themes --as-of 2024-12-20 --store "$dir/$side.sqlite"
+done
 for run in $(seq "$repeats"); do
     echo "… run $run of $repeats" >&2
     for side in before after; do
@@ -62,6 +67,7 @@ for run in $(seq "$repeats"); do
         timed "$side health" -- "$voc" health --store "$store"
         timed "$side health-json" -- "$voc" health --store "$store" --format json
         echo "$side dashboard $(first_page "$voc" "$store") 0" >> "$dir/times"
+        timed "$side themes" -- "$voc" themes --as-of 2024-12-20 --store "$store"
     done
 done
 for side in before after; do
@@ -74,7 +80,7 @@ done
 
 echo "| command ($rows records, $accounts accounts) | before: median (min–max) | peak memory | after: median (min–max) | peak memory | ratio |"
 echo "|---|---|---|---|---|---|"
-for name in ingest accounts account health health-json dashboard alerts-first alerts-nothing-new; do
+for name in ingest accounts account health health-json dashboard themes-first themes alerts-first alerts-nothing-new; do
     awk -v n="$name" '
         function stats(side,   count, i, j, t, v) {
             count = 0

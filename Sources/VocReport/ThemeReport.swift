@@ -130,20 +130,16 @@ public struct ThemeReport: Sendable {
     /// `transform` of each item, in order, the items split into one contiguous share per core: phrase extraction is
     /// most of `voc themes`, and each comment's phrases are its own.
     static func onEveryCore<Item: Sendable, Result: Sendable>(_ items: [Item], _ transform: @escaping @Sendable (Item) -> Result) async -> [Result] {
-        await onEveryCore(shares: items) { $0.map(transform) }.flatMap { $0 }
-    }
-
-    /// `transform` of each of the contiguous shares `items` is split into, one per core, in order.
-    static func onEveryCore<Item: Sendable, Result: Sendable>(shares items: [Item], _ transform: @escaping @Sendable (ArraySlice<Item>) -> Result) async -> [Result] {
         let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let size = max(1, (items.count + cores - 1) / cores)
-        return await withTaskGroup(of: (Int, Result).self) { group in
+        return await withTaskGroup(of: (Int, [Result]).self) { group in
             for start in stride(from: 0, to: items.count, by: size) {
-                group.addTask { (start, transform(items[start..<min(start + size, items.count)])) }
+                let share = Array(items[start..<min(start + size, items.count)])
+                group.addTask { (start, share.map(transform)) }
             }
-            var shares: [(Int, Result)] = []
+            var shares: [(Int, [Result])] = []
             for await share in group { shares.append(share) }
-            return shares.sorted { $0.0 < $1.0 }.map(\.1)
+            return shares.sorted { $0.0 < $1.0 }.flatMap(\.1)
         }
     }
 
