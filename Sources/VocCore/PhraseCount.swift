@@ -27,15 +27,16 @@ public struct PhraseDayCount: Sendable, Hashable {
     public static func day(of instant: Double) -> Int { Int((instant / 86_400).rounded(.down)) }
 }
 
-/// How far the phrase index reaches: every commented record that arrived at or before `through` is counted in it, by
-/// the phrase extractor whose fingerprint is `extractor` (other stop words or rules count other phrases, so an index
-/// counted with another extractor is started over).
-public struct PhraseIndexMark: Sendable, Hashable {
-    public var through: Int64
-    public var extractor: String
+/// How far the phrase index reaches on some days: for each day counted, the arrival position through which its
+/// comments are counted (a comment that arrived later is not yet), and the fingerprint of the phrase extractor it was
+/// counted with (other stop words or rules count other phrases, so an index counted with another extractor is
+/// started over). Days never counted are absent.
+public struct PhraseIndexMarks: Sendable, Hashable {
+    public var extractor: String?
+    public var through: [Int: Int64]
 
-    public init(through: Int64, extractor: String) {
-        self.through = through
+    public init(extractor: String?, through: [Int: Int64]) {
         self.extractor = extractor
+        self.through = through
     }
 }

@@ -244,9 +244,12 @@ enum PostgresSchema {
                 mentions BIGINT NOT NULL,
                 PRIMARY KEY (day, phrase, language)
             );
+            CREATE TABLE phrase_day_mark (
+                day INTEGER PRIMARY KEY,
+                through BIGINT NOT NULL
+            );
             CREATE TABLE phrase_index (
                 id INTEGER PRIMARY KEY CHECK (id = 1),
-                through BIGINT NOT NULL,
                 extractor TEXT NOT NULL
             );
             """),

@@ -38,8 +38,10 @@ extension PostgresStore {
         return try await comments(where: "(\(within.joined(separator: " OR "))) AND id > \(after)", limit: limit)
     }
 
-    public func comments(arrivedAfter after: Int64, through: Int64, limit: Int) async throws(VocError) -> [WindowComment] {
-        try await comments(where: "submitted_at IS NOT NULL AND id > \(after) AND id <= \(through)", limit: limit)
+    public func comments(within window: DateInterval, arrivedAfter after: Int64, through: Int64, limit: Int) async throws(VocError) -> [WindowComment] {
+        try await comments(where: """
+            submitted_at BETWEEN \(window.start.timeIntervalSince1970) AND \(window.end.timeIntervalSince1970) AND id > \(after) AND id <= \(through)
+            """, limit: limit)
     }
 
     /// Up to `limit` commented records `condition` (numbers only, no text) selects, in arrival order.

@@ -2,15 +2,26 @@ import PostgresNIO
 public import VocCore
 
 extension PostgresStore {
-    public func phraseIndexMark() async throws(VocError) -> PhraseIndexMark? {
-        try await run { connection, logger in try await Self.phraseIndexMark(connection, logger: logger) }
+    public func phraseIndexMarks(days: ClosedRange<Int>) async throws(VocError) -> PhraseIndexMarks {
+        try await run { connection, logger in try await Self.phraseIndexMarks(connection, logger: logger, days: days) }
     }
 
-    public func addPhraseCounts(_ counts: [PhraseDayCount], from: PhraseIndexMark?, to: PhraseIndexMark) async throws(VocError) -> Bool {
+    public func addPhraseCounts(_ counts: [PhraseDayCount], days: ClosedRange<Int>, from: PhraseIndexMarks, through: Int64,
+                                extractor: String) async throws(VocError) -> Bool {
         try await transaction { connection, logger in
-            // Row-locked, so that two runs counting at once cannot both see the old mark.
-            guard try await Self.phraseIndexMark(connection, logger: logger, locking: true) == from else { return false }
-            if from?.extractor != to.extractor { try await connection.query("DELETE FROM phrase_day", logger: logger) }
+            // Locked, so that two runs counting at once cannot both see the old marks.
+            try await connection.query("LOCK TABLE phrase_index IN SHARE ROW EXCLUSIVE MODE", logger: logger)
+            let stored = try await Self.phraseIndexMarks(connection, logger: logger, days: days)
+            if stored.extractor == extractor {
+                guard stored == from else { return false }
+            } else {
+                guard from.through.isEmpty else { return false }
+                try await connection.query("DELETE FROM phrase_day", logger: logger)
+                try await connection.query("DELETE FROM phrase_day_mark", logger: logger)
+                try await connection.query("""
+                    INSERT INTO phrase_index (id, extractor) VALUES (1, \(extractor)) ON CONFLICT (id) DO UPDATE SET extractor = excluded.extractor
+                    """, logger: logger)
+            }
             // One statement per batch of rows, each phrase once per statement (ON CONFLICT may not touch a row twice).
             let sorted = counts.sorted { ($0.day, $0.count.phrase, $0.count.language ?? "") < ($1.day, $1.count.phrase, $1.count.language ?? "") }
             for start in stride(from: 0, to: sorted.count, by: Self.batchRows) {
@@ -29,10 +40,13 @@ extension PostgresStore {
                     ON CONFLICT (day, phrase, language) DO UPDATE SET mentions = phrase_day.mentions + excluded.mentions
                     """, binds: binds), logger: logger)
             }
-            try await connection.query("""
-                INSERT INTO phrase_index (id, through, extractor) VALUES (1, \(to.through), \(to.extractor))
-                ON CONFLICT (id) DO UPDATE SET through = excluded.through, extractor = excluded.extractor
-                """, logger: logger)
+            let moved = days.filter { from.through[$0] ?? 0 < through }
+            if !moved.isEmpty {
+                try await connection.query(PostgresQuery(unsafeSQL: """
+                    INSERT INTO phrase_day_mark (day, through) SELECT day, \(through) FROM unnest($1::integer[]) AS day
+                    ON CONFLICT (day) DO UPDATE SET through = excluded.through
+                    """, binds: { var binds = PostgresBindings(); binds.append(moved.map(Int32.init)); return binds }()), logger: logger)
+            }
             return true
         }
     }
@@ -56,13 +70,17 @@ extension PostgresStore {
         }
     }
 
-    private static func phraseIndexMark(_ connection: PostgresConnection, logger: Logger, locking: Bool = false) async throws -> PhraseIndexMark? {
-        // The mark's row exists from the first count on; locking reads take the table lock before it does.
-        if locking { try await connection.query("LOCK TABLE phrase_index IN SHARE ROW EXCLUSIVE MODE", logger: logger) }
-        for try await (through, extractor) in try await connection.query("SELECT through, extractor FROM phrase_index WHERE id = 1",
-                                                                         logger: logger).decode((Int64, String).self) {
-            return PhraseIndexMark(through: through, extractor: extractor)
+    private static func phraseIndexMarks(_ connection: PostgresConnection, logger: Logger, days: ClosedRange<Int>) async throws -> PhraseIndexMarks {
+        var extractor: String?
+        for try await value in try await connection.query("SELECT extractor FROM phrase_index WHERE id = 1", logger: logger).decode(String.self) {
+            extractor = value
         }
-        return nil
+        var through: [Int: Int64] = [:]
+        for try await (day, mark) in try await connection.query("""
+            SELECT day, through FROM phrase_day_mark WHERE day BETWEEN \(days.lowerBound) AND \(days.upperBound)
+            """, logger: logger).decode((Int32, Int64).self) {
+            through[Int(day)] = mark
+        }
+        return PhraseIndexMarks(extractor: extractor, through: through)
     }
 }

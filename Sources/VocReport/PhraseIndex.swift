@@ -3,10 +3,11 @@ public import VocCore
 public import VocScore
 public import VocStore
 
-/// Keeps the store's phrase index (`PhraseDayCount`) up to date: counts the phrases of the comments that arrived since
-/// it was last brought up to date, so that `voc themes` on the portfolio reads a few thousand counts per day instead of
-/// every comment of its windows. Ingest does not pay for it; the first `voc themes` of a store counts every comment
-/// once (with progress on a terminal), later ones only what arrived since.
+/// Keeps the store's phrase index (`PhraseDayCount`) up to date on the days `voc themes` asks for: counts the phrases
+/// of the comments on those days that arrived since each day was last counted, so that the portfolio's themes read a
+/// few thousand counts per day instead of every comment of their windows. Ingest does not pay for it; the first
+/// `voc themes` over some days counts their comments once (about what reading them took before), later ones only
+/// what arrived since.
 public struct PhraseIndex: Sendable {
     public let store: any FeedbackStore
     public let extractor: PhraseExtractor
@@ -19,29 +20,32 @@ public struct PhraseIndex: Sendable {
         self.extractor = extractor
     }
 
-    /// Counts the comments that arrived after the index's mark (all of them when it was counted with another
-    /// extractor), a batch per transaction that also moves the mark; when another run moved the mark meanwhile, starts
-    /// again from where that run left it.
-    public func catchUp() async throws(VocError) {
+    /// Counts the comments on `days` that arrived after their day's mark (all of them when the index was counted
+    /// with another extractor), in arrival order, a batch per transaction that also moves the days' marks; when
+    /// another run moved them meanwhile, starts again from where that run left them.
+    public func count(days: ClosedRange<Int>) async throws(VocError) {
+        let window = DateInterval(start: Date(timeIntervalSince1970: Double(days.lowerBound) * 86_400),
+                                  end: Date(timeIntervalSince1970: (Double(days.upperBound + 1) * 86_400).nextDown))
         while true {
-            let mark = try await store.phraseIndexMark()
-            var from = mark
-            var position = mark?.extractor == extractor.fingerprint ? mark?.through ?? 0 : 0
+            let stored = try await store.phraseIndexMarks(days: days)
+            var marks = stored.extractor == extractor.fingerprint ? stored : PhraseIndexMarks(extractor: nil, through: [:])
             let through = try await store.arrivedThrough()
-            guard through > position || (mark != nil && mark?.extractor != extractor.fingerprint) else { return }
+            var position = days.map { marks.through[$0] ?? 0 }.min() ?? through
+            guard position < through else { return }
             // Shown for a long count only (a first one over a large store), not for each day's few new comments.
             let start = position
             var progress = RollupBuildProgress(total: through - start >= Self.batchComments ? Int(through - start) : 0, location: store.location,
                                                building: "the phrase index for themes")
             var movedMeanwhile = false
-            while position < through || from?.extractor != extractor.fingerprint {
-                let (counts, end) = try await count(after: position, through: through)
-                let to = PhraseIndexMark(through: end, extractor: extractor.fingerprint)
-                guard try await store.addPhraseCounts(counts, from: from, to: to) else {
+            while position < through {
+                let (counts, end) = try await count(window, after: position, through: through, marks: marks)
+                guard try await store.addPhraseCounts(counts, days: days, from: marks, through: end, extractor: extractor.fingerprint) else {
                     movedMeanwhile = true
                     break
                 }
-                (from, position) = (to, end)
+                marks.extractor = extractor.fingerprint
+                for day in days where marks.through[day] ?? 0 < end { marks.through[day] = end }
+                position = end
                 progress.update(Int(position - start))
             }
             progress.finish()
@@ -49,27 +53,27 @@ public struct PhraseIndex: Sendable {
         }
     }
 
-    /// The phrase counts per day of up to `batchComments` comments that arrived after `after` (and at or before
-    /// `through`), and the position they reach (`through` when none are left).
-    private func count(after: Int64, through: Int64) async throws(VocError) -> (counts: [PhraseDayCount], end: Int64) {
-        var comments: [WindowComment] = []
-        var position = after
-        while comments.count < Self.batchComments {
-            let page = try await store.comments(arrivedAfter: position, through: through, limit: ThemeReport.pageSize)
-            comments += page
+    /// The phrase counts per day of up to `batchComments` comments submitted within `window` that arrived after
+    /// `after` (and at or before `through`) and after their day's mark, and the position they reach (`through` when
+    /// none are left).
+    private func count(_ window: DateInterval, after: Int64, through: Int64, marks: PhraseIndexMarks) async throws(VocError) -> (counts: [PhraseDayCount], end: Int64) {
+        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        var byCore = Array(repeating: [WindowComment](), count: cores)
+        var position = after, read = 0
+        while read < Self.batchComments {
+            let page = try await store.comments(within: window, arrivedAfter: position, through: through, limit: ThemeReport.pageSize)
+            // Each core counts the comments of its own days, so the cores' counts never share a row and need no
+            // merging (merging per-core counts of the same days on one thread took as long as extracting on two).
+            for comment in page {
+                let day = PhraseDayCount.day(of: comment.submittedAt.timeIntervalSince1970)
+                if comment.position > marks.through[day] ?? 0 { byCore[(day % cores + cores) % cores].append(comment) }
+            }
+            read += page.count
             guard page.count == ThemeReport.pageSize, let last = page.last else {
                 position = through
                 break
             }
             position = last.position
-        }
-        // Each core counts the comments of its own days, so the cores' counts never share a row and need no merging
-        // (merging per-core counts of the same days on one thread took as long as extracting on two).
-        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        var byCore = Array(repeating: [WindowComment](), count: cores)
-        for comment in comments {
-            let day = PhraseDayCount.day(of: comment.submittedAt.timeIntervalSince1970)
-            byCore[(day % cores + cores) % cores].append(comment)
         }
         let extractor = extractor
         let counts = await withTaskGroup(of: [PhraseDayCount].self) { group in

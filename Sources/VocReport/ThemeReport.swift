@@ -36,8 +36,11 @@ public struct ThemeReport: Sendable {
         var counter = ThemeCounter(extractor: extractor)
         let recentComments: [RecentComment]
         if usingIndex && scope == DriverScope() {
-            try await PhraseIndex(store: view.store, extractor: extractor).catchUp()
             let (recentSplit, baselineSplit) = (PhraseIndex.split(recent), PhraseIndex.split(baseline))
+            let days = [recentSplit.days, baselineSplit.days].compactMap { $0 }
+            if let first = days.map(\.lowerBound).min(), let last = days.map(\.upperBound).max() {
+                try await PhraseIndex(store: view.store, extractor: extractor).count(days: first...last)
+            }
             if let days = recentSplit.days {
                 for count in try await view.store.phraseCounts(days: days, phrases: nil) { counter.addRecent(count) }
             }

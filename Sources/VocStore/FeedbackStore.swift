@@ -57,15 +57,18 @@ public protocol FeedbackStore: Sendable {
     /// Up to `limit` commented records submitted within any of `windows` (both ends included) that arrived after
     /// position `after`, in arrival order: periods' comments in pages of bounded memory.
     func comments(within windows: [DateInterval], after: Int64, limit: Int) async throws(VocError) -> [WindowComment]
-    /// Up to `limit` commented, dated records that arrived after position `after` and at or before `through`, in
-    /// arrival order: what the phrase index has yet to count.
-    func comments(arrivedAfter after: Int64, through: Int64, limit: Int) async throws(VocError) -> [WindowComment]
-    /// How far the phrase index reaches, and with which extractor it counted; nil when nothing was counted yet.
-    func phraseIndexMark() async throws(VocError) -> PhraseIndexMark?
-    /// Adds `counts` to the phrase index and moves its mark from `from` to `to`, in one transaction, unless the stored
-    /// mark is no longer `from` (another run counted meanwhile): then nothing is written and the answer is false. When
-    /// `to` names another extractor than `from`, the index is emptied first (`counts` then count from the start).
-    func addPhraseCounts(_ counts: [PhraseDayCount], from: PhraseIndexMark?, to: PhraseIndexMark) async throws(VocError) -> Bool
+    /// Up to `limit` commented records submitted within `window` (both ends included) that arrived after position
+    /// `after` and at or before `through`, in arrival order: what the phrase index has yet to count.
+    func comments(within window: DateInterval, arrivedAfter after: Int64, through: Int64, limit: Int) async throws(VocError) -> [WindowComment]
+    /// The phrase index's marks on `days`.
+    func phraseIndexMarks(days: ClosedRange<Int>) async throws(VocError) -> PhraseIndexMarks
+    /// Adds `counts` (of comments on `days` that arrived after their day's mark in `from` and at or before `through`)
+    /// to the phrase index and moves the marks of those days to `through`, in one transaction; unless the stored
+    /// marks of `days` are no longer `from` (another run counted meanwhile): then nothing is written and the answer is
+    /// false. When the index was counted with another extractor than `extractor`, it is emptied first (`from` is
+    /// then empty: the counts are of every comment).
+    func addPhraseCounts(_ counts: [PhraseDayCount], days: ClosedRange<Int>, from: PhraseIndexMarks, through: Int64,
+                         extractor: String) async throws(VocError) -> Bool
     /// The phrase index summed over `days`, per phrase and language: of `phrases` only, or of every phrase when nil.
     func phraseCounts(days: ClosedRange<Int>, phrases: [String]?) async throws(VocError) -> [PhraseCount]
     /// Up to `limit` records with keys after `key` (nil: from the start), in key order: a whole store in pages of bounded memory.

@@ -31,8 +31,9 @@ extension SQLiteStore {
                             arguments: arguments, limit: limit)
     }
 
-    public func comments(arrivedAfter after: Int64, through: Int64, limit: Int) throws(VocError) -> [WindowComment] {
-        try comments(where: "submitted_at IS NOT NULL AND id > ? AND id <= ?", arguments: [after, through], limit: limit)
+    public func comments(within window: DateInterval, arrivedAfter after: Int64, through: Int64, limit: Int) throws(VocError) -> [WindowComment] {
+        try comments(where: "submitted_at BETWEEN ? AND ? AND id > ? AND id <= ?",
+                     arguments: [window.start.timeIntervalSince1970, window.end.timeIntervalSince1970, after, through], limit: limit)
     }
 
     /// Up to `limit` commented records `condition` selects, in arrival order.

@@ -3,14 +3,21 @@ import GRDB
 public import VocCore
 
 extension SQLiteStore {
-    public func phraseIndexMark() throws(VocError) -> PhraseIndexMark? {
-        try read { db in try Self.phraseIndexMark(db) }
+    public func phraseIndexMarks(days: ClosedRange<Int>) throws(VocError) -> PhraseIndexMarks {
+        try read { db in try Self.phraseIndexMarks(db, days: days) }
     }
 
-    public func addPhraseCounts(_ counts: [PhraseDayCount], from: PhraseIndexMark?, to: PhraseIndexMark) throws(VocError) -> Bool {
+    public func addPhraseCounts(_ counts: [PhraseDayCount], days: ClosedRange<Int>, from: PhraseIndexMarks, through: Int64,
+                                extractor: String) throws(VocError) -> Bool {
         try write { db in
-            guard try Self.phraseIndexMark(db) == from else { return false }
-            if from?.extractor != to.extractor { try db.execute(sql: "DELETE FROM phrase_day") }
+            let stored = try Self.phraseIndexMarks(db, days: days)
+            if stored.extractor == extractor {
+                guard stored == from else { return false }
+            } else {
+                guard from.through.isEmpty else { return false }
+                try db.execute(sql: "DELETE FROM phrase_day; DELETE FROM phrase_day_mark")
+                try db.execute(sql: "INSERT OR REPLACE INTO phrase_index (id, extractor) VALUES (1, ?)", arguments: [extractor])
+            }
             let add = try db.cachedStatement(sql: """
                 INSERT INTO phrase_day (day, phrase, language, mentions) VALUES (?, ?, ?, ?)
                 ON CONFLICT (day, phrase, language) DO UPDATE SET mentions = mentions + excluded.mentions
@@ -18,7 +25,8 @@ extension SQLiteStore {
             for row in counts {
                 try add.execute(arguments: [row.day, row.count.phrase, row.count.language ?? "", row.count.mentions])
             }
-            try db.execute(sql: "INSERT OR REPLACE INTO phrase_index (id, through, extractor) VALUES (1, ?, ?)", arguments: [to.through, to.extractor])
+            let mark = try db.cachedStatement(sql: "INSERT OR REPLACE INTO phrase_day_mark (day, through) VALUES (?, ?)")
+            for day in days where from.through[day] ?? 0 < through { try mark.execute(arguments: [day, through]) }
             return true
         }
     }
@@ -39,7 +47,9 @@ extension SQLiteStore {
         }
     }
 
-    private static func phraseIndexMark(_ db: Database) throws -> PhraseIndexMark? {
-        try Row.fetchOne(db, sql: "SELECT through, extractor FROM phrase_index WHERE id = 1").map { PhraseIndexMark(through: $0[0], extractor: $0[1]) }
+    private static func phraseIndexMarks(_ db: Database, days: ClosedRange<Int>) throws -> PhraseIndexMarks {
+        let extractor = try String.fetchOne(db, sql: "SELECT extractor FROM phrase_index WHERE id = 1")
+        let rows = try Row.fetchAll(db, sql: "SELECT day, through FROM phrase_day_mark WHERE day BETWEEN ? AND ?", arguments: [days.lowerBound, days.upperBound])
+        return PhraseIndexMarks(extractor: extractor, through: Dictionary(uniqueKeysWithValues: rows.map { ($0[0], $0[1]) }))
     }
 }

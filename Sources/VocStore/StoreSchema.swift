@@ -353,7 +353,8 @@ enum StoreSchema {
                 """)
         }
         // The phrase index of `voc themes`: per UTC day, phrase and language (empty for none), how many comments
-        // mention the phrase (the empty phrase: how many comments there are), counted through `phrase_index.through`.
+        // mention the phrase (the empty phrase: how many comments there are); per day counted, the arrival position
+        // its comments are counted through; and the fingerprint of the extractor that counted them.
         migrator.registerMigration("v16-phrase-index") { db in
             try db.execute(sql: """
                 CREATE TABLE phrase_day (
@@ -363,9 +364,12 @@ enum StoreSchema {
                     mentions INTEGER NOT NULL,
                     PRIMARY KEY (day, phrase, language)
                 ) WITHOUT ROWID;
+                CREATE TABLE phrase_day_mark (
+                    day INTEGER PRIMARY KEY,
+                    through INTEGER NOT NULL
+                );
                 CREATE TABLE phrase_index (
                     id INTEGER PRIMARY KEY CHECK (id = 1),
-                    through INTEGER NOT NULL,
                     extractor TEXT NOT NULL
                 );
                 """)

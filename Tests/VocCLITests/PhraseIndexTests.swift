@@ -60,10 +60,14 @@ import VocTestSupport
         let extractor = try PhraseExtractor.load(from: Fixtures.lexicons)
         #expect(try VocProcess.run(["ingest", Fixtures.write(Self.export(0..<900))], store: location).status == 0)
         let store = try await open()
-        #expect(try await store.phraseIndexMark() == nil)
+        let everyDay = 19_000...20_500
+        #expect(try await store.phraseIndexMarks(days: everyDay) == PhraseIndexMarks(extractor: nil, through: [:]))
         let found = try await expectSameThemes(store, extractor: extractor)
         #expect(found > 0, "the planted phrase emerges")
-        #expect(try await store.phraseIndexMark() == PhraseIndexMark(through: try await store.arrivedThrough(), extractor: extractor.fingerprint))
+        let marks = try await store.phraseIndexMarks(days: everyDay), arrived = try await store.arrivedThrough()
+        #expect(marks.extractor == extractor.fingerprint && marks.through.values.allSatisfy { $0 == arrived })
+        // The windows' days only, 2023-11-18 (the earliest baseline) to 2024-04-25 (the latest as-of day).
+        #expect(marks.through.keys.min() == 19_679 && marks.through.keys.max() == 19_838, "\(marks.through.keys.sorted())")
         let report = try await ThemeReport.find(view: AccountDirectoryView(store: store), extractor: extractor, scope: DriverScope(),
                                                 asOf: ISO8601DateFormatter().date(from: "2024-04-20T13:17:00Z")!)
         #expect(report.themes.contains { $0.phrase == "export button" && $0.new && $0.language == "en" })
@@ -71,7 +75,8 @@ import VocTestSupport
         // Later arrivals, some of them dated in days the index has counted already.
         #expect(try VocProcess.run(["ingest", Fixtures.write(Self.export(500..<1_000, shift: 5_000), name: "later.csv")], store: location).status == 0)
         try await expectSameThemes(store, extractor: extractor)
-        #expect(try await store.phraseIndexMark()?.through == (try await store.arrivedThrough()))
+        let later = try await store.arrivedThrough()
+        #expect(try await store.phraseIndexMarks(days: everyDay).through.values.allSatisfy { $0 == later })
 
         // Other stop words: the index is counted anew with them.
         let lexicons = Fixtures.temporaryDirectory()
@@ -81,13 +86,13 @@ import VocTestSupport
         let other = try PhraseExtractor.load(from: LexiconDirectory(root: lexicons.appendingPathComponent("lexicons")))
         #expect(other.fingerprint != extractor.fingerprint)
         try await expectSameThemes(store, extractor: other)
-        #expect(try await store.phraseIndexMark()?.extractor == other.fingerprint)
+        #expect(try await store.phraseIndexMarks(days: everyDay).extractor == other.fingerprint)
 
         // Two runs bringing it up to date at once count each comment once.
         #expect(try VocProcess.run(["ingest", Fixtures.write(Self.export(1_000..<1_100, shift: 9_000), name: "last.csv")], store: location).status == 0)
         let (first, second) = (try await open(), try await open())
-        async let one: Void = PhraseIndex(store: first, extractor: other).catchUp()
-        async let two: Void = PhraseIndex(store: second, extractor: other).catchUp()
+        async let one: Void = PhraseIndex(store: first, extractor: other).count(days: 19_679...19_838)
+        async let two: Void = PhraseIndex(store: second, extractor: other).count(days: 19_700...19_838)
         _ = try await (one, two)
         try await expectSameThemes(store, extractor: other)
     }

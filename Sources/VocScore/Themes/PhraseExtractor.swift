@@ -10,7 +10,7 @@ public struct PhraseExtractor: Sendable {
     /// Accent-folded stop words per language, and all of them.
     let stopwords: [String: Set<String>]
     let anyStopword: Set<String>
-    /// Names the stop words, emoticons and rules the phrases are made with (`PhraseIndexMark`): a phrase index counted
+    /// Names the stop words, emoticons and rules the phrases are made with (`PhraseIndexMarks`): a phrase index counted
     /// with another fingerprint is counted anew.
     public let fingerprint: String
 
