@@ -105,14 +105,25 @@ public struct PhraseIndex: Sendable {
         return tally.map { PhraseDayCount(day: $0.key.day, phrase: $0.key.phrase, language: $0.key.language, mentions: $0.value) }
     }
 
-    /// How to count `window` (both ends included) from the index: its days, each read whole from the index when the
-    /// window covers at least half of it, with the comments of `add` (the window's parts of the other days) added
-    /// and those of `subtract` (the parts of index days outside the window) taken back. Reads the smaller part of
-    /// each day at the window's ends from the records.
-    public static func split(_ window: DateInterval) -> (days: ClosedRange<Int>?, add: [DateInterval], subtract: [DateInterval]) {
+    /// How to count a window from the index: its days, each read whole from the index when the window covers at
+    /// least half of it, with the comments of `add` (the window's parts of the other days) added and those of
+    /// `subtract` (the parts of index days outside the window) taken back.
+    public struct DaySplit: Sendable, Equatable {
+        public var days: ClosedRange<Int>?
+        public var add: [DateInterval]
+        public var subtract: [DateInterval]
+
+        /// 1 for a comment of `add`, -1 for one of `subtract`, 0 for any other.
+        public func weight(of date: Date) -> Int {
+            add.contains { $0.contains(date) } ? 1 : subtract.contains { $0.contains(date) } ? -1 : 0
+        }
+    }
+
+    /// The split of `window` (both ends included) that reads the smaller part of each day at its ends from the records.
+    public static func split(_ window: DateInterval) -> DaySplit {
         let (start, end) = (window.start.timeIntervalSince1970, window.end.timeIntervalSince1970)
         var first = PhraseDayCount.day(of: start), last = PhraseDayCount.day(of: end)
-        guard first < last else { return (nil, [window], []) }
+        guard first < last else { return DaySplit(days: nil, add: [window], subtract: []) }
         let interval = { (from: Double, to: Double) in from <= to ? [DateInterval(start: Date(timeIntervalSince1970: from), end: Date(timeIntervalSince1970: to))] : [] }
         var add: [DateInterval] = [], subtract: [DateInterval] = []
         let firstStart = Double(first) * 86_400, lastStart = Double(last) * 86_400
@@ -128,6 +139,6 @@ public struct PhraseIndex: Sendable {
             add += interval(lastStart, end)
             last -= 1
         }
-        return (first <= last ? first...last : nil, add, subtract)
+        return DaySplit(days: first <= last ? first...last : nil, add: add, subtract: subtract)
     }
 }

@@ -20,11 +20,9 @@ public struct ThemeReport: Sendable {
     /// The default windows: the last 14 days before the as-of instant, against the 90 days before them.
     public static let recentDays = 14, baselineDays = 90, defaultMinimumCount = 5
 
-    /// Finds the emerging themes of the accounts `scope` covers. The portfolio's counts come from the store's phrase
-    /// index (`PhraseIndex`, brought up to date first) for the windows' whole UTC days and from the records for the
-    /// parts of days at their ends; a narrower scope counts the records of both windows (`usingIndex` false: the
-    /// portfolio too, which must give the same themes). The recent window's comments are read in either case, for
-    /// the accounts and examples of the themes found.
+    /// Finds the emerging themes of the accounts `scope` covers: counts the windows' phrases (`countFromIndex` for
+    /// the portfolio, `countFromRecords` for a narrower scope or when `usingIndex` is false, which must give the same
+    /// themes), then reads the accounts and examples of the themes found among the recent window's comments.
     public static func find(view: AccountDirectoryView, extractor: PhraseExtractor, scope: DriverScope, asOf: Date,
                             recentDays: Int = recentDays, baselineDays: Int = baselineDays,
                             minimumCount: Int = defaultMinimumCount, usingIndex: Bool = true) async throws(VocError) -> ThemeReport {
@@ -34,60 +32,9 @@ public struct ThemeReport: Sendable {
         let recent = DateInterval(start: recentStart.addingTimeInterval(0.001), end: asOf)
         let baseline = DateInterval(start: recentStart.addingTimeInterval(-Double(baselineDays) * 86_400 + 0.001), end: recentStart)
         var counter = ThemeCounter(extractor: extractor)
-        let recentComments: [RecentComment]
-        if usingIndex && scope == DriverScope() {
-            let (recentSplit, baselineSplit) = (PhraseIndex.split(recent), PhraseIndex.split(baseline))
-            let days = [recentSplit.days, baselineSplit.days].compactMap { $0 }
-            if let first = days.map(\.lowerBound).min(), let last = days.map(\.upperBound).max() {
-                try await PhraseIndex(store: view.store, extractor: extractor).count(days: first...last)
-            }
-            if let days = recentSplit.days {
-                for count in try await view.store.phraseCounts(days: days, phrases: nil) { counter.addRecent(count) }
-            }
-            // One pass over the records: the recent window (its comments are kept) and the parts of days either window
-            // adds to its index days or takes back from them. Baseline comments wait for the recent window to close.
-            let weight = { (split: (days: ClosedRange<Int>?, add: [DateInterval], subtract: [DateInterval]), date: Date) in
-                split.add.contains { $0.contains(date) } ? 1 : split.subtract.contains { $0.contains(date) } ? -1 : 0
-            }
-            var kept: [RecentComment] = [], baselinePhrases: [(phrases: Set<String>, language: String?, weight: Int)] = []
-            let read = [recent] + recentSplit.subtract + baselineSplit.add + baselineSplit.subtract
-            try await forEachPage(of: view, within: read, scope: scope) { page in
-                let weights = page.map { (recent: weight(recentSplit, $0.comment.submittedAt), baseline: weight(baselineSplit, $0.comment.submittedAt)) }
-                let counted = page.indices.filter { weights[$0] != (0, 0) }
-                let phrases = await onEveryCore(counted.map { page[$0].comment }) { extractor.phrases(in: $0.comment, language: $0.language) }
-                var page = page
-                for (index, found) in zip(counted, phrases) {
-                    let (language, weights) = (page[index].comment.language, weights[index])
-                    if weights.recent != 0 { counter.addRecent(phrases: found, language: language, weight: weights.recent) }
-                    if weights.baseline != 0 { baselinePhrases.append((found, language, weights.baseline)) }
-                    page[index].phrases = found
-                }
-                kept += page.filter { recent.contains($0.comment.submittedAt) }
-            }
-            recentComments = kept
-            if let days = baselineSplit.days {
-                let forms = counter.baselineForms(minimumCount: minimumCount)
-                for count in try await view.store.phraseCounts(days: days, phrases: forms) { counter.addBaseline(count) }
-            }
-            for item in baselinePhrases { counter.addBaseline(phrases: item.phrases, language: item.language, weight: item.weight) }
-        } else {
-            var kept: [RecentComment] = []
-            try await forEachPage(of: view, within: [recent], scope: scope) { page in
-                var page = page
-                let phrases = await onEveryCore(page.map(\.comment)) { extractor.phrases(in: $0.comment, language: $0.language) }
-                for index in page.indices {
-                    page[index].phrases = phrases[index]
-                    counter.addRecent(phrases: phrases[index], language: page[index].comment.language)
-                }
-                kept += page
-            }
-            recentComments = kept
-            counter.closeRecentWindow()
-            try await forEachPage(of: view, within: [baseline], scope: scope) { page in
-                let phrases = await onEveryCore(page.map(\.comment)) { extractor.phrases(in: $0.comment, language: $0.language) }
-                for (comment, found) in zip(page, phrases) { counter.addBaseline(phrases: found, language: comment.comment.language) }
-            }
-        }
+        let recentComments = usingIndex && scope == DriverScope()
+            ? try await countFromIndex(view: view, recent: recent, baseline: baseline, minimumCount: minimumCount, into: &counter)
+            : try await countFromRecords(view: view, scope: scope, recent: recent, baseline: baseline, into: &counter)
         var themes = counter.emerging(minimumCount: minimumCount)
         if !themes.isEmpty {
             var mentions = ThemeMentions(themes: themes)
@@ -105,6 +52,68 @@ public struct ThemeReport: Sendable {
         }
         return ThemeReport(scope: scope, recent: recent, baseline: baseline, recentComments: counter.recentComments,
                            baselineComments: counter.baselineComments, minimumCount: minimumCount, themes: themes)
+    }
+
+    /// Counts the portfolio's windows: the days each covers at least half of from the store's phrase index (brought
+    /// up to date on them first), the rest of their end days from the records (`PhraseIndex.split`). Returns the
+    /// recent window's comments, those read from the records with their phrases.
+    private static func countFromIndex(view: AccountDirectoryView, recent: DateInterval, baseline: DateInterval, minimumCount: Int,
+                                       into counter: inout ThemeCounter) async throws(VocError) -> [RecentComment] {
+        let extractor = counter.extractor
+        let (recentSplit, baselineSplit) = (PhraseIndex.split(recent), PhraseIndex.split(baseline))
+        let days = [recentSplit.days, baselineSplit.days].compactMap { $0 }
+        if let first = days.map(\.lowerBound).min(), let last = days.map(\.upperBound).max() {
+            try await PhraseIndex(store: view.store, extractor: extractor).count(days: first...last)
+        }
+        if let days = recentSplit.days {
+            for count in try await view.store.phraseCounts(days: days, phrases: nil) { counter.addRecent(count) }
+        }
+        // One pass over the records: the recent window (its comments are kept) and the parts of days either window
+        // adds to its index days or takes back from them. Baseline comments wait for the recent window to close.
+        var kept: [RecentComment] = [], baselinePhrases: [(phrases: Set<String>, language: String?, weight: Int)] = []
+        let read = [recent] + recentSplit.subtract + baselineSplit.add + baselineSplit.subtract
+        try await forEachPage(of: view, within: read, scope: DriverScope()) { page in
+            let weights = page.map { (recent: recentSplit.weight(of: $0.comment.submittedAt), baseline: baselineSplit.weight(of: $0.comment.submittedAt)) }
+            let counted = page.indices.filter { weights[$0] != (0, 0) }
+            let phrases = await onEveryCore(counted.map { page[$0].comment }) { extractor.phrases(in: $0.comment, language: $0.language) }
+            var page = page
+            for (index, found) in zip(counted, phrases) {
+                let (language, weights) = (page[index].comment.language, weights[index])
+                if weights.recent != 0 { counter.addRecent(phrases: found, language: language, weight: weights.recent) }
+                if weights.baseline != 0 { baselinePhrases.append((found, language, weights.baseline)) }
+                page[index].phrases = found
+            }
+            kept += page.filter { recent.contains($0.comment.submittedAt) }
+        }
+        if let days = baselineSplit.days {
+            let forms = counter.baselineForms(minimumCount: minimumCount)
+            for count in try await view.store.phraseCounts(days: days, phrases: forms) { counter.addBaseline(count) }
+        }
+        for item in baselinePhrases { counter.addBaseline(phrases: item.phrases, language: item.language, weight: item.weight) }
+        return kept
+    }
+
+    /// Counts every comment of both windows of the accounts `scope` covers; returns the recent window's comments
+    /// with their phrases.
+    private static func countFromRecords(view: AccountDirectoryView, scope: DriverScope, recent: DateInterval, baseline: DateInterval,
+                                         into counter: inout ThemeCounter) async throws(VocError) -> [RecentComment] {
+        let extractor = counter.extractor
+        var kept: [RecentComment] = []
+        try await forEachPage(of: view, within: [recent], scope: scope) { page in
+            var page = page
+            let phrases = await onEveryCore(page.map(\.comment)) { extractor.phrases(in: $0.comment, language: $0.language) }
+            for index in page.indices {
+                page[index].phrases = phrases[index]
+                counter.addRecent(phrases: phrases[index], language: page[index].comment.language)
+            }
+            kept += page
+        }
+        counter.closeRecentWindow()
+        try await forEachPage(of: view, within: [baseline], scope: scope) { page in
+            let phrases = await onEveryCore(page.map(\.comment)) { extractor.phrases(in: $0.comment, language: $0.language) }
+            for (comment, found) in zip(page, phrases) { counter.addBaseline(phrases: found, language: comment.comment.language) }
+        }
+        return kept
     }
 
     /// A comment of the recent window in scope, with its account and, once extracted, its phrases.
