@@ -26,11 +26,7 @@ public struct ThemeReport: Sendable {
     public static func find(view: AccountDirectoryView, extractor: PhraseExtractor, scope: DriverScope, asOf: Date,
                             recentDays: Int = recentDays, baselineDays: Int = baselineDays,
                             minimumCount: Int = defaultMinimumCount, usingIndex: Bool = true) async throws(VocError) -> ThemeReport {
-        let recentStart = asOf.addingTimeInterval(-Double(recentDays) * 86_400)
-        // The store includes both ends of a window, so each window starts a millisecond after the instant that ends
-        // the one before it.
-        let recent = DateInterval(start: recentStart.addingTimeInterval(0.001), end: asOf)
-        let baseline = DateInterval(start: recentStart.addingTimeInterval(-Double(baselineDays) * 86_400 + 0.001), end: recentStart)
+        let (recent, baseline) = windows(asOf: asOf, recentDays: recentDays, baselineDays: baselineDays)
         var counter = ThemeCounter(extractor: extractor)
         let recentComments = usingIndex && scope == DriverScope()
             ? try await countFromIndex(view: view, recent: recent, baseline: baseline, minimumCount: minimumCount, into: &counter)
@@ -54,6 +50,28 @@ public struct ThemeReport: Sendable {
                            baselineComments: counter.baselineComments, minimumCount: minimumCount, themes: themes)
     }
 
+    /// The recent window of `recentDays` before `asOf` and the baseline of `baselineDays` before it. The store includes
+    /// both ends of a window, so each window starts a millisecond after the instant that ends the one before it.
+    static func windows(asOf: Date, recentDays: Int, baselineDays: Int) -> (recent: DateInterval, baseline: DateInterval) {
+        let recentStart = asOf.addingTimeInterval(-Double(recentDays) * 86_400)
+        return (DateInterval(start: recentStart.addingTimeInterval(0.001), end: asOf),
+                DateInterval(start: recentStart.addingTimeInterval(-Double(baselineDays) * 86_400 + 0.001), end: recentStart))
+    }
+
+    /// The days of the phrase index that the portfolio's themes of these windows read.
+    static func indexDays(recent: DateInterval, baseline: DateInterval) -> ClosedRange<Int>? {
+        let days = [PhraseIndex.split(recent).days, PhraseIndex.split(baseline).days].compactMap { $0 }
+        guard let first = days.map(\.lowerBound).min(), let last = days.map(\.upperBound).max() else { return nil }
+        return first...last
+    }
+
+    /// Brings the phrase index up to date on the days the portfolio's themes as of `asOf` (default windows) read:
+    /// what `voc serve` starts with, so that its first "What's new" page does not wait for the count.
+    public static func prepareIndex(store: any FeedbackStore, extractor: PhraseExtractor, asOf: Date) async throws(VocError) {
+        let (recent, baseline) = windows(asOf: asOf, recentDays: recentDays, baselineDays: baselineDays)
+        if let days = indexDays(recent: recent, baseline: baseline) { try await PhraseIndex(store: store, extractor: extractor).count(days: days) }
+    }
+
     /// Counts the portfolio's windows: the days each covers at least half of from the store's phrase index (brought
     /// up to date on them first), the rest of their end days from the records (`PhraseIndex.split`). Returns the
     /// recent window's comments, those read from the records with their phrases.
@@ -61,10 +79,7 @@ public struct ThemeReport: Sendable {
                                        into counter: inout ThemeCounter) async throws(VocError) -> [RecentComment] {
         let extractor = counter.extractor
         let (recentSplit, baselineSplit) = (PhraseIndex.split(recent), PhraseIndex.split(baseline))
-        let days = [recentSplit.days, baselineSplit.days].compactMap { $0 }
-        if let first = days.map(\.lowerBound).min(), let last = days.map(\.upperBound).max() {
-            try await PhraseIndex(store: view.store, extractor: extractor).count(days: first...last)
-        }
+        if let days = indexDays(recent: recent, baseline: baseline) { try await PhraseIndex(store: view.store, extractor: extractor).count(days: days) }
         if let days = recentSplit.days {
             for count in try await view.store.phraseCounts(days: days, phrases: nil) { counter.addRecent(count) }
         }

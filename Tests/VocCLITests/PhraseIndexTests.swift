@@ -108,6 +108,23 @@ import VocTestSupport
         try await Self.scenario(store: server.url) { try await PostgresStore(url: server.url) }
     }
 
+    /// What `voc serve` counts when it starts is what the first "What's new" page reads: that page counts nothing more.
+    @Test func theDefaultWindowsCanBeCountedAhead() async throws {
+        let path = VocProcess.temporaryStore()
+        #expect(try VocProcess.run(["ingest", Fixtures.write(Self.export(0..<900))], store: path).status == 0)
+        let store: any FeedbackStore = try SQLiteStore(path: path)
+        let extractor = try PhraseExtractor.load(from: Fixtures.lexicons)
+        let asOf = ISO8601DateFormatter().date(from: "2024-04-20T13:17:00Z")!
+        try await ThemeReport.prepareIndex(store: store, extractor: extractor, asOf: asOf)
+        let marks = try await store.phraseIndexMarks(days: 19_000...20_500)
+        // The baseline starts 2024-01-07 at 13:17 (less than half that day: read from the records), so 2024-01-08 to
+        // 2024-04-20, whose 13 h 17 min the recent window covers.
+        #expect(marks.through.keys.min() == 19_730 && marks.through.keys.max() == 19_833 && marks.through.count == 104)
+        let report = try await ThemeReport.find(view: AccountDirectoryView(store: store), extractor: extractor, scope: DriverScope(), asOf: asOf)
+        #expect(!report.themes.isEmpty)
+        #expect(try await store.phraseIndexMarks(days: 19_000...20_500) == marks)
+    }
+
     /// Days the window covers at least half of come from the index, less what lies outside the window; the others'
     /// parts are read from the records.
     @Test func daysAreReadWholeWhenTheWindowCoversMostOfThem() {
