@@ -121,12 +121,6 @@ extension FeedbackStore {
         try await insert(records: records, quarantined: quarantined, mail: [], run: run)
     }
 
-    /// Up to `limit` commented records submitted within `window` (both ends included) that arrived after position
-    /// `after`, in arrival order.
-    public func comments(within window: DateInterval, after: Int64, limit: Int) async throws(VocError) -> [WindowComment] {
-        try await comments(within: [window], after: after, limit: limit)
-    }
-
     public func recordNewAlerts(_ alerts: [Alert], at date: Date, deliver: @escaping @Sendable ([Alert]) throws -> Void) async throws(VocError) -> [Alert] {
         try await recordNewAlerts(alerts, at: date, progress: nil, deliver: deliver)
     }
