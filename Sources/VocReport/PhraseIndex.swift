@@ -35,7 +35,7 @@ public struct PhraseIndex: Sendable {
             // Shown for a long count only (a first one over a large store), not for each day's few new comments.
             let start = position
             var progress = RollupBuildProgress(total: through - start >= Self.batchComments ? Int(through - start) : 0, location: store.location,
-                                               building: "the phrase index for themes")
+                                               building: "the phrase index for themes", once: false)
             var movedMeanwhile = false
             while position < through {
                 let (counts, end) = try await count(window, after: position, through: through, marks: marks)

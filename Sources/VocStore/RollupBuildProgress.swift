@@ -7,14 +7,17 @@ public struct RollupBuildProgress {
     private let total: Int
     private let location: String
     private let building: String
+    private let once: Bool
     private let isTerminal = isatty(STDERR_FILENO) == 1
     private var lastPercent = -1
     private let started = ContinuousClock.now
 
-    public init(total: Int, location: String, building: String = "per-account rollups") {
+    /// - Parameter once: whether the build happens once per store (the rollups), which the message then says.
+    public init(total: Int, location: String, building: String = "per-account rollups", once: Bool = true) {
         self.total = total
         self.location = location
         self.building = building
+        self.once = once
     }
 
     /// Reports that `done` of the records have been counted.
@@ -23,7 +26,7 @@ public struct RollupBuildProgress {
         let percent = min(100, 100 * done / total)
         guard percent != lastPercent else { return }
         lastPercent = percent
-        FileHandle.standardError.write(Data("\rvoc: building \(building) of \(location) from \(total) records (once): \(percent)%".utf8))
+        FileHandle.standardError.write(Data("\rvoc: building \(building) of \(location) from \(total) records\(once ? " (once)" : ""): \(percent)%".utf8))
     }
 
     /// Ends the progress line.
